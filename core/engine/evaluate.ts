@@ -1,0 +1,120 @@
+/**
+ * The engine: inputs → every score, as DESIGN.md defines the aggregation. It is the truth the
+ * workbook's formulas must agree with (to 1e-9), so each step here has a formula twin in the
+ * sheet layout. Numbers are plain IEEE doubles, never rounded inside: rounding happens where
+ * they are shown.
+ */
+import type { Issue } from '../issues.ts';
+import { issue } from '../issues.ts';
+import { gradeFor } from '../grades/grade-bands.ts';
+import type { ScoringPlan } from '../profile/resolve-profile.ts';
+import { readInput, type RawInput } from '../rules/read-input.ts';
+import { isScored, scoreRule } from '../rules/score-rule.ts';
+import type { GradeBand, Method } from '../template/schema.ts';
+
+export type InputState = 'value' | 'blank' | 'na' | 'invalid';
+
+export interface IndicatorResult {
+  id: string;
+  input: RawInput;
+  state: InputState;
+  /** The input as understood: 1/0 for binary, the level for scales, a fraction for %. */
+  value: number | null;
+  /** 0..1; null when N/A or when the rule only records a figure. */
+  score: number | null;
+  scored: boolean;
+}
+
+export interface GroupResult {
+  id: string;
+  score: number | null;
+  count: number;
+}
+
+export interface DimensionResult {
+  id: string;
+  weight: number;
+  /** mean: the mean score (0..1); sum: weight × Σ scores. null when nothing applies. */
+  score: number | null;
+  mean: number | null;
+  sum: number;
+  count: number;
+}
+
+export interface Evaluation {
+  method: Method;
+  total: number | null;
+  grade: GradeBand | null;
+  dimensions: DimensionResult[];
+  groups: GroupResult[];
+  indicators: IndicatorResult[];
+  unanswered: string[];
+  errors: Issue[];
+}
+
+export type Inputs = ReadonlyMap<string, RawInput> | Readonly<Record<string, RawInput>>;
+
+function lookup(inputs: Inputs, id: string): RawInput {
+  return inputs instanceof Map ? inputs.get(id) : (inputs as Record<string, RawInput>)[id];
+}
+
+export function evaluate(plan: ScoringPlan, inputs: Inputs, method: Method = plan.method): Evaluation {
+  const errors: Issue[] = [];
+  const unanswered: string[] = [];
+  const indicators: IndicatorResult[] = [];
+  const groups: GroupResult[] = [];
+  const dimensions: DimensionResult[] = [];
+
+  for (const d of plan.dimensions) {
+    let sum = 0;
+    let count = 0;
+    for (const g of d.groups) {
+      let gSum = 0;
+      let gCount = 0;
+      for (const ind of g.indicators) {
+        const raw = lookup(inputs, ind.id);
+        const read = readInput(ind.rule, ind.unit, raw);
+        const scored = isScored(ind.rule);
+        let value: number | null = null;
+        let score: number | null = null;
+        if (read.state === 'invalid') {
+          errors.push(issue(read.code, ['inputs', ind.id], { id: ind.id, ...read.params }));
+        }
+        if (read.state === 'value') {
+          value = read.value;
+          score = scoreRule(ind.rule, read.value);
+        } else if (read.state !== 'na' && scored) {
+          // Unanswered (or unreadable) counts as 0: a requirement not evidenced is not met.
+          score = 0;
+          unanswered.push(ind.id);
+        }
+        if (scored && score !== null) {
+          gSum += score;
+          gCount += 1;
+        }
+        indicators.push({ id: ind.id, input: raw ?? null, state: read.state, value, score, scored });
+      }
+      groups.push({ id: g.id, score: gCount ? gSum / gCount : null, count: gCount });
+      sum += gSum;
+      count += gCount;
+    }
+    const mean = count ? sum / count : null;
+    const score = count === 0 ? null : method === 'mean' ? mean : d.weight * sum;
+    dimensions.push({ id: d.id, weight: d.weight, score, mean, sum, count });
+  }
+
+  let num = 0;
+  let den = 0;
+  for (const d of dimensions) {
+    if (d.count === 0) continue;
+    if (method === 'mean') {
+      num += d.weight * (d.mean as number);
+      den += d.weight;
+    } else {
+      num += d.weight * d.sum;
+      den += d.weight * d.count;
+    }
+  }
+  const total = den > 0 ? (100 * num) / den : null;
+  return { method, total, grade: gradeFor(total, plan.grades), dimensions, groups, indicators, unanswered, errors };
+}

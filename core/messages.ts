@@ -1,0 +1,264 @@
+/**
+ * The one place where issue codes become words, in zh-CN and en. Each entry says what is wrong
+ * and what to do about it; formatIssue adds where (file, line, path).
+ */
+import { formatPath, type Issue } from './issues.ts';
+import type { Lang } from './text.ts';
+
+type P = NonNullable<Issue['params']>;
+type Say = (p: P) => string;
+interface Entry {
+  'zh-CN': Say;
+  en: Say;
+}
+
+const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+const CATALOGUE: Record<string, Entry> = {
+  'yaml.syntax': {
+    'zh-CN': (p) => `YAML 语法错误:${s(p.message)}。请检查缩进、冒号和引号。`,
+    en: (p) => `YAML syntax error: ${s(p.message)}. Check the indentation, colons and quotes.`,
+  },
+  'yaml.empty': {
+    'zh-CN': () => '文件为空或不是一个 YAML 映射。模板应以 id: 、version: 等字段开头。',
+    en: () => 'The file is empty or not a YAML mapping. A template starts with fields such as id: and version:.',
+  },
+  'file.read': {
+    'zh-CN': (p) => `无法读取文件:${s(p.reason)}。请检查路径和权限。`,
+    en: (p) => `Cannot read the file: ${s(p.reason)}. Check the path and permissions.`,
+  },
+  'schema.required': {
+    'zh-CN': (p) => `缺少必填字段 "${s(p.key)}"。请添加它。`,
+    en: (p) => `The required field "${s(p.key)}" is missing. Add it.`,
+  },
+  'schema.type': {
+    'zh-CN': (p) => `类型错误:应为 ${s(p.expected)},实际为 ${s(p.received)}。${p.expected === 'string' ? '数字形式的 id 或版本号请加引号,如 "1.1"。' : ''}`,
+    en: (p) => `Wrong type: expected ${s(p.expected)}, got ${s(p.received)}.${p.expected === 'string' ? ' Quote ids and versions that look like numbers, e.g. "1.1".' : ''}`,
+  },
+  'schema.unknown-key': {
+    'zh-CN': (p) => `无法识别的字段:${s(p.keys)}。请检查拼写,或删除该字段。`,
+    en: (p) => `Unknown field: ${s(p.keys)}. Check the spelling or remove it.`,
+  },
+  'schema.enum': {
+    'zh-CN': (p) => `取值 ${s(p.value)} 无效。可选值:${s(p.allowed)}。`,
+    en: (p) => `The value ${s(p.value)} is not allowed. Use one of: ${s(p.allowed)}.`,
+  },
+  'schema.too-small': {
+    'zh-CN': (p) => (p.origin === 'array' ? `至少需要 ${s(p.minimum)} 项。` : p.origin === 'string' ? '不能为空。' : `应不小于 ${s(p.minimum)}。`),
+    en: (p) => (p.origin === 'array' ? `At least ${s(p.minimum)} item(s) are needed.` : p.origin === 'string' ? 'Must not be empty.' : `Must be at least ${s(p.minimum)}.`),
+  },
+  'schema.too-big': {
+    'zh-CN': (p) => (p.origin === 'array' ? `最多 ${s(p.maximum)} 项。` : `应不大于 ${s(p.maximum)}。`),
+    en: (p) => (p.origin === 'array' ? `At most ${s(p.maximum)} item(s) are allowed.` : `Must be at most ${s(p.maximum)}.`),
+  },
+  'schema.format': {
+    'zh-CN': (p) => `格式错误:应为 ${s(p.expected)}。`,
+    en: (p) => `Wrong format: expected ${s(p.expected)}.`,
+  },
+  'schema.invalid': {
+    'zh-CN': (p) => `内容无效:${s(p.message)}`,
+    en: (p) => `Invalid: ${s(p.message)}`,
+  },
+  'rule.unknown-kind': {
+    'zh-CN': (p) => `未知的评分规则类型 ${s(p.value)}。可选:${s(p.allowed)}。`,
+    en: (p) => `Unknown rule kind ${s(p.value)}. Use one of: ${s(p.allowed)}.`,
+  },
+  'rule.linear-flat': {
+    'zh-CN': (p) => `线性规则的 from 与 to 相同(${s(p.value)}),无法计算得分。请让 from(得 0 分)与 to(得 1 分)不同。`,
+    en: (p) => `The linear rule's from and to are equal (${s(p.value)}), so no score can be computed. Make from (score 0) and to (score 1) differ.`,
+  },
+  'rule.domain': {
+    'zh-CN': (p) => `min(${s(p.min)})应小于 max(${s(p.max)})。`,
+    en: (p) => `min (${s(p.min)}) must be smaller than max (${s(p.max)}).`,
+  },
+  'id.duplicate': {
+    'zh-CN': (p) => `编号 "${s(p.id)}" 重复(首次出现在 ${s(p.first)})。每个指标的编号必须唯一。`,
+    en: (p) => `The id "${s(p.id)}" is used twice (first at ${s(p.first)}). Every indicator needs its own id.`,
+  },
+  'id.position': {
+    'zh-CN': (p) => `编号 "${s(p.id)}" 与其在表中的位置不符,此处应为 "${s(p.expected)}"。编号按标准表格中的顺序排列(如 5.2.1 为第五个一级指标下第二个二级指标的第一个三级指标)。`,
+    en: (p) => `The id "${s(p.id)}" does not match its place in the table; here it must be "${s(p.expected)}". Ids are positional codes in the standard's order (5.2.1 is the first indicator of the second group of the fifth dimension).`,
+  },
+  'weights.partial': {
+    'zh-CN': (p) => `一级指标 "${s(p.id)}" 没有权重,而其他一级指标有。请为所有一级指标设置权重,或全部删除(即等权)。`,
+    en: (p) => `Dimension "${s(p.id)}" has no weight while others do. Give every dimension a weight, or none (equal weights).`,
+  },
+  'weights.sum': {
+    'zh-CN': (p) => `权重之和为 ${s(p.sum)},应为 1。请调整权重使其合计为 1。`,
+    en: (p) => `The weights sum to ${s(p.sum)}; they must sum to 1. Adjust them.`,
+  },
+  'bands.two-lower': {
+    'zh-CN': () => '一个分档不能同时有 above 和 atLeast。请只保留一个下界。',
+    en: () => 'A band cannot have both above and atLeast. Keep one lower bound.',
+  },
+  'bands.two-upper': {
+    'zh-CN': () => '一个分档不能同时有 below 和 atMost。请只保留一个上界。',
+    en: () => 'A band cannot have both below and atMost. Keep one upper bound.',
+  },
+  'bands.first-bounded': {
+    'zh-CN': (p) => `第一个分档不应有下界(此处为 ${s(p.value)})。请删除它,使低于该值的输入也有得分。`,
+    en: (p) => `The first band must have no lower bound (it has ${s(p.value)}). Remove it so that lower values score too.`,
+  },
+  'bands.last-bounded': {
+    'zh-CN': (p) => `最后一个分档不应有上界(此处为 ${s(p.value)})。请删除它,使高于该值的输入也有得分。`,
+    en: (p) => `The last band must have no upper bound (it has ${s(p.value)}). Remove it so that higher values score too.`,
+  },
+  'bands.missing-lower': {
+    'zh-CN': () => '该分档缺少下界(above 或 atLeast)。',
+    en: () => 'This band has no lower bound (above or atLeast).',
+  },
+  'bands.missing-upper': {
+    'zh-CN': () => '该分档缺少上界(below 或 atMost)。',
+    en: () => 'This band has no upper bound (below or atMost).',
+  },
+  'bands.empty': {
+    'zh-CN': (p) => `该分档为空:下界 ${s(p.lower)} 不小于上界 ${s(p.upper)}。`,
+    en: (p) => `This band is empty: its lower bound ${s(p.lower)} is not below its upper bound ${s(p.upper)}.`,
+  },
+  'bands.overlap': {
+    'zh-CN': (p) => `分档 ${s(p.previous)} 与分档 ${s(p.band)} 重叠(${s(p.prevValue)} / ${s(p.value)})。边界值只能属于一个分档:如 atMost: ${s(p.prevValue)} 接 above: ${s(p.prevValue)}。`,
+    en: (p) => `Bands ${s(p.previous)} and ${s(p.band)} overlap (${s(p.prevValue)} / ${s(p.value)}). A bound belongs to one band only: e.g. atMost: ${s(p.prevValue)} then above: ${s(p.prevValue)}.`,
+  },
+  'bands.gap': {
+    'zh-CN': (p) => `分档 ${s(p.previous)} 与分档 ${s(p.band)} 之间有空隙(${s(p.prevValue)} 至 ${s(p.value)})。下一分档应从上一分档结束处开始:如 atMost: ${s(p.prevValue)} 接 above: ${s(p.prevValue)}。`,
+    en: (p) => `There is a gap between bands ${s(p.previous)} and ${s(p.band)} (${s(p.prevValue)} to ${s(p.value)}). Start each band where the previous one ends: e.g. atMost: ${s(p.prevValue)} then above: ${s(p.prevValue)}.`,
+  },
+  'bands.direction': {
+    'zh-CN': (p) => `得分与 direction: ${s(p.direction)} 不一致。升序时得分应随数值增加而不减,降序时不增。`,
+    en: (p) => `The scores go against direction: ${s(p.direction)}. Ascending scores must not fall as the value rises; descending ones must not rise.`,
+  },
+  'bands.percent-scale': {
+    'zh-CN': (p) => `百分比指标的边界应写为小数(85% 写作 0.85),此处为 ${s(p.value)}。`,
+    en: (p) => `Bounds of a % indicator are fractions (write 85 % as 0.85); this one is ${s(p.value)}.`,
+  },
+  'grades.duplicate': {
+    'zh-CN': (p) => `等级 "${s(p.id)}" 重复。`,
+    en: (p) => `The grade "${s(p.id)}" is defined twice.`,
+  },
+  'grades.duplicate-min': {
+    'zh-CN': (p) => `两个等级的下限相同(${s(p.value)})。每个等级需要不同的下限。`,
+    en: (p) => `Two grades share the lower bound ${s(p.value)}. Each grade needs its own.`,
+  },
+  'profile.duplicate': {
+    'zh-CN': (p) => `方案 "${s(p.id)}" 重复(首次为 profiles[${s(p.first)}])。`,
+    en: (p) => `The profile "${s(p.id)}" is defined twice (first at profiles[${s(p.first)}]).`,
+  },
+  'profile.unknown-indicator': {
+    'zh-CN': (p) => `方案 "${s(p.profile)}" 引用了不存在的指标 "${s(p.id)}"。请使用模板中三级指标的编号。`,
+    en: (p) => `Profile "${s(p.profile)}" names an indicator that does not exist: "${s(p.id)}". Use the id of a third-level indicator of the template.`,
+  },
+  'profile.duplicate-indicator': {
+    'zh-CN': (p) => `指标 "${s(p.id)}" 在方案中出现两次。`,
+    en: (p) => `The indicator "${s(p.id)}" is listed twice in the profile.`,
+  },
+  'profile.unknown-dimension': {
+    'zh-CN': (p) => `权重引用了不存在的一级指标 "${s(p.id)}"。`,
+    en: (p) => `A weight names a dimension that does not exist: "${s(p.id)}".`,
+  },
+  'profile.weight-unused': {
+    'zh-CN': (p) => `一级指标 "${s(p.id)}" 有权重,但方案未选择其下任何指标。请删除该权重或选择其指标。`,
+    en: (p) => `Dimension "${s(p.id)}" has a weight but the profile chooses none of its indicators. Remove the weight or choose its indicators.`,
+  },
+  'profile.missing-weight': {
+    'zh-CN': (p) => `一级指标 "${s(p.id)}" 有被选择的指标,但没有权重。请为它设置权重。`,
+    en: (p) => `Dimension "${s(p.id)}" has chosen indicators but no weight. Give it one.`,
+  },
+  'profile.rule-not-chosen': {
+    'zh-CN': (p) => `方案 "${s(p.profile)}" 为未选择的指标 "${s(p.id)}" 设置了规则。请选择该指标或删除规则。`,
+    en: (p) => `Profile "${s(p.profile)}" sets a rule for "${s(p.id)}", which it does not choose. Choose it or remove the rule.`,
+  },
+  'profile.not-found': {
+    'zh-CN': (p) => `模板 "${s(p.template)}" 中没有方案 "${s(p.id)}"。可用方案:${s(p.available) || '(无)'}。`,
+    en: (p) => `Template "${s(p.template)}" has no profile "${s(p.id)}". Available: ${s(p.available) || '(none)'}.`,
+  },
+  'template.not-found': {
+    'zh-CN': (p) => `找不到模板 "${s(p.id)}"。可用模板:${s(p.available)}。运行 scorebook templates 查看列表。`,
+    en: (p) => `No template "${s(p.id)}". Available: ${s(p.available)}. Run scorebook templates to list them.`,
+  },
+  'choice.unknown-indicator': {
+    'zh-CN': (p) => `指标 "${s(p.id)}" 不在模板中。`,
+    en: (p) => `The indicator "${s(p.id)}" is not in the template.`,
+  },
+  'choice.empty': {
+    'zh-CN': () => '没有选择任何指标。请至少选择一个三级指标。',
+    en: () => 'No indicator is chosen. Choose at least one third-level indicator.',
+  },
+  'choice.weight': {
+    'zh-CN': (p) => `一级指标 "${s(p.id)}" 的权重 ${s(p.value)} 无效,应为正数。`,
+    en: (p) => `The weight ${s(p.value)} of dimension "${s(p.id)}" is invalid; it must be a positive number.`,
+  },
+  'input.unknown-id': {
+    'zh-CN': (p) => `未知的指标编号 "${s(p.id)}"。请使用模板中的三级指标编号(scorebook templates show ${s(p.template)})。`,
+    en: (p) => `Unknown indicator id "${s(p.id)}". Use a third-level id of the template (scorebook templates show ${s(p.template)}).`,
+  },
+  'input.not-in-profile': {
+    'zh-CN': (p) => `指标 "${s(p.id)}" 不在方案 "${s(p.profile)}" 中。请删除该行或换用包含它的方案。`,
+    en: (p) => `The indicator "${s(p.id)}" is not in profile "${s(p.profile)}". Remove the row or use a profile that has it.`,
+  },
+  'input.duplicate': {
+    'zh-CN': (p) => `指标 "${s(p.id)}" 出现了两次(另见第 ${s(p.first)} 行)。每个指标只填一个值。`,
+    en: (p) => `The indicator "${s(p.id)}" appears twice (see also row ${s(p.first)}). Give each indicator one value.`,
+  },
+  'input.binary': {
+    'zh-CN': (p) => `"${s(p.value)}" 不是有效的判定。请填 是/否、符合/不符合、1/0,或 不适用。`,
+    en: (p) => `"${s(p.value)}" is not a verdict. Write yes/no, 是/否, 符合/不符合, 1/0, or NA.`,
+  },
+  'input.scale': {
+    'zh-CN': (p) => `"${s(p.value)}" 不是有效的等级。请填 1 至 ${s(p.max)} 的整数(或等级名称),或 不适用。`,
+    en: (p) => `"${s(p.value)}" is not a level. Write a whole number from 1 to ${s(p.max)} (or the level's name), or NA.`,
+  },
+  'input.number': {
+    'zh-CN': (p) => `"${s(p.value)}" 不是数字。请填数字(百分比可写 85%),或 不适用。`,
+    en: (p) => `"${s(p.value)}" is not a number. Write a number (a percentage as 85%), or NA.`,
+  },
+  'input.not-percent': {
+    'zh-CN': (p) => `"${s(p.value)}" 是百分比,但该指标单位为 ${s(p.unit) || '数值'}。请填该单位的数值。`,
+    en: (p) => `"${s(p.value)}" is a percentage but this indicator's unit is ${s(p.unit) || 'a plain number'}. Write a number in that unit.`,
+  },
+  'input.percent-range': {
+    'zh-CN': (p) => `"${s(p.value)}" 超出 0%–100%。百分比请写作 85% 或 0.85。`,
+    en: (p) => `"${s(p.value)}" is outside 0 %–100 %. Write a percentage as 85% or 0.85.`,
+  },
+  'input.range': {
+    'zh-CN': (p) => `"${s(p.value)}" 超出允许范围 ${s(p.min)} 至 ${s(p.max)}。`,
+    en: (p) => `"${s(p.value)}" is outside the allowed range ${s(p.min)} to ${s(p.max)}.`,
+  },
+  'input.missing-column': {
+    'zh-CN': (p) => `缺少列 "${s(p.column)}"。CSV 的表头应为 id,value。`,
+    en: (p) => `The column "${s(p.column)}" is missing. The CSV header must be id,value.`,
+  },
+  'input.csv': {
+    'zh-CN': (p) => `CSV 格式错误:${s(p.message)}。`,
+    en: (p) => `CSV error: ${s(p.message)}.`,
+  },
+  'input.json': {
+    'zh-CN': (p) => `JSON 格式错误:${s(p.message)}。JSON 输入应为 {"1.1.1": "是", …} 或 [{"id": "1.1.1", "value": "是"}, …]。`,
+    en: (p) => `JSON error: ${s(p.message)}. JSON inputs are {"1.1.1": "yes", …} or [{"id": "1.1.1", "value": "yes"}, …].`,
+  },
+};
+
+export function hasMessage(code: string): boolean {
+  return code in CATALOGUE;
+}
+
+export function message(issue: Issue, lang: Lang): string {
+  const entry = CATALOGUE[issue.code];
+  if (!entry) return `${issue.code} ${JSON.stringify(issue.params ?? {})}`;
+  return entry[lang](issue.params ?? {});
+}
+
+/** `file:line:col  path  message`, the way a compiler says it. */
+export function formatIssue(issue: Issue, lang: Lang): string {
+  const where: string[] = [];
+  const file = issue.file ?? '';
+  if (file || issue.line) {
+    let loc = file;
+    if (issue.line) loc += `${file ? ':' : ''}${issue.line}${issue.column ? `:${issue.column}` : ''}`;
+    if (issue.row) loc += `${loc ? ' ' : ''}${lang === 'zh-CN' ? `第 ${issue.row} 行` : `row ${issue.row}`}`;
+    where.push(loc);
+  } else if (issue.row) {
+    where.push(lang === 'zh-CN' ? `第 ${issue.row} 行` : `row ${issue.row}`);
+  }
+  if (issue.path.length) where.push(formatPath(issue.path));
+  return `${where.join('  ')}${where.length ? '  ' : ''}${message(issue, lang)}`;
+}

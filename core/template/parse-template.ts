@@ -1,0 +1,104 @@
+/**
+ * Template text → Template, like a compiler: YAML syntax, then the schema, then the checks of
+ * check-template.ts; every problem comes back with its path and line, none is thrown.
+ */
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { issue, type Issue, type PathSegment, type Result } from '../issues.ts';
+import { checkTemplate } from './check-template.ts';
+import { RULE_KINDS, template as templateSchema, type Template } from './schema.ts';
+
+export function parseTemplate(source: string, file?: string): Result<Template> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const locate = (errs: Issue[]) => errs.map((e) => withLocation(e, doc, lineCounter, file));
+
+  if (doc.errors.length > 0) {
+    return {
+      value: undefined,
+      errors: doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const first = e.message.split('\n')[0] ?? e.message;
+        const msg = first.replace(/ at line \d+, column \d+:?$/, '');
+        return { ...issue('yaml.syntax', [], { message: msg }), file, line: pos?.line, column: pos?.col };
+      }),
+    };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 10_000 });
+  if (!isMap(doc.contents) || data === null || typeof data !== 'object') {
+    return { value: undefined, errors: locate([issue('yaml.empty', [])]) };
+  }
+  const parsed = templateSchema.safeParse(data);
+  if (!parsed.success) {
+    return { value: undefined, errors: locate(zodIssues(parsed.error.issues, data)) };
+  }
+  const errors = checkTemplate(parsed.data);
+  return errors.length ? { value: undefined, errors: locate(errors) } : { value: parsed.data, errors: [] };
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let v: unknown = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
+
+/** zod's issues in our codes, so that they can be said in zh-CN too. */
+export function zodIssues(issues: readonly z.core.$ZodIssue[], data: unknown): Issue[] {
+  const out: Issue[] = [];
+  for (const zi of issues) {
+    const path = zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as PathSegment[];
+    switch (zi.code) {
+      case 'invalid_type': {
+        const actual = valueAt(data, path);
+        if (actual === undefined) out.push(issue('schema.required', path, { key: String(path[path.length - 1] ?? '') }));
+        else out.push(issue('schema.type', path, { expected: zi.expected, received: typeName(actual) }));
+        break;
+      }
+      case 'unrecognized_keys':
+        out.push(issue('schema.unknown-key', path, { keys: zi.keys.join(', ') }));
+        break;
+      case 'invalid_value':
+        out.push(issue('schema.enum', path, { value: JSON.stringify(valueAt(data, path)), allowed: zi.values.map(String).join(', ') }));
+        break;
+      case 'invalid_union':
+        if ('discriminator' in zi && zi.discriminator === 'kind') {
+          const value = valueAt(data, path);
+          out.push(issue('rule.unknown-kind', path, { value: value === undefined ? '(none)' : JSON.stringify(value), allowed: RULE_KINDS.join(', ') }));
+        } else out.push(issue('schema.invalid', path, { message: zi.message }));
+        break;
+      case 'too_small':
+        out.push(issue('schema.too-small', path, { origin: zi.origin, minimum: Number(zi.minimum) }));
+        break;
+      case 'too_big':
+        out.push(issue('schema.too-big', path, { origin: zi.origin, maximum: Number(zi.maximum) }));
+        break;
+      case 'invalid_format':
+        out.push(issue('schema.format', path, { expected: zi.message }));
+        break;
+      default:
+        out.push(issue('schema.invalid', path, { message: zi.message }));
+    }
+  }
+  return out;
+}
+
+/** The line of the deepest node on the path that exists in the document. */
+function withLocation(e: Issue, doc: Document, lc: LineCounter, file: string | undefined): Issue {
+  for (let n = e.path.length; n >= 0; n--) {
+    const node = doc.getIn(e.path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node && node.range) {
+      const pos = lc.linePos(node.range[0]);
+      return { ...e, file, line: pos.line, column: pos.col };
+    }
+  }
+  return { ...e, file };
+}

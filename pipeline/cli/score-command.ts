@@ -1,0 +1,119 @@
+/** `scorebook score --template ID --inputs FILE`: the engine from the command line. */
+import {
+  collectInputs,
+  message,
+  resolvePlan,
+  text,
+  evaluate,
+  type Evaluation,
+  type Issue,
+  type Lang,
+  type Method,
+  type ScoringPlan,
+} from '../../core/index.ts';
+import { readInputsFile } from '../inputs/read-inputs.ts';
+import { findTemplate } from '../templates/registry.ts';
+import { CliExit, fmt2, printIssues, round9 } from './cli-context.ts';
+
+export interface ScoreOptions {
+  template: string;
+  profile?: string;
+  method?: Method;
+  inputs: string;
+  json?: boolean;
+  lang: Lang;
+}
+
+export function scoreJson(plan: ScoringPlan, ev: Evaluation, errors: Issue[], lang: Lang) {
+  const names = new Map(plan.indicators.map((i) => [i.id, i]));
+  return {
+    template: plan.template.id,
+    template_version: plan.template.version,
+    profile: plan.profile?.id ?? null,
+    method: ev.method,
+    total: round9(ev.total),
+    grade: ev.grade?.id ?? null,
+    dimensions: plan.dimensions.map((d, k) => ({
+      id: d.id,
+      name: d.name['zh-CN'],
+      weight: round9(d.weight),
+      score: round9(ev.dimensions[k]!.score),
+      mean: round9(ev.dimensions[k]!.mean),
+      count: ev.dimensions[k]!.count,
+    })),
+    groups: ev.groups.map((g) => ({ id: g.id, score: round9(g.score) })),
+    indicators: ev.indicators.map((r) => ({
+      id: r.id,
+      name: names.get(r.id)!.name['zh-CN'],
+      rule: names.get(r.id)!.rule.kind,
+      input: r.input ?? null,
+      state: r.state,
+      value: round9(r.value),
+      score: round9(r.score),
+    })),
+    unanswered: ev.unanswered,
+    errors: errors.map((e) => ({
+      id: typeof e.path[1] === 'string' ? e.path[1] : null,
+      row: e.row ?? null,
+      code: e.code,
+      message: message(e, lang),
+    })),
+  };
+}
+
+export function printEvaluation(plan: ScoringPlan, ev: Evaluation, lang: Lang): void {
+  const zh = lang === 'zh-CN';
+  const w = (s: string) => process.stdout.write(`${s}\n`);
+  const results = new Map(ev.indicators.map((r) => [r.id, r]));
+  const groups = new Map(ev.groups.map((g) => [g.id, g]));
+  w(`${plan.template.id} ${plan.template.version}  ${text(plan.template.title, lang)}`);
+  w(`${zh ? '方案' : 'Profile'}: ${plan.profile ? plan.profile.id : zh ? '(全部指标)' : '(all indicators)'}   ${zh ? '汇总方法' : 'Method'}: ${ev.method}`);
+  plan.dimensions.forEach((d, k) => {
+    const dr = ev.dimensions[k]!;
+    w('');
+    w(`${d.id} ${text(d.name, lang)}   ${zh ? '权重' : 'weight'} ${d.weight.toFixed(4)}   ${zh ? '得分' : 'score'} ${fmt2(dr.score === null ? null : ev.method === 'mean' ? dr.score * 100 : dr.score)}${ev.method === 'mean' ? ' /100' : ''}`);
+    for (const g of d.groups) {
+      const gr = groups.get(g.id)!;
+      w(`  ${g.id} ${text(g.name, lang)}   ${fmt2(gr.score === null ? null : gr.score * 100)}`);
+      for (const i of g.indicators) {
+        const r = results.get(i.id)!;
+        const shown = r.state === 'na' ? (zh ? '不适用' : 'N/A') : r.state === 'blank' ? (zh ? '(未填)' : '(blank)') : r.state === 'invalid' ? (zh ? '(无效)' : '(invalid)') : String(r.input);
+        const score = r.score === null ? (r.state === 'na' ? '—' : zh ? '记录' : 'recorded') : String(round9(r.score));
+        w(`    ${i.id} ${text(i.name, lang)}: ${shown} → ${score}`);
+      }
+    }
+  });
+  w('');
+  w(`${zh ? '总分' : 'TOTAL'}: ${fmt2(ev.total)} / 100${ev.grade ? `   ${zh ? '等级' : 'grade'}: ${text(ev.grade.label, lang)}` : ''}`);
+  if (ev.unanswered.length) w(`${zh ? '未作答(按 0 分计)' : 'Unanswered (scored 0)'}: ${ev.unanswered.join(', ')}`);
+}
+
+export function runScore(opts: ScoreOptions): void {
+  const { value: template, errors: tErrors } = findTemplate(opts.template);
+  if (!template) {
+    printIssues(tErrors, opts.lang);
+    throw new CliExit(1);
+  }
+  const choice = opts.profile ? { profile: opts.profile } : {};
+  const { value: plan, errors: pErrors } = resolvePlan(template, opts.method ? { ...choice, method: opts.method } : choice);
+  if (!plan) {
+    printIssues(pErrors, opts.lang);
+    throw new CliExit(1);
+  }
+  const read = readInputsFile(opts.inputs);
+  const collected = collectInputs(template, plan, read.rows);
+  const ev = evaluate(plan, collected.inputs);
+  const valueErrors = ev.errors.map((e) => {
+    const row = collected.rows.get(String(e.path[1]));
+    return { ...e, file: opts.inputs, ...(row !== undefined ? { row } : {}) };
+  });
+  const errors = [...read.errors, ...collected.errors.map((e) => ({ ...e, file: opts.inputs })), ...valueErrors];
+  if (opts.json) process.stdout.write(`${JSON.stringify(scoreJson(plan, ev, errors, opts.lang), null, 2)}\n`);
+  else {
+    printEvaluation(plan, ev, opts.lang);
+    if (errors.length) process.stderr.write('\n');
+    printIssues(errors, opts.lang);
+  }
+  if (errors.length) throw new CliExit(1);
+}
+
