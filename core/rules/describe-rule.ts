@@ -15,9 +15,10 @@ export function formatValue(value: number, unit: string | undefined): string {
 function describeBand(b: Band, unit: string | undefined): string {
   const lo = lowerBound(b);
   const hi = upperBound(b);
-  const l = lo ? `${lo.inclusive ? '≥' : '>'}${formatValue(lo.value, unit)}` : '';
-  const h = hi ? `${hi.inclusive ? '≤' : '<'}${formatValue(hi.value, unit)}` : '';
-  return l && h ? `${l} 且 ${h}` : l || h;
+  const l = lo ? `${formatValue(lo.value, unit)} ${lo.inclusive ? '≤' : '<'} ` : '';
+  const h = hi ? ` ${hi.inclusive ? '≤' : '<'} ${formatValue(hi.value, unit)}` : '';
+  if (lo && !hi) return `x ${lo.inclusive ? '≥' : '>'} ${formatValue(lo.value, unit)}`;
+  return `${l}x${h}`;
 }
 
 export function describeRule(rule: Rule, unit: string | undefined, lang: Lang): string {
@@ -27,7 +28,7 @@ export function describeRule(rule: Rule, unit: string | undefined, lang: Lang): 
       return zh ? '符合 → 1;不符合 → 0' : 'conforms → 1; does not → 0';
     case 'bands':
       return rule.bands
-        .map((b) => `${describeBand(b, unit).replace(' 且 ', zh ? ' 且 ' : ' and ')} → ${num(b.score)}`)
+        .map((b) => `${describeBand(b, unit)} → ${num(b.score)}`)
         .join(zh ? ';' : '; ');
     case 'linear':
       return zh

@@ -14,15 +14,11 @@ export function parseTemplate(source: string, file?: string): Result<Template> {
   const locate = (errs: Issue[]) => errs.map((e) => withLocation(e, doc, lineCounter, file));
 
   if (doc.errors.length > 0) {
-    return {
-      value: undefined,
-      errors: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const first = e.message.split('\n')[0] ?? e.message;
-        const msg = first.replace(/ at line \d+, column \d+:?$/, '');
-        return { ...issue('yaml.syntax', [], { message: msg }), file, line: pos?.line, column: pos?.col };
-      }),
-    };
+    // After the first syntax error the parser's further complaints are mostly echoes of it.
+    const e = doc.errors[0]!;
+    const pos = lineCounter.linePos(e.pos[0]);
+    const msg = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
+    return { value: undefined, errors: [{ ...issue('yaml.syntax', [], { message: msg }), file, line: pos.line, column: pos.col }] };
   }
   const data: unknown = doc.toJS({ maxAliasCount: 10_000 });
   if (!isMap(doc.contents) || data === null || typeof data !== 'object') {
