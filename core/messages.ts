@@ -187,6 +187,54 @@ const CATALOGUE: Record<string, Entry> = {
     'zh-CN': (p) => `一级指标 "${s(p.id)}" 的权重 ${s(p.value)} 无效,应为正数。`,
     en: (p) => `The weight ${s(p.value)} of dimension "${s(p.id)}" is invalid; it must be a positive number.`,
   },
+  'workbook.not-zip': {
+    'zh-CN': () => '不是 Excel 工作簿(.xlsx):文件不是 zip 格式。请用 Excel 另存为 .xlsx 后重新提交。',
+    en: () => 'Not an Excel workbook (.xlsx): the file is not a zip package. Save it as .xlsx in Excel and send it again.',
+  },
+  'workbook.encrypted': {
+    'zh-CN': () => '工作簿设置了打开密码(已加密),无法读取。请取消密码(文件 > 信息 > 保护工作簿)后重新提交。',
+    en: () => 'The workbook is password-protected (encrypted) and cannot be read. Remove the password (File > Info > Protect Workbook) and send it again.',
+  },
+  'workbook.legacy-xls': {
+    'zh-CN': () => '这是旧版 Excel 97-2003 文件(.xls)。请在 Excel 中另存为 .xlsx 后重新提交。',
+    en: () => 'This is a legacy Excel 97-2003 file (.xls). Save it as .xlsx in Excel and send it again.',
+  },
+  'workbook.not-xlsx': {
+    'zh-CN': () => 'zip 文件中没有 Excel 工作簿内容(xl/workbook.xml)。请提交 scorebook 生成的 .xlsx 文件。',
+    en: () => 'The zip holds no Excel workbook (xl/workbook.xml). Send the .xlsx file scorebook generated.',
+  },
+  'workbook.too-big': {
+    'zh-CN': (p) => `解压后超过 ${s(p.max)} MB 的上限,疑似压缩炸弹或非评分表文件。确有需要可调高上限选项。`,
+    en: (p) => `It decompresses to more than the ${s(p.max)} MB limit: a zip bomb or not a scoring workbook. Raise the limit option if it is genuine.`,
+  },
+  'workbook.corrupt': {
+    'zh-CN': (p) => `文件已损坏,无法读取(${s(p.reason)})。请重新保存或重新生成后提交。`,
+    en: (p) => `The file is damaged and cannot be read (${s(p.reason)}). Save it again or regenerate it.`,
+  },
+  'workbook.no-metadata': {
+    'zh-CN': () => '这不是 scorebook 生成的评分工作簿(缺少 _scorebook 元数据表)。请使用 scorebook generate 生成的文件。',
+    en: () => 'This is not a scorebook scoring workbook (no _scorebook metadata sheet). Use a file made by scorebook generate.',
+  },
+  'workbook.metadata': {
+    'zh-CN': (p) => `元数据项 "${s(p.key)}" 无效:${s(p.message)}。工作簿元数据可能被修改;请重新生成。`,
+    en: (p) => `The metadata entry "${s(p.key)}" is invalid: ${s(p.message)}. The workbook's metadata may have been edited; regenerate it.`,
+  },
+  'workbook.unknown-template': {
+    'zh-CN': (p) => `未知的模板 ${s(p.id)} ${s(p.version)}。请升级 scorebook 或确认文件来源。`,
+    en: (p) => `Unknown template ${s(p.id)} ${s(p.version)}. Upgrade scorebook or check where the file came from.`,
+  },
+  'workbook.template-version': {
+    'zh-CN': (p) => `工作簿使用模板 ${s(p.id)} 的版本 ${s(p.version)},本 scorebook 只有版本 ${s(p.known)}。请使用对应版本的 scorebook。`,
+    en: (p) => `The workbook uses version ${s(p.version)} of template ${s(p.id)}; this scorebook has version ${s(p.known)}. Use the matching scorebook.`,
+  },
+  'workbook.missing-name': {
+    'zh-CN': (p) => `工作簿缺少 ${s(p.count)} 个约定的名称(${s(p.names)}),评分表结构已被破坏。请重新生成并重新填写。`,
+    en: (p) => `The workbook lacks ${s(p.count)} of the contract's defined names (${s(p.names)}): its structure is broken. Regenerate it and fill it again.`,
+  },
+  'workbook.weight': {
+    'zh-CN': (p) => `一级指标 "${s(p.id)}" 的权重 "${s(p.value)}" 不是非负数。请在汇总表中填写数字。`,
+    en: (p) => `The weight "${s(p.value)}" of dimension "${s(p.id)}" is not a non-negative number. Enter a number on the summary sheet.`,
+  },
   'input.unknown-id': {
     'zh-CN': (p) => `未知的指标编号 "${s(p.id)}"。请使用模板中的三级指标编号(scorebook templates show ${s(p.template)})。`,
     en: (p) => `Unknown indicator id "${s(p.id)}". Use a third-level id of the template (scorebook templates show ${s(p.template)}).`,

@@ -1,0 +1,28 @@
+/** One scoring workbook for one organization: plan + org details → model → .xlsx bytes. */
+import { randomUUID } from 'node:crypto';
+import { buildMetadata, layoutWorkbook, type Lang, type OrgDetails, type RowAnswer, type ScoringPlan, type WorkbookModel } from '../../core/index.ts';
+import { writeWorkbookBuffer } from '../xlsx/write-workbook.ts';
+
+export const GENERATOR = 'scorebook 0.1.0';
+
+export function workbookModel(
+  plan: ScoringPlan,
+  org: OrgDetails,
+  lang: Lang,
+  extra: { answers?: ReadonlyMap<string, RowAnswer>; workbookId?: string; generatedAt?: string } = {},
+): WorkbookModel {
+  const meta = buildMetadata(plan, org, {
+    workbook_id: extra.workbookId ?? randomUUID(),
+    generated_at: extra.generatedAt ?? new Date().toISOString(),
+    lang,
+    generator: GENERATOR,
+  });
+  return layoutWorkbook(plan, meta, { lang, generator: GENERATOR, ...(extra.answers ? { answers: extra.answers } : {}) });
+}
+
+export async function workbookBytes(plan: ScoringPlan, org: OrgDetails, lang: Lang, extra: Parameters<typeof workbookModel>[3] = {}): Promise<{ bytes: Buffer; workbookId: string }> {
+  const model = workbookModel(plan, org, lang, extra);
+  const meta = model.sheets.find((s) => s.state === 'veryHidden')!;
+  const idRow = meta.rows.find((r) => r?.[0]?.value === 'workbook_id');
+  return { bytes: await writeWorkbookBuffer(model), workbookId: String(idRow?.[1]?.value ?? '') };
+}

@@ -1,0 +1,110 @@
+/** WorkbookModel → .xlsx through exceljs: the pipeline's writer of the workbook contract. */
+import ExcelJS from 'exceljs';
+import type { CellSpec, SheetSpec, StyleSpec, WorkbookModel } from '../../core/index.ts';
+import { sheetRef } from '../../core/index.ts';
+
+type Style = Partial<ExcelJS.Style>;
+
+function toExcelStyle(s: StyleSpec, font: WorkbookModel['font']): Style {
+  const style: Style = {
+    font: {
+      name: font.name,
+      size: s.size ?? font.size,
+      bold: s.bold ?? false,
+      italic: s.italic ?? false,
+      ...(font.charset ? { charset: font.charset } : {}),
+      ...(s.color ? { color: { argb: s.color } } : {}),
+    },
+    alignment: { vertical: 'top', wrapText: s.wrap ?? false, ...(s.horizontal ? { horizontal: s.horizontal } : {}) },
+    protection: { locked: s.locked },
+  };
+  if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.fill } };
+  if (s.numFmt) style.numFmt = s.numFmt;
+  if (s.border) {
+    const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+    style.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  return style;
+}
+
+function cellValue(c: CellSpec): ExcelJS.CellValue {
+  if (c.formula !== undefined) {
+    // exceljs writes the cached result next to the formula; "" stays an empty string result.
+    return { formula: c.formula, result: (c.cached ?? undefined) as ExcelJS.CellFormulaValue['result'] };
+  }
+  // Strings are stored as text, never parsed as formulas: "=cmd|…" from a roster stays inert.
+  return c.value ?? null;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, styles: Record<string, Style>): void {
+  const ws = wb.addWorksheet(sheet.name, {
+    state: sheet.state,
+    views: sheet.freeze ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }] : [],
+    pageSetup: sheet.print
+      ? {
+          paperSize: 9, // A4
+          orientation: sheet.print.landscape ? 'landscape' : 'portrait',
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          ...(sheet.print.titleRows ? { printTitlesRow: `${sheet.print.titleRows.from + 1}:${sheet.print.titleRows.to + 1}` } : {}),
+        }
+      : undefined,
+  });
+  ws.columns = sheet.columns.map((c) => ({ width: c.width, hidden: c.hidden ?? false }));
+  sheet.rows.forEach((cells, r) => {
+    if (!cells) return;
+    const row = ws.getRow(r + 1);
+    cells.forEach((c, col) => {
+      if (!c) return;
+      const cell = row.getCell(col + 1);
+      cell.value = cellValue(c);
+      if (c.style) cell.style = styles[c.style]!;
+    });
+  });
+  for (const m of sheet.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  for (const v of sheet.validations) {
+    const cell = ws.getCell(v.row + 1, v.col + 1);
+    const common = {
+      allowBlank: true,
+      showInputMessage: true,
+      promptTitle: v.prompt.title,
+      prompt: v.prompt.text,
+      showErrorMessage: true,
+      errorStyle: v.error.style,
+      errorTitle: v.error.title,
+      error: v.error.text,
+    };
+    if (v.type === 'list') {
+      cell.dataValidation = { ...common, type: 'list', formulae: [`"${v.list!.join(',')}"`] };
+    } else if (v.max !== undefined) {
+      cell.dataValidation = { ...common, type: v.type, operator: 'between', formulae: [v.min ?? 0, v.max] };
+    } else {
+      cell.dataValidation = { ...common, type: v.type, operator: 'greaterThanOrEqual', formulae: [v.min ?? 0] };
+    }
+  }
+  if (sheet.protect) {
+    // No password by default: protection guards against slips, not against the owner.
+    (ws as unknown as { sheetProtection: object }).sheetProtection = { sheet: true, formatColumns: true, formatRows: true, selectLockedCells: true, selectUnlockedCells: true };
+  }
+}
+
+export function modelToExcelJs(model: WorkbookModel): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = model.properties.creator;
+  wb.title = model.properties.title;
+  wb.created = new Date(model.properties.created);
+  wb.calcProperties.fullCalcOnLoad = true;
+  const styles = Object.fromEntries(Object.entries(model.styles).map(([k, s]) => [k, toExcelStyle(s, model.font)]));
+  for (const sheet of model.sheets) writeSheet(wb, sheet, styles);
+  for (const n of model.names) wb.definedNames.add(sheetRef(n.sheet, n.row, n.col), n.name);
+  return wb;
+}
+
+export async function writeWorkbookBuffer(model: WorkbookModel): Promise<Buffer> {
+  return Buffer.from(await modelToExcelJs(model).xlsx.writeBuffer());
+}
+
+export async function writeWorkbookFile(model: WorkbookModel, file: string): Promise<void> {
+  await modelToExcelJs(model).xlsx.writeFile(file);
+}
