@@ -2,7 +2,9 @@
 import { Command, Option } from 'commander';
 import { METHODS } from '../../core/index.ts';
 import { CliExit, defaultLang, parseLang } from './cli-context.ts';
-import { runScore } from './score-command.ts';
+import { runScore, runScoreWorkbook } from './score-command.ts';
+import { runGenerate, type GenerateOptions } from './generate-command.ts';
+import { runFill } from './fill-command.ts';
 import { checkTemplates, listTemplates, showTemplate } from './templates-command.ts';
 
 export function buildProgram(): Command {
@@ -38,16 +40,50 @@ export function buildProgram(): Command {
 
   program
     .command('score')
-    .description('score inputs with the engine: every indicator, second- and first-level score, the total on 100 and the grade')
-    .requiredOption('--template <id>', 'template id')
+    .description('score a workbook (recomputed by the engine, compared with its cached results), or inputs against a template')
+    .argument('[workbook]', 'a scoring workbook (.xlsx) made by scorebook generate')
+    .option('--template <id>', 'template id, when scoring an inputs file')
     .option('--profile <name>', 'a profile of the template, e.g. annex-b-example')
-    .addOption(new Option('--method <method>', 'aggregation method (default: the profile\'s or template\'s)').choices([...METHODS]))
-    .requiredOption('--inputs <file>', 'CSV with header id,value, or JSON {"1.1.1": "是", …}')
+    .addOption(new Option('--method <method>', "aggregation method (default: the profile's or template's)").choices([...METHODS]))
+    .option('--inputs <file>', 'CSV with header id,value, or JSON {"1.1.1": "是", …}')
     .option('--json', 'print JSON')
     .addOption(langOption())
-    .action((o: { template: string; profile?: string; method?: 'mean' | 'sum'; inputs: string; json?: boolean; lang?: string }) =>
-      runScore({ ...o, lang: parseLang(o.lang) }),
-    );
+    .action((workbook: string | undefined, o: { template?: string; profile?: string; method?: 'mean' | 'sum'; inputs?: string; json?: boolean; lang?: string }) => {
+      const lang = parseLang(o.lang);
+      if (workbook) return runScoreWorkbook(workbook, { json: o.json, lang });
+      if (!o.template || !o.inputs) {
+        process.stderr.write(lang === 'zh-CN' ? '请给出工作簿文件,或同时给出 --template 和 --inputs。\n' : 'Give a workbook file, or both --template and --inputs.\n');
+        throw new CliExit(1);
+      }
+      return runScore({ template: o.template, profile: o.profile, method: o.method, inputs: o.inputs, json: o.json, lang });
+    });
+
+  program
+    .command('generate')
+    .description('write a live scoring workbook (or, with --roster, one per member and a manifest)')
+    .argument('<template>', 'template id, e.g. gbt-40143-2021')
+    .option('--profile <name>', 'a profile of the template')
+    .addOption(new Option('--method <method>', 'aggregation method').choices([...METHODS]))
+    .addOption(new Option('--lang <lang>', 'language of the workbook and messages').choices(['zh-CN', 'en']))
+    .option('--org-id <id>', 'organization id')
+    .option('--org-name <name>', 'organization name')
+    .option('--region <region>', 'region')
+    .option('--org-type <type>', 'organization type')
+    .option('--period <period>', 'evaluation period, e.g. 2024')
+    .option('--evaluator <name>', 'evaluator')
+    .option('--roster <file>', 'members CSV: org_id, org_name, region, org_type [, contact, period, evaluator]')
+    .option('--workers <n>', 'worker threads for --roster (default: the number of cores)', (v) => Number.parseInt(v, 10))
+    .requiredOption('--out <path>', 'FILE.xlsx, or a folder with --roster')
+    .action((template: string, o: Omit<GenerateOptions, 'lang'> & { lang?: string }) => runGenerate(template, { ...o, lang: parseLang(o.lang) }));
+
+  program
+    .command('fill')
+    .description('write values from a CSV (id,value) into a workbook\'s input cells; nothing is written if any row is bad')
+    .argument('<workbook>', 'a scoring workbook (.xlsx)')
+    .requiredOption('--inputs <file>', 'CSV with header id,value, or JSON')
+    .requiredOption('--out <file>', 'the filled workbook to write')
+    .addOption(langOption())
+    .action((workbook: string, o: { inputs: string; out: string; lang?: string }) => runFill(workbook, { inputs: o.inputs, out: o.out, lang: parseLang(o.lang) }));
 
   return program;
 }

@@ -13,6 +13,7 @@ import {
 } from '../../core/index.ts';
 import { readInputsFile } from '../inputs/read-inputs.ts';
 import { findTemplate } from '../templates/registry.ts';
+import { openSubmissionFile } from '../xlsx/open-submission.ts';
 import { CliExit, fmt2, printIssues, round9 } from './cli-context.ts';
 
 export interface ScoreOptions {
@@ -117,3 +118,41 @@ export function runScore(opts: ScoreOptions): void {
   if (errors.length) throw new CliExit(1);
 }
 
+
+/** `scorebook score FILE.xlsx`: read by name, recompute, and compare with the workbook's cached results. */
+export function runScoreWorkbook(file: string, opts: { json?: boolean; lang: Lang }): void {
+  const { value: sub, errors } = openSubmissionFile(file);
+  if (!sub) {
+    printIssues(errors, opts.lang);
+    throw new CliExit(1);
+  }
+  const zh = opts.lang === 'zh-CN';
+  const located = errors.map((e) => ({ ...e, file }));
+  if (opts.json) {
+    const out = {
+      ...scoreJson(sub.plan, sub.evaluation, located, opts.lang),
+      workbook_id: sub.metadata.workbook_id,
+      org_id: sub.metadata.org_id,
+      org_name: sub.metadata.org_name,
+      period: sub.metadata.period,
+      evaluator: sub.metadata.evaluator,
+      cached: sub.cached,
+      mismatches: sub.mismatches,
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    const m = sub.metadata;
+    process.stdout.write(`${file}\n${zh ? '机构' : 'Organization'}: ${m.org_name} (${m.org_id})  ${zh ? '周期' : 'period'}: ${m.period}  ${zh ? '评价人' : 'evaluator'}: ${m.evaluator}\n\n`);
+    printEvaluation(sub.plan, sub.evaluation, opts.lang);
+    const cachedTotal = typeof sub.cached.total === 'number' ? fmt2(sub.cached.total) : JSON.stringify(sub.cached.total);
+    process.stdout.write(`${zh ? '工作簿缓存的总分' : "Workbook's cached total"}: ${cachedTotal}\n`);
+    if (sub.mismatches.length) {
+      process.stdout.write(zh ? `\n工作簿中 ${sub.mismatches.length} 处缓存结果与引擎不一致(公式被改动,或文件未重新计算):\n` : `\n${sub.mismatches.length} cached result(s) disagree with the engine (an edited formula, or a file saved without recalculation):\n`);
+      for (const x of sub.mismatches) process.stdout.write(`  ${x.name}: ${zh ? '工作簿' : 'workbook'} ${JSON.stringify(x.cached)}  ${zh ? '引擎' : 'engine'} ${JSON.stringify(x.engine)}\n`);
+    } else {
+      process.stdout.write(zh ? '工作簿缓存结果与引擎一致。\n' : 'The cached results agree with the engine.\n');
+    }
+    printIssues(located, opts.lang);
+  }
+  if (errors.length) throw new CliExit(1);
+}
