@@ -86,7 +86,8 @@ export function resolvePlan(t: Template, choice: PlanChoice = {}): Result<Scorin
     if (!groups.length) continue;
     // The first source that states weights states all of them: the evaluator's, the profile's, the template's, else equal.
     const w = choice.weights ? choice.weights[d.id] : profile?.weights ? profile.weights[d.id] : (d.weight ?? 1);
-    if (w === undefined || !Number.isFinite(w) || w <= 0) {
+    // A weight the evaluator set to 0 in the workbook is allowed: that dimension then counts for nothing.
+    if (w === undefined || !Number.isFinite(w) || w < 0 || (w === 0 && !choice.weights)) {
       errors.push(issue(w === undefined ? 'profile.missing-weight' : 'choice.weight', ['weights', d.id], { id: d.id, value: w ?? '' }));
     }
     rawWeights[d.id] = w;
@@ -96,7 +97,7 @@ export function resolvePlan(t: Template, choice: PlanChoice = {}): Result<Scorin
   if (errors.length) return { value: undefined, errors };
 
   const total = dims.reduce((a, d) => a + d.weight, 0);
-  for (const d of dims) d.weight = d.weight / total;
+  for (const d of dims) d.weight = total > 0 ? d.weight / total : 0;
 
   return {
     value: {

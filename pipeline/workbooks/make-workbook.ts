@@ -9,7 +9,7 @@ export function workbookModel(
   plan: ScoringPlan,
   org: OrgDetails,
   lang: Lang,
-  extra: { answers?: ReadonlyMap<string, RowAnswer>; workbookId?: string; generatedAt?: string } = {},
+  extra: { answers?: ReadonlyMap<string, RowAnswer>; rawWeights?: Record<string, number>; workbookId?: string; generatedAt?: string } = {},
 ): WorkbookModel {
   const meta = buildMetadata(plan, org, {
     workbook_id: extra.workbookId ?? randomUUID(),
@@ -17,7 +17,7 @@ export function workbookModel(
     lang,
     generator: GENERATOR,
   });
-  return layoutWorkbook(plan, meta, { lang, generator: GENERATOR, ...(extra.answers ? { answers: extra.answers } : {}) });
+  return layoutWorkbook(plan, meta, { lang, generator: GENERATOR, ...(extra.answers ? { answers: extra.answers } : {}), ...(extra.rawWeights ? { rawWeights: extra.rawWeights } : {}) });
 }
 
 export async function workbookBytes(plan: ScoringPlan, org: OrgDetails, lang: Lang, extra: Parameters<typeof workbookModel>[3] = {}): Promise<{ bytes: Buffer; workbookId: string }> {
