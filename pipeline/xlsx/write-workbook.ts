@@ -93,7 +93,8 @@ export function modelToExcelJs(model: WorkbookModel): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = model.properties.creator;
   wb.title = model.properties.title;
-  wb.created = new Date(model.properties.created);
+  const created = new Date(model.properties.created);
+  if (!Number.isNaN(created.getTime())) wb.created = created;
   wb.calcProperties.fullCalcOnLoad = true;
   const styles = Object.fromEntries(Object.entries(model.styles).map(([k, s]) => [k, toExcelStyle(s, model.font)]));
   for (const sheet of model.sheets) writeSheet(wb, sheet, styles);

@@ -1,0 +1,40 @@
+/** Stamps workbooks for many members, spread over worker threads, reporting each file written. */
+import { writeFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { stampWorkbook, type Stamp, type StampValues } from './stamp-workbook.ts';
+
+export interface StampJob {
+  values: StampValues;
+  path: string;
+}
+
+export type WorkerMessage = { done: number } | { error: string };
+
+export function stampSequentially(stamp: Stamp, jobs: readonly StampJob[], onDone: () => void): void {
+  for (const job of jobs) {
+    writeFileSync(job.path, stampWorkbook(stamp, job.values));
+    onDone();
+  }
+}
+
+export async function stampInParallel(stamp: Stamp, jobs: readonly StampJob[], workers: number, onDone: () => void): Promise<void> {
+  const n = Math.max(1, Math.min(workers, jobs.length));
+  if (n === 1) return stampSequentially(stamp, jobs, onDone);
+  const slices: StampJob[][] = Array.from({ length: n }, () => []);
+  jobs.forEach((j, i) => slices[i % n]!.push(j));
+  await Promise.all(
+    slices.map(
+      (slice) =>
+        new Promise<void>((resolvePromise, reject) => {
+          // The bootstrap registers the TypeScript loader in the worker, as bin/scorebook.mjs does for the CLI.
+          const worker = new Worker(new URL('./stamp-worker.mjs', import.meta.url), { workerData: { stamp, jobs: slice } });
+          worker.on('message', (m: WorkerMessage) => {
+            if ('done' in m) onDone();
+            else reject(new Error(m.error));
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`stamp worker exited with code ${code}`))));
+        }),
+    ),
+  );
+}

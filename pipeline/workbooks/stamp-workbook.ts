@@ -1,0 +1,49 @@
+/**
+ * One workbook per member, fast: the exceljs writer renders the plan once with placeholder
+ * organization details, and each member's copy is that package with the placeholders in the
+ * shared strings replaced (XML-escaped) and the zip rebuilt. Only strings differ between
+ * members, so the copies are the exceljs output cell for cell (a test compares them).
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { Lang, OrgDetails, ScoringPlan } from '../../core/index.ts';
+import { workbookModel } from './make-workbook.ts';
+import { writeWorkbookBuffer } from '../xlsx/write-workbook.ts';
+
+const FIELDS = ['org_id', 'org_name', 'region', 'org_type', 'period', 'evaluator', 'contact', 'workbook_id', 'generated_at'] as const;
+export type StampField = (typeof FIELDS)[number];
+export type StampValues = Record<StampField, string>;
+
+const token = (f: StampField) => `⟦${f}⟧`;
+
+export interface Stamp {
+  /** The package's parts, decompressed; sharedStrings.xml holds the placeholders. */
+  entries: Record<string, Uint8Array>;
+  sharedStrings: string;
+}
+
+export async function prepareStamp(plan: ScoringPlan, lang: Lang): Promise<Stamp> {
+  const org = Object.fromEntries(FIELDS.map((f) => [f, token(f)])) as unknown as OrgDetails;
+  const model = workbookModel(plan, org, lang, { workbookId: token('workbook_id'), generatedAt: token('generated_at') });
+  const bytes = await writeWorkbookBuffer(model);
+  const entries = unzipSync(bytes);
+  const sharedStrings = strFromU8(entries['xl/sharedStrings.xml']!);
+  for (const f of ['org_name', 'workbook_id'] as const) {
+    if (!sharedStrings.includes(token(f))) throw new Error(`stamp: placeholder ${token(f)} not found in the shared strings`);
+  }
+  return { entries, sharedStrings };
+}
+
+function xmlEscape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Characters XML 1.0 cannot carry at all; a roster cell with one is cleaned, not fatal. */
+function xmlSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+export function stampWorkbook(stamp: Stamp, values: StampValues): Uint8Array {
+  const shared = stamp.sharedStrings.replace(/⟦([a-z_]+)⟧/g, (m, f: string) => (f in values ? xmlEscape(xmlSafe(values[f as StampField])) : m));
+  return zipSync({ ...stamp.entries, 'xl/sharedStrings.xml': strToU8(shared) }, { level: 6 });
+}

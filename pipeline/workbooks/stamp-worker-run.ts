@@ -1,0 +1,11 @@
+/** Inside a worker: stamp and write this slice of the roster, one message per file. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { stampSequentially, type StampJob, type WorkerMessage } from './stamp-pool.ts';
+import type { Stamp } from './stamp-workbook.ts';
+
+const { stamp, jobs } = workerData as { stamp: Stamp; jobs: StampJob[] };
+try {
+  stampSequentially(stamp, jobs, () => parentPort!.postMessage({ done: 1 } satisfies WorkerMessage));
+} catch (e) {
+  parentPort!.postMessage({ error: (e as Error).message } satisfies WorkerMessage);
+}
