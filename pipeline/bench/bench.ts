@@ -1,0 +1,75 @@
+/**
+ * `npm run bench`: speed and memory figures, each the median of repeated runs, with ratios
+ * measured in the same run. Figures, not assertions: these machines are shared and noisy.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolvePlan } from '../../core/index.ts';
+import { shippedTemplates } from '../templates/registry.ts';
+import { workbookBytes } from '../workbooks/make-workbook.ts';
+import { stampInParallel, type StampJob } from '../workbooks/stamp-pool.ts';
+import { prepareStamp } from '../workbooks/stamp-workbook.ts';
+
+interface Row {
+  figure: string;
+  value: string;
+  note: string;
+}
+
+const rows: Row[] = [];
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function timeIt(runs: number, f: () => Promise<void>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await f();
+    times.push((performance.now() - t0) / 1000);
+  }
+  return median(times);
+}
+
+async function benchGeneration(members: number, runs: number): Promise<void> {
+  const plan = resolvePlan(shippedTemplates().get('gbt-40143-2021')!, {}).value!;
+  const dir = mkdtempSync(join(tmpdir(), 'scorebook-bench-'));
+  const jobs = (n: number, sub: string): StampJob[] =>
+    Array.from({ length: n }, (_, i) => ({
+      path: join(dir, `${sub}-${i}.xlsx`),
+      values: { org_id: `M${i}`, org_name: `第${i}志愿服务协会`, region: '深圳', org_type: '社会团体', period: '2025', evaluator: '秘书处', contact: '', workbook_id: randomUUID(), generated_at: new Date().toISOString() },
+    }));
+  const direct = 40;
+  const tDirect = await timeIt(runs, async () => {
+    for (let i = 0; i < direct; i++) await workbookBytes(plan, { org_id: `M${i}`, org_name: '协会', region: '', org_type: '', period: '', evaluator: '' }, 'zh-CN');
+  });
+  const directRate = direct / tDirect;
+  rows.push({ figure: 'workbooks/s, exceljs per workbook (1 core)', value: directRate.toFixed(0), note: `GB/T 40143, 95 indicators, ${direct} workbooks` });
+  for (const workers of [1, Math.min(2, cpus().length)]) {
+    const t = await timeIt(runs, async () => {
+      const stamp = await prepareStamp(plan, 'zh-CN');
+      await stampInParallel(stamp, jobs(members, `w${workers}`), workers, () => {});
+    });
+    const rate = members / t;
+    rows.push({ figure: `workbooks/s, roster of ${members}, ${workers} worker(s)`, value: rate.toFixed(0), note: `${(rate / directRate).toFixed(1)}× exceljs per workbook; target ≥ 100/s on 2 cores` });
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const members = Number(process.env.BENCH_MEMBERS ?? 1000);
+await benchGeneration(members, runs);
+clearInterval(sampler);
+rows.push({ figure: 'peak memory (RSS, main thread)', value: `${(peakRss / 1024 / 1024).toFixed(0)} MB`, note: '' });
+
+const w0 = Math.max(...rows.map((r) => r.figure.length));
+const w1 = Math.max(...rows.map((r) => r.value.length));
+process.stdout.write(`scorebook bench — ${cpus().length} cores, ${cpus()[0]?.model ?? ''}, node ${process.version}, median of ${runs} runs\n\n`);
+process.stdout.write(`${'figure'.padEnd(w0)}  ${'value'.padStart(w1)}  note\n${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ----\n`);
+for (const r of rows) process.stdout.write(`${r.figure.padEnd(w0)}  ${r.value.padStart(w1)}  ${r.note}\n`);

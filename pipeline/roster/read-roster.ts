@@ -1,0 +1,136 @@
+/**
+ * The hub association's roster CSV → one member per row, with problems as issues.
+ *
+ * Rows are numbered the way a person sees them in Excel: the header is row 1 and every CSV
+ * record (a blank one included, a quoted cell spanning lines counted once) is one row.
+ * A bad row is reported and skipped; the others still go through.
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { issue, type Issue } from '../../core/issues.ts';
+import { decodeText } from '../inputs/decode-text.ts';
+
+export interface RosterMember {
+  /** CSV row (1-based, header = row 1). */
+  row: number;
+  org_id: string;
+  org_name: string;
+  region: string;
+  org_type: string;
+  contact?: string;
+  period?: string;
+  evaluator?: string;
+}
+
+export interface ReadRoster {
+  members: RosterMember[];
+  errors: Issue[];
+}
+
+type Column = 'org_id' | 'org_name' | 'region' | 'org_type' | 'contact' | 'period' | 'evaluator';
+
+export const ROSTER_REQUIRED_COLUMNS = ['org_id', 'org_name', 'region', 'org_type'] as const satisfies readonly Column[];
+export const ROSTER_OPTIONAL_COLUMNS = ['contact', 'period', 'evaluator'] as const satisfies readonly Column[];
+
+/** Accepted header names per column, compared after headerKey(). */
+const HEADERS: Record<Column, readonly string[]> = {
+  org_id: ['org_id', '机构编号', '组织编号'],
+  org_name: ['org_name', '机构名称', '组织名称'],
+  region: ['region', '地区', '区域'],
+  org_type: ['org_type', '机构类型', '组织类型'],
+  contact: ['contact', '联系人', '联系方式'],
+  period: ['period', '评价周期', '周期'],
+  evaluator: ['evaluator', '评价人'],
+};
+
+/** Trimmed, case-folded, full-width folded; `Org ID` and `org-id` read as org_id. */
+function headerKey(h: string): string {
+  return h.normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+const cell = (cells: readonly string[], col: number | undefined): string => (col === undefined ? '' : (cells[col] ?? '').trim());
+
+export function readRosterFile(file: string): ReadRoster & { encoding: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const err: Issue = { ...issue('file.read', [], { reason: (e as NodeJS.ErrnoException).code ?? String(e) }), file };
+    return { members: [], errors: [err], encoding: '' };
+  }
+  const { text, encoding } = decodeText(bytes);
+  const result = parseRoster(text);
+  for (const e of result.errors) e.file = file;
+  return { ...result, encoding };
+}
+
+export function parseRoster(text: string): ReadRoster {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // No skipEmptyLines: blank records must keep their place so row numbers match Excel's.
+  const parsed = Papa.parse<string[]>(source, { skipEmptyLines: false });
+  const errors: Issue[] = [];
+  const at = (code: string, row: number, params?: Issue['params']): Issue => ({ ...issue(code, ['roster', row], params), row });
+
+  for (const e of parsed.errors) {
+    if (e.type === 'Delimiter') continue; // one-column file: reported below as missing columns
+    if (e.row === undefined) errors.push(issue('roster.csv', ['roster'], { message: e.message }));
+    else errors.push(at('roster.csv', e.row + 1, { message: e.message }));
+  }
+
+  const records = parsed.data;
+  const blank = (cells: readonly string[]) => cells.every((c) => (c ?? '').trim() === '');
+  const headerIndex = records.findIndex((cells) => !blank(cells));
+  const header = records[headerIndex];
+  if (headerIndex < 0 || !header) return { members: [], errors: [...errors, issue('roster.empty', ['roster'])] };
+
+  const headerRow = headerIndex + 1;
+  const keys = header.map(headerKey);
+  const columns: Partial<Record<Column, number>> = {};
+  for (const [column, names] of Object.entries(HEADERS) as [Column, readonly string[]][]) {
+    const i = keys.findIndex((k) => names.includes(k));
+    if (i >= 0) columns[column] = i;
+  }
+  const found = header.map((h) => h.trim()).filter((h) => h !== '').join(', ');
+  const missing = ROSTER_REQUIRED_COLUMNS.filter((c) => columns[c] === undefined);
+  if (missing.length) {
+    for (const column of missing) errors.push(at('roster.missing-column', headerRow, { column, found }));
+    return { members: [], errors };
+  }
+
+  const members: RosterMember[] = [];
+  const firstRow = new Map<string, number>();
+  for (let i = headerIndex + 1; i < records.length; i++) {
+    const cells = records[i] ?? [];
+    if (blank(cells)) continue;
+    const row = i + 1;
+    const org_id = cell(cells, columns.org_id).normalize('NFKC').trim();
+    const org_name = cell(cells, columns.org_name);
+    if (!org_id) {
+      errors.push(at('roster.missing-id', row, { name: org_name }));
+      continue;
+    }
+    const first = firstRow.get(org_id);
+    if (first !== undefined) {
+      errors.push(at('roster.duplicate-id', row, { id: org_id, first }));
+      continue;
+    }
+    firstRow.set(org_id, row);
+    if (!org_name) {
+      errors.push(at('roster.missing-name', row, { id: org_id }));
+      continue;
+    }
+    const member: RosterMember = {
+      row,
+      org_id,
+      org_name,
+      region: cell(cells, columns.region),
+      org_type: cell(cells, columns.org_type),
+    };
+    for (const column of ROSTER_OPTIONAL_COLUMNS) {
+      const value = cell(cells, columns[column]);
+      if (value) member[column] = value;
+    }
+    members.push(member);
+  }
+  return { members, errors };
+}
