@@ -8,6 +8,8 @@ export interface StampJob {
   path: string;
 }
 
+const MIN_JOBS_PER_WORKER = 100;
+
 export type WorkerMessage = { done: number } | { error: string };
 
 export function stampSequentially(stamp: Stamp, jobs: readonly StampJob[], onDone: () => void): void {
@@ -18,7 +20,8 @@ export function stampSequentially(stamp: Stamp, jobs: readonly StampJob[], onDon
 }
 
 export async function stampInParallel(stamp: Stamp, jobs: readonly StampJob[], workers: number, onDone: () => void): Promise<void> {
-  const n = Math.max(1, Math.min(workers, jobs.length));
+  // A worker costs about a second to start (it loads the TypeScript sources): not worth it for small rosters.
+  const n = jobs.length < MIN_JOBS_PER_WORKER * 2 ? 1 : Math.max(1, Math.min(workers, Math.floor(jobs.length / MIN_JOBS_PER_WORKER)));
   if (n === 1) return stampSequentially(stamp, jobs, onDone);
   const slices: StampJob[][] = Array.from({ length: n }, () => []);
   jobs.forEach((j, i) => slices[i % n]!.push(j));
