@@ -5,6 +5,7 @@ import { CliExit, defaultLang, parseLang } from './cli-context.ts';
 import { runScore, runScoreWorkbook } from './score-command.ts';
 import { runGenerate, type GenerateOptions } from './generate-command.ts';
 import { runFill } from './fill-command.ts';
+import { runIngestCommand } from './ingest-command.ts';
 import { checkTemplates, listTemplates, showTemplate } from './templates-command.ts';
 
 export function buildProgram(): Command {
@@ -84,6 +85,19 @@ export function buildProgram(): Command {
     .requiredOption('--out <file>', 'the filled workbook to write')
     .addOption(langOption())
     .action((workbook: string, o: { inputs: string; out: string; lang?: string }) => runFill(workbook, { inputs: o.inputs, out: o.out, lang: parseLang(o.lang) }));
+
+  program
+    .command('ingest')
+    .description('ingest returned workbooks (.xlsx, .xlsm) and CSV returns into DuckDB: exactly once, nothing lost')
+    .argument('<paths...>', 'files, folders (walked recursively) and glob patterns')
+    .option('--db <file>', 'DuckDB database file', './scorebook.duckdb')
+    .option('--workers <n>', 'worker threads reading files (default: the number of cores)', (v) => Number.parseInt(v, 10))
+    .option('--max-mb <n>', 'refuse files that decompress to more than this many MB (default 50)', (v) => Number(v))
+    .option('--json', 'print the summary as JSON')
+    .addOption(langOption())
+    .action((paths: string[], o: { db: string; workers?: number; maxMb?: number; json?: boolean; lang?: string }) =>
+      runIngestCommand(paths, { db: o.db, workers: o.workers, maxMb: o.maxMb, json: o.json, lang: parseLang(o.lang) }),
+    );
 
   return program;
 }

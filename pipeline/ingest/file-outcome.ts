@@ -1,0 +1,103 @@
+/**
+ * One returned file → what the store needs: the submission's rows, or a rejection with its
+ * reason. Pure apart from reading the file; runs in worker threads.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { message, type Issue, type Lang, type Submission } from '../../core/index.ts';
+import { openSubmissionBytes } from '../xlsx/open-submission.ts';
+
+export interface SubmissionRecord {
+  hash: string;
+  file: string;
+  fileName: string;
+  org: { org_id: string; org_name: string; region: string; org_type: string };
+  submission: {
+    workbook_id: string; org_id: string; template_id: string; template_version: string; profile: string; profile_hash: string;
+    method: string; lang: string; period: string; evaluator: string; source: 'xlsx' | 'csv'; generated_at: string;
+    weights: string; total: number | null; grade: string | null; answered: number; unanswered: number; flagged: boolean; mismatches: string;
+  };
+  indicators: { indicator_id: string; dimension_id: string; group_id: string; rule: string; input_raw: string | null; input_value: number | null; state: string; score: number | null; na: boolean; mode: string | null; evidence: string | null }[];
+  dimensions: { dimension_id: string; weight: number; score: number | null; mean: number | null; sum: number; applicable: number }[];
+  groups: { group_id: string; score: number | null; applicable: number }[];
+}
+
+export type FileOutcome =
+  | { kind: 'submission'; record: SubmissionRecord }
+  | { kind: 'rejection'; file: string; hash: string | null; reason: string; message: string };
+
+/** Issue codes → the rejection reasons the summary and the rejections table use. */
+const REASONS: Record<string, string> = {
+  'file.read': 'unreadable',
+  'workbook.not-zip': 'not-a-workbook',
+  'workbook.not-xlsx': 'not-a-workbook',
+  'workbook.encrypted': 'encrypted',
+  'workbook.legacy-xls': 'legacy-xls',
+  'workbook.too-big': 'too-big',
+  'workbook.corrupt': 'corrupt',
+  'workbook.no-metadata': 'not-ours',
+  'workbook.metadata': 'bad-metadata',
+  'workbook.unknown-template': 'unknown-template',
+  'workbook.template-version': 'unknown-template',
+  'workbook.missing-name': 'broken-contract',
+  'workbook.weight': 'invalid-value',
+};
+
+export function reasonFor(issue: Issue): string {
+  if (issue.code.startsWith('input.')) return 'invalid-value';
+  return REASONS[issue.code] ?? 'invalid';
+}
+
+function rejection(file: string, hash: string | null, issues: Issue[], lang: Lang): FileOutcome {
+  const first = issues[0]!;
+  const text = issues.map((i) => `${typeof i.path[1] === 'string' ? `${i.path[1]}: ` : ''}${message(i, lang)}`).slice(0, 5).join(' ');
+  return { kind: 'rejection', file, hash, reason: reasonFor(first), message: text };
+}
+
+export function recordFromSubmission(sub: Submission, file: string, hash: string, source: 'xlsx' | 'csv'): SubmissionRecord {
+  const m = sub.metadata;
+  const ev = sub.evaluation;
+  const byId = new Map(sub.plan.indicators.map((i) => [i.id, i]));
+  return {
+    hash,
+    file,
+    fileName: basename(file),
+    org: { org_id: m.org_id, org_name: m.org_name, region: m.region, org_type: m.org_type },
+    submission: {
+      workbook_id: m.workbook_id, org_id: m.org_id, template_id: m.template_id, template_version: m.template_version, profile: m.profile,
+      profile_hash: m.profile_hash, method: ev.method, lang: m.lang, period: m.period, evaluator: m.evaluator, source, generated_at: m.generated_at,
+      weights: JSON.stringify(Object.fromEntries(sub.plan.dimensions.map((d) => [d.id, d.weight]))),
+      total: ev.total, grade: ev.grade?.id ?? null,
+      answered: ev.indicators.filter((r) => r.scored && r.state === 'value').length, unanswered: ev.unanswered.length,
+      flagged: sub.mismatches.length > 0, mismatches: JSON.stringify(sub.mismatches),
+    },
+    indicators: ev.indicators.map((r) => {
+      const ind = byId.get(r.id)!;
+      const a = sub.answers.get(r.id);
+      return {
+        indicator_id: r.id, dimension_id: ind.dimensionId, group_id: ind.groupId, rule: ind.rule.kind,
+        input_raw: r.input === null || r.input === undefined ? null : String(r.input), input_value: r.value, state: r.state, score: r.score,
+        na: r.state === 'na', mode: a?.mode ?? null, evidence: a?.evidence ?? null,
+      };
+    }),
+    dimensions: ev.dimensions.map((d) => ({ dimension_id: d.id, weight: d.weight, score: d.score, mean: d.mean, sum: d.sum, applicable: d.count })),
+    groups: ev.groups.map((g) => ({ group_id: g.id, score: g.score, applicable: g.count })),
+  };
+}
+
+export function readReturnedWorkbook(file: string, opts: { maxBytes: number; lang: Lang }): FileOutcome {
+  let bytes: Buffer;
+  try {
+    const size = statSync(file).size;
+    // A workbook larger on disk than the decompression limit cannot be a scoring workbook.
+    if (size > opts.maxBytes) return rejection(file, null, [{ code: 'workbook.too-big', path: [], params: { max: Math.round(opts.maxBytes / 1048576) } }], opts.lang);
+    bytes = readFileSync(file);
+  } catch (e) {
+    return rejection(file, null, [{ code: 'file.read', path: [], params: { reason: (e as NodeJS.ErrnoException).code ?? String(e) } }], opts.lang);
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const { value, errors } = openSubmissionBytes(bytes, { maxBytes: opts.maxBytes });
+  if (!value || errors.length) return rejection(file, hash, errors, opts.lang);
+  return { kind: 'submission', record: recordFromSubmission(value, file, hash, 'xlsx') };
+}

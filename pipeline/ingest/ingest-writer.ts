@@ -1,0 +1,221 @@
+/**
+ * Decides what each file's outcome does to the store (ingested, unchanged, replaced, rejected)
+ * and writes batches of them, each batch one transaction through DuckDB appenders. A crash
+ * loses at most the open batch, which a re-run writes again: every file ends up in the store
+ * exactly once.
+ */
+import { DuckDBTimestampTZValue, listValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { FileOutcome, SubmissionRecord } from './file-outcome.ts';
+
+export type Status = 'ingested' | 'unchanged' | 'replaced' | 'rejected';
+
+export interface IngestSummary {
+  ingested: number;
+  unchanged: number;
+  replaced: number;
+  flagged: number;
+  rejected: { file: string; reason: string; message: string }[];
+}
+
+interface Claim {
+  org: string;
+  version: number;
+  /** set when the claim was made by a file of this run: it can still be taken back */
+  thisRun?: { hash: string; file: string; flagged: boolean; status: 'ingested' | 'replaced' };
+}
+
+interface Pending {
+  records: SubmissionRecord[];
+  versions: Map<string, number>;
+  /** workbook ids whose current version must be worked out again after the batch */
+  touched: Set<string>;
+  rejections: { file: string; hash: string | null; reason: string; message: string }[];
+  withdraw: string[];
+}
+
+const emptyPending = (): Pending => ({ records: [], versions: new Map(), touched: new Set(), rejections: [], withdraw: [] });
+
+export class IngestWriter {
+  readonly summary: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, flagged: 0, rejected: [] };
+  private pending = emptyPending();
+  private orgsSeen = new Set<string>();
+
+  private constructor(
+    private readonly con: DuckDBConnection,
+    private readonly hashes: Set<string>,
+    private readonly claims: Map<string, Claim>,
+    private readonly rejectionKeys: Set<string>,
+    private readonly now: string,
+  ) {}
+
+  private get stamp(): DuckDBTimestampTZValue {
+    return new DuckDBTimestampTZValue(BigInt(Date.parse(this.now)) * 1000n);
+  }
+
+  static async open(con: DuckDBConnection): Promise<IngestWriter> {
+    const hashes = new Set((await con.runAndReadAll('SELECT content_hash FROM submissions')).getRows().map((r) => String(r[0])));
+    const claims = new Map<string, Claim>();
+    for (const r of (await con.runAndReadAll('SELECT workbook_id, any_value(org_id), max(version) FROM submissions GROUP BY workbook_id')).getRows()) {
+      claims.set(String(r[0]), { org: String(r[1]), version: Number(r[2]) });
+    }
+    const rejectionKeys = new Set((await con.runAndReadAll("SELECT coalesce(content_hash, file) || '|' || reason FROM rejections")).getRows().map((r) => String(r[0])));
+    return new IngestWriter(con, hashes, claims, rejectionKeys, new Date().toISOString());
+  }
+
+  get pendingCount(): number {
+    return this.pending.records.length + this.pending.rejections.length;
+  }
+
+  accept(outcome: FileOutcome, lang: 'zh-CN' | 'en'): Status {
+    if (outcome.kind === 'rejection') {
+      this.reject(outcome.file, outcome.hash, outcome.reason, outcome.message);
+      return 'rejected';
+    }
+    const r = outcome.record;
+    if (this.hashes.has(r.hash)) {
+      this.summary.unchanged++;
+      return 'unchanged';
+    }
+    const id = r.submission.workbook_id;
+    const claim = this.claims.get(id);
+    if (claim && claim.org !== r.submission.org_id) {
+      const msg = lang === 'zh-CN'
+        ? `工作簿编号 ${id} 已被机构 ${claim.org} 使用,本文件却属于机构 ${r.submission.org_id}:同一工作簿不能属于两个机构。请确认文件来源,必要时重新生成。`
+        : `Workbook id ${id} already belongs to organization ${claim.org}, but this file says ${r.submission.org_id}: one workbook cannot belong to two organizations. Check where the files came from; regenerate if needed.`;
+      if (claim.thisRun) this.withdraw(id, claim, msg);
+      this.reject(r.file, r.hash, 'workbook-id-conflict', msg);
+      return 'rejected';
+    }
+    const version = (claim?.version ?? 0) + 1;
+    const status: 'ingested' | 'replaced' = claim ? 'replaced' : 'ingested';
+    this.pending.touched.add(id);
+    this.claims.set(id, { org: r.submission.org_id, version, thisRun: { hash: r.hash, file: r.file, flagged: r.submission.flagged, status } });
+    this.hashes.add(r.hash);
+    this.pending.records.push(r);
+    this.pending.versions.set(r.hash, version);
+    this.summary[status]++;
+    if (r.submission.flagged) this.summary.flagged++;
+    return status;
+  }
+
+  /** The earlier file of this run that claimed the same workbook id is rejected too. */
+  private withdraw(id: string, claim: Claim, msg: string): void {
+    const prior = claim.thisRun!;
+    this.summary[prior.status]--;
+    if (prior.flagged) this.summary.flagged--;
+    const idx = this.pending.records.findIndex((x) => x.hash === prior.hash);
+    if (idx >= 0) this.pending.records.splice(idx, 1);
+    else this.pending.withdraw.push(prior.hash);
+    this.hashes.delete(prior.hash);
+    this.pending.touched.add(id);
+    this.claims.set(id, { ...claim, thisRun: undefined });
+    this.reject(prior.file, prior.hash, 'workbook-id-conflict', msg);
+  }
+
+  private reject(file: string, hash: string | null, reason: string, message: string): void {
+    this.summary.rejected.push({ file, reason, message });
+    const key = `${hash ?? file}|${reason}`;
+    if (this.rejectionKeys.has(key)) return;
+    this.rejectionKeys.add(key);
+    this.pending.rejections.push({ file, hash, reason, message });
+  }
+
+  async flush(): Promise<void> {
+    const p = this.pending;
+    if (!p.records.length && !p.rejections.length && !p.withdraw.length) return;
+    this.pending = emptyPending();
+    const con = this.con;
+    await con.run('BEGIN TRANSACTION');
+    try {
+      for (const hash of p.withdraw) {
+        for (const t of ['indicator_scores', 'dimension_scores', 'group_scores', 'submissions']) await con.run(`DELETE FROM ${t} WHERE content_hash = $1`, [hash]);
+      }
+      await this.upsertOrganizations(p.records);
+      await this.append('submissions', (a) => {
+        for (const r of p.records) {
+          const s = r.submission;
+          a.appendVarchar(r.hash); a.appendVarchar(s.workbook_id); a.appendInteger(p.versions.get(r.hash)!); a.appendBoolean(false);
+          a.appendVarchar(s.org_id); a.appendVarchar(s.template_id); a.appendVarchar(s.template_version);
+          a.appendVarchar(s.profile); a.appendVarchar(s.profile_hash); a.appendVarchar(s.method); a.appendVarchar(s.lang);
+          a.appendVarchar(s.period); a.appendVarchar(s.evaluator); a.appendVarchar(s.source); a.appendVarchar(r.fileName);
+          a.appendTimestampTZ(this.stamp); a.appendVarchar(s.generated_at); a.appendVarchar(s.weights);
+          nullable(a, s.total, (x) => a.appendDouble(x)); nullable(a, s.grade, (x) => a.appendVarchar(x));
+          a.appendInteger(s.answered); a.appendInteger(s.unanswered); a.appendBoolean(s.flagged); a.appendVarchar(s.mismatches);
+          a.endRow();
+        }
+      });
+      await this.append('indicator_scores', (a) => {
+        for (const r of p.records) {
+          for (const i of r.indicators) {
+            a.appendVarchar(r.hash); a.appendVarchar(i.indicator_id); a.appendVarchar(i.dimension_id); a.appendVarchar(i.group_id); a.appendVarchar(i.rule);
+            nullable(a, i.input_raw, (x) => a.appendVarchar(x)); nullable(a, i.input_value, (x) => a.appendDouble(x)); a.appendVarchar(i.state);
+            nullable(a, i.score, (x) => a.appendDouble(x)); a.appendBoolean(i.na);
+            nullable(a, i.mode, (x) => a.appendVarchar(x)); nullable(a, i.evidence, (x) => a.appendVarchar(x));
+            a.endRow();
+          }
+        }
+      });
+      await this.append('dimension_scores', (a) => {
+        for (const r of p.records) {
+          for (const d of r.dimensions) {
+            a.appendVarchar(r.hash); a.appendVarchar(d.dimension_id); a.appendDouble(d.weight);
+            nullable(a, d.score, (x) => a.appendDouble(x)); nullable(a, d.mean, (x) => a.appendDouble(x)); a.appendDouble(d.sum); a.appendInteger(d.applicable);
+            a.endRow();
+          }
+        }
+      });
+      await this.append('group_scores', (a) => {
+        for (const r of p.records) {
+          for (const g of r.groups) {
+            a.appendVarchar(r.hash); a.appendVarchar(g.group_id); nullable(a, g.score, (x) => a.appendDouble(x)); a.appendInteger(g.applicable);
+            a.endRow();
+          }
+        }
+      });
+      await this.append('rejections', (a) => {
+        for (const j of p.rejections) {
+          a.appendVarchar(j.file); nullable(a, j.hash, (x) => a.appendVarchar(x)); a.appendVarchar(j.reason); a.appendVarchar(j.message); a.appendTimestampTZ(this.stamp);
+          a.endRow();
+        }
+      });
+      if (p.touched.size) {
+        // The highest version of each workbook id is its current submission; history stays.
+        await con.run(
+          `UPDATE submissions SET is_current = (submissions.version = m.mv)
+           FROM (SELECT workbook_id, max(version) AS mv FROM submissions WHERE list_contains($1::VARCHAR[], workbook_id) GROUP BY workbook_id) m
+           WHERE submissions.workbook_id = m.workbook_id`,
+          [listValue([...p.touched])],
+        );
+      }
+      await con.run('COMMIT');
+    } catch (e) {
+      await con.run('ROLLBACK');
+      throw e;
+    }
+  }
+
+  private async upsertOrganizations(records: SubmissionRecord[]): Promise<void> {
+    // The latest return speaks for the organization's name, region and type.
+    const latest = new Map<string, SubmissionRecord['org']>();
+    for (const r of records) latest.set(r.org.org_id, r.org);
+    for (const o of latest.values()) {
+      await this.con.run(
+        `INSERT INTO organizations VALUES ($1, $2, $3, $4, $5::TIMESTAMPTZ)
+         ON CONFLICT (org_id) DO UPDATE SET org_name = excluded.org_name, region = excluded.region, org_type = excluded.org_type, updated_at = excluded.updated_at`,
+        [o.org_id, o.org_name, o.region, o.org_type, this.now],
+      );
+      this.orgsSeen.add(o.org_id);
+    }
+  }
+
+  private async append(table: string, rows: (a: DuckDBAppender) => void): Promise<void> {
+    const a = await this.con.createAppender(table);
+    rows(a);
+    a.closeSync();
+  }
+}
+
+function nullable<T>(a: DuckDBAppender, v: T | null | undefined, put: (x: T) => void): void {
+  if (v === null || v === undefined) a.appendNull();
+  else put(v);
+}

@@ -1,0 +1,9 @@
+/** Any returned file → its outcomes: a workbook gives one, a CSV return one per organization. */
+import type { Lang } from '../../core/index.ts';
+import { readReturnedWorkbook, type FileOutcome } from './file-outcome.ts';
+import { readReturnedCsv } from './csv-return.ts';
+
+export function readReturnedFile(file: string, opts: { maxBytes: number; lang: Lang }): FileOutcome[] {
+  if (/\.csv$/i.test(file)) return readReturnedCsv(file, opts);
+  return [readReturnedWorkbook(file, opts)];
+}

@@ -1,0 +1,32 @@
+/** Files → outcomes → batched transactions in the store; the summary of what became of each file. */
+import type { Lang } from '../../core/index.ts';
+import { openStore } from '../store/open-store.ts';
+import { IngestWriter, type IngestSummary } from './ingest-writer.ts';
+import { readReturns } from './read-returns.ts';
+
+export interface IngestOptions {
+  db: string;
+  workers: number;
+  maxBytes: number;
+  lang: Lang;
+  /** Files per transaction: DuckDB commits cost about 1 ms, so batching keeps the load fast. */
+  batchSize?: number;
+  onFile?: () => void;
+}
+
+export async function ingestFiles(files: readonly string[], opts: IngestOptions): Promise<IngestSummary> {
+  const store = await openStore(opts.db);
+  try {
+    const writer = await IngestWriter.open(store.con);
+    const batch = opts.batchSize ?? 200;
+    await readReturns(files, { maxBytes: opts.maxBytes, lang: opts.lang, workers: opts.workers }, async (outcomes) => {
+      for (const o of outcomes) writer.accept(o, opts.lang);
+      opts.onFile?.();
+      if (writer.pendingCount >= batch) await writer.flush();
+    });
+    await writer.flush();
+    return writer.summary;
+  } finally {
+    store.close();
+  }
+}
