@@ -13,6 +13,7 @@ export interface IngestCliOptions {
   workers?: number;
   maxMb?: number;
   json?: boolean;
+  batchSize?: number;
   lang: Lang;
 }
 
@@ -30,6 +31,7 @@ export async function runIngestCommand(paths: string[], opts: IngestCliOptions):
     workers: opts.workers && opts.workers > 0 ? opts.workers : availableParallelism(),
     maxBytes: (opts.maxMb ?? DEFAULT_MAX_BYTES / 1048576) * 1048576,
     lang: opts.lang,
+    ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
     onFile: () => progress.tick(),
   }).finally(() => progress.stop());
 

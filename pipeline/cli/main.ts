@@ -94,9 +94,10 @@ export function buildProgram(): Command {
     .option('--workers <n>', 'worker threads reading files (default: the number of cores)', (v) => Number.parseInt(v, 10))
     .option('--max-mb <n>', 'refuse files that decompress to more than this many MB (default 50)', (v) => Number(v))
     .option('--json', 'print the summary as JSON')
+    .addOption(new Option('--batch-size <n>', 'files per transaction').argParser((v) => Number.parseInt(v, 10)).hideHelp())
     .addOption(langOption())
-    .action((paths: string[], o: { db: string; workers?: number; maxMb?: number; json?: boolean; lang?: string }) =>
-      runIngestCommand(paths, { db: o.db, workers: o.workers, maxMb: o.maxMb, json: o.json, lang: parseLang(o.lang) }),
+    .action((paths: string[], o: { db: string; workers?: number; maxMb?: number; json?: boolean; batchSize?: number; lang?: string }) =>
+      runIngestCommand(paths, { db: o.db, workers: o.workers, maxMb: o.maxMb, json: o.json, batchSize: o.batchSize, lang: parseLang(o.lang) }),
     );
 
   return program;

@@ -20,7 +20,8 @@ function walk(dir: string, out: string[]): void {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) walk(p, out);
     // A folder of distributed workbooks holds our own manifest.csv beside them: it is not a return.
-    else if (entry.isFile() && RETURN_FILE.test(entry.name) && !LOCK_FILE.test(p) && entry.name !== 'manifest.csv') out.push(p);
+    // Links are followed when read; a dangling one is reported, never silently passed over.
+    else if ((entry.isFile() || entry.isSymbolicLink()) && RETURN_FILE.test(entry.name) && !LOCK_FILE.test(p) && entry.name !== 'manifest.csv') out.push(p);
   }
 }
 

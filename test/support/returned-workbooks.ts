@@ -1,0 +1,61 @@
+/**
+ * Returned workbooks as they arrive from members: filled honestly, edited by hand in the ways
+ * people edit them, damaged, or not ours at all. Built with the real writer, then altered
+ * at the zip level where a person's tool would have altered them.
+ */
+import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { writeFileSync } from 'node:fs';
+import { resolvePlan, type Lang, type OrgDetails, type RowAnswer } from '../../core/index.ts';
+import { shippedTemplates } from '../../pipeline/templates/registry.ts';
+import { workbookBytes } from '../../pipeline/workbooks/make-workbook.ts';
+import { randomAnswers, rng } from './random-answers.ts';
+
+export function org(i: number, over: Partial<OrgDetails> = {}): OrgDetails {
+  return { org_id: `M${String(i).padStart(4, '0')}`, org_name: `第${i}志愿服务协会`, region: ['深圳', '武汉', '北京'][i % 3]!, org_type: ['社会团体', '基金会'][i % 2]!, period: '2025', evaluator: '秘书处', ...over };
+}
+
+export async function filledWorkbook(opts: { template?: string; profile?: string; org: OrgDetails; seed: number; lang?: Lang; workbookId?: string; answers?: Map<string, RowAnswer> }): Promise<Buffer> {
+  const template = shippedTemplates().get(opts.template ?? 'gbt-40143-2021')!;
+  const plan = resolvePlan(template, opts.profile ? { profile: opts.profile } : {}).value!;
+  const lang = opts.lang ?? 'zh-CN';
+  const answers = opts.answers ?? randomAnswers(plan, lang, rng(opts.seed));
+  return (await workbookBytes(plan, opts.org, lang, { answers, ...(opts.workbookId ? { workbookId: opts.workbookId } : {}) })).bytes;
+}
+
+/** Rewrite parts of a package as a person's tool would: `edit(partName, xml) → xml`. */
+export function editParts(bytes: Uint8Array, edit: (name: string, xml: string) => string): Buffer {
+  const files = unzipSync(bytes);
+  for (const name of Object.keys(files)) {
+    if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
+    const before = strFromU8(files[name]!);
+    const after = edit(name, before);
+    if (after !== before) files[name] = strToU8(after);
+  }
+  return Buffer.from(zipSync(files));
+}
+
+export async function foreignWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Sheet1').getCell('A1').value = '别人的表格';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The first bytes of an OLE compound file; with EncryptionInfo it is a password-protected OOXML package. */
+export function compoundFile(encrypted: boolean): Buffer {
+  const header = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  const body = Buffer.alloc(4096);
+  if (encrypted) Buffer.from('EncryptionInfo', 'utf16le').copy(body, 1024);
+  else Buffer.from('Workbook', 'utf16le').copy(body, 1024);
+  return Buffer.concat([header, body]);
+}
+
+/** A zip whose one entry inflates to `mb` megabytes of zeros. */
+export function zipBomb(mb: number): Buffer {
+  return Buffer.from(zipSync({ 'xl/workbook.xml': new Uint8Array(mb * 1024 * 1024) }, { level: 9 }));
+}
+
+export function write(file: string, bytes: Uint8Array | string): string {
+  writeFileSync(file, bytes);
+  return file;
+}
