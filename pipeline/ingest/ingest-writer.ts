@@ -58,7 +58,7 @@ export class IngestWriter {
     for (const r of (await con.runAndReadAll('SELECT workbook_id, any_value(org_id), max(version) FROM submissions GROUP BY workbook_id')).getRows()) {
       claims.set(String(r[0]), { org: String(r[1]), version: Number(r[2]) });
     }
-    const rejectionKeys = new Set((await con.runAndReadAll("SELECT coalesce(content_hash, file) || '|' || reason FROM rejections")).getRows().map((r) => String(r[0])));
+    const rejectionKeys = new Set((await con.runAndReadAll("SELECT file || '|' || coalesce(content_hash, '') || '|' || reason FROM rejections")).getRows().map((r) => String(r[0])));
     return new IngestWriter(con, hashes, claims, rejectionKeys, new Date().toISOString());
   }
 
@@ -114,7 +114,8 @@ export class IngestWriter {
 
   private reject(file: string, hash: string | null, reason: string, message: string): void {
     this.summary.rejected.push({ file, reason, message });
-    const key = `${hash ?? file}|${reason}`;
+    // One row per file, content and reason: a re-run adds nothing, a copy under another name is its own row.
+    const key = `${file}|${hash ?? ''}|${reason}`;
     if (this.rejectionKeys.has(key)) return;
     this.rejectionKeys.add(key);
     this.pending.rejections.push({ file, hash, reason, message });
