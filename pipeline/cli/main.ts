@@ -6,6 +6,7 @@ import { runScore, runScoreWorkbook } from './score-command.ts';
 import { runGenerate, type GenerateOptions } from './generate-command.ts';
 import { runFill } from './fill-command.ts';
 import { runIngestCommand } from './ingest-command.ts';
+import { runStatus } from './status-command.ts';
 import { checkTemplates, listTemplates, showTemplate } from './templates-command.ts';
 
 export function buildProgram(): Command {
@@ -99,6 +100,18 @@ export function buildProgram(): Command {
     .action((paths: string[], o: { db: string; workers?: number; maxMb?: number; json?: boolean; batchSize?: number; lang?: string }) =>
       runIngestCommand(paths, { db: o.db, workers: o.workers, maxMb: o.maxMb, json: o.json, batchSize: o.batchSize, lang: parseLang(o.lang) }),
     );
+
+  program
+    .command('status')
+    .description('who on the roster has returned, who has not, and whose return is incomplete')
+    .requiredOption('--roster <file>', 'members CSV, as for generate --roster')
+    .option('--db <file>', 'DuckDB database file', './scorebook.duckdb')
+    .option('--period <p>', 'only returns for this period')
+    .option('--template <id>', 'only returns for this template')
+    .option('--csv', 'print CSV')
+    .option('--json', 'print [ { org_id, org_name, returned, complete, unanswered } ]')
+    .addOption(langOption())
+    .action((o: { roster: string; db: string; period?: string; template?: string; csv?: boolean; json?: boolean; lang?: string }) => runStatus({ ...o, lang: parseLang(o.lang) }));
 
   return program;
 }
