@@ -5,8 +5,8 @@
  * returned workbooks are zip files from strangers.
  */
 import { unzipSync } from 'fflate';
-import { SaxesParser } from 'saxes';
 import { issue, type Issue, type Result } from '../../core/index.ts';
+import { attr, attributes, columnIndex, decodeXml, elements, scanCells, stringItemText, type ScannedCell } from './scan-xml.ts';
 
 export interface RawCell {
   /** A constant's value, or a formula's cached result ('' for an empty-string result). */
@@ -33,20 +33,7 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
-const decoder = new TextDecoder();
-
-function parseXml(bytes: Uint8Array | undefined, handlers: (p: SaxesParser) => void): void {
-  if (!bytes) return;
-  const parser = new SaxesParser();
-  handlers(parser);
-  parser.write(decoder.decode(bytes)).close();
-}
-
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export { columnIndex };
 
 /** "'评分表'!$F$6" → { sheet, row, col }; undefined for ranges and anything else. */
 export function parseCellRef(ref: string): { sheet: string; row: number; col: number } | undefined {
@@ -95,114 +82,60 @@ export function readWorkbookBytes(bytes: Uint8Array, opts: ReadOptions = {}): Re
 }
 
 function readParts(files: Record<string, Uint8Array>, opts: ReadOptions): RawWorkbook {
-  const sheets: { name: string; state: string; rid: string }[] = [];
+  const text = (name: string) => (files[name] ? Buffer.from(files[name].buffer, files[name].byteOffset, files[name].byteLength).toString('utf8') : '');
+  const workbookXml = text('xl/workbook.xml');
+  const sheets = [...elements(workbookXml, 'sheet')].map((e) => {
+    const a = attributes(e.attrs);
+    return { name: a.name ?? '', state: a.state ?? 'visible', rid: attr(a, 'id') ?? '' };
+  });
   const names = new Map<string, { sheet: string; col: number; row: number }>();
-  parseXml(files['xl/workbook.xml'], (p) => {
-    let current: { name: string; local: boolean } | undefined;
-    let textBuf = '';
-    p.on('opentag', (t) => {
-      if (t.name === 'sheet') {
-        sheets.push({ name: String(t.attributes.name), state: String(t.attributes.state ?? 'visible'), rid: String(t.attributes['r:id'] ?? '') });
-      } else if (t.name === 'definedName') {
-        current = { name: String(t.attributes.name), local: t.attributes.localSheetId !== undefined };
-        textBuf = '';
-      }
-    });
-    p.on('text', (x) => {
-      if (current) textBuf += x;
-    });
-    p.on('closetag', (t) => {
-      if (t.name === 'definedName' && current) {
-        const ref = parseCellRef(textBuf);
-        if (ref && !current.local) names.set(current.name, ref);
-        current = undefined;
-      }
-    });
-  });
-
+  for (const e of elements(workbookXml, 'definedName')) {
+    const a = attributes(e.attrs);
+    if (a.localSheetId !== undefined || !a.name) continue;
+    const ref = parseCellRef(decodeXml(e.body ?? ''));
+    if (ref) names.set(a.name, ref);
+  }
   const targets = new Map<string, string>();
-  parseXml(files['xl/_rels/workbook.xml.rels'], (p) => {
-    p.on('opentag', (t) => {
-      if (t.name === 'Relationship') targets.set(String(t.attributes.Id), String(t.attributes.Target));
-    });
-  });
-
-  const shared: string[] = [];
-  parseXml(files['xl/sharedStrings.xml'], (p) => {
-    let buf: string | undefined;
-    let inT = false;
-    let phonetic = 0;
-    p.on('opentag', (t) => {
-      if (t.name === 'si') buf = '';
-      else if (t.name === 'rPh') phonetic++;
-      else if (t.name === 't' && phonetic === 0) inT = true;
-    });
-    p.on('text', (x) => {
-      if (inT && buf !== undefined) buf += x;
-    });
-    p.on('closetag', (t) => {
-      if (t.name === 't') inT = false;
-      else if (t.name === 'rPh') phonetic--;
-      else if (t.name === 'si') {
-        shared.push(buf ?? '');
-        buf = undefined;
-      }
-    });
-  });
+  for (const e of elements(text('xl/_rels/workbook.xml.rels'), 'Relationship')) {
+    const a = attributes(e.attrs);
+    if (a.Id && a.Target) targets.set(a.Id, a.Target);
+  }
+  const shared = [...elements(text('xl/sharedStrings.xml'), 'si')].map((e) => stringItemText(e.body ?? ''));
 
   const wanted = new Set<string>([...[...names.values()].map((n) => n.sheet), ...(opts.extraSheets ?? [])]);
+  // Sheets read whole (extraSheets) have no key set; the others only their named cells.
+  const wantedCells = new Map<string, Set<string>>();
+  for (const n of names.values()) {
+    if (opts.extraSheets?.includes(n.sheet)) continue;
+    if (!wantedCells.has(n.sheet)) wantedCells.set(n.sheet, new Set());
+    wantedCells.get(n.sheet)!.add(`${n.row},${n.col}`);
+  }
   const cells = new Map<string, Map<string, RawCell>>();
   for (const s of sheets) {
     if (!wanted.has(s.name)) continue;
     const target = targets.get(s.rid);
     if (!target) continue;
     const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
-    cells.set(s.name, readSheetCells(files[path], shared));
+    const out = new Map<string, RawCell>();
+    const keys = wantedCells.get(s.name);
+    const bytes = files[path];
+    if (bytes) {
+      // latin1 keeps the scan on one-byte strings; the few texts we keep are decoded as UTF-8.
+      const xml = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      const wanted = keys ? (r: number, c: number) => keys.has(`${r},${c}`) : undefined;
+      for (const c of scanCells(xml, wanted, latin1ToUtf8)) out.set(`${c.row},${c.col}`, toRawCell(c, shared));
+    }
+    cells.set(s.name, out);
   }
   return { sheets: sheets.map(({ name, state }) => ({ name, state })), names, cells };
 }
 
-function readSheetCells(bytes: Uint8Array | undefined, shared: string[]): Map<string, RawCell> {
-  const out = new Map<string, RawCell>();
-  let cell: { key: string; t: string; v?: string; f?: string; inline?: string } | undefined;
-  let field: 'v' | 'f' | 'is' | undefined;
-  let inIsT = false;
-  parseXml(bytes, (p) => {
-    p.on('opentag', (t) => {
-      if (t.name === 'c') {
-        const r = String(t.attributes.r ?? '');
-        const m = /^([A-Z]+)(\d+)$/.exec(r);
-        cell = m ? { key: `${Number(m[2]) - 1},${columnIndex(m[1]!)}`, t: String(t.attributes.t ?? 'n') } : undefined;
-      } else if (cell && t.name === 'v') {
-        field = 'v';
-        cell.v = '';
-      } else if (cell && t.name === 'f') {
-        field = 'f';
-        cell.f = '';
-      } else if (cell && t.name === 'is') {
-        field = 'is';
-        cell.inline = '';
-      } else if (cell && field === 'is' && t.name === 't') inIsT = true;
-    });
-    p.on('text', (x) => {
-      if (!cell) return;
-      if (field === 'v') cell.v += x;
-      else if (field === 'f') cell.f += x;
-      else if (field === 'is' && inIsT) cell.inline += x;
-    });
-    p.on('closetag', (t) => {
-      if (t.name === 'v' || t.name === 'f' || t.name === 'is') field = undefined;
-      else if (t.name === 't') inIsT = false;
-      else if (t.name === 'c' && cell) {
-        out.set(cell.key, toRawCell(cell, shared));
-        cell = undefined;
-      }
-    });
-  });
-  return out;
+function latin1ToUtf8(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[^\x00-\x7f]/.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
 }
 
-function toRawCell(c: { t: string; v?: string; f?: string; inline?: string }, shared: string[]): RawCell {
+function toRawCell(c: ScannedCell, shared: string[]): RawCell {
   const base: RawCell = { value: null };
   if (c.f !== undefined) base.formula = c.f;
   switch (c.t) {
