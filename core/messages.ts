@@ -283,6 +283,30 @@ const CATALOGUE: Record<string, Entry> = {
     'zh-CN': (p) => `JSON 格式错误:${s(p.message)}。JSON 输入应为 {"1.1.1": "是", …} 或 [{"id": "1.1.1", "value": "是"}, …]。`,
     en: (p) => `JSON error: ${s(p.message)}. JSON inputs are {"1.1.1": "yes", …} or [{"id": "1.1.1", "value": "yes"}, …].`,
   },
+  'roster.empty': {
+    'zh-CN': () => '名册为空。第一行应为表头 org_id,org_name,region,org_type(或 机构编号,机构名称,地区,机构类型),其后每行一个机构。',
+    en: () => 'The roster is empty. Its first row must be the header org_id,org_name,region,org_type (or 机构编号,机构名称,地区,机构类型), then one member organization per row.',
+  },
+  'roster.missing-column': {
+    'zh-CN': (p) => `名册缺少必填列 "${s(p.column)}"(找到的表头:${s(p.found) || '(无)'})。请在第一行加入该列;必填列为 org_id,org_name,region,org_type(或 机构编号,机构名称,地区,机构类型)。`,
+    en: (p) => `The roster has no "${s(p.column)}" column (headers found: ${s(p.found) || '(none)'}). Add it to the first row; the required columns are org_id,org_name,region,org_type (or 机构编号,机构名称,地区,机构类型).`,
+  },
+  'roster.missing-id': {
+    'zh-CN': (p) => `该行${p.name ? `("${s(p.name)}")` : ''}缺少机构编号(org_id),已跳过。请填写该机构唯一的编号。`,
+    en: (p) => `This row${p.name ? ` ("${s(p.name)}")` : ''} has no org_id and was skipped. Give the organization its own id.`,
+  },
+  'roster.duplicate-id': {
+    'zh-CN': (p) => `机构编号 "${s(p.id)}" 重复(首次出现在第 ${s(p.first)} 行),该行已跳过。每个机构需要唯一的编号:请修改编号或删除重复的行。`,
+    en: (p) => `The org_id "${s(p.id)}" is used twice (first in row ${s(p.first)}); this row was skipped. Every organization needs its own id: change it or delete the repeated row.`,
+  },
+  'roster.missing-name': {
+    'zh-CN': (p) => `机构 "${s(p.id)}" 缺少机构名称(org_name),已跳过。请填写机构名称。`,
+    en: (p) => `The organization "${s(p.id)}" has no org_name and was skipped. Fill in its name.`,
+  },
+  'roster.csv': {
+    'zh-CN': (p) => `名册 CSV 格式错误:${s(p.message)}。请检查引号是否成对;用 Excel 打开后另存为 CSV 通常可以修复。`,
+    en: (p) => `Roster CSV error: ${s(p.message)}. Check that quotes are paired; opening it in Excel and saving it as CSV again usually fixes it.`,
+  },
 };
 
 export function hasMessage(code: string): boolean {

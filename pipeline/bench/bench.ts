@@ -3,14 +3,18 @@
  * measured in the same run. Figures, not assertions: these machines are shared and noisy.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolvePlan } from '../../core/index.ts';
 import { shippedTemplates } from '../templates/registry.ts';
 import { workbookBytes } from '../workbooks/make-workbook.ts';
 import { stampInParallel, type StampJob } from '../workbooks/stamp-pool.ts';
-import { prepareStamp } from '../workbooks/stamp-workbook.ts';
+import { prepareStamp, stampWorkbook } from '../workbooks/stamp-workbook.ts';
+import { ingestFiles } from '../ingest/run-ingest.ts';
+import { randomAnswers, rng } from '../synthetic/random-answers.ts';
 
 interface Row {
   figure: string;
@@ -62,9 +66,54 @@ async function benchGeneration(members: number, runs: number): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+async function benchIngest(files: number, runs: number): Promise<void> {
+  const template = shippedTemplates().get('gbt-40143-2021')!;
+  const plan = resolvePlan(template, {}).value!;
+  const dir = mkdtempSync(join(tmpdir(), 'scorebook-bench-ingest-'));
+  const stamp = await prepareStamp(plan, 'zh-CN', randomAnswers(plan, 'zh-CN', rng(1)));
+  const paths: string[] = [];
+  for (let i = 0; i < files; i++) {
+    const path = join(dir, `R${i}.xlsx`);
+    writeFileSync(path, stampWorkbook(stamp, { org_id: `M${i}`, org_name: `第${i}协会`, region: ['深圳', '武汉'][i % 2]!, org_type: '社会团体', period: '2025', evaluator: '秘书处', contact: '', workbook_id: randomUUID(), generated_at: new Date().toISOString() }));
+    paths.push(path);
+  }
+  const rates: Record<number, number> = {};
+  for (const workers of [1, Math.min(2, cpus().length)]) {
+    const t = await timeIt(runs, async () => {
+      const db = join(dir, `w${workers}-${randomUUID()}.duckdb`);
+      const summary = await ingestFiles(paths, { db, workers, maxBytes: 50 * 1048576, lang: 'en' });
+      if (summary.ingested !== files) throw new Error(`bench ingest: ${JSON.stringify(summary).slice(0, 300)}`);
+    });
+    rates[workers] = files / t;
+    rows.push({ figure: `workbooks/s ingested, ${workers} worker(s)`, value: rates[workers]!.toFixed(0), note: `${files} workbooks × 95 indicators, read + validate + recompute + store; target ≥ 500/s per core` });
+    rows.push({ figure: `indicator rows/s loaded, ${workers} worker(s)`, value: ((files * plan.indicators.length) / t).toFixed(0), note: 'DuckDB appender, one transaction per 200 files' });
+  }
+  const sample = paths.slice(0, Math.min(100, files));
+  const tExcel = await timeIt(runs, async () => {
+    for (const p of sample) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(p);
+      for (const n of (wb.definedNames as unknown as { model: { ranges: string[] }[] }).model) n.ranges.length;
+    }
+  });
+  const excelRate = sample.length / tExcel;
+  rows.push({ figure: 'workbooks/s, exceljs-based reader (read only)', value: excelRate.toFixed(0), note: `ours with 1 worker: ${(rates[1]! / excelRate).toFixed(1)}× (ours includes storing)` });
+  const python = ['/usr/bin/python3', 'python3'].find((py) => spawnSync(py, ['-c', 'import openpyxl, pandas'], { stdio: 'ignore' }).status === 0);
+  if (python) {
+    const r = spawnSync(python, [new URL('./read-with-pandas.py', import.meta.url).pathname, ...sample.slice(0, 50)], { encoding: 'utf8' });
+    const rate = Number(r.stdout.trim());
+    rows.push({ figure: 'workbooks/s, pandas + openpyxl', value: rate.toFixed(0), note: `ours with 1 worker: ${(rates[1]! / rate).toFixed(1)}×` });
+  } else {
+    rows.push({ figure: 'workbooks/s, pandas + openpyxl', value: 'n/a', note: 'python3-openpyxl and python3-pandas not installed (apt-get install python3-openpyxl python3-pandas)' });
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const members = Number(process.env.BENCH_MEMBERS ?? 1000);
+const returned = Number(process.env.BENCH_FILES ?? 2000);
 await benchGeneration(members, runs);
+await benchIngest(returned, runs);
 clearInterval(sampler);
 rows.push({ figure: 'peak memory (RSS, main thread)', value: `${(peakRss / 1024 / 1024).toFixed(0)} MB`, note: '' });
 

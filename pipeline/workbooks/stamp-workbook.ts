@@ -5,7 +5,7 @@
  * members, so the copies are the exceljs output cell for cell (a test compares them).
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Lang, OrgDetails, ScoringPlan } from '../../core/index.ts';
+import type { Lang, OrgDetails, RowAnswer, ScoringPlan } from '../../core/index.ts';
 import { workbookModel } from './make-workbook.ts';
 import { writeWorkbookBuffer } from '../xlsx/write-workbook.ts';
 
@@ -21,9 +21,10 @@ export interface Stamp {
   sharedStrings: string;
 }
 
-export async function prepareStamp(plan: ScoringPlan, lang: Lang): Promise<Stamp> {
+/** `answers` pre-fill every copy alike (the benchmark's returns); members get blank sheets. */
+export async function prepareStamp(plan: ScoringPlan, lang: Lang, answers?: ReadonlyMap<string, RowAnswer>): Promise<Stamp> {
   const org = Object.fromEntries(FIELDS.map((f) => [f, token(f)])) as unknown as OrgDetails;
-  const model = workbookModel(plan, org, lang, { workbookId: token('workbook_id'), generatedAt: token('generated_at') });
+  const model = workbookModel(plan, org, lang, { workbookId: token('workbook_id'), generatedAt: token('generated_at'), ...(answers ? { answers } : {}) });
   const bytes = await writeWorkbookBuffer(model);
   const entries = unzipSync(bytes);
   const sharedStrings = strFromU8(entries['xl/sharedStrings.xml']!);

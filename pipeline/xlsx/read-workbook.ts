@@ -89,11 +89,12 @@ function readParts(files: Record<string, Uint8Array>, opts: ReadOptions): RawWor
     return { name: a.name ?? '', state: a.state ?? 'visible', rid: attr(a, 'id') ?? '' };
   });
   const names = new Map<string, { sheet: string; col: number; row: number }>();
+  // A contract workbook has hundreds of names: a fixed pattern, not a general attribute parse.
   for (const e of elements(workbookXml, 'definedName')) {
-    const a = attributes(e.attrs);
-    if (a.localSheetId !== undefined || !a.name) continue;
-    const ref = parseCellRef(decodeXml(e.body ?? ''));
-    if (ref) names.set(a.name, ref);
+    if (e.attrs.includes('localSheetId')) continue;
+    const name = /\bname\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(e.attrs);
+    const ref = name && parseCellRef(decodeXml(e.body ?? ''));
+    if (ref) names.set(decodeXml(name[1] ?? name[2]!), ref);
   }
   const targets = new Map<string, string>();
   for (const e of elements(text('xl/_rels/workbook.xml.rels'), 'Relationship')) {

@@ -73,7 +73,7 @@ describe('readWorkbookBytes agrees with exceljs', () => {
   it.each(['types', 'inline', 'ours', 'oursResaved', 'typesResaved'])('on the %s fixture, cell for cell', async (name) => {
     const bytes = fixtures[name]!;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes);
+    await wb.xlsx.load(new Uint8Array(bytes).buffer);
     const sheets = wb.worksheets.map((w) => w.name);
     const ours = readWorkbookBytes(bytes, { extraSheets: sheets }).value!;
     let compared = 0;
