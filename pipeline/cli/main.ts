@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { METHODS } from '../../core/index.ts';
 import { CliExit, defaultLang, parseLang } from './cli-context.ts';
+import { UserError } from '../user-error.ts';
 import { runScore, runScoreWorkbook } from './score-command.ts';
 import { runGenerate, type GenerateOptions } from './generate-command.ts';
 import { runFill } from './fill-command.ts';
@@ -127,6 +128,10 @@ export async function main(argv: string[]): Promise<number> {
     const ce = e as { code?: string; exitCode?: number };
     if (typeof ce.code === 'string' && ce.code.startsWith('commander.')) {
       return ce.code === 'commander.helpDisplayed' || ce.code === 'commander.version' || ce.code === 'commander.help' ? 0 : 1;
+    }
+    if (e instanceof UserError) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
     }
     const zh = defaultLang() === 'zh-CN';
     process.stderr.write(`${zh ? 'scorebook 内部错误' : 'scorebook failed'}: ${(e as Error).stack ?? String(e)}\n`);

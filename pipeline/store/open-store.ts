@@ -1,6 +1,7 @@
 /** One DuckDB file, opened and migrated. */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { migrate } from './schema.ts';
+import { UserError } from '../user-error.ts';
 
 export const DEFAULT_DB = './scorebook.duckdb';
 
@@ -11,9 +12,21 @@ export interface Store {
 }
 
 export async function openStore(file: string = DEFAULT_DB): Promise<Store> {
-  const instance = await DuckDBInstance.create(file);
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(file);
+  } catch (e) {
+    // Typically another process holds the file, or it is not a DuckDB database.
+    throw new UserError(`Cannot open the database ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
   const con = await instance.connect();
-  await migrate(con);
+  try {
+    await migrate(con);
+  } catch (e) {
+    con.closeSync();
+    instance.closeSync();
+    throw e;
+  }
   return {
     instance,
     con,

@@ -4,6 +4,7 @@
  * query these tables and views directly (docs/database.md).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { UserError } from '../user-error.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -47,7 +48,7 @@ export async function migrate(con: DuckDBConnection): Promise<number> {
   const rows = (await con.runAndReadAll('SELECT max(version) AS v FROM schema_version')).getRowObjects();
   let current = Number(rows[0]?.v ?? 0);
   if (current > SCHEMA_VERSION) {
-    throw new Error(`This database has schema version ${current}, newer than this scorebook understands (${SCHEMA_VERSION}). Upgrade scorebook.`);
+    throw new UserError(`This database has schema version ${current}, newer than this scorebook understands (${SCHEMA_VERSION}). Upgrade scorebook.`);
   }
   while (current < SCHEMA_VERSION) {
     const next = current + 1;
