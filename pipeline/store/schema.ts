@@ -6,9 +6,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../user-error.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-const MIGRATIONS: Record<number, string[]> = {
+export const MIGRATIONS: Record<number, string[]> = {
   1: [
     `CREATE TABLE organizations (
        org_id VARCHAR PRIMARY KEY, org_name VARCHAR, region VARCHAR, org_type VARCHAR, updated_at TIMESTAMPTZ)`,
@@ -40,6 +40,70 @@ const MIGRATIONS: Record<number, string[]> = {
               s.profile, s.method, s.version, s.content_hash, s.ingested_at, s.source
        FROM submissions s LEFT JOIN organizations o USING (org_id)
        WHERE s.is_current`,
+  ],
+  // Benchmarks as views, so that analysts query exactly what the CLI and the reports show.
+  // No statistic over fewer than k organizations: k is the connection's variable min_group
+  // (SET VARIABLE min_group = 5), 5 when unset.
+  2: [
+    `CREATE VIEW bench_org_size AS
+       SELECT s.template_id, s.period, s.org_id,
+              CASE WHEN avg(i.input_value) IS NULL THEN NULL
+                   WHEN avg(i.input_value) < 50 THEN '<50'
+                   WHEN avg(i.input_value) < 200 THEN '50-199'
+                   WHEN avg(i.input_value) < 1000 THEN '200-999'
+                   ELSE '1000+' END AS size
+       FROM submissions s JOIN indicator_scores i USING (content_hash)
+       WHERE s.is_current AND s.template_id = 'gbt-40143-2021' AND i.indicator_id = '2.1.3'
+       GROUP BY ALL`,
+    `CREATE VIEW bench_org_period AS
+       SELECT s.template_id, s.period, s.org_id, any_value(o.org_name) AS org_name, any_value(o.region) AS region,
+              any_value(o.org_type) AS org_type, any_value(z.size) AS size,
+              avg(s.total) AS total, count(*) AS raters, max(s.total) - min(s.total) AS total_range, bool_or(s.flagged) AS flagged
+       FROM submissions s JOIN organizations o USING (org_id)
+       LEFT JOIN bench_org_size z ON z.template_id = s.template_id AND z.period = s.period AND z.org_id = s.org_id
+       WHERE s.is_current AND s.total IS NOT NULL
+       GROUP BY s.template_id, s.period, s.org_id`,
+    `CREATE VIEW bench_org_dimension AS
+       SELECT s.template_id, s.period, s.org_id, d.dimension_id, avg(d.score) AS score
+       FROM submissions s JOIN dimension_scores d USING (content_hash)
+       WHERE s.is_current AND d.score IS NOT NULL
+       GROUP BY ALL`,
+    `CREATE VIEW bench_org_indicator AS
+       SELECT s.template_id, s.period, s.org_id, i.indicator_id, avg(i.score) AS score, count(i.score) AS raters,
+              max(i.score) - min(i.score) AS spread
+       FROM submissions s JOIN indicator_scores i USING (content_hash)
+       WHERE s.is_current AND i.score IS NOT NULL
+       GROUP BY ALL`,
+    `CREATE VIEW bench_groups AS
+       SELECT template_id, period, region, org_type, count(*) AS n,
+              count(*) < coalesce(getvariable('min_group'), 5) AS suppressed,
+              CASE WHEN count(*) >= coalesce(getvariable('min_group'), 5) THEN min(total) END AS min,
+              CASE WHEN count(*) >= coalesce(getvariable('min_group'), 5) THEN quantile_cont(total, 0.25) END AS q1,
+              CASE WHEN count(*) >= coalesce(getvariable('min_group'), 5) THEN quantile_cont(total, 0.5) END AS median,
+              CASE WHEN count(*) >= coalesce(getvariable('min_group'), 5) THEN quantile_cont(total, 0.75) END AS q3,
+              CASE WHEN count(*) >= coalesce(getvariable('min_group'), 5) THEN max(total) END AS max,
+              CASE WHEN count(*) >= coalesce(getvariable('min_group'), 5) THEN avg(total) END AS mean
+       FROM bench_org_period GROUP BY ALL`,
+    `CREATE VIEW bench_percentiles AS
+       WITH g AS (
+         SELECT *, count(*) OVER grp AS n_group, count(*) OVER every AS n_all,
+                rank() OVER (PARTITION BY template_id, period, region, org_type ORDER BY total) - 1 AS below_group,
+                count(*) OVER (PARTITION BY template_id, period, region, org_type, total) AS equal_group,
+                rank() OVER (PARTITION BY template_id, period ORDER BY total) - 1 AS below_all,
+                count(*) OVER (PARTITION BY template_id, period, total) AS equal_all
+         FROM bench_org_period
+         WINDOW grp AS (PARTITION BY template_id, period, region, org_type), every AS (PARTITION BY template_id, period))
+       SELECT template_id, period, org_id, region, org_type, total, n_group, n_all,
+              CASE WHEN n_group >= coalesce(getvariable('min_group'), 5) THEN 100.0 * (below_group + 0.5 * equal_group) / n_group END AS percentile_in_group,
+              CASE WHEN n_all >= coalesce(getvariable('min_group'), 5) THEN 100.0 * (below_all + 0.5 * equal_all) / n_all END AS percentile_overall
+       FROM g`,
+    `CREATE VIEW bench_trends AS
+       SELECT template_id, org_id, period, total,
+              lag(period) OVER w AS previous_period, total - lag(total) OVER w AS change
+       FROM bench_org_period WINDOW w AS (PARTITION BY template_id, org_id ORDER BY period)`,
+    `CREATE VIEW bench_rater_spread AS
+       SELECT template_id, period, org_id, indicator_id, raters, score AS mean_score, spread
+       FROM bench_org_indicator WHERE raters > 1`,
   ],
 };
 

@@ -2,7 +2,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../pipeline/store/schema.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../pipeline/store/schema.ts';
 import { openStore } from '../../pipeline/store/open-store.ts';
 import { runCli, scratchDir } from '../support/run-cli.ts';
 
@@ -15,8 +15,26 @@ describe('store schema', () => {
     s1.close();
     const s2 = await openStore(db);
     const versions = (await s2.con.runAndReadAll('SELECT version FROM schema_version')).getRows().map((r) => Number(r[0]));
-    expect(versions).toEqual([SCHEMA_VERSION]);
+    expect(versions).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
     s2.close();
+  });
+
+  it('migrates a version-1 database forward, keeping its data', async () => {
+    const db = join(scratchDir('scorebook-schema-'), 'v1.duckdb');
+    const inst = await DuckDBInstance.create(db);
+    const con = await inst.connect();
+    await con.run('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+    for (const sql of MIGRATIONS[1]!) await con.run(sql);
+    await con.run('INSERT INTO schema_version VALUES (1)');
+    await con.run("INSERT INTO organizations VALUES ('M1', '甲', '深圳', '社会团体', now())");
+    con.closeSync();
+    inst.closeSync();
+    const store = await openStore(db);
+    const v = (await store.con.runAndReadAll('SELECT max(version) FROM schema_version')).getRows()[0]![0];
+    expect(Number(v)).toBe(SCHEMA_VERSION);
+    expect((await store.con.runAndReadAll('SELECT org_name FROM organizations')).getRows()).toEqual([['甲']]);
+    expect((await store.con.runAndReadAll('SELECT count(*) FROM bench_groups')).getRows()[0]![0]).toBe(0n);
+    store.close();
   });
 
   it('refuses a database written by a newer scorebook, saying what to do', async () => {
