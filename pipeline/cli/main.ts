@@ -8,6 +8,7 @@ import { runGenerate, type GenerateOptions } from './generate-command.ts';
 import { runFill } from './fill-command.ts';
 import { runIngestCommand } from './ingest-command.ts';
 import { runStatus } from './status-command.ts';
+import { runBenchmarkCommand } from './benchmark-command.ts';
 import { checkTemplates, listTemplates, showTemplate } from './templates-command.ts';
 
 export function buildProgram(): Command {
@@ -113,6 +114,19 @@ export function buildProgram(): Command {
     .option('--json', 'print [ { org_id, org_name, returned, complete, unanswered } ]')
     .addOption(langOption())
     .action((o: { roster: string; db: string; period?: string; template?: string; csv?: boolean; json?: boolean; lang?: string }) => runStatus({ ...o, lang: parseLang(o.lang) }));
+
+  program
+    .command('benchmark')
+    .description('benchmark organizations against their peers: distributions per group and percentile ranks')
+    .option('--db <file>', 'DuckDB database file', './scorebook.duckdb')
+    .option('--template <id>', 'template (default: the only one in the database)')
+    .option('--period <p>', 'period (default: the latest)')
+    .option('--by <columns>', 'peer groups: any of region,org_type,size', 'region,org_type')
+    .option('--min-group <k>', 'show no statistic over fewer than k organizations', (v) => Number.parseInt(v, 10), 5)
+    .option('--csv', 'print the organizations as CSV')
+    .option('--json', 'print { groups: [...], organizations: [...] }')
+    .addOption(langOption())
+    .action((o: { db: string; template?: string; period?: string; by?: string; minGroup?: number; csv?: boolean; json?: boolean; lang?: string }) => runBenchmarkCommand({ ...o, lang: parseLang(o.lang) }));
 
   return program;
 }

@@ -1,0 +1,132 @@
+/**
+ * Benchmarks on a fixture database with known answers. Quartiles and percentile ranks are
+ * computed here in plain TypeScript, not with the SQL under test; k-anonymity is checked at
+ * the boundary: a group of k is shown, a group of k − 1 is not, in the table, JSON and CSV.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluate, resolvePlan } from '../../core/index.ts';
+import { shippedTemplates } from '../../pipeline/templates/registry.ts';
+import { runCli, scratchDir } from '../support/run-cli.ts';
+import { write } from '../support/returned-workbooks.ts';
+
+const TEMPLATE = 'tnssq-2022-standard-quality';
+const dir = scratchDir('scorebook-bench-');
+const db = join(dir, 'bench.duckdb');
+// Per organization: its peer group and the level (1..3) it answers for every indicator, shifted by indicator.
+const ORGS = [
+  { id: 'A1', region: '深圳', type: '社会团体', base: 1 },
+  { id: 'A2', region: '深圳', type: '社会团体', base: 2 },
+  { id: 'A3', region: '深圳', type: '社会团体', base: 3 },
+  { id: 'A4', region: '深圳', type: '社会团体', base: 2 }, // ties with A2
+  { id: 'A5', region: '深圳', type: '社会团体', base: 4 },
+  { id: 'B1', region: '武汉', type: '基金会', base: 1 },
+  { id: 'B2', region: '武汉', type: '基金会', base: 5 },
+  { id: 'B3', region: '武汉', type: '基金会', base: 6 },
+  { id: 'B4', region: '武汉', type: '基金会', base: 7 },
+];
+const plan = resolvePlan(shippedTemplates().get(TEMPLATE)!).value!;
+const level = (base: number, k: number) => 1 + ((base * 7 + k * (base % 3 + 1)) % 3);
+const expected = new Map<string, { total: number; dims: number[] }>();
+
+function quantile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  return s[lo]! + (h - lo) * ((s[Math.ceil(h)] ?? s[lo]!) - s[lo]!);
+}
+
+function percentileRank(xs: number[], x: number): number {
+  const below = xs.filter((v) => v < x - 1e-12).length;
+  const equal = xs.filter((v) => Math.abs(v - x) <= 1e-12).length;
+  return (100 * (below + 0.5 * equal)) / xs.length;
+}
+
+beforeAll(() => {
+  const lines = ['template_id,period,org_id,org_name,region,org_type,indicator_id,value'];
+  for (const o of ORGS) {
+    const inputs: Record<string, string> = {};
+    plan.indicators.forEach((ind, k) => {
+      inputs[ind.id] = String(level(o.base, k));
+      lines.push(`${TEMPLATE},2025,${o.id},机构${o.id},${o.region},${o.type},${ind.id},${inputs[ind.id]}`);
+    });
+    const ev = evaluate(plan, inputs);
+    expected.set(o.id, { total: ev.total!, dims: ev.dimensions.map((d) => d.score!) });
+  }
+  // An organization named to break HTML and CSV, in its own (suppressed) group.
+  for (const ind of plan.indicators) lines.push(`${TEMPLATE},2025,Z1,"=cmd|' /C calc'!A0 <script>",北京,基金会,${ind.id},2`);
+  write(join(dir, 'returns.csv'), lines.join('\n'));
+  const r = runCli(['ingest', join(dir, 'returns.csv'), '--db', db, '--json']);
+  expect(JSON.parse(r.stdout).ingested).toBe(ORGS.length + 1);
+});
+
+describe('scorebook benchmark', () => {
+  it('gives each group\'s distribution, computed independently, and suppresses groups under k', () => {
+    const r = runCli(['benchmark', '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ template: TEMPLATE, period: '2025', min_group: 5 });
+    const a = j.groups.find((g: { by: { region: string } }) => g.by.region === '深圳');
+    const totals = ORGS.filter((o) => o.region === '深圳').map((o) => expected.get(o.id)!.total);
+    expect(a).toMatchObject({ by: { region: '深圳', org_type: '社会团体' }, n: 5, suppressed: false });
+    expect(a.total.min).toBeCloseTo(Math.min(...totals), 9);
+    expect(a.total.q1).toBeCloseTo(quantile(totals, 0.25), 9);
+    expect(a.total.median).toBeCloseTo(quantile(totals, 0.5), 9);
+    expect(a.total.q3).toBeCloseTo(quantile(totals, 0.75), 9);
+    expect(a.total.max).toBeCloseTo(Math.max(...totals), 9);
+    expect(a.total.mean).toBeCloseTo(totals.reduce((x, y) => x + y, 0) / 5, 9);
+    plan.dimensions.forEach((d, i) => {
+      const scores = ORGS.filter((o) => o.region === '深圳').map((o) => expected.get(o.id)!.dims[i]!);
+      const got = a.dimensions.find((x: { id: string }) => x.id === d.id);
+      expect(got.median).toBeCloseTo(quantile(scores, 0.5), 9);
+      expect(got.q1).toBeCloseTo(quantile(scores, 0.25), 9);
+    });
+    const b = j.groups.find((g: { by: { region: string } }) => g.by.region === '武汉');
+    expect(b).toEqual({ by: { region: '武汉', org_type: '基金会' }, n: 4, suppressed: true, total: null, dimensions: plan.dimensions.map((d) => ({ id: d.id, median: null, q1: null, q3: null })) });
+  });
+
+  it('ranks each organization within its group and overall, as percentiles 0..100', () => {
+    const j = JSON.parse(runCli(['benchmark', '--db', db, '--json']).stdout);
+    const all = [...expected.values()].map((e) => e.total).concat([j.organizations.find((o: { org_id: string }) => o.org_id === 'Z1').total]);
+    for (const o of ORGS) {
+      const got = j.organizations.find((x: { org_id: string }) => x.org_id === o.id);
+      expect(got.total).toBeCloseTo(expected.get(o.id)!.total, 9);
+      expect(got.percentile_overall).toBeCloseTo(percentileRank(all, got.total), 9);
+      if (o.region === '深圳') {
+        const peers = ORGS.filter((p) => p.region === '深圳').map((p) => expected.get(p.id)!.total);
+        expect(got.percentile_in_group).toBeCloseTo(percentileRank(peers, got.total), 9);
+      } else expect(got.percentile_in_group).toBeNull();
+    }
+  });
+
+  it('moves the boundary with --min-group: k − 1 shows the group of four, k + 1 hides the group of five', () => {
+    const four = JSON.parse(runCli(['benchmark', '--db', db, '--json', '--min-group', '4']).stdout);
+    expect(four.groups.find((g: { n: number }) => g.n === 4).suppressed).toBe(false);
+    const six = JSON.parse(runCli(['benchmark', '--db', db, '--json', '--min-group', '6']).stdout);
+    expect(six.groups.every((g: { suppressed: boolean; total: unknown }) => g.suppressed && g.total === null)).toBe(true);
+    expect(six.organizations.every((o: { percentile_in_group: unknown }) => o.percentile_in_group === null)).toBe(true);
+    expect(six.organizations[0].percentile_overall).not.toBeNull();
+    const eleven = JSON.parse(runCli(['benchmark', '--db', db, '--json', '--min-group', '11']).stdout);
+    expect(eleven.organizations.every((o: { percentile_overall: unknown }) => o.percentile_overall === null)).toBe(true);
+  });
+
+  it('says "fewer than k peers" in the table, and prints the organizations as CSV', () => {
+    const table = runCli(['benchmark', '--db', db]).stdout;
+    expect(table).toContain('region=武汉  org_type=基金会  n=4\n  fewer than 5 peers: not shown');
+    expect(table).not.toMatch(/region=武汉[^\n]*\n {2}total:/);
+    const zh = runCli(['benchmark', '--db', db, '--lang', 'zh-CN']).stdout;
+    expect(zh).toContain('少于 5 个同类机构,不显示统计');
+    const csv = runCli(['benchmark', '--db', db, '--csv', '--by', 'org_type']).stdout;
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('org_id,org_type,total,percentile_in_group,percentile_overall');
+    expect(lines.find((l) => l.startsWith('B1,'))).toMatch(/^B1,基金会,[\d.]+,[\d.]+,[\d.]+$/);
+  });
+
+  it('refuses an unknown grouping or period in words', () => {
+    const bad = runCli(['benchmark', '--db', db, '--by', 'city']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Cannot group by "city": use region, org_type, size.');
+    const p = runCli(['benchmark', '--db', db, '--period', '1999']);
+    expect(p.stderr).toContain('No submission for period 1999');
+  });
+});
