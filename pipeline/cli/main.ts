@@ -9,6 +9,7 @@ import { runFill } from './fill-command.ts';
 import { runIngestCommand } from './ingest-command.ts';
 import { runStatus } from './status-command.ts';
 import { runBenchmarkCommand } from './benchmark-command.ts';
+import { runExport } from './export-command.ts';
 import { checkTemplates, listTemplates, showTemplate } from './templates-command.ts';
 
 export function buildProgram(): Command {
@@ -127,6 +128,16 @@ export function buildProgram(): Command {
     .option('--json', 'print { groups: [...], organizations: [...] }')
     .addOption(langOption())
     .action((o: { db: string; template?: string; period?: string; by?: string; minGroup?: number; csv?: boolean; json?: boolean; lang?: string }) => runBenchmarkCommand({ ...o, lang: parseLang(o.lang) }));
+
+  program
+    .command('export')
+    .description('export the tables and views for BI tools (CSV cells that start with = + - @ are quoted as text)')
+    .option('--db <file>', 'DuckDB database file', './scorebook.duckdb')
+    .addOption(new Option('--format <format>', 'csv or parquet (a folder of files), or xlsx (one workbook)').choices(['csv', 'parquet', 'xlsx']).makeOptionMandatory())
+    .requiredOption('--out <path>', 'a folder for csv and parquet, a .xlsx file for xlsx')
+    .option('--min-group <k>', 'no statistic over fewer than k organizations in the bench_* views', (v) => Number.parseInt(v, 10), 5)
+    .addOption(langOption())
+    .action((o: { db: string; format: 'csv' | 'parquet' | 'xlsx'; out: string; minGroup?: number; lang?: string }) => runExport({ ...o, lang: parseLang(o.lang) }));
 
   return program;
 }

@@ -3,7 +3,12 @@
  * computed here in plain TypeScript, not with the SQL under test; k-anonymity is checked at
  * the boundary: a group of k is shown, a group of k − 1 is not, in the table, JSON and CSV.
  */
+import { DuckDBInstance } from '@duckdb/node-api';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, resolvePlan } from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
@@ -129,4 +134,40 @@ describe('scorebook benchmark', () => {
     const p = runCli(['benchmark', '--db', db, '--period', '1999']);
     expect(p.stderr).toContain('No submission for period 1999');
   });
+
+  it('exports CSV with formula-like text defused, Parquet DuckDB reads back, and one xlsx, all k-suppressed', async () => {
+    const out = join(dir, 'export-csv');
+    expect(runCli(['export', '--db', db, '--format', 'csv', '--out', out]).code).toBe(0);
+    const orgs = readFileSync(join(out, 'organizations.csv'), 'utf8');
+    expect(orgs).toContain(`Z1,'=cmd|' /C calc'!A0 <script>,北京,基金会`);
+    const groups = Papa.parse<Record<string, string>>(readFileSync(join(out, 'bench_groups.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const wuhan = groups.find((g) => g.region === '武汉')!;
+    expect(wuhan).toMatchObject({ n: '4', suppressed: 'true', min: '', median: '', max: '', mean: '' });
+    expect(groups.find((g) => g.region === '深圳')!.median).not.toBe('');
+
+    const pq = join(dir, 'export-parquet');
+    expect(runCli(['export', '--db', db, '--format', 'parquet', '--out', pq]).code).toBe(0);
+    const inst = await DuckDBInstance.create(':memory:');
+    const con = await inst.connect();
+    const n = (await con.runAndReadAll(`SELECT count(*) FROM read_parquet('${join(pq, 'indicator_scores.parquet')}')`)).getRows()[0]![0];
+    expect(Number(n)).toBe((ORGS.length + 1) * plan.indicators.length);
+    con.closeSync();
+    inst.closeSync();
+
+    const xlsx = join(dir, 'export.xlsx');
+    expect(runCli(['export', '--db', db, '--format', 'xlsx', '--out', xlsx]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    expect(wb.worksheets.map((w) => w.name)).toContain('submission_scores');
+    const sheet = wb.getWorksheet('organizations')!;
+    const names: unknown[] = [];
+    sheet.eachRow((row) => names.push(row.getCell(2).value));
+    expect(names).toContain("=cmd|' /C calc'!A0 <script>");
+    expect(readZipText(xlsx)).not.toMatch(/<f>[^<]*cmd/);
+  });
 });
+
+function readZipText(file: string): string {
+  const files = unzipSync(readFileSync(file));
+  return Object.entries(files).filter(([n]) => n.startsWith('xl/worksheets/')).map(([, b]) => strFromU8(b)).join('');
+}

@@ -1,0 +1,68 @@
+/**
+ * The tables and views for BI tools: CSV (text cells that a spreadsheet would run as a formula
+ * are quoted as text), Parquet, or one xlsx with a sheet per table. DuckDB writes CSV and
+ * Parquet itself (COPY), so exports scale with the database, not with memory.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { UserError } from '../user-error.ts';
+
+export const EXPORTED = [
+  'organizations', 'submissions', 'indicator_scores', 'dimension_scores', 'group_scores', 'rejections',
+  'submission_scores', 'bench_org_period', 'bench_org_dimension', 'bench_groups', 'bench_percentiles', 'bench_trends', 'bench_rater_spread',
+] as const;
+
+export type ExportFormat = 'csv' | 'parquet' | 'xlsx';
+const XLSX_MAX_ROWS = 1_048_575;
+
+function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+async function columns(con: DuckDBConnection, table: string): Promise<{ name: string; type: string }[]> {
+  const r = await con.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`, [table]);
+  return r.getRows().map((x) => ({ name: String(x[0]), type: String(x[1]) }));
+}
+
+/** SELECT list that prefixes an apostrophe to text starting with = + - @ (or tab/CR). */
+async function defusedSelect(con: DuckDBConnection, table: string): Promise<string> {
+  const cols = await columns(con, table);
+  return cols
+    .map(({ name, type }) => {
+      const q = `"${name}"`;
+      return type === 'VARCHAR' || type === 'JSON' ? `CASE WHEN regexp_matches(${q}::VARCHAR, '^[=+\\-@\\t\\r]') THEN '''' || ${q}::VARCHAR ELSE ${q}::VARCHAR END AS ${q}` : q;
+    })
+    .join(', ');
+}
+
+export async function exportDatabase(con: DuckDBConnection, format: ExportFormat, out: string, minGroup: number, onTable?: (t: string) => void): Promise<string[]> {
+  await con.run(`SET VARIABLE min_group = ${Math.max(1, Math.floor(minGroup))}`);
+  const written: string[] = [];
+  if (format === 'xlsx') {
+    if (!/\.xlsx$/i.test(out)) throw new UserError(`With --format xlsx, --out is a file ending in .xlsx, not ${out}.`);
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: false });
+    for (const t of EXPORTED) {
+      const cols = await columns(con, t);
+      const ws = wb.addWorksheet(t);
+      ws.columns = cols.map((c) => ({ header: c.name, key: c.name }));
+      const reader = await con.streamAndReadUntil(`SELECT * FROM ${t} LIMIT ${XLSX_MAX_ROWS}`, XLSX_MAX_ROWS);
+      for (const row of reader.getRowsJson()) ws.addRow(row.map((v) => (v === null ? null : typeof v === 'object' ? JSON.stringify(v) : v))).commit();
+      ws.commit();
+      onTable?.(t);
+    }
+    await wb.commit();
+    return [out];
+  }
+  mkdirSync(out, { recursive: true });
+  for (const t of EXPORTED) {
+    const file = join(out, `${t}.${format}`);
+    const select = format === 'csv' ? await defusedSelect(con, t) : '*';
+    const options = format === 'csv' ? "(FORMAT csv, HEADER true)" : '(FORMAT parquet)';
+    await con.run(`COPY (SELECT ${select} FROM ${t}) TO ${sqlString(file)} ${options}`);
+    written.push(file);
+    onTable?.(t);
+  }
+  return written;
+}
