@@ -6,6 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../user-error.ts';
+import { raterAgreement, trends, type GroupTrend, type OrgTrend, type RaterAgreement } from './trends-and-raters.ts';
 
 export const GROUP_COLUMNS = ['region', 'org_type', 'size'] as const;
 export type GroupColumn = (typeof GROUP_COLUMNS)[number];
@@ -33,6 +34,10 @@ export interface BenchmarkResult {
   min_group: number;
   groups: BenchmarkGroup[];
   organizations: { org_id: string; group: Partial<Record<GroupColumn, string | null>>; total: number; percentile_in_group: number | null; percentile_overall: number | null }[];
+  /** Changes between consecutive periods of the template, per organization and per peer group. */
+  trends: { organizations: OrgTrend[]; groups: GroupTrend[] };
+  /** Organizations scored by several evaluators in this period: the mean, the spread, where they disagree most. */
+  raters: RaterAgreement[];
 }
 
 export interface BenchmarkOptions {
@@ -127,6 +132,8 @@ export async function runBenchmark(con: DuckDBConnection, opts: BenchmarkOptions
     template,
     period,
     min_group: k,
+    trends: await trends(con, template, by, k),
+    raters: await raterAgreement(con, template, period),
     groups,
     organizations: orgRows.map((r) => ({
       org_id: String(r.org_id),

@@ -60,6 +60,17 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
     w(`  ${zh ? '总分' : 'total'}: min ${fmt2(t.min)}  q1 ${fmt2(t.q1)}  median ${fmt2(t.median)}  q3 ${fmt2(t.q3)}  max ${fmt2(t.max)}  mean ${fmt2(t.mean)}`);
     for (const d of g.dimensions) w(`  ${zh ? '一级指标' : 'dimension'} ${d.id}: median ${fmt2(d.median)}  q1 ${fmt2(d.q1)}  q3 ${fmt2(d.q3)}`);
   }
+  if (result.trends.organizations.length) {
+    w('');
+    w(zh ? '变化(相对上一周期)' : 'Change since the previous period');
+    for (const t of result.trends.organizations) w(`  ${t.org_id} ${t.from_period} → ${t.to_period}: ${t.total_change >= 0 ? '+' : ''}${fmt2(t.total_change)}`);
+    for (const g of result.trends.groups) w(`  ${cols.map((c) => `${c}=${g.by[c] ?? '—'}`).join('  ')} ${g.from_period} → ${g.to_period}: ${g.median_change === null ? few : `median ${g.median_change >= 0 ? '+' : ''}${fmt2(g.median_change)}`}`);
+  }
+  if (result.raters.length) {
+    w('');
+    w(zh ? '多位评价人(取平均)' : 'Several evaluators (mean)');
+    for (const r of result.raters) w(`  ${r.org_id}: ${r.raters} ${zh ? '位评价人' : 'evaluators'}, ${zh ? '总分' : 'total'} ${fmt2(r.total)} (${zh ? '极差' : 'range'} ${fmt2(r.total_range)}); ${zh ? '分歧最大' : 'least agreement'}: ${r.least_agreement.map((x) => `${x.indicator_id} (±${fmt2(x.spread)})`).join(', ') || '—'}`);
+  }
   w('');
   w(zh ? '机构  总分  组内百分位  全体百分位' : 'org  total  percentile in group  percentile overall');
   for (const o of result.organizations) w(`${o.org_id}  ${fmt2(o.total)}  ${o.percentile_in_group === null ? '—' : o.percentile_in_group.toFixed(1)}  ${o.percentile_overall === null ? '—' : o.percentile_overall.toFixed(1)}`);

@@ -171,3 +171,36 @@ function readZipText(file: string): string {
   const files = unzipSync(readFileSync(file));
   return Object.entries(files).filter(([n]) => n.startsWith('xl/worksheets/')).map(([, b]) => strFromU8(b)).join('');
 }
+
+describe('trends and several evaluators', () => {
+  it('reports each organization\'s change per period and where two evaluators disagree most', () => {
+    const db2 = join(dir, 'trends.duckdb');
+    const lines = ['template_id,period,org_id,org_name,region,org_type,evaluator,indicator_id,value'];
+    const add = (period: string, org: string, evaluator: string, base: number) => {
+      plan.indicators.forEach((ind, k) => lines.push(`${TEMPLATE},${period},${org},机构${org},深圳,社会团体,${evaluator},${ind.id},${level(base, k)}`));
+    };
+    add('2024', 'T1', '甲', 1);
+    add('2025', 'T1', '甲', 4);
+    add('2025', 'T2', '甲', 2);
+    add('2025', 'T2', '乙', 3);
+    write(join(dir, 'trends.csv'), lines.join('\n'));
+    expect(runCli(['ingest', join(dir, 'trends.csv'), '--db', db2]).code).toBe(0);
+    const j = JSON.parse(runCli(['benchmark', '--db', db2, '--json', '--min-group', '1']).stdout);
+    const total = (base: number) => evaluate(plan, Object.fromEntries(plan.indicators.map((ind, k) => [ind.id, String(level(base, k))]))).total!;
+    const t1 = j.trends.organizations.find((t: { org_id: string }) => t.org_id === 'T1');
+    expect(t1).toMatchObject({ from_period: '2024', to_period: '2025' });
+    expect(t1.total_change).toBeCloseTo(total(4) - total(1), 9);
+    expect(t1.dimensions).toHaveLength(plan.dimensions.length);
+    const t2 = j.raters.find((r: { org_id: string }) => r.org_id === 'T2');
+    expect(t2.raters).toBe(2);
+    expect(t2.total).toBeCloseTo((total(2) + total(3)) / 2, 9);
+    expect(t2.total_range).toBeCloseTo(Math.abs(total(2) - total(3)), 9);
+    // The indicators of least agreement are those where the two raters' levels are furthest apart.
+    const gaps = plan.indicators.map((ind, k) => ({ id: ind.id, gap: Math.abs(level(2, k) - level(3, k)) / 2 })).sort((a, b) => b.gap - a.gap || a.id.localeCompare(b.id));
+    expect(t2.least_agreement.map((x: { indicator_id: string }) => x.indicator_id)).toEqual(gaps.slice(0, 3).map((g) => g.id));
+    expect(j.organizations.find((o: { org_id: string }) => o.org_id === 'T2').total).toBeCloseTo((total(2) + total(3)) / 2, 9);
+    const text = runCli(['benchmark', '--db', db2, '--min-group', '1']).stdout;
+    expect(text).toContain('T1 2024 → 2025: +');
+    expect(text).toMatch(/T2: 2 evaluators, total [\d.]+ \(range [\d.]+\); least agreement: /);
+  });
+});

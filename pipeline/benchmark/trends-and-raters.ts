@@ -1,0 +1,104 @@
+/**
+ * Change over periods (per organization and per peer group) and agreement between evaluators
+ * (the consolidated score, the spread per indicator, the indicators of least agreement).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { GroupColumn } from './run-benchmark.ts';
+
+export interface OrgTrend {
+  org_id: string;
+  from_period: string;
+  to_period: string;
+  total_change: number;
+  dimensions: { id: string; change: number | null }[];
+}
+
+export interface GroupTrend {
+  by: Partial<Record<GroupColumn, string | null>>;
+  from_period: string;
+  to_period: string;
+  /** change of the group's median total; null where either period has fewer than k organizations */
+  median_change: number | null;
+}
+
+export interface RaterAgreement {
+  org_id: string;
+  raters: number;
+  total: number;
+  total_range: number;
+  least_agreement: { indicator_id: string; spread: number; mean_score: number }[];
+}
+
+async function rows(con: DuckDBConnection, sql: string, params: (string | number)[]): Promise<Record<string, unknown>[]> {
+  return (await con.runAndReadAll(sql, params)).getRowObjectsJson() as Record<string, unknown>[];
+}
+
+export async function trends(con: DuckDBConnection, template: string, by: GroupColumn[], k: number): Promise<{ organizations: OrgTrend[]; groups: GroupTrend[] }> {
+  const orgRows = await rows(
+    con,
+    `SELECT org_id, previous_period, period, change FROM bench_trends WHERE template_id = $1 AND previous_period IS NOT NULL ORDER BY org_id, period`,
+    [template],
+  );
+  const dimRows = await rows(
+    con,
+    `SELECT org_id, dimension_id, period, score - lag(score) OVER (PARTITION BY org_id, dimension_id ORDER BY period) AS change
+     FROM bench_org_dimension WHERE template_id = $1 ORDER BY org_id, dimension_id, period`,
+    [template],
+  );
+  const dimChange = new Map<string, { id: string; change: number | null }[]>();
+  for (const r of dimRows) {
+    const key = `${r.org_id}|${r.period}`;
+    if (!dimChange.has(key)) dimChange.set(key, []);
+    if (r.change !== null) dimChange.get(key)!.push({ id: String(r.dimension_id), change: Number(r.change) });
+  }
+  const organizations = orgRows.map((r) => ({
+    org_id: String(r.org_id),
+    from_period: String(r.previous_period),
+    to_period: String(r.period),
+    total_change: Number(r.change),
+    dimensions: dimChange.get(`${r.org_id}|${r.period}`) ?? [],
+  }));
+  const cols = by.join(', ');
+  const groupRows = await rows(
+    con,
+    `WITH g AS (
+       SELECT ${cols}, period, count(*) AS n, quantile_cont(total, 0.5) AS median
+       FROM bench_org_period WHERE template_id = $1 GROUP BY ALL)
+     SELECT ${cols}, lag(period) OVER w AS from_period, period AS to_period,
+            CASE WHEN n >= ${k} AND lag(n) OVER w >= ${k} THEN median - lag(median) OVER w END AS median_change
+     FROM g WINDOW w AS (PARTITION BY ${cols} ORDER BY period)
+     QUALIFY lag(period) OVER w IS NOT NULL ORDER BY ${cols}, to_period`,
+    [template],
+  );
+  const groups = groupRows.map((r) => ({
+    by: Object.fromEntries(by.map((c) => [c, (r[c] as string | null) ?? null])),
+    from_period: String(r.from_period),
+    to_period: String(r.to_period),
+    median_change: r.median_change === null ? null : Number(r.median_change),
+  }));
+  return { organizations, groups };
+}
+
+export async function raterAgreement(con: DuckDBConnection, template: string, period: string, top = 3): Promise<RaterAgreement[]> {
+  const orgs = await rows(
+    con,
+    `SELECT org_id, raters, total, total_range FROM bench_org_period WHERE template_id = $1 AND period = $2 AND raters > 1 ORDER BY org_id`,
+    [template, period],
+  );
+  const spread = await rows(
+    con,
+    `SELECT org_id, indicator_id, spread, mean_score FROM bench_rater_spread WHERE template_id = $1 AND period = $2 AND spread > 0
+     ORDER BY org_id, spread DESC, indicator_id`,
+    [template, period],
+  );
+  return orgs.map((o) => ({
+    org_id: String(o.org_id),
+    raters: Number(o.raters),
+    total: Number(o.total),
+    total_range: Number(o.total_range),
+    least_agreement: spread
+      .filter((s) => s.org_id === o.org_id)
+      .slice(0, top)
+      .map((s) => ({ indicator_id: String(s.indicator_id), spread: Number(s.spread), mean_score: Number(s.mean_score) })),
+  }));
+}
