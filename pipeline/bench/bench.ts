@@ -14,6 +14,8 @@ import { workbookBytes } from '../workbooks/make-workbook.ts';
 import { stampInParallel, type StampJob } from '../workbooks/stamp-pool.ts';
 import { prepareStamp, stampWorkbook } from '../workbooks/stamp-workbook.ts';
 import { ingestFiles } from '../ingest/run-ingest.ts';
+import { openStore } from '../store/open-store.ts';
+import { runBenchmark } from '../benchmark/run-benchmark.ts';
 import { randomAnswers, rng } from '../synthetic/random-answers.ts';
 
 interface Row {
@@ -109,11 +111,40 @@ async function benchIngest(files: number, runs: number): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** A synthetic database of N submissions (×95 indicator rows) made in SQL, then each view timed. */
+async function benchViews(submissions: number, runs: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'scorebook-bench-db-'));
+  const store = await openStore(join(dir, 'big.duckdb'));
+  const con = store.con;
+  const t0 = performance.now();
+  await con.run(`INSERT INTO organizations SELECT 'M' || i, '机构' || i, ['深圳','广州','武汉','北京','成都'][1 + i % 5], ['社会团体','社会服务机构','基金会'][1 + i % 3], now() FROM range(${submissions / 2}) t(i)`);
+  await con.run(`INSERT INTO submissions SELECT md5(i::VARCHAR), 'wb' || i, 1, true, 'M' || (i % ${submissions / 2}), 'gbt-40143-2021', '1.0.0', '', '', 'mean', 'zh-CN',
+                 CASE WHEN i < ${submissions / 2} THEN '2024' ELSE '2025' END, '秘书处', 'xlsx', 'f.xlsx', now(), '', '{}', 40 + (hash(i) % 6000) / 100.0, NULL, 60, 7, false, '[]'
+                 FROM range(${submissions}) t(i)`);
+  await con.run(`INSERT INTO dimension_scores SELECT md5(i::VARCHAR), (d + 1)::VARCHAR, 1 / 6, (hash(i * 7 + d) % 1000) / 1000.0, NULL, 0, 10 FROM range(${submissions}) t(i), range(6) u(d)`);
+  await con.run(`INSERT INTO indicator_scores SELECT md5(i::VARCHAR), '1.1.' || k, '1', '1.1', 'binary', NULL, NULL, 'value', (hash(i + k) % 2)::DOUBLE, false, NULL, NULL FROM range(${submissions}) t(i), range(95) u(k)`);
+  const built = (performance.now() - t0) / 1000;
+  rows.push({ figure: `synthetic database built (${submissions} submissions)`, value: `${built.toFixed(1)} s`, note: `${(submissions * 95).toLocaleString('en')} indicator rows` });
+  for (const view of ['bench_org_period', 'bench_groups', 'bench_percentiles', 'bench_trends', 'bench_org_dimension']) {
+    const t = await timeIt(runs, async () => {
+      await con.runAndReadAll(`SELECT count(*) FROM (SELECT * FROM ${view})`);
+    });
+    rows.push({ figure: `view ${view}`, value: `${(t * 1000).toFixed(0)} ms`, note: 'target < 1 s' });
+  }
+  const t = await timeIt(runs, async () => {
+    await runBenchmark(con, { template: 'gbt-40143-2021', period: '2025' });
+  });
+  rows.push({ figure: 'scorebook benchmark (all queries)', value: `${(t * 1000).toFixed(0)} ms`, note: 'groups, quartiles, percentiles, trends, raters' });
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const members = Number(process.env.BENCH_MEMBERS ?? 1000);
 const returned = Number(process.env.BENCH_FILES ?? 2000);
 await benchGeneration(members, runs);
 await benchIngest(returned, runs);
+await benchViews(Number(process.env.BENCH_SUBMISSIONS ?? 100_000), runs);
 clearInterval(sampler);
 rows.push({ figure: 'peak memory (RSS, main thread)', value: `${(peakRss / 1024 / 1024).toFixed(0)} MB`, note: '' });
 
