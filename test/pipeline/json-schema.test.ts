@@ -18,7 +18,7 @@ describe('templates/template.schema.json', () => {
   });
 
   it('every shipped template points editors at it', () => {
-    for (const f of ['gbt-40143-2021.yaml', 'tnssq-2022-standard-quality.yaml']) {
+    for (const f of ['gbt-40143-2021.yaml', 'tnssq-2022-standard-quality.yaml', 'tssof-0001-2024-basic.yaml', 'tssof-0001-2024-development.yaml']) {
       expect(readFileSync(join(TEMPLATES_DIR, f), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./template.schema.json');
     }
   });
