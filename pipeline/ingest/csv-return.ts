@@ -14,6 +14,7 @@ import {
 import { decodeText } from '../inputs/decode-text.ts';
 import { shippedTemplates } from '../templates/registry.ts';
 import { recordFromSubmission, type FileOutcome } from './file-outcome.ts';
+import { readIssue } from '../inputs/read-user-file.ts';
 
 export const CSV_RETURN_REQUIRED = ['template_id', 'period', 'org_id', 'indicator_id', 'value'] as const;
 const OPTIONAL = ['org_name', 'region', 'org_type', 'evaluator', 'profile', 'mode', 'evidence'] as const;
@@ -29,7 +30,7 @@ export function readReturnedCsv(file: string, opts: { maxBytes: number; lang: La
     if (statSync(file).size > opts.maxBytes) return [reject(file, null, 'too-big', zh ? '文件超过大小上限。' : 'The file is over the size limit.')];
     bytes = readFileSync(file);
   } catch (e) {
-    return [reject(file, null, 'unreadable', message(issue('file.read', [], { reason: (e as NodeJS.ErrnoException).code ?? String(e) }), opts.lang))];
+    return [reject(file, null, 'unreadable', message(readIssue(file, e), opts.lang))];
   }
   const fileHash = createHash('sha256').update(bytes).digest('hex');
   const parsed = Papa.parse<Record<string, string>>(decodeText(bytes).text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.normalize('NFKC').trim().toLowerCase() });

@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { message, type Issue, type Lang, type Submission } from '../../core/index.ts';
 import { openSubmissionBytes } from '../xlsx/open-submission.ts';
+import { readIssue } from '../inputs/read-user-file.ts';
 
 export interface SubmissionRecord {
   hash: string;
@@ -94,7 +95,7 @@ export function readReturnedWorkbook(file: string, opts: { maxBytes: number; lan
     if (size > opts.maxBytes) return rejection(file, null, [{ code: 'workbook.too-big', path: [], params: { max: Math.round(opts.maxBytes / 1048576) } }], opts.lang);
     bytes = readFileSync(file);
   } catch (e) {
-    return rejection(file, null, [{ code: 'file.read', path: [], params: { reason: (e as NodeJS.ErrnoException).code ?? String(e) } }], opts.lang);
+    return rejection(file, null, [readIssue(file, e)], opts.lang);
   }
   const hash = createHash('sha256').update(bytes).digest('hex');
   const { value, errors } = openSubmissionBytes(bytes, { maxBytes: opts.maxBytes });

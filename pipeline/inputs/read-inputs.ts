@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { issue, type InputRow, type Issue, type RawInput } from '../../core/index.ts';
 import { decodeText } from './decode-text.ts';
+import { readIssue } from './read-user-file.ts';
 
 const ID_HEADERS = ['id', 'indicator_id', 'indicator', '指标编号', '编号'];
 const VALUE_HEADERS = ['value', 'input', '值', '取值', '输入'];
@@ -17,7 +18,7 @@ export function readInputsFile(file: string): ReadRows {
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    return { rows: [], errors: [{ ...issue('file.read', [], { reason: (e as NodeJS.ErrnoException).code ?? String(e) }), file }] };
+    return { rows: [], errors: [readIssue(file, e)] };
   }
   const { text } = decodeText(bytes);
   const trimmed = text.trimStart();

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { issue, type Issue } from '../../core/issues.ts';
 import { decodeText } from '../inputs/decode-text.ts';
+import { readIssue } from '../inputs/read-user-file.ts';
 
 export interface RosterMember {
   /** CSV row (1-based, header = row 1). */
@@ -55,7 +56,7 @@ export function readRosterFile(file: string): ReadRoster & { encoding: string } 
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    const err: Issue = { ...issue('file.read', [], { reason: (e as NodeJS.ErrnoException).code ?? String(e) }), file };
+    const err: Issue = readIssue(file, e);
     return { members: [], errors: [err], encoding: '' };
   }
   const { text, encoding } = decodeText(bytes);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issue, parseTemplate, type Issue, type Result, type Template } from '../../core/index.ts';
+import { readIssue } from '../inputs/read-user-file.ts';
 
 export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -34,7 +35,7 @@ export function readTemplateFile(file: string): Result<Template> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    const err: Issue = { ...issue('file.read', [], { reason: (e as NodeJS.ErrnoException).code ?? String(e) }), file };
+    const err: Issue = readIssue(file, e);
     return { value: undefined, errors: [err] };
   }
   return parseTemplate(text.replace(/^\uFEFF/, ''), file);

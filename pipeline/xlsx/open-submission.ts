@@ -1,8 +1,9 @@
 /** A workbook file → its Submission (read by name, recomputed by the engine). */
 import { readFileSync } from 'node:fs';
-import { issue, METADATA_SHEET, readSubmission, type ContractCells, type Issue, type Result, type Submission } from '../../core/index.ts';
+import { METADATA_SHEET, readSubmission, type ContractCells, type Issue, type Result, type Submission } from '../../core/index.ts';
 import { shippedTemplates } from '../templates/registry.ts';
 import { cellByName, readWorkbookBytes, type RawWorkbook, type ReadOptions } from './read-workbook.ts';
+import { readIssue } from '../inputs/read-user-file.ts';
 
 export function contractCells(wb: RawWorkbook): ContractCells {
   const metaCells = wb.cells.get(METADATA_SHEET);
@@ -33,7 +34,7 @@ export function openSubmissionFile(file: string, opts: ReadOptions = {}): Result
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    return { value: undefined, errors: [{ ...issue('file.read', [], { reason: (e as NodeJS.ErrnoException).code ?? String(e) }), file }] };
+    return { value: undefined, errors: [readIssue(file, e)] };
   }
   const r = openSubmissionBytes(bytes, opts);
   const withFile = (es: Issue[]) => es.map((e) => ({ ...e, file }));
