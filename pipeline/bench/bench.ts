@@ -104,7 +104,8 @@ async function benchIngest(files: number, runs: number): Promise<void> {
   if (python) {
     const r = spawnSync(python, [new URL('./read-with-pandas.py', import.meta.url).pathname, ...sample.slice(0, 50)], { encoding: 'utf8' });
     const rate = Number(r.stdout.trim());
-    rows.push({ figure: 'workbooks/s, pandas + openpyxl', value: rate.toFixed(0), note: `ours with 1 worker: ${(rates[1]! / rate).toFixed(1)}×` });
+    if (r.status === 0 && rate > 0) rows.push({ figure: 'workbooks/s, pandas + openpyxl', value: rate.toFixed(1), note: `ours with 1 worker: ${(rates[1]! / rate).toFixed(0)}×` });
+    else rows.push({ figure: 'workbooks/s, pandas + openpyxl', value: 'failed', note: (r.stderr.trim().split('\n').pop() ?? '').slice(0, 100) });
   } else {
     rows.push({ figure: 'workbooks/s, pandas + openpyxl', value: 'n/a', note: 'python3-openpyxl and python3-pandas not installed (apt-get install python3-openpyxl python3-pandas)' });
   }

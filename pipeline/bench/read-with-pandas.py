@@ -10,9 +10,11 @@ rows = []
 for f in files:
     wb = openpyxl.load_workbook(f, data_only=True, read_only=False)
     meta = {r[0]: r[1] for r in wb["_scorebook"].iter_rows(values_only=True) if r[0]}
-    for name, dn in wb.defined_names.items():
+    # openpyxl 3.1 keeps names in a dict, 3.0 (Debian 12) in a list
+    names = wb.defined_names.values() if hasattr(wb.defined_names, "values") else wb.defined_names.definedName
+    for dn in names:
         for sheet, ref in dn.destinations:
-            rows.append((meta.get("workbook_id"), name, wb[sheet][ref.replace("$", "")].value))
+            rows.append((meta.get("workbook_id"), dn.name, wb[sheet][ref.replace("$", "")].value))
 df = pd.DataFrame(rows, columns=["workbook_id", "name", "value"])
 elapsed = time.perf_counter() - t0
 print(f"{len(files) / elapsed:.1f}")
