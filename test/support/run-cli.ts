@@ -1,6 +1,6 @@
 /** Runs the real `scorebook` bin in a child process, as a user would. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -23,6 +23,15 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+const scratch: string[] = [];
+// Scratch folders go when the test process ends (set SCOREBOOK_KEEP_SCRATCH=1 to look at them).
+process.on('exit', () => {
+  if (process.env.SCOREBOOK_KEEP_SCRATCH) return;
+  for (const d of scratch) rmSync(d, { recursive: true, force: true });
+});
+
 export function scratchDir(prefix = 'scorebook-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
 }
