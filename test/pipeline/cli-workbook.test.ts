@@ -4,6 +4,9 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cellByName, readWorkbookBytes } from '../../pipeline/xlsx/read-workbook.ts';
+import { recalculateWithLibreOffice } from '../support/libreoffice.ts';
+import { editParts } from '../support/returned-workbooks.ts';
 import { runCli, scratchDir } from '../support/run-cli.ts';
 
 const dir = scratchDir('scorebook-cli-wb-');
@@ -49,6 +52,24 @@ describe('generate, fill, score FILE.xlsx', () => {
       expect(json.indicators.find((i: { id: string }) => i.id === '5.2.2')).toMatchObject({ input: 0.75, score: 0.8 });
       expect(json.indicators.find((i: { id: string }) => i.id === '1.1.1')).toMatchObject({ input: 'Yes', score: 1 });
     }
+  });
+
+  it('organization A\'s filled Annex B workbook gives 69 (mean) and 64.24 (sum) after LibreOffice recalculates it', async () => {
+    const csv = join(dir, 'org-a-lo.csv');
+    writeFileSync(csv, ORG_A);
+    const filled: Record<string, string> = {};
+    for (const method of ['mean', 'sum']) {
+      const file = generate(`lo-${method}.xlsx`, ['--method', method, '--lang', 'zh-CN']);
+      filled[method] = join(dir, `lo-${method}-filled.xlsx`);
+      expect(runCli(['fill', file, '--inputs', csv, '--out', filled[method]!]).code).toBe(0);
+      // Every cached formula result set to -1 first: only a real recalculation can give 69.
+      writeFileSync(filled[method]!, editParts(readFileSync(filled[method]!), (name, xml) => (name.startsWith('xl/worksheets/') ? xml.replace(/(<\/f>)<v>[^<]*<\/v>/g, '$1<v>-1</v>') : xml)));
+      expect(cellByName(readWorkbookBytes(readFileSync(filled[method]!)).value!, 'TOTAL')!.value).toBe(-1);
+    }
+    const out = await recalculateWithLibreOffice(Object.values(filled), join(dir, 'lo-recalculated'));
+    const total = (method: string) => cellByName(readWorkbookBytes(readFileSync(out.get(filled[method]!)!)).value!, 'TOTAL')!.value;
+    expect(total('mean')).toBeCloseTo(69, 9);
+    expect(total('sum')).toBeCloseTo(424 / 6.6, 9);
   });
 
   it('fill refuses bad rows with their row numbers and writes nothing', () => {
