@@ -4,12 +4,14 @@
  * at the zip level where a person's tool would have altered them.
  */
 import ExcelJS from 'exceljs';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { writeFileSync } from 'node:fs';
 import { resolvePlan, type Lang, type OrgDetails, type RowAnswer } from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { workbookBytes } from '../../pipeline/workbooks/make-workbook.ts';
 import { randomAnswers, rng } from './random-answers.ts';
+
+export { editParts } from '../../pipeline/xlsx/edit-parts.ts';
 
 export function org(i: number, over: Partial<OrgDetails> = {}): OrgDetails {
   return { org_id: `M${String(i).padStart(4, '0')}`, org_name: `第${i}志愿服务协会`, region: ['深圳', '武汉', '北京'][i % 3]!, org_type: ['社会团体', '基金会'][i % 2]!, period: '2025', evaluator: '秘书处', ...over };
@@ -21,18 +23,6 @@ export async function filledWorkbook(opts: { template?: string; profile?: string
   const lang = opts.lang ?? 'zh-CN';
   const answers = opts.answers ?? randomAnswers(plan, lang, rng(opts.seed));
   return (await workbookBytes(plan, opts.org, lang, { answers, ...(opts.workbookId ? { workbookId: opts.workbookId } : {}) })).bytes;
-}
-
-/** Rewrite parts of a package as a person's tool would: `edit(partName, xml) → xml`. */
-export function editParts(bytes: Uint8Array, edit: (name: string, xml: string) => string): Buffer {
-  const files = unzipSync(bytes);
-  for (const name of Object.keys(files)) {
-    if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
-    const before = strFromU8(files[name]!);
-    const after = edit(name, before);
-    if (after !== before) files[name] = strToU8(after);
-  }
-  return Buffer.from(zipSync(files));
 }
 
 export async function foreignWorkbook(): Promise<Buffer> {
