@@ -29,6 +29,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Sheets to read besides those that names point at. */
   extraSheets?: string[];
+  /** Also decode each formula's text (cells then carry `formula`); off, a formula cell has formula ''. */
+  formulas?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -124,7 +126,7 @@ function readParts(files: Record<string, Uint8Array>, opts: ReadOptions): RawWor
       // latin1 keeps the scan on one-byte strings; the few texts we keep are decoded as UTF-8.
       const xml = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
       const wanted = keys ? (r: number, c: number) => keys.has(`${r},${c}`) : undefined;
-      for (const c of scanCells(xml, wanted, latin1ToUtf8)) out.set(`${c.row},${c.col}`, toRawCell(c, shared));
+      for (const c of scanCells(xml, wanted, latin1ToUtf8, opts.formulas ?? false)) out.set(`${c.row},${c.col}`, toRawCell(c, shared));
     }
     cells.set(s.name, out);
   }

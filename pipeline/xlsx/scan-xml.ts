@@ -9,6 +9,7 @@ const ENTITY = /&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 export function decodeXml(s: string): string {
+  if (!s.includes('&') && !s.includes('<')) return s;
   if (s.includes('<![CDATA[')) {
     return s.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeXml(part))).join('');
   }
@@ -88,7 +89,7 @@ const T_ATTR = /\bt="([^"]*)"/;
  * `xml` may be the part decoded as latin1 (fast, and all markup is ASCII): text is then passed
  * through `text` to be decoded as UTF-8, only for the cells that are wanted.
  */
-export function* scanCells(xml: string, wanted: (row: number, col: number) => boolean = () => true, text: (s: string) => string = (s) => s): Generator<ScannedCell> {
+export function* scanCells(xml: string, wanted: (row: number, col: number) => boolean = () => true, text: (s: string) => string = (s) => s, formulas = true): Generator<ScannedCell> {
   const re = new RegExp(CELL_OR_ROW.source, 'g');
   let row = -1;
   let col = -1;
@@ -115,7 +116,8 @@ export function* scanCells(xml: string, wanted: (row: number, col: number) => bo
       const vm = V.exec(body);
       if (vm) v = decodeXml(text(vm[1] ?? ''));
       const fm = F.exec(body);
-      if (fm) f = decodeXml(text(fm[1] ?? ''));
+      // Formula text is long and entity-laden; decoding it cost more than the rest of the read.
+      if (fm) f = formulas ? decodeXml(text(fm[1] ?? '')) : '';
     }
     yield { row, col, t, v, f, inline: body && t === 'inlineStr' ? stringItemText(text(childBody(body, 'is') ?? '')) : undefined };
   }

@@ -20,7 +20,7 @@ describe('stampWorkbook', () => {
     const direct = await workbookBytes(plan, org as OrgDetails, lang, ids);
     const stamp = await prepareStamp(plan, lang);
     const stamped = stampWorkbook(stamp, { ...org, workbook_id: ids.workbookId, generated_at: ids.generatedAt });
-    const extra = { extraSheets: ['_scorebook', lang === 'zh-CN' ? '规则' : 'Rules'] };
+    const extra = { extraSheets: ['_scorebook', lang === 'zh-CN' ? '规则' : 'Rules'], formulas: true };
     const a = readWorkbookBytes(direct.bytes, extra).value!;
     const b = readWorkbookBytes(stamped, extra).value!;
     expect(b.names).toEqual(a.names);

@@ -105,7 +105,7 @@ describe('generated workbook contract', () => {
 
   it('recalculates on load and carries cached values for the blank state', () => {
     expect(readZipEntry(file, 'xl/workbook.xml')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
-    const raw = readWorkbookBytes(readFileSync(file)).value!;
+    const raw = readWorkbookBytes(readFileSync(file), { formulas: true }).value!;
     // Blank: every binary indicator is unanswered and scores 0, so the total's cached value is 0.
     expect(cellByName(raw, 'TOTAL')).toMatchObject({ value: 0, formula: expect.stringMatching(/^IF\(SUM\(/) });
     expect(cellByName(raw, 'SC_1_1_1')).toMatchObject({ value: 0 });
