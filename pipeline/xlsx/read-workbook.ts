@@ -19,7 +19,7 @@ export interface RawCell {
 export interface RawWorkbook {
   sheets: { name: string; state: string }[];
   /** Workbook-scoped defined names that point at one cell. */
-  names: Map<string, { sheet: string; col: number; row: number }>;
+  names: ReadonlyMap<string, { sheet: string; col: number; row: number }>;
   /** sheet name → "row,col" (0-based) → cell; only sheets that names point to, plus _scorebook. */
   cells: Map<string, Map<string, RawCell>>;
 }
@@ -83,6 +83,32 @@ export function readWorkbookBytes(bytes: Uint8Array, opts: ReadOptions = {}): Re
   }
 }
 
+type CellRef = { sheet: string; col: number; row: number };
+const namesCache = new Map<string, Map<string, CellRef>>();
+
+/**
+ * Workbook-scoped single-cell names. Returns from one roster carry the same several hundred
+ * names, so the parsed map is kept for the exact same text (a few recent ones).
+ */
+function definedNames(workbookXml: string): ReadonlyMap<string, CellRef> {
+  const start = workbookXml.indexOf('definedNames');
+  const end = workbookXml.lastIndexOf('definedNames');
+  const block = start >= 0 && end > start ? workbookXml.slice(start, end) : '';
+  const cached = namesCache.get(block);
+  if (cached) return cached;
+  const names = new Map<string, CellRef>();
+  // A fixed pattern, not a general attribute parse: hundreds of names per workbook.
+  for (const e of elements(block, 'definedName')) {
+    if (e.attrs.includes('localSheetId')) continue;
+    const name = /\bname\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(e.attrs);
+    const ref = name && parseCellRef(decodeXml(e.body ?? ''));
+    if (ref) names.set(decodeXml(name[1] ?? name[2]!), ref);
+  }
+  if (namesCache.size >= 8) namesCache.delete(namesCache.keys().next().value!);
+  namesCache.set(block, names);
+  return names;
+}
+
 function readParts(files: Record<string, Uint8Array>, opts: ReadOptions): RawWorkbook {
   const text = (name: string) => (files[name] ? Buffer.from(files[name].buffer, files[name].byteOffset, files[name].byteLength).toString('utf8') : '');
   const workbookXml = text('xl/workbook.xml');
@@ -90,14 +116,7 @@ function readParts(files: Record<string, Uint8Array>, opts: ReadOptions): RawWor
     const a = attributes(e.attrs);
     return { name: a.name ?? '', state: a.state ?? 'visible', rid: attr(a, 'id') ?? '' };
   });
-  const names = new Map<string, { sheet: string; col: number; row: number }>();
-  // A contract workbook has hundreds of names: a fixed pattern, not a general attribute parse.
-  for (const e of elements(workbookXml, 'definedName')) {
-    if (e.attrs.includes('localSheetId')) continue;
-    const name = /\bname\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(e.attrs);
-    const ref = name && parseCellRef(decodeXml(e.body ?? ''));
-    if (ref) names.set(decodeXml(name[1] ?? name[2]!), ref);
-  }
+  const names = definedNames(workbookXml);
   const targets = new Map<string, string>();
   for (const e of elements(text('xl/_rels/workbook.xml.rels'), 'Relationship')) {
     const a = attributes(e.attrs);
