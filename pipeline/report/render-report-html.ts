@@ -1,0 +1,137 @@
+/**
+ * One organization's report model (and its charts, already rendered to SVG) → a complete HTML
+ * page. Every text goes through the escaping `html` template; the charts are our SVG.
+ */
+import { html, type Html } from './html.ts';
+import { figure, fmt0, fmt1, page, signed } from './page-shell.ts';
+import type { GroupScore, IndicatorScore, ReportModel } from './report-model.ts';
+import type { ReportWords } from './report-words.ts';
+import { groupLabel } from './summary-model.ts';
+
+export interface ReportCharts {
+  radar: string;
+  /** null when there is only one period */
+  trend: string | null;
+}
+
+export function renderReportHtml(m: ReportModel, w: ReportWords, charts: ReportCharts): string {
+  const few = html`<span class="suppressed">${w.fewerThan(m.k)}</span>`;
+  const peerShown = m.peer.n !== null;
+  const body = html`
+<header>
+  <h1>${m.org.name}</h1>
+  <p class="sub">${w.reportTitle} · ${m.template.title} · ${w.period} ${m.period}</p>
+  <ul class="meta">
+    <li>${w.orgId} <b>${m.org.id}</b></li>
+    <li>${w.region} <b>${m.org.region ?? '—'}</b></li>
+    <li>${w.orgType} <b>${m.org.org_type ?? '—'}</b></li>
+    ${m.org.size ? html`<li>${w.size} <b>${m.org.size}</b></li>` : ''}
+  </ul>
+</header>
+${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
+<section id="headline" class="cards">
+  <div class="card"><div class="label">${w.total}</div><div class="value" data-total>${fmt1(m.total)}<small> / 100</small></div></div>
+  <div class="card"><div class="label">${w.grade}</div><div class="value">${m.grade ?? '—'}</div>${m.hasGrades ? '' : html`<div class="note">${w.noGrade}</div>`}</div>
+  <div class="card"><div class="label">${w.percentileInGroup}</div><div class="value" data-percentile-group>${m.peer.percentileInGroup === null ? few : fmt0(m.peer.percentileInGroup)}</div>
+    <div class="note">${w.peerGroup}: ${groupLabel(m.peer.region, m.peer.org_type)}${peerShown ? html`, ${w.peers(m.peer.n!)}` : ''}</div></div>
+  <div class="card"><div class="label">${w.percentileOverall}</div><div class="value" data-percentile-overall>${m.peer.percentileOverall === null ? html`<span class="suppressed">${w.fewerThan(m.k)}</span>` : fmt0(m.peer.percentileOverall)}</div></div>
+  <div class="card"><div class="label">${w.peerMedian}</div><div class="value" data-peer-median>${m.peer.total ? fmt1(m.peer.total.median) : few}</div>
+    ${m.peer.total ? html`<div class="note">${w.peerQuartiles}: ${fmt1(m.peer.total.q1)} – ${fmt1(m.peer.total.q3)}</div>` : ''}</div>
+</section>
+<p class="sub">${w.percentileHint}</p>
+
+<section id="dimensions">
+  <h2>${w.dimensionsTitle}</h2>
+  ${figure('radar', charts.radar, w.radarCaption, w.dimensionsTitle)}
+  ${peerShown ? '' : html`<p>${w.peerGroup}: ${few}.</p>`}
+  <table>
+    <thead><tr><th>${w.dimension}</th><th class="num">${w.scoreScale}</th><th class="num">${w.peerMedian}</th><th class="num">${w.peerQuartiles}</th></tr></thead>
+    <tbody>${m.dimensions.map(
+      (d) => html`<tr><td>${d.id} ${d.name}</td><td class="num">${fmt1(d.score)}</td><td class="num">${d.peer ? fmt1(d.peer.median) : few}</td><td class="num">${d.peer ? `${fmt1(d.peer.q1)} – ${fmt1(d.peer.q3)}` : few}</td></tr>`,
+    )}</tbody>
+  </table>
+</section>
+
+<section id="strengths-weaknesses" class="two">
+  <div id="strengths">
+    <h2>${w.strengthsTitle}</h2>
+    ${m.strengths.length ? html`<ol class="items">${m.strengths.map((s) => html`<li><span class="id">${s.id}</span> ${s.name}<span class="score-pill">${fmt1(s.score)}</span></li>`)}</ol>` : html`<p>${w.strengthsNone}</p>`}
+  </div>
+  <div id="weakest">
+    <h2>${w.weakestTitle}</h2>
+    <p class="sub">${w.improvementIntro(m.template.clause)}</p>
+    ${m.weakest.length
+      ? html`<ol class="items">${m.weakest.map(
+          (s) => html`<li data-indicator="${s.id}"><span class="id">${s.id}</span> ${s.name}<span class="score-pill">${fmt1(s.score)}</span>
+            <span class="improve"><span class="tag">${w.improvement}:</span>${s.improvement}${s.fromDescription ? '' : html` <span class="suppressed">${w.fromName}</span>`}</span></li>`,
+        )}</ol>`
+      : html`<p>${w.weakestNone}</p>`}
+  </div>
+</section>
+
+<section id="indicators">
+  <h2>${w.indicatorsTitle}</h2>
+  ${peerShown ? '' : html`<p>${w.percentile}: ${few}.</p>`}
+  <table>
+    <thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.scoreScale}</th>${peerShown ? html`<th class="num">${w.percentile}</th>` : ''}</tr></thead>
+    <tbody>${m.dimensions.map((d) => [
+      html`<tr class="dimension"><td class="id">${d.id}</td><td>${d.name}</td><td class="num">${fmt1(d.score)}</td>${peerShown ? html`<td></td>` : ''}</tr>`,
+      m.groups.filter((g) => g.dimensionId === d.id).map((g) => groupRows(g, w, peerShown, few)),
+    ])}</tbody>
+  </table>
+</section>
+
+<section id="trend">
+  <h2>${w.trendTitle}</h2>
+  ${charts.trend ? figure('trend', charts.trend, w.trendTitle, w.trendTitle) : html`<p>${w.trendOnePeriod}</p>`}
+  ${m.trend.length > 1 ? trendTable(m, w) : ''}
+</section>
+
+${m.raters ? ratersSection(m, w) : ''}
+
+<footer>
+  <p>${w.privacyNote(m.k)}</p>
+  <p>${m.template.standard} · ${m.template.id} ${m.template.version} · ${w.generated} ${m.generatedAt} · scorebook</p>
+</footer>`;
+  return page(m.lang, `${w.reportTitle} · ${m.org.name} · ${m.period}`, body);
+}
+
+function groupRows(g: GroupScore, w: ReportWords, peerShown: boolean, few: Html): Html {
+  const pctCell = (s: { percentile: number | null; peerSuppressed: boolean; score: number | null }) =>
+    peerShown ? html`<td class="num">${s.peerSuppressed ? few : s.score === null ? '—' : fmt0(s.percentile)}</td>` : '';
+  return html`<tr class="group"><td class="id">${g.id}</td><td>${g.name}</td><td class="num">${fmt1(g.score)}</td>${pctCell(g)}</tr>
+    ${g.indicators.map((i) => html`<tr data-indicator="${i.id}"><td class="id">${i.id}</td><td>${i.name}</td><td class="num">${indicatorValue(i, w)}</td>${pctCell(i)}</tr>`)}`;
+}
+
+function indicatorValue(i: IndicatorScore, w: ReportWords): Html | string {
+  if (i.state === 'na') return w.notApplicable;
+  if (i.state === 'recorded') return html`<span title="${w.notScored}">${w.recorded} ${i.value === null ? '—' : String(Math.round(i.value * 100) / 100)}${i.unit ? ` ${i.unit}` : ''}</span>`;
+  return fmt1(i.score);
+}
+
+function trendTable(m: ReportModel, w: ReportWords): Html {
+  const last = m.trend[m.trend.length - 1]!;
+  const prev = m.trend[m.trend.length - 2]!;
+  return html`<table>
+    <thead><tr><th>${w.period}</th><th class="num">${w.total}</th><th class="num">${w.peerMedian}</th>${m.dimensions.map((d) => html`<th class="num">${d.id} ${d.name}</th>`)}</tr></thead>
+    <tbody>${m.trend.map(
+      (t) => html`<tr><td>${t.period}</td><td class="num">${fmt1(t.total)}</td><td class="num">${t.peerMedian === null ? html`<span class="suppressed">${w.fewerThan(m.k)}</span>` : fmt1(t.peerMedian)}</td>${t.dimensions.map((d) => html`<td class="num">${fmt1(d.score)}</td>`)}</tr>`,
+    )}
+    <tr class="group"><td>${w.trendChange(prev.period, last.period)}</td><td class="num">${signed(last.total - prev.total)}</td><td></td>${last.dimensions.map((d, i) => {
+      const before = prev.dimensions[i]?.score ?? null;
+      return html`<td class="num">${d.score === null || before === null ? '—' : signed(d.score - before)}</td>`;
+    })}</tr></tbody>
+  </table>`;
+}
+
+function ratersSection(m: ReportModel, w: ReportWords): Html {
+  const r = m.raters!;
+  return html`<section id="raters">
+  <h2>${w.ratersTitle}</h2>
+  <p>${w.raters(r.raters)} · ${w.totalRange} ${fmt1(r.totalRange)}</p>
+  ${r.leastAgreement.length
+    ? html`<h3>${w.leastAgreement}</h3><table><thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.spread}</th><th class="num">${w.score}</th></tr></thead>
+      <tbody>${r.leastAgreement.map((x) => html`<tr data-indicator="${x.id}"><td class="id">${x.id}</td><td>${x.name}</td><td class="num">${fmt1(x.spread)}</td><td class="num">${fmt1(x.mean)}</td></tr>`)}</tbody></table>`
+    : html`<p>${w.allAgree}</p>`}
+</section>`;
+}

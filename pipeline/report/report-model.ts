@@ -1,0 +1,263 @@
+/**
+ * An organization's report as plain data, built from loaded rows and the template without a
+ * database: the numbers and words every renderer (HTML, charts) shows. Peer statistics arrive
+ * already k-suppressed (null); this module never computes a statistic over other organizations.
+ */
+import { gradeFor, resolvePlan, text, type GradeBand, type Lang, type Template } from '../../core/index.ts';
+import type { OrgDetail, OrgRow, PeerDimensionRow, PeerGroupRow, Quartiles, ScopeData } from './load-report-data.ts';
+import { improvementClause } from './report-words.ts';
+
+export interface PeerStanding {
+  region: string | null;
+  org_type: string | null;
+  /** the group's size when at least k, else null ("fewer than k peers") */
+  n: number | null;
+  total: Quartiles | null;
+  percentileInGroup: number | null;
+  percentileOverall: number | null;
+}
+
+export interface DimensionScore {
+  id: string;
+  name: string;
+  /** 0..100, null when nothing applicable */
+  score: number | null;
+  peer: Quartiles | null;
+}
+
+export interface IndicatorScore {
+  id: string;
+  name: string;
+  unit: string | null;
+  state: 'scored' | 'na' | 'recorded' | 'missing';
+  /** 0..100 */
+  score: number | null;
+  /** the figure entered, for recorded indicators */
+  value: number | null;
+  percentile: number | null;
+  /** a score exists, but fewer than k peers have one */
+  peerSuppressed: boolean;
+}
+
+export interface GroupScore extends Omit<IndicatorScore, 'unit' | 'value' | 'state'> {
+  dimensionId: string;
+  indicators: IndicatorScore[];
+}
+
+export interface Improvement extends IndicatorScore {
+  /** the standard's content description (内容描述), or the indicator's requirement where there is none */
+  improvement: string;
+  fromDescription: boolean;
+}
+
+export interface TrendPoint {
+  period: string;
+  total: number;
+  peerMedian: number | null;
+  dimensions: { id: string; score: number | null }[];
+}
+
+export interface RaterSpread {
+  raters: number;
+  totalRange: number;
+  leastAgreement: { id: string; name: string; spread: number; mean: number }[];
+}
+
+export interface ReportModel {
+  lang: Lang;
+  k: number;
+  generatedAt: string;
+  template: { id: string; version: string; title: string; standard: string; clause: string | null };
+  period: string;
+  org: { id: string; name: string; region: string | null; org_type: string | null; size: string | null };
+  total: number;
+  grade: string | null;
+  hasGrades: boolean;
+  flagged: boolean;
+  peer: PeerStanding;
+  dimensions: DimensionScore[];
+  groups: GroupScore[];
+  strengths: IndicatorScore[];
+  weakest: Improvement[];
+  trend: TrendPoint[];
+  raters: RaterSpread | null;
+}
+
+export interface BuildOptions {
+  lang: Lang;
+  k: number;
+  generatedAt: string;
+  /** how many strengths and weakest indicators to list */
+  top?: number;
+}
+
+const pct = (x: number | null) => (x === null ? null : 100 * x);
+
+const gradeCache = new WeakMap<Template, Map<string, GradeBand[]>>();
+
+/** The grade bands that apply: the profile's, else the template's (resolved once per template and profile). */
+function gradeBands(template: Template, profile: string | null): GradeBand[] {
+  let byProfile = gradeCache.get(template);
+  if (!byProfile) gradeCache.set(template, (byProfile = new Map()));
+  const key = profile ?? '';
+  let bands = byProfile.get(key);
+  if (!bands) {
+    const known = profile !== null && (template.profiles ?? []).some((p) => p.id === profile);
+    bands = resolvePlan(template, known ? { profile: profile! } : {}).value?.grades ?? [];
+    byProfile.set(key, bands);
+  }
+  return bands;
+}
+
+/** Peer rows by group key, built once per scope and shared by every organization's model. */
+export interface PeerIndex {
+  groups: Map<string, PeerGroupRow>;
+  dimensions: Map<string, PeerDimensionRow>;
+}
+
+export const peerKey = (region: string | null, orgType: string | null) => JSON.stringify([region, orgType]);
+
+export function indexPeers(data: Pick<ScopeData, 'groups' | 'groupDimensions'>): PeerIndex {
+  return {
+    groups: new Map(data.groups.map((g) => [peerKey(g.region, g.org_type), g])),
+    dimensions: new Map(data.groupDimensions.map((d) => [`${peerKey(d.region, d.org_type)}|${d.dimension_id}`, d])),
+  };
+}
+
+export function buildReportModel(template: Template, scope: ScopeData['scope'], org: OrgRow, detail: OrgDetail, peers: PeerIndex, opts: BuildOptions): ReportModel {
+  const { lang, k } = opts;
+  const top = opts.top ?? 5;
+  const key = peerKey(org.region, org.org_type);
+  const group = peers.groups.get(key);
+  const shown = group !== undefined && !group.suppressed && group.n >= k;
+  const grades = gradeBands(template, org.profile);
+  const grade = grades.length ? text(gradeFor(org.total, grades)?.label, lang) || null : (org.grades.length === 1 ? org.grades[0]! : org.grades.join(' / ') || null);
+
+  const current = detail.dimensions.filter((d) => d.period === scope.period);
+  const dimScore = new Map(current.map((d) => [d.dimension_id, d.score]));
+  const groupRows = new Map(detail.groups.map((g) => [g.id, g]));
+  const indRows = new Map(detail.indicators.map((i) => [i.id, i]));
+
+  const dimensions: DimensionScore[] = [];
+  const groups: GroupScore[] = [];
+  const all: IndicatorScore[] = [];
+  const meta = new Map<string, { description: string; order: number }>();
+  let order = 0;
+  for (const d of template.dimensions) {
+    const present = d.groups.some((g) => g.indicators.some((i) => indRows.has(i.id)));
+    if (!present && !dimScore.has(d.id)) continue;
+    const q = peers.dimensions.get(`${key}|${d.id}`)?.quartiles ?? null;
+    dimensions.push({
+      id: d.id,
+      name: text(d.name, lang),
+      score: pct(dimScore.get(d.id) ?? null),
+      peer: shown && q ? { q1: 100 * q.q1, median: 100 * q.median, q3: 100 * q.q3 } : null,
+    });
+    for (const g of d.groups) {
+      const indicators: IndicatorScore[] = [];
+      for (const i of g.indicators) {
+        const r = indRows.get(i.id);
+        if (!r) continue;
+        const state: IndicatorScore['state'] = r.na ? 'na' : r.score !== null ? 'scored' : r.rule === 'record' ? 'recorded' : 'missing';
+        const s: IndicatorScore = {
+          id: i.id,
+          name: text(i.name, lang),
+          unit: i.unit ?? null,
+          state,
+          score: pct(r.score),
+          value: state === 'recorded' ? r.value : null,
+          percentile: shown ? r.percentile : null,
+          peerSuppressed: r.score !== null && (!shown || r.n_peers < k),
+        };
+        if (s.peerSuppressed) s.percentile = null;
+        indicators.push(s);
+        all.push(s);
+        meta.set(i.id, { description: text(i.description, lang), order: order++ });
+      }
+      if (!indicators.length) continue;
+      const gr = groupRows.get(g.id);
+      const gScore = gr?.score ?? null;
+      const gSuppressed = gScore !== null && (!shown || (gr?.n_peers ?? 0) < k);
+      groups.push({
+        id: g.id,
+        dimensionId: d.id,
+        name: text(g.name, lang),
+        score: pct(gScore),
+        percentile: gSuppressed ? null : (gr?.percentile ?? null),
+        peerSuppressed: gSuppressed,
+        indicators,
+      });
+    }
+  }
+
+  // Weakest first: lowest score; among equals, the one where peers do better (lower percentile), then the standard's order.
+  const scored = all.filter((s) => s.state === 'scored');
+  const byOrder = (a: IndicatorScore, b: IndicatorScore) => meta.get(a.id)!.order - meta.get(b.id)!.order;
+  const weakest: Improvement[] = [...scored]
+    .filter((s) => s.score! < 100 - 1e-9)
+    .sort((a, b) => a.score! - b.score! || (a.percentile ?? 101) - (b.percentile ?? 101) || byOrder(a, b))
+    .slice(0, top)
+    .map((s) => {
+      const description = meta.get(s.id)!.description;
+      return { ...s, improvement: description || s.name, fromDescription: description !== '' };
+    });
+  const weakIds = new Set(weakest.map((w) => w.id));
+  const strengths = [...scored]
+    .filter((s) => s.score! > 1e-9 && !weakIds.has(s.id))
+    .sort((a, b) => b.score! - a.score! || (b.percentile ?? -1) - (a.percentile ?? -1) || byOrder(a, b))
+    .slice(0, top);
+
+  const trend: TrendPoint[] = detail.trend.map((t) => ({
+    period: t.period,
+    total: t.total,
+    peerMedian: t.peer_median,
+    dimensions: dimensions.map((d) => ({ id: d.id, score: pct(detail.dimensions.find((x) => x.period === t.period && x.dimension_id === d.id)?.score ?? null) })),
+  }));
+
+  const names = new Map(all.map((s) => [s.id, s.name]));
+  const raters: RaterSpread | null =
+    org.raters > 1
+      ? {
+          raters: org.raters,
+          totalRange: org.total_range,
+          leastAgreement: detail.indicators
+            .filter((i) => i.raters > 1 && (i.spread ?? 0) > 1e-9)
+            .sort((a, b) => b.spread! - a.spread! || a.id.localeCompare(b.id, 'en', { numeric: true }))
+            .slice(0, 3)
+            .map((i) => ({ id: i.id, name: names.get(i.id) ?? i.id, spread: 100 * i.spread!, mean: 100 * (i.score ?? 0) })),
+        }
+      : null;
+
+  return {
+    lang,
+    k,
+    generatedAt: opts.generatedAt,
+    template: {
+      id: template.id,
+      version: template.version,
+      title: text(template.title, lang),
+      standard: template.source.standard,
+      clause: improvementClause(template.source.standard, lang),
+    },
+    period: scope.period,
+    org: { id: org.org_id, name: org.org_name ?? org.org_id, region: org.region, org_type: org.org_type, size: org.size },
+    total: org.total,
+    grade,
+    hasGrades: grades.length > 0 || org.grades.length > 0,
+    flagged: org.flagged,
+    peer: {
+      region: org.region,
+      org_type: org.org_type,
+      n: shown ? group!.n : null,
+      total: shown && group!.total ? { q1: group!.total.q1, median: group!.total.median, q3: group!.total.q3 } : null,
+      percentileInGroup: shown ? org.percentile_in_group : null,
+      percentileOverall: org.n_all >= k ? org.percentile_overall : null,
+    },
+    dimensions,
+    groups,
+    strengths,
+    weakest,
+    trend,
+    raters,
+  };
+}

@@ -1,0 +1,287 @@
+/** Every word the reports, the index and the summary print, in zh-CN and en. */
+import type { Lang } from '../../core/index.ts';
+
+export interface ReportWords {
+  reportTitle: string;
+  summaryTitle: string;
+  indexTitle: string;
+  template: string;
+  period: string;
+  region: string;
+  orgType: string;
+  size: string;
+  orgId: string;
+  orgName: string;
+  total: string;
+  grade: string;
+  noGrade: string;
+  peerGroup: string;
+  peers: (n: number) => string;
+  fewerThan: (k: number) => string;
+  percentileInGroup: string;
+  percentileOverall: string;
+  percentileHint: string;
+  peerMedian: string;
+  peerQuartiles: string;
+  peerBand: string;
+  thisOrg: string;
+  dimensionsTitle: string;
+  radarCaption: string;
+  dimension: string;
+  score: string;
+  scoreScale: string;
+  percentile: string;
+  indicatorsTitle: string;
+  indicator: string;
+  notApplicable: string;
+  recorded: string;
+  notScored: string;
+  strengthsTitle: string;
+  strengthsNone: string;
+  weakestTitle: string;
+  weakestNone: string;
+  improvement: string;
+  improvementIntro: (clause: string | null) => string;
+  fromName: string;
+  trendTitle: string;
+  trendOnePeriod: string;
+  trendChange: (from: string, to: string) => string;
+  ratersTitle: string;
+  raters: (n: number) => string;
+  totalRange: string;
+  leastAgreement: string;
+  spread: string;
+  allAgree: string;
+  flagged: string;
+  generated: string;
+  privacyNote: (k: number) => string;
+  summaryPrivacy: (k: number) => string;
+  // summary and index
+  organizations: string;
+  distributionTitle: string;
+  histogramCaption: string;
+  gradesTitle: string;
+  count: string;
+  noGrades: string;
+  heatmapTitle: string;
+  heatmapCaption: (k: number) => string;
+  groupsTitle: string;
+  n: string;
+  returnsTitle: string;
+  returnsNone: string;
+  roster: string;
+  returned: string;
+  notReturned: string;
+  returnRate: string;
+  notOnRoster: string;
+  flaggedTitle: string;
+  flaggedNone: string;
+  file: string;
+  evaluator: string;
+  mismatches: string;
+  rejectedFiles: (n: number) => string;
+  openReport: string;
+  summaryLink: string;
+  indexLink: string;
+  min: string;
+  q1: string;
+  median: string;
+  q3: string;
+  max: string;
+  mean: string;
+  yes: string;
+  no: string;
+}
+
+const zh: ReportWords = {
+  reportTitle: '评价报告',
+  summaryTitle: '秘书处汇总',
+  indexTitle: '评价报告目录',
+  template: '评价标准',
+  period: '评价周期',
+  region: '地区',
+  orgType: '机构类型',
+  size: '规模(注册志愿者)',
+  orgId: '机构编号',
+  orgName: '机构名称',
+  total: '总分',
+  grade: '等级',
+  noGrade: '本标准未设等级',
+  peerGroup: '同类机构',
+  peers: (n) => `共 ${n} 个机构(含本机构)`,
+  fewerThan: (k) => `少于 ${k} 个同类机构`,
+  percentileInGroup: '同类机构中的百分位',
+  percentileOverall: '全体机构中的百分位',
+  percentileHint: '百分位 0–100,越高越好:低于本机构的机构数加同分机构数的一半,除以机构总数。',
+  peerMedian: '同类机构中位数',
+  peerQuartiles: '同类机构四分位数(25%–75%)',
+  peerBand: '同类机构 25%–75% 区间',
+  thisOrg: '本机构',
+  dimensionsTitle: '一级指标',
+  radarCaption: '一级指标得分(0–100,各一级指标下三级指标得分的平均)与同类机构的中位数和四分位区间',
+  dimension: '一级指标',
+  score: '得分',
+  scoreScale: '得分(0–100)',
+  percentile: '同类百分位',
+  indicatorsTitle: '二级、三级指标得分',
+  indicator: '指标',
+  notApplicable: '不适用',
+  recorded: '记录值',
+  notScored: '仅记录,不计分',
+  strengthsTitle: '优势指标',
+  strengthsNone: '暂无得分高于 0 的指标。',
+  weakestTitle: '最薄弱的指标与改进方向',
+  weakestNone: '所有计分指标均已得满分。',
+  improvement: '改进方向',
+  improvementIntro: (clause) => `以下为得分最低的指标;改进方向摘自标准的内容描述${clause ? `(${clause}要求根据评价结果持续改进)` : ''}。`,
+  fromName: '(标准未给出内容描述,以指标要求本身为改进方向)',
+  trendTitle: '历次评价趋势',
+  trendOnePeriod: '目前只有一个评价周期,积累两个周期以上后显示趋势。',
+  trendChange: (from, to) => `${from} → ${to} 变化`,
+  ratersTitle: '多位评价人的一致程度',
+  raters: (n) => `${n} 位评价人`,
+  totalRange: '总分极差',
+  leastAgreement: '分歧最大的指标',
+  spread: '极差',
+  allAgree: '各评价人在所有指标上的评分一致。',
+  flagged: '注意:本机构提交的工作簿中缓存的结果与引擎重算不一致(公式被修改或未重算),报告采用引擎重算的分数。',
+  generated: '生成时间',
+  privacyNote: (k) => `为保护同类机构,任何少于 ${k} 个机构的统计均不显示;本报告不列出任何其他机构。`,
+  summaryPrivacy: (k) => `任何少于 ${k} 个机构的统计均不显示。本汇总供秘书处内部使用,列有机构名称,请勿转发给成员机构。`,
+  organizations: '机构数',
+  distributionTitle: '总分分布',
+  histogramCaption: '总分分布(每 10 分一档)',
+  gradesTitle: '等级分布',
+  count: '机构数',
+  noGrades: '本标准未设等级。',
+  heatmapTitle: '各类机构一级指标中位数热力图',
+  heatmapCaption: (k) => `每格为该地区、类型机构一级指标得分的中位数(0–100);少于 ${k} 个机构的格子不显示。`,
+  groupsTitle: '各类机构总分',
+  n: '机构数',
+  returnsTitle: '回收情况',
+  returnsNone: '未提供名册(--roster),不计算回收率。',
+  roster: '名册',
+  returned: '已回收',
+  notReturned: '未回收',
+  returnRate: '回收率',
+  notOnRoster: '已提交但不在名册中',
+  flaggedTitle: '导入时标记的机构',
+  flaggedNone: '没有被标记的提交。',
+  file: '文件',
+  evaluator: '评价人',
+  mismatches: '不一致的单元格',
+  rejectedFiles: (n) => `导入时被拒收的文件(所有批次):${n} 个,详见 rejections 表。`,
+  openReport: '打开报告',
+  summaryLink: '秘书处汇总',
+  indexLink: '报告目录',
+  min: '最小值',
+  q1: '下四分位',
+  median: '中位数',
+  q3: '上四分位',
+  max: '最大值',
+  mean: '平均值',
+  yes: '是',
+  no: '否',
+};
+
+const en: ReportWords = {
+  reportTitle: 'Evaluation report',
+  summaryTitle: 'Secretariat summary',
+  indexTitle: 'Evaluation reports',
+  template: 'Standard',
+  period: 'Period',
+  region: 'Region',
+  orgType: 'Type',
+  size: 'Size (registered volunteers)',
+  orgId: 'Id',
+  orgName: 'Organization',
+  total: 'Total',
+  grade: 'Grade',
+  noGrade: 'this standard has no grades',
+  peerGroup: 'Peer group',
+  peers: (n) => `${n} organizations, this one included`,
+  fewerThan: (k) => `fewer than ${k} peers`,
+  percentileInGroup: 'Percentile in the peer group',
+  percentileOverall: 'Percentile among all organizations',
+  percentileHint: 'Percentiles run 0–100, higher is better: organizations below plus half of those level, divided by the number of organizations.',
+  peerMedian: 'Peer median',
+  peerQuartiles: 'Peer quartiles (25%–75%)',
+  peerBand: 'Peers 25%–75%',
+  thisOrg: 'This organization',
+  dimensionsTitle: 'First-level indicators',
+  radarCaption: 'First-level scores (0–100, the mean of their third-level scores) against the peer median and quartile band',
+  dimension: 'First-level indicator',
+  score: 'Score',
+  scoreScale: 'Score (0–100)',
+  percentile: 'Peer percentile',
+  indicatorsTitle: 'Second- and third-level indicators',
+  indicator: 'Indicator',
+  notApplicable: 'N/A',
+  recorded: 'recorded',
+  notScored: 'recorded, not scored',
+  strengthsTitle: 'Strengths',
+  strengthsNone: 'No indicator scored above 0 yet.',
+  weakestTitle: 'Weakest indicators and what to improve',
+  weakestNone: 'Every scored indicator has the full score.',
+  improvement: 'What to improve',
+  improvementIntro: (clause) => `The lowest-scoring indicators; what to improve is the standard's own content description${clause ? ` (${clause} asks for improvement from the evaluation's results)` : ''}.`,
+  fromName: "(the standard gives no content description; the indicator's requirement itself is what to meet)",
+  trendTitle: 'Trend over periods',
+  trendOnePeriod: 'Only one period so far; the trend appears from the second.',
+  trendChange: (from, to) => `Change ${from} → ${to}`,
+  ratersTitle: 'Agreement between evaluators',
+  raters: (n) => `${n} evaluators`,
+  totalRange: 'Range of totals',
+  leastAgreement: 'Indicators of least agreement',
+  spread: 'Spread',
+  allAgree: 'The evaluators agree on every indicator.',
+  flagged: "Note: a workbook this organization returned had cached results that disagree with the engine (an edited formula, or saved without recalculation); this report uses the engine's scores.",
+  generated: 'Generated',
+  privacyNote: (k) => `To protect peers, no statistic over fewer than ${k} organizations is shown, and this report names no other organization.`,
+  summaryPrivacy: (k) => `No statistic over fewer than ${k} organizations is shown. This summary is for the secretariat: it names organizations; do not pass it on to members.`,
+  organizations: 'Organizations',
+  distributionTitle: 'Distribution of totals',
+  histogramCaption: 'Totals in bands of 10 points',
+  gradesTitle: 'Grades',
+  count: 'Organizations',
+  noGrades: 'This standard has no grades.',
+  heatmapTitle: 'First-level medians by peer group',
+  heatmapCaption: (k) => `Each cell is the median first-level score (0–100) of a region and type; cells of fewer than ${k} organizations are not shown.`,
+  groupsTitle: 'Totals by peer group',
+  n: 'n',
+  returnsTitle: 'Returns',
+  returnsNone: 'No roster given (--roster): no return rates.',
+  roster: 'Roster',
+  returned: 'Returned',
+  notReturned: 'Not returned',
+  returnRate: 'Return rate',
+  notOnRoster: 'Returned but not on the roster',
+  flaggedTitle: 'Organizations flagged at ingest',
+  flaggedNone: 'No submission was flagged.',
+  file: 'File',
+  evaluator: 'Evaluator',
+  mismatches: 'Cells that disagree',
+  rejectedFiles: (n) => `Files rejected at ingest (all runs): ${n}; see the rejections table.`,
+  openReport: 'Open',
+  summaryLink: 'Secretariat summary',
+  indexLink: 'All reports',
+  min: 'Min',
+  q1: 'Q1',
+  median: 'Median',
+  q3: 'Q3',
+  max: 'Max',
+  mean: 'Mean',
+  yes: 'yes',
+  no: 'no',
+};
+
+export function reportWords(lang: Lang): ReportWords {
+  return lang === 'zh-CN' ? zh : en;
+}
+
+/** The clause that asks for the improvement loop, by standard. */
+export function improvementClause(standard: string, lang: Lang): string | null {
+  if (/40143/.test(standard)) return lang === 'zh-CN' ? 'GB/T 40143-2021 第 8 章' : 'GB/T 40143-2021 clause 8';
+  if (/SSOF\s*0001/i.test(standard)) return lang === 'zh-CN' ? 'T/SSOF 0001-2024 第 7 章' : 'T/SSOF 0001-2024 clause 7';
+  return null;
+}

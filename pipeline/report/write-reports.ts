@@ -1,0 +1,182 @@
+/**
+ * The report run: choose the template and period, load everything once, then for each
+ * organization build its model, draw its charts, write its page; with `all`, the index and the
+ * secretariat's summary too; with `pdf`, print them through chromium at the end.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Issue, Lang, Template } from '../../core/index.ts';
+import type { Progress } from '../cli/progress.ts';
+import { readRosterFile } from '../roster/read-roster.ts';
+import { safeFileName, uniqueFileName } from '../roster/safe-file-name.ts';
+import { openStore } from '../store/open-store.ts';
+import { shippedTemplates } from '../templates/registry.ts';
+import { UserError } from '../user-error.ts';
+import { gradesOption, heatmapOption, histogramOption, radarOption, trendOption } from './chart-options.ts';
+import { chooseScope, loadOrgDetails, loadScopeData, loadSecretariatData, type OrgRow, type ReportScope, type ScopeData } from './load-report-data.ts';
+import { findChromium, printPdfs, type PdfJob } from './print-pdf.ts';
+import { buildReportModel, indexPeers, type ReportModel } from './report-model.ts';
+import { reportWords, type ReportWords } from './report-words.ts';
+import { renderChartSvg } from './render-chart.ts';
+import { renderReportHtml } from './render-report-html.ts';
+import { renderIndexHtml, renderSummaryHtml } from './render-summary-html.ts';
+import { buildSummaryModel } from './summary-model.ts';
+
+export const INDEX_FILE = 'index.html';
+export const SUMMARY_FILE = 'summary.html';
+/** Organizations whose details are read from DuckDB at a time. */
+const BATCH = 500;
+
+export interface WriteReportsOptions {
+  db: string;
+  out: string;
+  lang: Lang;
+  /** one organization … */
+  org?: string;
+  /** … or all of them, with the index and the summary */
+  all?: boolean;
+  template?: string;
+  period?: string;
+  /** k: no statistic over fewer than k organizations (default 5) */
+  minGroup?: number;
+  /** members CSV, for the summary's return rates */
+  roster?: string;
+  pdf?: boolean;
+  /** made once the number of reports is known */
+  progress?: (total: number) => Progress;
+  /** the time printed on every page (default: now) */
+  generatedAt?: string;
+}
+
+export interface WriteReportsResult {
+  scope: ReportScope;
+  reports: { org_id: string; file: string }[];
+  index: string | null;
+  summary: string | null;
+  pdfs: string[];
+  /** why no PDF was printed although asked for */
+  pdfSkipped: string | null;
+  rosterIssues: Issue[];
+  seconds: number;
+}
+
+function now(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function reportCharts(m: ReportModel, w: ReportWords): { radar: string; trend: string | null } {
+  return {
+    radar: renderChartSvg(radarOption(m, w), 600, 440),
+    trend: m.trend.length >= 2 ? renderChartSvg(trendOption(m, w), 640, 280) : null,
+  };
+}
+
+export async function writeReports(opts: WriteReportsOptions): Promise<WriteReportsResult> {
+  const started = performance.now();
+  if (!opts.all && opts.org === undefined) throw new UserError('Say which organization with --org ID, or --all for every organization.');
+  const k = opts.minGroup ?? 5;
+  const out = resolve(opts.out);
+  const w = reportWords(opts.lang);
+  const generatedAt = opts.generatedAt ?? now();
+  const store = await openStore(opts.db);
+  const written: { org_id: string; file: string }[] = [];
+  const grades = new Map<string, string | null>();
+  let data: ScopeData;
+  let template: Template;
+  let index: string | null = null;
+  let summary: string | null = null;
+  const rosterIssues: Issue[] = [];
+  try {
+    const scope = await chooseScope(store.con, { k, ...(opts.template ? { template: opts.template } : {}), ...(opts.period ? { period: opts.period } : {}), ...(opts.all ? {} : { org: opts.org! }) });
+    const t = shippedTemplates().get(scope.template);
+    if (!t) throw new UserError(`The database holds submissions for template ${scope.template}, which this scorebook does not ship. Upgrade scorebook, or choose another template with --template.`);
+    template = t;
+    data = await loadScopeData(store.con, scope);
+    const targets: OrgRow[] = opts.all ? data.orgs : data.orgs.filter((o) => o.org_id === opts.org);
+    if (!targets.length) throw new UserError(`No scored submission of organization ${opts.org} for ${scope.template}, period ${scope.period}.`);
+    mkdirSync(out, { recursive: true });
+    const peers = indexPeers(data);
+    const taken = new Set<string>([INDEX_FILE, SUMMARY_FILE]);
+    const progress = opts.progress?.(targets.length);
+    try {
+      for (let i = 0; i < targets.length; i += BATCH) {
+        const batch = targets.slice(i, i + BATCH);
+        const details = await loadOrgDetails(store.con, batch[0]!.org_id, batch[batch.length - 1]!.org_id);
+        for (const org of batch) {
+          const detail = details.get(org.org_id) ?? { dimensions: [], groups: [], indicators: [], trend: [] };
+          const model = buildReportModel(template, scope, org, detail, peers, { lang: opts.lang, k, generatedAt });
+          const file = uniqueFileName(safeFileName([org.org_id, scope.period], '.html'), taken);
+          writeFileSync(join(out, file), renderReportHtml(model, w, reportCharts(model, w)));
+          written.push({ org_id: org.org_id, file });
+          grades.set(org.org_id, model.grade);
+          progress?.tick();
+        }
+      }
+    } finally {
+      progress?.stop();
+    }
+
+    if (opts.all) {
+      let roster: { members: { org_id: string; org_name: string; region: string }[]; returnedOrgIds: Set<string> } | undefined;
+      const sec = await loadSecretariatData(store.con, scope);
+      if (opts.roster) {
+        const r = readRosterFile(opts.roster);
+        rosterIssues.push(...r.errors);
+        roster = { members: r.members, returnedOrgIds: sec.returnedOrgIds };
+      }
+      const model = buildSummaryModel({
+        data,
+        template,
+        lang: opts.lang,
+        generatedAt,
+        files: new Map(written.map((r) => [r.org_id, r.file])),
+        grades,
+        flagged: sec.flagged,
+        rejected: sec.rejected,
+        ...(roster ? { roster } : {}),
+      });
+      const charts = {
+        histogram: model.histogram.length ? renderChartSvg(histogramOption(model, w), 640, 280) : null,
+        grades: model.grades.length ? renderChartSvg(gradesOption(model, w), 480, 240) : null,
+        heatmap: model.heatmap.rows.length && model.heatmap.dimensions.length
+          ? renderChartSvg(heatmapOption(model, w), 900, Math.max(240, 150 + 28 * model.heatmap.rows.length))
+          : null,
+      };
+      writeFileSync(join(out, SUMMARY_FILE), renderSummaryHtml(model, w, charts, INDEX_FILE));
+      writeFileSync(join(out, INDEX_FILE), renderIndexHtml(model, w, SUMMARY_FILE));
+      summary = join(out, SUMMARY_FILE);
+      index = join(out, INDEX_FILE);
+    }
+  } finally {
+    store.close();
+  }
+
+  const pdfs: string[] = [];
+  let pdfSkipped: string | null = null;
+  if (opts.pdf) {
+    const chromium = findChromium();
+    if (!chromium.found) {
+      pdfSkipped = opts.lang === 'zh-CN'
+        ? `未找到 chromium(${chromium.path}),未生成 PDF;HTML 报告已写入。请安装:apt-get install chromium,或用环境变量 SCOREBOOK_CHROMIUM 指定浏览器路径。`
+        : `No chromium at ${chromium.path}: no PDF was printed (the HTML reports are written). Install it (apt-get install chromium) or point SCOREBOOK_CHROMIUM at one.`;
+    } else {
+      const jobs: PdfJob[] = written.map((r) => ({ html: join(out, r.file), pdf: join(out, r.file.replace(/\.html$/, '.pdf')) }));
+      if (summary) jobs.push({ html: summary, pdf: summary.replace(/\.html$/, '.pdf') });
+      const progress = opts.progress?.(jobs.length);
+      try {
+        await printPdfs(chromium.path, jobs, { onDone: (j) => { pdfs.push(j.pdf); progress?.tick(); } });
+      } finally {
+        progress?.stop();
+      }
+    }
+  }
+  return { scope: data.scope, reports: written, index, summary, pdfs, pdfSkipped, rosterIssues, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Every organization's report, the index and the summary (what `npm run demo` calls). */
+export async function writeAllReports(o: { db: string; out: string; lang: Lang; roster?: string; template?: string; period?: string; progress?: (total: number) => Progress }): Promise<{ index: string; count: number }> {
+  const r = await writeReports({ ...o, all: true });
+  return { index: r.index!, count: r.reports.length };
+}
