@@ -1,6 +1,6 @@
 /** The demo at a reduced size: every promised output exists and is sound. */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../pipeline/demo/run-demo.ts';
@@ -26,6 +26,10 @@ describe('npm run demo (reduced)', () => {
     expect(bench.period).toBe('2025');
     expect(bench.organizations.length).toBeGreaterThan(25);
     expect(existsSync(join(out, 'returns'))).toBe(true);
+    // One report per organization that returned for 2025, an index and the secretariat summary.
+    const reports = readdirSync(join(out, 'reports'));
+    expect(reports).toEqual(expect.arrayContaining(['index.html', 'summary.html']));
+    expect(reports.filter((f) => /^M\d{4}-2025\.html$/.test(f)).length).toBe(bench.organizations.length);
   });
 
   it('starts clean when run twice', async () => {
