@@ -10,6 +10,7 @@ import { runIngestCommand } from './ingest-command.ts';
 import { runStatus } from './status-command.ts';
 import { runBenchmarkCommand } from './benchmark-command.ts';
 import { runExport } from './export-command.ts';
+import { registerReportCommand } from './report-command.ts';
 import { checkTemplates, listTemplates, showTemplate } from './templates-command.ts';
 
 export function buildProgram(): Command {
@@ -138,6 +139,8 @@ export function buildProgram(): Command {
     .option('--min-group <k>', 'no statistic over fewer than k organizations in the bench_* views', (v) => Number.parseInt(v, 10), 5)
     .addOption(langOption())
     .action((o: { db: string; format: 'csv' | 'parquet' | 'xlsx'; out: string; minGroup?: number; lang?: string }) => runExport({ ...o, lang: parseLang(o.lang) }));
+
+  registerReportCommand(program, langOption);
 
   return program;
 }

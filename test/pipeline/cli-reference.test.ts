@@ -10,7 +10,7 @@ describe('docs/cli.md', () => {
 
   it('covers every verb', () => {
     const text = cliReference();
-    for (const verb of ['templates list', 'templates show', 'templates check', 'score', 'generate', 'fill', 'ingest', 'status', 'benchmark', 'export']) {
+    for (const verb of ['templates list', 'templates show', 'templates check', 'score', 'generate', 'fill', 'ingest', 'status', 'benchmark', 'export', 'report']) {
       expect(text).toContain(`### \`scorebook ${verb}\``);
     }
   });
