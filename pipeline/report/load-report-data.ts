@@ -153,6 +153,11 @@ export async function chooseScope(con: DuckDBConnection, opts: { template?: stri
   return { ...chosen, k: opts.k };
 }
 
+/** How many organizations the scope holds (one report each). */
+export async function countOrgs(con: DuckDBConnection, scope: ReportScope): Promise<number> {
+  return Number((await rows(con, 'SELECT count(*) AS n FROM bench_org_period WHERE template_id = $1 AND period = $2', [scope.template, scope.period]))[0]?.n ?? 0);
+}
+
 /** The organizations of the scope with their totals and ranks, and the peer groups' statistics. */
 export async function loadScopeData(con: DuckDBConnection, scope: ReportScope): Promise<ScopeData> {
   const { template, period, k } = scope;

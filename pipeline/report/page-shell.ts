@@ -86,3 +86,8 @@ export function figure(name: string, svg: string, caption: string, label: string
 export const fmt1 = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : (Math.round(x * 10) / 10).toFixed(1));
 export const fmt0 = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : String(Math.round(x)));
 export const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${fmt1(Math.abs(x))}`;
+
+/** A peer group as people read it: "深圳 · 社会团体". */
+export function groupLabel(region: string | null, orgType: string | null): string {
+  return `${region ?? '—'} · ${orgType ?? '—'}`;
+}

@@ -3,10 +3,9 @@
  * page. Every text goes through the escaping `html` template; the charts are our SVG.
  */
 import { html, type Html } from './html.ts';
-import { figure, fmt0, fmt1, page, signed } from './page-shell.ts';
+import { figure, fmt0, fmt1, groupLabel, page, signed } from './page-shell.ts';
 import type { GroupScore, IndicatorScore, ReportModel } from './report-model.ts';
 import type { ReportWords } from './report-words.ts';
-import { groupLabel } from './summary-model.ts';
 
 export interface ReportCharts {
   radar: string;

@@ -1,8 +1,8 @@
 /** The secretariat's summary page and the index of reports → HTML pages (charts already SVG). */
 import { html } from './html.ts';
-import { figure, fmt1, page } from './page-shell.ts';
+import { figure, fmt1, groupLabel, page } from './page-shell.ts';
 import type { ReportWords } from './report-words.ts';
-import { groupLabel, type SummaryModel } from './summary-model.ts';
+import type { SummaryModel } from './summary-model.ts';
 
 export interface SummaryCharts {
   /** null when there are fewer than k organizations */

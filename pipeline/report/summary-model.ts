@@ -5,6 +5,7 @@
  */
 import { text, type Lang, type Template } from '../../core/index.ts';
 import type { FlaggedRow, OrgRow, Quartiles, ScopeData } from './load-report-data.ts';
+import { groupLabel } from './page-shell.ts';
 
 export interface SummaryGroup {
   region: string | null;
@@ -69,10 +70,6 @@ export interface SummaryInput {
   flagged: FlaggedRow[];
   rejected: number;
   roster?: { members: { org_id: string; org_name: string; region: string }[]; returnedOrgIds: Set<string> };
-}
-
-export function groupLabel(region: string | null, orgType: string | null): string {
-  return `${region ?? '—'} · ${orgType ?? '—'}`;
 }
 
 export function buildSummaryModel(input: SummaryInput): SummaryModel {

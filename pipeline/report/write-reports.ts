@@ -4,6 +4,7 @@
  * secretariat's summary too; with `pdf`, print them through chromium at the end.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Issue, Lang, Template } from '../../core/index.ts';
 import type { Progress } from '../cli/progress.ts';
@@ -12,13 +13,13 @@ import { safeFileName, uniqueFileName } from '../roster/safe-file-name.ts';
 import { openStore } from '../store/open-store.ts';
 import { shippedTemplates } from '../templates/registry.ts';
 import { UserError } from '../user-error.ts';
-import { gradesOption, heatmapOption, histogramOption, radarOption, trendOption } from './chart-options.ts';
-import { chooseScope, loadOrgDetails, loadScopeData, loadSecretariatData, type OrgRow, type ReportScope, type ScopeData } from './load-report-data.ts';
+import { gradesOption, heatmapOption, histogramOption } from './chart-options.ts';
+import { chooseScope, countOrgs, loadOrgDetails, loadScopeData, loadSecretariatData, type OrgRow, type ReportScope, type ScopeData } from './load-report-data.ts';
 import { findChromium, printPdfs, type PdfJob } from './print-pdf.ts';
-import { buildReportModel, indexPeers, type ReportModel } from './report-model.ts';
-import { reportWords, type ReportWords } from './report-words.ts';
+import { buildReportModel, indexPeers } from './report-model.ts';
+import { reportWords } from './report-words.ts';
+import { createPageWriter, workersFor, type PageWriter } from './render-pool.ts';
 import { renderChartSvg } from './render-chart.ts';
-import { renderReportHtml } from './render-report-html.ts';
 import { renderIndexHtml, renderSummaryHtml } from './render-summary-html.ts';
 import { buildSummaryModel } from './summary-model.ts';
 
@@ -42,6 +43,8 @@ export interface WriteReportsOptions {
   /** members CSV, for the summary's return rates */
   roster?: string;
   pdf?: boolean;
+  /** worker threads drawing the pages (default: the number of cores; fewer for small runs) */
+  workers?: number;
   /** made once the number of reports is known */
   progress?: (total: number) => Progress;
   /** the time printed on every page (default: now) */
@@ -66,13 +69,6 @@ function now(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export function reportCharts(m: ReportModel, w: ReportWords): { radar: string; trend: string | null } {
-  return {
-    radar: renderChartSvg(radarOption(m, w), 600, 440),
-    trend: m.trend.length >= 2 ? renderChartSvg(trendOption(m, w), 640, 280) : null,
-  };
-}
-
 export async function writeReports(opts: WriteReportsOptions): Promise<WriteReportsResult> {
   const started = performance.now();
   if (!opts.all && opts.org === undefined) throw new UserError('Say which organization with --org ID, or --all for every organization.');
@@ -88,18 +84,23 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
   let index: string | null = null;
   let summary: string | null = null;
   const rosterIssues: Issue[] = [];
+  let writer: PageWriter | undefined;
+  let progress: Progress | undefined;
   try {
     const scope = await chooseScope(store.con, { k, ...(opts.template ? { template: opts.template } : {}), ...(opts.period ? { period: opts.period } : {}), ...(opts.all ? {} : { org: opts.org! }) });
     const t = shippedTemplates().get(scope.template);
     if (!t) throw new UserError(`The database holds submissions for template ${scope.template}, which this scorebook does not ship. Upgrade scorebook, or choose another template with --template.`);
     template = t;
+    // Workers start loading while DuckDB computes the peer statistics.
+    const count = opts.all ? await countOrgs(store.con, scope) : 1;
+    writer = createPageWriter(workersFor(count, opts.workers && opts.workers > 0 ? opts.workers : availableParallelism()), () => progress?.tick());
     data = await loadScopeData(store.con, scope);
     const targets: OrgRow[] = opts.all ? data.orgs : data.orgs.filter((o) => o.org_id === opts.org);
     if (!targets.length) throw new UserError(`No scored submission of organization ${opts.org} for ${scope.template}, period ${scope.period}.`);
     mkdirSync(out, { recursive: true });
     const peers = indexPeers(data);
     const taken = new Set<string>([INDEX_FILE, SUMMARY_FILE]);
-    const progress = opts.progress?.(targets.length);
+    progress = opts.progress?.(targets.length);
     try {
       for (let i = 0; i < targets.length; i += BATCH) {
         const batch = targets.slice(i, i + BATCH);
@@ -108,12 +109,12 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
           const detail = details.get(org.org_id) ?? { dimensions: [], groups: [], indicators: [], trend: [] };
           const model = buildReportModel(template, scope, org, detail, peers, { lang: opts.lang, k, generatedAt });
           const file = uniqueFileName(safeFileName([org.org_id, scope.period], '.html'), taken);
-          writeFileSync(join(out, file), renderReportHtml(model, w, reportCharts(model, w)));
+          await writer.write({ model, file: join(out, file) });
           written.push({ org_id: org.org_id, file });
           grades.set(org.org_id, model.grade);
-          progress?.tick();
         }
       }
+      await writer.written();
     } finally {
       progress?.stop();
     }
@@ -151,6 +152,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
     }
   } finally {
     store.close();
+    await writer?.close();
   }
 
   const pdfs: string[] = [];

@@ -1,0 +1,13 @@
+/** Inside a worker: write each page it is sent, and say so (or why not). */
+import { parentPort } from 'node:worker_threads';
+import type { WorkerReply, WorkerRequest } from './render-pool.ts';
+import { writeReportPage } from './render-page.ts';
+
+parentPort!.on('message', ({ id, job }: WorkerRequest) => {
+  try {
+    writeReportPage(job);
+    parentPort!.postMessage({ id } satisfies WorkerReply);
+  } catch (e) {
+    parentPort!.postMessage({ id, error: (e as Error).stack ?? String(e) } satisfies WorkerReply);
+  }
+});
