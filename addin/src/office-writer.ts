@@ -1,0 +1,194 @@
+/**
+ * WorkbookModel → the open workbook, through Office.js, in two context.sync() calls whatever the
+ * number of indicators: one to see what the workbook already holds, one that writes everything
+ * with calculation suspended and protects the sheets last. The cells are the exceljs writer's
+ * (pipeline/xlsx/write-workbook.ts): same values, formulas, names, validations and protection.
+ * Works with ExcelApi 1.8; page setup (ExcelApi 1.9) is added where Excel has it.
+ */
+import { METADATA_SHEET, columnLetter, sheetLabels, sheetRef, LANGS, type SheetSpec, type ValidationSpec, type WorkbookModel } from '../../core/index.ts';
+import { VALIDATION_LIMITS, cellMatrix, clip, formatRectangles, numberFormatMatrix, usedSize, validationRuns, widthToPoints, type FormatProp, type Rect } from './sheet-batches.ts';
+
+export interface WriteOptions {
+  /** Page setup needs ExcelApi 1.9; pass Office.context.requirements.isSetSupported('ExcelApi', '1.9'). */
+  pageLayout?: boolean;
+}
+
+export interface WriteReport {
+  syncs: number;
+  /** Sheets of an earlier generation that were replaced. */
+  replaced: string[];
+}
+
+/** A sheet in the way that scorebook did not make: nothing is written, the person decides. */
+export class SheetConflictError extends Error {
+  constructor(readonly sheet: string) {
+    super(`The workbook already has a sheet named "${sheet}" that scorebook did not make.`);
+    this.name = 'SheetConflictError';
+  }
+}
+
+/** The contract's names (IN_1_1_1, SC_…, DIM_5, WT_5, TOTAL, GRADE): replaced on each generation. */
+export const CONTRACT_NAME = /^(?:(?:IN|NA|SC|MD|EV|DIM|WT)_[0-9_]+|TOTAL|GRADE)$/;
+
+/** Every sheet name scorebook writes, in every language. */
+export function scorebookSheetNames(): Set<string> {
+  const names = new Set<string>([METADATA_SHEET]);
+  for (const lang of LANGS) {
+    const L = sheetLabels(lang);
+    [L.scoringSheet, L.summarySheet, L.rulesSheet].forEach((n) => names.add(n));
+  }
+  return names;
+}
+
+export async function writeWorkbookModel(context: Excel.RequestContext, model: WorkbookModel, opts: WriteOptions = {}): Promise<WriteReport> {
+  const wb = context.workbook;
+  let syncs = 0;
+
+  // ---- 1: what is there already ------------------------------------------------------------
+  const sheets = wb.worksheets.load('items/name,items/visibility');
+  const names = wb.names.load('items/name');
+  await context.sync();
+  syncs++;
+
+  const existing = sheets.items;
+  const hasMeta = existing.some((s) => s.name === METADATA_SHEET);
+  const ours = scorebookSheetNames();
+  const wanted = new Set(model.sheets.map((s) => s.name.toLowerCase()));
+  // Only a workbook scorebook generated (it has _scorebook) gives its sheets up to a new generation.
+  const old = existing.filter((s) => hasMeta && ours.has(s.name));
+  const replaced = old.map((s) => s.name);
+  for (const s of existing) {
+    if (wanted.has(s.name.toLowerCase()) && !old.includes(s)) throw new SheetConflictError(s.name);
+  }
+
+  // ---- 2: everything else, in one request ----------------------------------------------------
+  wb.application.suspendApiCalculationUntilNextSync();
+  const taken = new Set(existing.map((s) => s.name.toLowerCase()));
+  old.forEach((s, i) => {
+    // Out of the way first, so the new sheets can take the names; deleted once they exist.
+    let temp = `~old${i} ${s.name}`.slice(0, 31);
+    while (taken.has(temp.toLowerCase())) temp = `~${temp}`.slice(0, 31);
+    taken.add(temp.toLowerCase());
+    s.name = temp;
+  });
+  for (const n of names.items) if (CONTRACT_NAME.test(n.name)) n.delete();
+
+  const added = model.sheets.map((spec) => ({ spec, ws: wb.worksheets.add(spec.name) }));
+  for (const { spec, ws } of added) writeSheet(ws, spec, model, opts);
+  for (const n of model.names) wb.names.add(n.name, `=${sheetRef(n.sheet, n.row, n.col)}`);
+
+  for (const s of old) {
+    if (s.visibility === 'VeryHidden') s.visibility = 'Hidden' as Excel.SheetVisibility; // Excel refuses to delete a veryHidden sheet
+    s.delete();
+  }
+  for (const { spec, ws } of added) if (spec.state === 'veryHidden') ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+  added.find(({ spec }) => spec.state === 'visible')?.ws.activate();
+  // Protection last: every write above would be refused on a protected sheet.
+  for (const { spec, ws } of added) {
+    // No password: protection guards against slips, not against the owner.
+    if (spec.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  }
+  await context.sync();
+  syncs++;
+  return { syncs, replaced };
+}
+
+function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, model: WorkbookModel, opts: WriteOptions): void {
+  const size = usedSize(spec);
+  if (size.rows > 0 && size.cols > 0) {
+    const all = ws.getRangeByIndexes(0, 0, size.rows, size.cols);
+    all.format.font.name = model.font.name;
+    all.format.font.size = model.font.size;
+    all.format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
+    // Formats before values, so that a percentage lands in a percentage cell.
+    all.numberFormat = numberFormatMatrix(spec, model.styles, size);
+    all.formulas = cellMatrix(spec, size);
+  }
+  // The font name, size and top alignment are set on the whole sheet above; the rest by property.
+  for (const { prop, value, rect } of formatRectangles(spec, model.styles)) applyFormat(ws.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols), prop, value, rect);
+  spec.columns.forEach((c, i) => {
+    const letter = columnLetter(i);
+    const col = ws.getRange(`${letter}:${letter}`);
+    col.format.columnWidth = widthToPoints(c.width);
+    if (c.hidden) col.columnHidden = true;
+  });
+  for (const m of spec.merges) ws.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
+  for (const { spec: v, rect } of validationRuns(spec.validations)) applyValidation(ws.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols), v);
+  if (spec.freeze && spec.freeze.rows > 0 && spec.freeze.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, spec.freeze.rows, spec.freeze.cols));
+  else if (spec.freeze && spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
+  if (spec.print && opts.pageLayout) {
+    const p = ws.pageLayout;
+    p.orientation = (spec.print.landscape ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+    p.paperSize = 'A4' as Excel.PaperType;
+    p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (spec.print.titleRows) p.setPrintTitleRows(`$${spec.print.titleRows.from + 1}:$${spec.print.titleRows.to + 1}`);
+  }
+}
+
+function color(argb: string): string {
+  return `#${argb.slice(-6)}`;
+}
+
+function applyFormat(r: Excel.Range, prop: FormatProp, value: string | number, rect: Rect): void {
+  const f = r.format;
+  switch (prop) {
+    case 'size':
+      f.font.size = Number(value);
+      return;
+    case 'bold':
+      f.font.bold = true;
+      return;
+    case 'italic':
+      f.font.italic = true;
+      return;
+    case 'color':
+      f.font.color = color(String(value));
+      return;
+    case 'fill':
+      f.fill.color = color(String(value));
+      return;
+    case 'horizontal':
+      f.horizontalAlignment = (String(value)[0]!.toUpperCase() + String(value).slice(1)) as Excel.HorizontalAlignment;
+      return;
+    case 'wrap':
+      f.wrapText = true;
+      return;
+    case 'border': {
+      const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+      if (rect.rows > 1) edges.push('InsideHorizontal');
+      if (rect.cols > 1) edges.push('InsideVertical');
+      for (const e of edges) {
+        const b = f.borders.getItem(e as Excel.BorderIndex);
+        b.style = 'Continuous' as Excel.BorderLineStyle;
+        b.weight = 'Thin' as Excel.BorderWeight;
+        b.color = '#BFBFBF';
+      }
+      return;
+    }
+    case 'unlocked':
+      // New cells are locked; the ones the evaluator fills are not.
+      f.protection.locked = false;
+      return;
+  }
+}
+
+function applyValidation(r: Excel.Range, v: ValidationSpec): void {
+  const dv = r.dataValidation;
+  if (v.type === 'list') {
+    dv.rule = { list: { inCellDropDown: true, source: v.list!.join(',') } };
+  } else {
+    const basic: Excel.BasicDataValidation =
+      v.max !== undefined
+        ? { operator: 'Between' as Excel.DataValidationOperator, formula1: v.min ?? 0, formula2: v.max }
+        : { operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator, formula1: v.min ?? 0 };
+    dv.rule = v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+  }
+  dv.ignoreBlanks = true;
+  dv.prompt = { showPrompt: true, title: clip(v.prompt.title, VALIDATION_LIMITS.title), message: clip(v.prompt.text, VALIDATION_LIMITS.prompt) };
+  dv.errorAlert = {
+    showAlert: true,
+    style: (v.error.style[0]!.toUpperCase() + v.error.style.slice(1)) as Excel.DataValidationAlertStyle,
+    title: clip(v.error.title, VALIDATION_LIMITS.title),
+    message: clip(v.error.text, VALIDATION_LIMITS.error),
+  };
+}
