@@ -1,0 +1,159 @@
+/**
+ * The Office.js writer against the recording fake of Excel: how many syncs, in what order, how
+ * big the requests are, that it keeps to ExcelApi 1.8, that text stays text, and that writing
+ * into a workbook that already holds things replaces only what scorebook made.
+ */
+import { describe, expect, it } from 'vitest';
+import { METADATA_SHEET } from '../../core/index.ts';
+import type { Op } from '../../addin/fake/apply-op.ts';
+import { FakeExcel } from '../../addin/fake/fake-excel.ts';
+import { parseWritten } from '../../addin/fake/apply-op.ts';
+import { newWorkbookState, sheetByName, type WorkbookState } from '../../addin/fake/workbook-state.ts';
+import { measureAddinGeneration } from '../../addin/src/measure.ts';
+import { SheetConflictError, writeWorkbookModel } from '../../addin/src/office-writer.ts';
+import { TRICKY_ORG, modelOf, shippedPlan, syntheticPlan } from './support/models.ts';
+
+const FIVE_MB = 5 * 1024 * 1024;
+
+function writeOps(excel: FakeExcel): Op[] {
+  return excel.log.syncs.flatMap((s) => s.ops).filter((o) => o.k !== 'load');
+}
+
+function metaValue(state: WorkbookState, key: string): unknown {
+  const s = sheetByName(state, METADATA_SHEET)!;
+  const row = Object.entries(s.cells).find(([k, c]) => k.endsWith(',0') && c.value === key)![0].split(',')[0];
+  return s.cells[`${row},1`];
+}
+
+describe('writing GB/T 40143 (95 indicators) through Office.js', () => {
+  const plan = shippedPlan('gbt-40143-2021');
+  const model = modelOf(plan, 'zh-CN');
+
+  it('takes 2 syncs, suspends calculation for the write and protects last', async () => {
+    const excel = new FakeExcel({ apiVersion: 1.8 });
+    const report = await excel.run((ctx) => writeWorkbookModel(ctx, model));
+    expect(report.syncs).toBe(2);
+    expect(excel.log.syncs).toHaveLength(2);
+    expect(excel.log.syncs.every((s) => !s.failed)).toBe(true);
+
+    const [inspect, write] = excel.log.syncs;
+    // The first request only reads.
+    expect(inspect!.ops.every((o) => o.k === 'load' || o.k === 'new')).toBe(true);
+    // Calculation is suspended before anything is written.
+    const firstSet = write!.ops.findIndex((o) => o.k === 'set');
+    const suspend = write!.ops.findIndex((o) => o.k === 'call' && o.m === 'suspendApiCalculationUntilNextSync');
+    expect(suspend).toBeGreaterThanOrEqual(0);
+    expect(suspend).toBeLessThan(firstSet);
+    expect(excel.state.suspendedBatches).toBe(1);
+    // Protection comes after every other change.
+    const ops = write!.ops.filter((o) => o.k !== 'load');
+    const firstProtect = ops.findIndex((o) => o.k === 'call' && o.m === 'protect');
+    expect(firstProtect).toBeGreaterThan(0);
+    // (Getting a sheet's protection object is a 'new'; it changes nothing.)
+    const after = ops.slice(firstProtect).filter((o) => o.k !== 'new');
+    expect(after.every((o) => o.k === 'call' && o.m === 'protect')).toBe(true);
+    expect(after).toHaveLength(model.sheets.filter((s) => s.protect).length);
+    for (const s of model.sheets) expect(sheetByName(excel.state, s.name)?.protection).toEqual({ protected: true, options: { allowFormatColumns: true, allowFormatRows: true } });
+  });
+
+  it('keeps the request far below Excel on the web’s 5 MB', async () => {
+    const figures = await measureAddinGeneration(plan);
+    expect(figures.syncs).toBe(2);
+    expect(figures.largestRequestBytes).toBeLessThan(FIVE_MB / 10);
+    expect(figures.payloadBytes).toBeGreaterThan(50_000); // it did carry the sheet
+  });
+
+  it('does not grow its sync count with the size: 1,000 indicators in 2 syncs, one request under 2 MB', async () => {
+    const big = syntheticPlan(1000);
+    expect(big.indicators).toHaveLength(1000);
+    const figures = await measureAddinGeneration(big);
+    expect(figures.syncs).toBe(2);
+    expect(figures.largestRequestBytes).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it('writes each sheet’s cells as one 2-D array and names each contract cell', async () => {
+    const excel = new FakeExcel();
+    await excel.run((ctx) => writeWorkbookModel(ctx, model));
+    const cellWrites = writeOps(excel).filter((o) => o.k === 'set' && (o.p === 'formulas' || o.p === 'values'));
+    expect(cellWrites).toHaveLength(model.sheets.length);
+    expect(excel.state.names.map((n) => n.name).sort()).toEqual(model.names.map((n) => n.name).sort());
+    expect(sheetByName(excel.state, METADATA_SHEET)!.visibility).toBe('VeryHidden');
+    expect(excel.state.sheets.find((s) => s.uid === excel.state.activeUid)!.name).toBe(model.sheets[0]!.name);
+  });
+
+  it('uses nothing newer than ExcelApi 1.8, and page setup only where 1.9 is there', async () => {
+    const at18 = new FakeExcel({ apiVersion: 1.8 });
+    await expect(at18.run((ctx) => writeWorkbookModel(ctx, model, { pageLayout: true }))).rejects.toThrow(/ApiNotFound.*pageLayout/);
+    const at19 = new FakeExcel({ apiVersion: 1.9 });
+    await at19.run((ctx) => writeWorkbookModel(ctx, model, { pageLayout: true }));
+    const scoring = sheetByName(at19.state, model.sheets[0]!.name)!;
+    expect(scoring.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$3:$3' });
+  });
+});
+
+describe('text stays text', () => {
+  it('the fake converts what Excel converts, so an unguarded write would show', () => {
+    expect(parseWritten('=1+1', undefined)).toEqual({ formula: '1+1' });
+    expect(parseWritten('2025', undefined)).toEqual({ value: 2025 });
+    expect(parseWritten('+86 深圳', undefined)).toHaveProperty('formula');
+    expect(parseWritten("'=1+1", undefined)).toEqual({ value: '=1+1', quotePrefix: true });
+  });
+
+  it('organization details that look like formulas, numbers or dates are stored as the text given', async () => {
+    const excel = new FakeExcel();
+    await excel.run((ctx) => writeWorkbookModel(ctx, modelOf(shippedPlan('gbt-40143-2021', { profile: 'annex-b-example' }), 'en')));
+    expect(metaValue(excel.state, 'org_name')).toMatchObject({ value: TRICKY_ORG.org_name, quotePrefix: true });
+    expect(metaValue(excel.state, 'org_id')).toMatchObject({ value: '007', quotePrefix: true });
+    expect(metaValue(excel.state, 'period')).toMatchObject({ value: '2025', quotePrefix: true });
+    expect(metaValue(excel.state, 'evaluator')).toMatchObject({ value: '-张三', quotePrefix: true });
+    expect(metaValue(excel.state, 'contact')).toMatchObject({ value: '2025-01-02', quotePrefix: true });
+    const formulas = excel.state.sheets.flatMap((s) => Object.values(s.cells)).filter((c) => c.formula !== undefined);
+    expect(formulas.some((c) => c.formula!.includes('HYPERLINK'))).toBe(false);
+  });
+});
+
+describe('writing into a workbook that already holds things', () => {
+  const plan = shippedPlan('gbt-40143-2021', { profile: 'annex-b-example' });
+
+  async function generated(lang: 'zh-CN' | 'en'): Promise<FakeExcel> {
+    const excel = new FakeExcel();
+    await excel.run((ctx) => writeWorkbookModel(ctx, modelOf(plan, lang)));
+    // The person's own things beside ours.
+    excel.state.names.push({ name: 'MyTarget', ref: { uid: excel.state.sheets[0]!.uid, row: 0, col: 0, rows: 1, cols: 1 } });
+    excel.state.sheets[0]!.cells['0,0'] = { value: '我的笔记' };
+    excel.resetLog();
+    return excel;
+  }
+
+  it('replaces the sheets and names of an earlier generation, in another language too, and leaves the rest', async () => {
+    const excel = await generated('zh-CN');
+    const model = modelOf(plan, 'en');
+    const report = await excel.run((ctx) => writeWorkbookModel(ctx, model));
+    expect(report.syncs).toBe(2);
+    expect(report.replaced.sort()).toEqual(['_scorebook', '汇总', '规则', '评分表'].sort());
+    expect(excel.state.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Scoring', 'Summary', 'Rules', '_scorebook']);
+    expect(excel.state.sheets[0]!.cells['0,0']).toEqual({ value: '我的笔记' });
+    expect(excel.state.names.find((n) => n.name === 'MyTarget')?.ref).not.toBeNull();
+    expect(excel.state.names).toHaveLength(model.names.length + 1);
+    // Every contract name points into the new sheets.
+    const newUids = new Set(excel.state.sheets.slice(1).map((s) => s.uid));
+    expect(excel.state.names.filter((n) => n.name !== 'MyTarget').every((n) => n.ref && newUids.has(n.ref.uid))).toBe(true);
+  });
+
+  it('regenerates again and again without leaving sheets behind', async () => {
+    const excel = await generated('en');
+    for (let i = 0; i < 3; i++) await excel.run((ctx) => writeWorkbookModel(ctx, modelOf(plan, i % 2 ? 'en' : 'zh-CN')));
+    expect(excel.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '评分表', '汇总', '规则', '_scorebook']);
+  });
+
+  it('refuses to overwrite a sheet of the same name that scorebook did not make, and writes nothing', async () => {
+    const state = newWorkbookState();
+    state.sheets.push({ ...state.sheets[0]!, uid: 2, name: 'Summary', cells: { '0,0': { value: 'budget' } } });
+    state.nextUid = 3;
+    const excel = new FakeExcel({ state });
+    const before = JSON.stringify(excel.state);
+    await expect(excel.run((ctx) => writeWorkbookModel(ctx, modelOf(plan, 'en')))).rejects.toBeInstanceOf(SheetConflictError);
+    expect(excel.log.syncs).toHaveLength(1);
+    expect(JSON.stringify(excel.state)).toBe(before);
+  });
+});
