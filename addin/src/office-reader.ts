@@ -48,7 +48,9 @@ function toContractCell(range: Excel.Range): ContractCell {
   const value = range.values[0]?.[0] as CellValue | undefined;
   const formula = range.formulas[0]?.[0];
   const type = range.valueTypes[0]?.[0];
-  const isFormula = typeof formula === 'string' && formula.startsWith('=');
+  // Text stored as text reads back through formulas without its apostrophe ("=…" included), so a
+  // formula is what starts with "=" and differs from the value it shows.
+  const isFormula = typeof formula === 'string' && formula.startsWith('=') && formula !== value;
   const cell: ContractCell = { value: value === undefined || (value === '' && !isFormula) ? null : value };
   if (isFormula) cell.formula = formula.slice(1);
   if (type === 'Error') {
