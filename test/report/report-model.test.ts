@@ -1,0 +1,113 @@
+/**
+ * The pure parts, without a database: the view model from rows written inline (suppression
+ * carried through, weakest and strongest chosen, the improvement text from the standard), the
+ * summary's suppressed cells, and the escaping template.
+ */
+import { describe, expect, it } from 'vitest';
+import { text } from '../../core/index.ts';
+import { escapeHtml, html, trusted } from '../../pipeline/report/html.ts';
+import type { IndicatorRow, OrgDetail, OrgRow, ScopeData } from '../../pipeline/report/load-report-data.ts';
+import { buildReportModel, indexPeers } from '../../pipeline/report/report-model.ts';
+import { buildSummaryModel } from '../../pipeline/report/summary-model.ts';
+import { shippedTemplates } from '../../pipeline/templates/registry.ts';
+
+const gbt = shippedTemplates().get('gbt-40143-2021')!;
+const scope = { template: gbt.id, period: '2025', k: 5 };
+
+function org(over: Partial<OrgRow> = {}): OrgRow {
+  return { org_id: 'M1', org_name: '甲协会', region: '深圳', org_type: '社会团体', size: null, total: 60, raters: 1, total_range: 0, flagged: false, grades: [], profile: null, n_group: 5, n_all: 12, percentile_in_group: 70, percentile_overall: 55, ...over };
+}
+
+/** Indicators of dimension 1 as rows: id → [score, percentile, peers with a score]. */
+function detail(scores: Record<string, [number | null, number | null, number]>, extra: Partial<IndicatorRow>[] = []): OrgDetail {
+  return {
+    dimensions: [{ org_id: 'M1', period: '2025', dimension_id: '1', score: 0.5 }],
+    groups: [{ org_id: 'M1', id: '1.1', score: 0.5, n_peers: 5, percentile: 40 }],
+    indicators: [
+      ...Object.entries(scores).map(([id, [score, percentile, n]]) => ({ org_id: 'M1', id, rule: 'binary', score, n_peers: n, percentile, na: false, value: null, raters: 1, spread: 0 })),
+      ...extra.map((e) => ({ org_id: 'M1', id: '?', rule: 'record', score: null, n_peers: 0, percentile: null, na: false, value: null, raters: 0, spread: null, ...e })),
+    ],
+    trend: [{ org_id: 'M1', period: '2025', total: 60, peer_median: 55 }],
+  };
+}
+
+const peers = (n: number) =>
+  indexPeers({
+    groups: [{ region: '深圳', org_type: '社会团体', n, suppressed: n < 5, total: n < 5 ? null : { min: 10, q1: 40, median: 55, q3: 70, max: 90, mean: 54 } }],
+    groupDimensions: [{ region: '深圳', org_type: '社会团体', dimension_id: '1', n, quartiles: n < 5 ? null : { q1: 0.4, median: 0.5, q3: 0.6 } }],
+  });
+
+describe('buildReportModel', () => {
+  const scores: Record<string, [number | null, number | null, number]> = { '1.1.1': [1, 60, 5], '1.1.2': [0, 20, 5], '1.1.3': [0, 10, 5], '1.1.4': [1, 80, 5], '1.1.5': [0, 10, 4] };
+
+  it('lists the weakest first (lowest score, then where peers do better), each with the standard\'s words as the improvement', () => {
+    const m = buildReportModel(gbt, scope, org(), detail(scores), peers(5), { lang: 'zh-CN', k: 5, generatedAt: 't', top: 3 });
+    expect(m.weakest.map((w) => w.id)).toEqual(['1.1.3', '1.1.2', '1.1.5']);
+    const name = (id: string) => text(gbt.dimensions[0]!.groups[0]!.indicators.find((i) => i.id === id)!.name, 'zh-CN');
+    // GB/T 40143's qualitative indicators have no 内容描述: the requirement itself is what to meet.
+    expect(m.weakest[0]).toMatchObject({ improvement: name('1.1.3'), fromDescription: false });
+    expect(m.strengths.map((s) => s.id)).toEqual(['1.1.4', '1.1.1']);
+  });
+
+  it('uses the content description where the standard gives one', () => {
+    const tssof = shippedTemplates().get('tssof-0001-2024-basic')!;
+    const withDescription = tssof.dimensions[0]!.groups[0]!.indicators[0]!;
+    expect(withDescription.description).toBeDefined();
+    const m = buildReportModel(tssof, { ...scope, template: tssof.id }, org(), detail({ [withDescription.id]: [0.2, 50, 5] }), peers(5), { lang: 'en', k: 5, generatedAt: 't' });
+    expect(m.weakest).toHaveLength(1);
+    expect(m.weakest[0]).toMatchObject({ id: withDescription.id, improvement: text(withDescription.description, 'en'), fromDescription: true });
+  });
+
+  it('carries no peer statistic for a group under k, and none for an indicator fewer than k peers scored', () => {
+    const five = buildReportModel(gbt, scope, org(), detail(scores), peers(5), { lang: 'en', k: 5, generatedAt: 't' });
+    expect(five.peer).toMatchObject({ n: 5, total: { median: 55 }, percentileInGroup: 70 });
+    expect(five.dimensions[0]!.peer).toEqual({ q1: 40, median: 50, q3: 60 });
+    const ind = (m: typeof five, id: string) => m.groups.flatMap((g) => g.indicators).find((i) => i.id === id)!;
+    expect(ind(five, '1.1.1')).toMatchObject({ percentile: 60, peerSuppressed: false });
+    expect(ind(five, '1.1.5')).toMatchObject({ percentile: null, peerSuppressed: true }); // 4 peers scored it
+
+    const four = buildReportModel(gbt, scope, org({ n_group: 4 }), detail(scores), peers(4), { lang: 'en', k: 5, generatedAt: 't' });
+    expect(four.peer).toMatchObject({ n: null, total: null, percentileInGroup: null, percentileOverall: 55 });
+    expect(four.dimensions[0]!.peer).toBeNull();
+    expect(four.groups.flatMap((g) => [g, ...g.indicators]).every((s) => s.percentile === null)).toBe(true);
+    const fewAll = buildReportModel(gbt, scope, org({ n_all: 4 }), detail(scores), peers(5), { lang: 'en', k: 5, generatedAt: 't' });
+    expect(fewAll.peer.percentileOverall).toBeNull();
+  });
+
+  it('shows recorded figures and N/A without a score', () => {
+    const m = buildReportModel(gbt, scope, org(), detail({}, [{ id: '2.1.3', value: 320 }, { id: '1.1.1', rule: 'binary', na: true }]), peers(5), { lang: 'en', k: 5, generatedAt: 't' });
+    const all = m.groups.flatMap((g) => g.indicators);
+    expect(all.find((i) => i.id === '2.1.3')).toMatchObject({ state: 'recorded', value: 320, score: null, unit: '名' });
+    expect(all.find((i) => i.id === '1.1.1')).toMatchObject({ state: 'na', score: null });
+    expect(m.weakest).toEqual([]);
+  });
+});
+
+describe('buildSummaryModel', () => {
+  it('leaves the cells of a group under k empty and the distribution out when there are fewer than k organizations', () => {
+    const orgs = [1, 2, 3, 4].map((i) => org({ org_id: `M${i}`, total: 20 * i }));
+    const data: ScopeData = {
+      scope,
+      orgs,
+      groups: [{ region: '深圳', org_type: '社会团体', n: 4, suppressed: true, total: null }],
+      groupDimensions: [{ region: '深圳', org_type: '社会团体', dimension_id: '1', n: 4, quartiles: null }],
+    };
+    const s = buildSummaryModel({ data, template: gbt, lang: 'en', generatedAt: 't', files: new Map(), grades: new Map(), flagged: [], rejected: 0 });
+    expect(s.total).toBeNull();
+    expect(s.histogram).toEqual([]);
+    expect(s.heatmap.rows).toEqual([{ label: '深圳 · 社会团体 (< 5)', n: 4, cells: [null] }]);
+    const five = buildSummaryModel({ data: { ...data, orgs: [...orgs, org({ org_id: 'M5', total: 95 })] }, template: gbt, lang: 'en', generatedAt: 't', files: new Map(), grades: new Map(), flagged: [], rejected: 0 });
+    expect(five.total).toMatchObject({ min: 20, median: 60, max: 95 });
+    expect(five.histogram.map((b) => b.count)).toEqual([0, 0, 1, 0, 1, 0, 1, 0, 1, 1]);
+  });
+});
+
+describe('html', () => {
+  it('escapes every interpolated value and only trusted markup passes', () => {
+    const name = `<script>alert(1)</script>"'=cmd|`;
+    expect(html`<td title="${name}">${name}</td>`.value).toBe('<td title="&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;=cmd|">&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;=cmd|</td>');
+    expect(html`<p>${[html`<b>${'<i>'}</b>`, 1, null, false]}</p>`.value).toBe('<p><b>&lt;i&gt;</b>1</p>');
+    expect(html`${trusted('<svg></svg>')}`.value).toBe('<svg></svg>');
+    expect(escapeHtml('`&')).toBe('&#96;&amp;');
+  });
+});
