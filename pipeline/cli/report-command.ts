@@ -17,6 +17,7 @@ export interface ReportCliOptions {
   out: string;
   pdf?: boolean;
   roster?: string;
+  workers?: number;
   lang: Lang;
 }
 
@@ -49,6 +50,7 @@ export async function runReportCommand(opts: ReportCliOptions): Promise<void> {
     ...(opts.minGroup !== undefined ? { minGroup: opts.minGroup } : {}),
     ...(opts.roster && opts.all ? { roster: opts.roster } : {}),
     ...(opts.pdf ? { pdf: true } : {}),
+    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
   });
   printIssues(result.rosterIssues, opts.lang);
   const w = (s: string) => process.stdout.write(`${s}\n`);
@@ -83,6 +85,7 @@ export function registerReportCommand(program: Command, langOption: () => Option
     .requiredOption('--out <dir>', 'folder for the reports')
     .option('--pdf', 'also print each report to PDF with headless chromium (exit 3 when chromium is missing; SCOREBOOK_CHROMIUM overrides /usr/bin/chromium)')
     .option('--roster <file>', 'members CSV, for the return rates in the summary of --all')
+    .option('--workers <n>', 'worker threads drawing the pages of --all (default: the number of cores; none for small runs)', (v) => Number.parseInt(v, 10))
     .addOption(langOption())
     .action((o: Omit<ReportCliOptions, 'lang'> & { lang?: string }) => runReportCommand({ ...o, lang: parseLang(o.lang) }));
 }

@@ -79,9 +79,6 @@ export interface IndicatorRow extends ScoreRow {
   na: boolean;
   /** the figure entered, for recorded (unscored) indicators */
   value: number | null;
-  /** evaluators who scored it, and the spread of their scores (max − min) */
-  raters: number;
-  spread: number | null;
 }
 
 export interface TrendRow {
@@ -100,11 +97,22 @@ export interface TrendDimensionRow {
   score: number;
 }
 
+/** Where several evaluators scored the organization: one row per indicator (from bench_rater_spread). */
+export interface RaterSpreadRow {
+  org_id: string;
+  indicator_id: string;
+  raters: number;
+  mean_score: number;
+  /** max − min of the evaluators' scores, 0..1 */
+  spread: number;
+}
+
 export interface OrgDetail {
   dimensions: TrendDimensionRow[];
   groups: ScoreRow[];
   indicators: IndicatorRow[];
   trend: TrendRow[];
+  raterSpread: RaterSpreadRow[];
 }
 
 export interface FlaggedRow {
@@ -245,8 +253,7 @@ async function createDetailTables(con: DuckDBConnection, scope: ReportScope): Pr
     WINDOW g AS (PARTITION BY p.region, p.org_type, x.id)`;
   const current = `s.is_current AND s.template_id = ${t} AND s.period = ${per} AND s.total IS NOT NULL`;
   await con.run(`CREATE OR REPLACE TEMP TABLE report_indicator AS ${ranked(
-    `SELECT s.org_id, i.indicator_id AS id, any_value(i.rule) AS rule, avg(i.score) AS score, count(i.score) AS raters,
-            max(i.score) - min(i.score) AS spread, coalesce(bool_and(i.na), false) AS na,
+    `SELECT s.org_id, i.indicator_id AS id, any_value(i.rule) AS rule, avg(i.score) AS score, coalesce(bool_and(i.na), false) AS na,
             avg(i.input_value) FILTER (WHERE NOT coalesce(i.na, false)) AS value
      FROM submissions s JOIN indicator_scores i USING (content_hash) WHERE ${current} GROUP BY s.org_id, i.indicator_id`,
     '',
@@ -272,20 +279,25 @@ async function createDetailTables(con: DuckDBConnection, scope: ReportScope): Pr
     ORDER BY t.org_id, t.period`);
 }
 
-/** The details of the organizations with ids from `first` to `last` (inclusive), by org id. */
-export async function loadOrgDetails(con: DuckDBConnection, first: string, last: string): Promise<Map<string, OrgDetail>> {
+/** The details of the organizations of the scope with ids from `first` to `last` (inclusive), by org id. */
+export async function loadOrgDetails(con: DuckDBConnection, scope: ReportScope, first: string, last: string): Promise<Map<string, OrgDetail>> {
   const range = [first, last];
-  const [dims, groups, indicators, trend] = [
+  const [dims, groups, indicators, trend, spread] = [
     await rows(con, 'SELECT org_id, period, dimension_id, score FROM report_dimension WHERE org_id BETWEEN $1 AND $2', range),
     await rows(con, 'SELECT org_id, id, score, n_peers, percentile FROM report_group WHERE org_id BETWEEN $1 AND $2', range),
-    await rows(con, 'SELECT org_id, id, rule, score, n_peers, percentile, na, value, raters, spread FROM report_indicator WHERE org_id BETWEEN $1 AND $2', range),
+    await rows(con, 'SELECT org_id, id, rule, score, n_peers, percentile, na, value FROM report_indicator WHERE org_id BETWEEN $1 AND $2', range),
     await rows(con, 'SELECT org_id, period, total, peer_median FROM report_trend WHERE org_id BETWEEN $1 AND $2 ORDER BY org_id, period', range),
+    await rows(
+      con,
+      'SELECT org_id, indicator_id, raters, mean_score, spread FROM bench_rater_spread WHERE template_id = $1 AND period = $2 AND org_id BETWEEN $3 AND $4 AND spread > 0',
+      [scope.template, scope.period, ...range],
+    ),
   ];
   const out = new Map<string, OrgDetail>();
   const of = (id: unknown): OrgDetail => {
     const key = String(id);
     let d = out.get(key);
-    if (!d) out.set(key, (d = { dimensions: [], groups: [], indicators: [], trend: [] }));
+    if (!d) out.set(key, (d = { dimensions: [], groups: [], indicators: [], trend: [], raterSpread: [] }));
     return d;
   };
   for (const r of dims) of(r.org_id).dimensions.push({ org_id: String(r.org_id), period: String(r.period), dimension_id: String(r.dimension_id), score: Number(r.score) });
@@ -300,10 +312,9 @@ export async function loadOrgDetails(con: DuckDBConnection, first: string, last:
       percentile: num(r.percentile),
       na: Boolean(r.na),
       value: num(r.value),
-      raters: Number(r.raters),
-      spread: num(r.spread),
     });
   }
+  for (const r of spread) of(r.org_id).raterSpread.push({ org_id: String(r.org_id), indicator_id: String(r.indicator_id), raters: Number(r.raters), mean_score: Number(r.mean_score), spread: Number(r.spread) });
   for (const r of trend) of(r.org_id).trend.push({ org_id: String(r.org_id), period: String(r.period), total: Number(r.total), peer_median: num(r.peer_median) });
   return out;
 }

@@ -220,11 +220,12 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
       ? {
           raters: org.raters,
           totalRange: org.total_range,
-          leastAgreement: detail.indicators
-            .filter((i) => i.raters > 1 && (i.spread ?? 0) > 1e-9)
-            .sort((a, b) => b.spread! - a.spread! || a.id.localeCompare(b.id, 'en', { numeric: true }))
+          // The indicators of least agreement: the largest spread between evaluators, then the standard's order.
+          leastAgreement: detail.raterSpread
+            .filter((r) => r.spread > 1e-9)
+            .sort((a, b) => b.spread - a.spread || a.indicator_id.localeCompare(b.indicator_id, 'en', { numeric: true }))
             .slice(0, 3)
-            .map((i) => ({ id: i.id, name: names.get(i.id) ?? i.id, spread: 100 * i.spread!, mean: 100 * (i.score ?? 0) })),
+            .map((r) => ({ id: r.indicator_id, name: names.get(r.indicator_id) ?? r.indicator_id, spread: 100 * r.spread, mean: 100 * r.mean_score })),
         }
       : null;
 

@@ -104,9 +104,9 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
     try {
       for (let i = 0; i < targets.length; i += BATCH) {
         const batch = targets.slice(i, i + BATCH);
-        const details = await loadOrgDetails(store.con, batch[0]!.org_id, batch[batch.length - 1]!.org_id);
+        const details = await loadOrgDetails(store.con, scope, batch[0]!.org_id, batch[batch.length - 1]!.org_id);
         for (const org of batch) {
-          const detail = details.get(org.org_id) ?? { dimensions: [], groups: [], indicators: [], trend: [] };
+          const detail = details.get(org.org_id) ?? { dimensions: [], groups: [], indicators: [], trend: [], raterSpread: [] };
           const model = buildReportModel(template, scope, org, detail, peers, { lang: opts.lang, k, generatedAt });
           const file = uniqueFileName(safeFileName([org.org_id, scope.period], '.html'), taken);
           await writer.write({ model, file: join(out, file) });

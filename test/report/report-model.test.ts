@@ -24,10 +24,11 @@ function detail(scores: Record<string, [number | null, number | null, number]>, 
     dimensions: [{ org_id: 'M1', period: '2025', dimension_id: '1', score: 0.5 }],
     groups: [{ org_id: 'M1', id: '1.1', score: 0.5, n_peers: 5, percentile: 40 }],
     indicators: [
-      ...Object.entries(scores).map(([id, [score, percentile, n]]) => ({ org_id: 'M1', id, rule: 'binary', score, n_peers: n, percentile, na: false, value: null, raters: 1, spread: 0 })),
-      ...extra.map((e) => ({ org_id: 'M1', id: '?', rule: 'record', score: null, n_peers: 0, percentile: null, na: false, value: null, raters: 0, spread: null, ...e })),
+      ...Object.entries(scores).map(([id, [score, percentile, n]]) => ({ org_id: 'M1', id, rule: 'binary', score, n_peers: n, percentile, na: false, value: null })),
+      ...extra.map((e) => ({ org_id: 'M1', id: '?', rule: 'record', score: null, n_peers: 0, percentile: null, na: false, value: null, ...e })),
     ],
     trend: [{ org_id: 'M1', period: '2025', total: 60, peer_median: 55 }],
+    raterSpread: [],
   };
 }
 
