@@ -1,0 +1,81 @@
+/**
+ * `npm run build:addin`: the deployable task pane in dist/addin — taskpane.html, the bundled
+ * script (core, the templates and the pane in one file), the stylesheet, the ribbon's function
+ * file, icons and the manifest. `--base-url https://host/path` (or SCOREBOOK_ADDIN_URL) points
+ * the copied manifest at a production host instead of https://localhost:3000.
+ */
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { ICON_SIZES, iconPng } from './icons.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEV_URL = 'https://localhost:3000';
+
+export interface BuildOptions {
+  outDir?: string;
+  /** Where the files will be served from, without a trailing slash. */
+  baseUrl?: string;
+  minify?: boolean;
+}
+
+/** Every templates/*.yaml as text, under the import "scorebook:templates". */
+const templatesPlugin: esbuild.Plugin = {
+  name: 'scorebook-templates',
+  setup(build) {
+    build.onResolve({ filter: /^scorebook:templates$/ }, () => ({ path: 'templates', namespace: 'scorebook' }));
+    build.onLoad({ filter: /.*/, namespace: 'scorebook' }, () => {
+      const dir = join(ROOT, 'templates');
+      const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+      const texts = files.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+      return { contents: `export default ${JSON.stringify(texts)};`, loader: 'js', watchFiles: files.map((f) => join(dir, f)) };
+    });
+  },
+};
+
+export function manifestFor(baseUrl: string): string {
+  const xml = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
+  const base = baseUrl.replace(/\/+$/, '');
+  if (!/^https:\/\/[^\s"<>]+$/.test(base)) throw new Error(`the add-in must be served over https: ${baseUrl}`);
+  return xml.split(DEV_URL).join(base);
+}
+
+export async function buildAddin(opts: BuildOptions = {}): Promise<string> {
+  const out = resolve(opts.outDir ?? join(ROOT, 'dist/addin'));
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'assets'), { recursive: true });
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'addin/src/taskpane.ts')],
+    bundle: true,
+    format: 'iife',
+    // Office's webviews: Edge WebView2 on Windows, WKWebView on Mac, the browser on the web.
+    target: ['es2020'],
+    platform: 'browser',
+    minify: opts.minify ?? true,
+    sourcemap: true,
+    legalComments: 'linked',
+    outfile: join(out, 'taskpane.js'),
+    plugins: [templatesPlugin],
+    logLevel: 'warning',
+  });
+  for (const f of ['taskpane.html', 'taskpane.css', 'commands.html']) copyFileSync(join(ROOT, 'addin', f), join(out, f));
+  for (const size of ICON_SIZES) writeFileSync(join(out, 'assets', `icon-${size}.png`), iconPng(size));
+  writeFileSync(join(out, 'manifest.xml'), manifestFor(opts.baseUrl ?? DEV_URL));
+  return out;
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const baseUrl = argValue('--base-url') ?? process.env.SCOREBOOK_ADDIN_URL;
+  buildAddin({ ...(baseUrl ? { baseUrl } : {}), ...(argValue('--out') ? { outDir: argValue('--out')! } : {}) })
+    .then((out) => console.log(`add-in written to ${out} (manifest points at ${baseUrl ?? DEV_URL})`))
+    .catch((e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    });
+}
