@@ -38,7 +38,8 @@ export function manifestFor(baseUrl: string): string {
   const xml = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
   const base = baseUrl.replace(/\/+$/, '');
   if (!/^https:\/\/[^\s"<>]+$/.test(base)) throw new Error(`the add-in must be served over https: ${baseUrl}`);
-  return xml.split(DEV_URL).join(base);
+  // AppDomains are origins; every other URL is a file under the base.
+  return xml.split(`<AppDomain>${DEV_URL}</AppDomain>`).join(`<AppDomain>${new URL(base).origin}</AppDomain>`).split(DEV_URL).join(base);
 }
 
 export async function buildAddin(opts: BuildOptions = {}): Promise<string> {
