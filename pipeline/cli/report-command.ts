@@ -85,7 +85,7 @@ export function registerReportCommand(program: Command, langOption: () => Option
     .requiredOption('--out <dir>', 'folder for the reports')
     .option('--pdf', 'also print each report to PDF with headless chromium (exit 3 when chromium is missing; SCOREBOOK_CHROMIUM overrides /usr/bin/chromium)')
     .option('--roster <file>', 'members CSV, for the return rates in the summary of --all')
-    .option('--workers <n>', 'worker threads drawing the pages of --all (default: the number of cores; none for small runs)', (v) => Number.parseInt(v, 10))
+    .option('--workers <n>', 'threads drawing the pages of --all, the main one included (default: the number of cores; one for small runs)', (v) => Number.parseInt(v, 10))
     .addOption(langOption())
     .action((o: Omit<ReportCliOptions, 'lang'> & { lang?: string }) => runReportCommand({ ...o, lang: parseLang(o.lang) }));
 }

@@ -1,95 +1,99 @@
 /**
- * Drawing charts is most of a report's cost (ECharts' layout, about 10 ms a chart), so large
- * runs spread the pages over worker threads while the main thread reads DuckDB and builds the
- * models. Small runs stay on the main thread: a worker takes about a second to start.
+ * Drawing charts is most of a report's cost (ECharts' layout, 5–10 ms a chart), so large runs
+ * share the pages between the main thread and worker threads. A worker takes a second or two to
+ * start (the TypeScript loader, ECharts); until it says it is ready, and whenever the workers
+ * have enough queued, the main thread draws the page itself. So a worker can only add speed,
+ * never make a run wait for it.
  */
 import { Worker } from 'node:worker_threads';
 import { writeReportPage, type PageJob } from './render-page.ts';
 
-/**
- * Below this many reports per worker, a worker costs more than it saves: it takes one to two
- * seconds to start (the TypeScript loader, ECharts), while the main thread alone writes about
- * 50–60 reports a second on two cores. Measured: 228 reports, 55/s on the main thread, 39/s
- * with two workers; 941 reports, 46–49/s alone, 28–64/s with two (the machine was shared).
- */
-export const MIN_REPORTS_PER_WORKER = 250;
-/** Pages queued per worker at most, so that a run over 100,000 organizations keeps few models in memory. */
-const IN_FLIGHT = 32;
+/** Below this many reports, starting a worker costs more CPU than it can save. */
+export const MIN_REPORTS_FOR_WORKERS = 150;
+/** Pages queued per worker: enough to keep it busy while the main thread draws one, few enough to stay small in memory. */
+const IN_FLIGHT = 4;
 
 export interface PageWriter {
-  /** resolves when the page is queued (it may wait for room); written() resolves when all are on disk */
+  /** draws and writes the page, here or in a worker; written() resolves when every page is on disk */
   write(job: PageJob): Promise<void>;
   written(): Promise<void>;
+  /** resolves once every worker has started (or one failed) */
+  ready(): Promise<void>;
+  /** pages drawn by the workers so far (the rest were drawn on the main thread) */
+  readonly byWorkers: number;
   close(): Promise<void>;
 }
 
 export type WorkerRequest = { id: number; job: PageJob };
-export type WorkerReply = { id: number; error?: string };
+export type WorkerReply = { ready: true } | { id: number; error?: string };
 
-export function workersFor(reports: number, requested: number): number {
-  return Math.max(1, Math.min(requested, Math.floor(reports / MIN_REPORTS_PER_WORKER)));
+/**
+ * Worker threads to start for `reports` pages: threads asked for (the main thread included)
+ * less one; by default (the number of cores) none for small runs.
+ */
+export function workersFor(reports: number, threads: { asked?: number; cores: number }): number {
+  if (threads.asked !== undefined && threads.asked > 0) return Math.min(threads.asked, Math.max(1, reports)) - 1;
+  return reports < MIN_REPORTS_FOR_WORKERS ? 0 : Math.max(0, threads.cores - 1);
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function createPageWriter(workers: number, onWritten: () => void): PageWriter {
-  if (workers <= 1) {
-    return {
-      async write(job) {
-        writeReportPage(job);
-        onWritten();
-      },
-      async written() {},
-      async close() {},
-    };
-  }
   let failure: Error | null = null;
   let closing = false;
   let nextId = 0;
-  const pool = Array.from({ length: workers }, () => {
-    // The bootstrap registers the TypeScript loader in the worker, as bin/scorebook.mjs does for the CLI.
-    const worker = new Worker(new URL('./render-worker.mjs', import.meta.url));
-    const slot = { worker, pending: new Map<number, () => void>(), exited: false };
-    worker.on('message', (m: WorkerReply) => {
-      if (m.error && !failure) failure = new Error(m.error);
-      slot.pending.get(m.id)?.();
-      slot.pending.delete(m.id);
-      if (!m.error) onWritten();
-      wake();
-    });
-    const fail = (e: Error) => {
-      if (!failure) failure = e;
-      for (const done of slot.pending.values()) done();
-      slot.pending.clear();
-      wake();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      slot.exited = true;
-      if (code !== 0 && !closing) fail(new Error(`report worker exited with code ${code}`));
-    });
-    return slot;
-  });
+  let byWorkers = 0;
   let waiting: (() => void)[] = [];
   const wake = () => {
     const w = waiting;
     waiting = [];
     for (const f of w) f();
   };
+  const pool = Array.from({ length: workers }, () => {
+    // The bootstrap registers the TypeScript loader in the worker, as bin/scorebook.mjs does for the CLI.
+    const worker = new Worker(new URL('./render-worker.mjs', import.meta.url));
+    const slot = { worker, ready: false, pending: new Set<number>() };
+    worker.on('message', (m: WorkerReply) => {
+      if ('ready' in m) slot.ready = true;
+      else {
+        slot.pending.delete(m.id);
+        if (m.error) failure ??= new Error(m.error);
+        else {
+          byWorkers++;
+          onWritten();
+        }
+      }
+      wake();
+    });
+    const fail = (e: Error) => {
+      failure ??= e;
+      slot.ready = false;
+      slot.pending.clear();
+      wake();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!closing) fail(new Error(`a report worker stopped (exit code ${code})`));
+    });
+    return slot;
+  });
   const check = () => {
     if (failure) throw failure;
   };
   return {
     async write(job) {
-      for (;;) {
-        check();
-        const slot = pool.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-        if (slot.pending.size < IN_FLIGHT && !slot.exited) {
-          const id = nextId++;
-          slot.pending.set(id, () => {});
-          slot.worker.postMessage({ id, job } satisfies WorkerRequest);
-          return;
-        }
-        await new Promise<void>((r) => waiting.push(r));
+      check();
+      const slot = pool.filter((s) => s.ready && s.pending.size < IN_FLIGHT).sort((a, b) => a.pending.size - b.pending.size)[0];
+      if (slot) {
+        const id = nextId++;
+        slot.pending.add(id);
+        slot.worker.postMessage({ id, job } satisfies WorkerRequest);
+      } else {
+        writeReportPage(job);
+        onWritten();
       }
+      // Let the workers' replies in before the next page.
+      if (pool.length) await nextTurn();
     },
     async written() {
       while (pool.some((s) => s.pending.size > 0)) {
@@ -97,6 +101,13 @@ export function createPageWriter(workers: number, onWritten: () => void): PageWr
         await new Promise<void>((r) => waiting.push(r));
       }
       check();
+    },
+    async ready() {
+      while (!failure && pool.some((s) => !s.ready)) await new Promise<void>((r) => waiting.push(r));
+      check();
+    },
+    get byWorkers() {
+      return byWorkers;
     },
     async close() {
       closing = true;

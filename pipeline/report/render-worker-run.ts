@@ -1,4 +1,4 @@
-/** Inside a worker: write each page it is sent, and say so (or why not). */
+/** Inside a worker: say it is ready, then write each page it is sent and say so (or why not). */
 import { parentPort } from 'node:worker_threads';
 import type { WorkerReply, WorkerRequest } from './render-pool.ts';
 import { writeReportPage } from './render-page.ts';
@@ -11,3 +11,4 @@ parentPort!.on('message', ({ id, job }: WorkerRequest) => {
     parentPort!.postMessage({ id, error: (e as Error).stack ?? String(e) } satisfies WorkerReply);
   }
 });
+parentPort!.postMessage({ ready: true } satisfies WorkerReply);

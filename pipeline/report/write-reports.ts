@@ -43,7 +43,7 @@ export interface WriteReportsOptions {
   /** members CSV, for the summary's return rates */
   roster?: string;
   pdf?: boolean;
-  /** worker threads drawing the pages (default: the number of cores; fewer for small runs) */
+  /** threads drawing the pages, the main thread included (default: the number of cores; the main thread alone for small runs) */
   workers?: number;
   /** made once the number of reports is known */
   progress?: (total: number) => Progress;
@@ -93,7 +93,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
     template = t;
     // Workers start loading while DuckDB computes the peer statistics.
     const count = opts.all ? await countOrgs(store.con, scope) : 1;
-    writer = createPageWriter(workersFor(count, opts.workers && opts.workers > 0 ? opts.workers : availableParallelism()), () => progress?.tick());
+    writer = createPageWriter(workersFor(count, { cores: availableParallelism(), ...(opts.workers !== undefined ? { asked: opts.workers } : {}) }), () => progress?.tick());
     data = await loadScopeData(store.con, scope);
     const targets: OrgRow[] = opts.all ? data.orgs : data.orgs.filter((o) => o.org_id === opts.org);
     if (!targets.length) throw new UserError(`No scored submission of organization ${opts.org} for ${scope.template}, period ${scope.period}.`);

@@ -1,0 +1,78 @@
+/**
+ * Pages drawn in a worker thread are the pages the main thread draws, and a failure in a worker
+ * reaches the caller.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { OrgDetail, OrgRow } from '../../pipeline/report/load-report-data.ts';
+import { reportPage } from '../../pipeline/report/render-page.ts';
+import { createPageWriter, workersFor } from '../../pipeline/report/render-pool.ts';
+import { buildReportModel, indexPeers } from '../../pipeline/report/report-model.ts';
+import { shippedTemplates } from '../../pipeline/templates/registry.ts';
+import { scratchDir } from '../support/run-cli.ts';
+
+const template = shippedTemplates().get('tssof-0001-2024-basic')!;
+const indicators = template.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators));
+
+function model(i: number) {
+  const org: OrgRow = { org_id: `M${i}`, org_name: `第${i}协会 <b>`, region: '深圳', org_type: '社会团体', size: null, total: 40 + i, raters: 1, total_range: 0, flagged: false, grades: [], profile: null, n_group: 6, n_all: 6, percentile_in_group: 50, percentile_overall: 50 };
+  const detail: OrgDetail = {
+    dimensions: template.dimensions.flatMap((d, k) => [{ org_id: org.org_id, period: '2024', dimension_id: d.id, score: 0.3 }, { org_id: org.org_id, period: '2025', dimension_id: d.id, score: ((i + k) % 4) / 3 }]),
+    groups: [],
+    indicators: indicators.map((ind, k) => ({ org_id: org.org_id, id: ind.id, rule: 'scale', score: ((i * 3 + k) % 4) / 3, n_peers: 6, percentile: 50, na: false, value: null })),
+    trend: [{ org_id: org.org_id, period: '2024', total: 35, peer_median: 40 }, { org_id: org.org_id, period: '2025', total: 40 + i, peer_median: 45 }],
+    raterSpread: [],
+  };
+  const peers = indexPeers({
+    groups: [{ region: '深圳', org_type: '社会团体', n: 6, suppressed: false, total: { min: 20, q1: 35, median: 45, q3: 60, max: 80, mean: 47 } }],
+    groupDimensions: template.dimensions.map((d) => ({ region: '深圳', org_type: '社会团体', dimension_id: d.id, n: 6, quartiles: { q1: 0.3, median: 0.5, q3: 0.7 } })),
+  });
+  return buildReportModel(template, { template: template.id, period: '2025', k: 5 }, org, detail, peers, { lang: 'zh-CN', k: 5, generatedAt: '2025-01-01 00:00' });
+}
+
+/** ECharts numbers its instances (CSS classes, clip paths): the only difference allowed between two drawings. */
+const same = (html: string) => html.replace(/zr\d+-cls-\d+/g, 'zr-cls').replace(/zr\d+-/g, 'zr-');
+
+describe('createPageWriter', () => {
+  it('writes in a worker exactly the page the main thread writes', async () => {
+    const dir = scratchDir('scorebook-pool-');
+    let ticks = 0;
+    const writer = createPageWriter(1, () => ticks++);
+    try {
+      await writer.ready();
+      const models = Array.from({ length: 8 }, (_, i) => model(i));
+      for (const [i, m] of models.entries()) await writer.write({ model: m, file: join(dir, `r${i}.html`) });
+      await writer.written();
+      expect(ticks).toBe(8);
+      expect(writer.byWorkers).toBeGreaterThanOrEqual(4);
+      for (const [i, m] of models.entries()) expect(same(readFileSync(join(dir, `r${i}.html`), 'utf8'))).toBe(same(reportPage(m)));
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it('passes a worker\'s failure to the caller', async () => {
+    const dir = scratchDir('scorebook-pool-');
+    const writer = createPageWriter(1, () => {});
+    try {
+      await writer.ready();
+      const bad = join(dir, 'no-such-folder', 'r.html');
+      await expect((async () => {
+        await writer.write({ model: model(1), file: bad });
+        await writer.written();
+      })()).rejects.toThrow(/ENOENT/);
+      expect(existsSync(bad)).toBe(false);
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it('starts workers only for large runs unless asked', () => {
+    expect(workersFor(100, { cores: 4 })).toBe(0);
+    expect(workersFor(1000, { cores: 4 })).toBe(3);
+    expect(workersFor(1000, { cores: 1 })).toBe(0);
+    expect(workersFor(10, { asked: 3, cores: 1 })).toBe(2);
+    expect(workersFor(1, { asked: 3, cores: 8 })).toBe(0);
+  });
+});
