@@ -143,9 +143,11 @@ async function benchViews(submissions: number, runs: number): Promise<void> {
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const members = Number(process.env.BENCH_MEMBERS ?? 1000);
 const returned = Number(process.env.BENCH_FILES ?? 2000);
-await benchGeneration(members, runs);
-await benchIngest(returned, runs);
-await benchViews(Number(process.env.BENCH_SUBMISSIONS ?? 100_000), runs);
+// BENCH_ONLY=ingest (or a comma list) runs some sections, for work on one of them.
+const only = new Set((process.env.BENCH_ONLY ?? 'generate,addin,ingest,views,reports').split(',').map((s) => s.trim()));
+if (only.has('generate')) await benchGeneration(members, runs);
+if (only.has('ingest')) await benchIngest(returned, runs);
+if (only.has('views')) await benchViews(Number(process.env.BENCH_SUBMISSIONS ?? 100_000), runs);
 clearInterval(sampler);
 rows.push({ figure: 'peak memory (RSS, main thread)', value: `${(peakRss / 1024 / 1024).toFixed(0)} MB`, note: '' });
 
