@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { resolvePlan } from '../../core/index.ts';
 import { runBenchmark } from '../benchmark/run-benchmark.ts';
+import { writeAllReports } from '../report/write-reports.ts';
 import { startProgress } from '../cli/progress.ts';
 import { ingestFiles } from '../ingest/run-ingest.ts';
 import { openStore } from '../store/open-store.ts';
@@ -107,16 +108,9 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   log(`4/5 Benchmark of 2025 by region and type (${groups} peer groups) → ${join(out, 'benchmark-2025.json')}`);
 
   // 5. Reports.
-  let first = join(out, 'benchmark-2025.json');
-  const reportModule = new URL('../report/write-reports.ts', import.meta.url);
-  if (existsSync(reportModule)) {
-    const { writeAllReports } = (await import(reportModule.href)) as { writeAllReports: (o: { db: string; out: string; lang: 'zh-CN' | 'en'; roster?: string }) => Promise<{ index: string; count: number }> };
-    const r = await writeAllReports({ db, out: join(out, 'reports'), lang: 'zh-CN', roster: rosterFile });
-    log(`5/5 ${r.count} evaluation reports and the secretariat summary → ${join(out, 'reports')}`);
-    first = r.index;
-  } else {
-    log('5/5 Evaluation reports: not part of this version yet (issue 6)');
-  }
+  const reports = await writeAllReports({ db, out: join(out, 'reports'), lang: 'zh-CN', roster: rosterFile, progress: (total) => startProgress(total, '5/5 Writing reports') });
+  log(`5/5 ${reports.count} evaluation reports and the secretariat summary → ${join(out, 'reports')}`);
+  const first = reports.index;
   log('');
   log(`Done in ${((Date.now() - t0) / 1000).toFixed(0)} s. Open first: ${first}`);
   log(`Then try: npx scorebook benchmark --db ${db}    npx scorebook status --db ${db} --roster ${rosterFile} --period 2025`);
