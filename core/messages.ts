@@ -131,6 +131,14 @@ const CATALOGUE: Record<string, Entry> = {
     'zh-CN': (p) => `百分比指标的边界应写为小数(85% 写作 0.85),此处为 ${s(p.value)}。`,
     en: (p) => `Bounds of a % indicator are fractions (write 85 % as 0.85); this one is ${s(p.value)}.`,
   },
+  'scale.list-item': {
+    'zh-CN': (p) => `等级 ${s(p.level)} 的名称 "${s(p.text)}" 含有 ${p.char === ',' ? '英文逗号 ,' : '双引号 "'}:它会成为输入单元格的下拉列表项,Excel 会把${p.char === ',' ? '逗号当作分隔符而把它拆成两项' : '双引号当作列表的结尾'}。请改用中文逗号 ,、顿号 、 或其他写法。`,
+    en: (p) => `The name of level ${s(p.level)}, "${s(p.text)}", contains ${p.char === ',' ? 'a comma' : 'a double quote'}: it becomes an item of the input cell's drop-down list, where Excel takes ${p.char === ',' ? 'a comma for the separator and splits the item in two' : 'a double quote for the end of the list'}. Reword it (a semicolon, a dash or a full-width ,).`,
+  },
+  'scale.list-too-long': {
+    'zh-CN': (p) => `等级名称过长:输入单元格的下拉列表(${s(p.lang)},各项以逗号连接)共 ${s(p.length)} 个字符,Excel 最多接受 ${s(p.max)} 个。请缩短等级名称,把说明写进指标的内容描述。`,
+    en: (p) => `The level names are too long: the input cell's drop-down list (${s(p.lang)}, items joined by commas) has ${s(p.length)} characters and Excel accepts at most ${s(p.max)}. Shorten the names and put the explanation in the indicator's description.`,
+  },
   'grades.duplicate': {
     'zh-CN': (p) => `等级 "${s(p.id)}" 重复。`,
     en: (p) => `The grade "${s(p.id)}" is defined twice.`,
@@ -170,6 +178,18 @@ const CATALOGUE: Record<string, Entry> = {
   'profile.not-found': {
     'zh-CN': (p) => `模板 "${s(p.template)}" 中没有方案 "${s(p.id)}"。可用方案:${s(p.available) || '(无)'}。`,
     en: (p) => `Template "${s(p.template)}" has no profile "${s(p.id)}". Available: ${s(p.available) || '(none)'}.`,
+  },
+  'template.user-dir-missing': {
+    'zh-CN': (p) => `SCOREBOOK_TEMPLATES 中的文件夹 ${s(p.dir)} 不存在或不是文件夹。请改正该环境变量(多个文件夹用 : 分隔,Windows 用 ;)。`,
+    en: (p) => `The folder ${s(p.dir)} in SCOREBOOK_TEMPLATES does not exist or is not a folder. Correct the variable (folders separated by :, or ; on Windows).`,
+  },
+  'template.user-dir-hint': {
+    'zh-CN': (p) => `该模板来自 SCOREBOOK_TEMPLATES 中的文件夹 ${s(p.dir)}:请用 scorebook templates check 修正它,或将其移出该文件夹。`,
+    en: (p) => `The template comes from ${s(p.dir)} in SCOREBOOK_TEMPLATES: fix it (scorebook templates check shows every problem) or move it out of that folder.`,
+  },
+  'template.duplicate-id': {
+    'zh-CN': (p) => `模板编号 "${s(p.id)}" 已被另一个模板使用。请给这个模板另起一个编号。`,
+    en: (p) => `The template id "${s(p.id)}" is already taken by another template. Give this template an id of its own.`,
   },
   'template.not-found': {
     'zh-CN': (p) => `找不到模板 "${s(p.id)}"。可用模板:${s(p.available)}。运行 scorebook templates 查看列表。`,

@@ -8,7 +8,8 @@ function sections(cmd: Command, prefix: string): string[] {
   return [...own, ...cmd.commands.filter((c) => c.name() !== 'help').flatMap((c) => sections(c, name))];
 }
 
-export function cliReference(): string {
+/** Every command's help, as Markdown sections. */
+export function cliSections(): string {
   // A fixed width: the reference must not depend on the terminal it was generated in.
   const program = buildProgram();
   program.configureOutput({ getOutHelpWidth: () => 100, getErrHelpWidth: () => 100 });
@@ -17,5 +18,20 @@ export function cliReference(): string {
     c.commands.forEach(apply);
   };
   apply(program);
-  return ['# CLI reference', '', 'Generated from `scorebook --help` by `npm run docs:cli`; a test keeps it equal to the help.', '', ...sections(program, '')].join('\n');
+  return sections(program, '').join('\n');
+}
+
+export function cliReference(): string {
+  return ['# CLI reference', '', 'Generated from `scorebook --help` by `npm run docs:cli`; a test keeps it equal to the help.', '', cliSections()].join('\n');
+}
+
+const BEGIN = '<!-- cli-reference:begin (npm run docs:cli writes this block) -->';
+const END = '<!-- cli-reference:end -->';
+
+/** `readme` with the block between the markers replaced by the help; null when it has no markers. */
+export function embedCliReference(readme: string): string | null {
+  const a = readme.indexOf(BEGIN);
+  const b = readme.indexOf(END);
+  if (a < 0 || b < a) return null;
+  return `${readme.slice(0, a + BEGIN.length)}\n\n${cliSections()}\n${readme.slice(b)}`;
 }

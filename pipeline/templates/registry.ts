@@ -1,9 +1,16 @@
-/** The templates shipped in templates/, read from disk and compiled once per process. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+/**
+ * The templates shipped in templates/, plus the user's own from the folders named in
+ * SCOREBOOK_TEMPLATES (separated like PATH), read from disk and compiled once per process.
+ * An environment variable rather than an option so that every command, and the ingest workers
+ * (which inherit the environment), see the same set.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { issue, parseTemplate, type Issue, type Result, type Template } from '../../core/index.ts';
+import { formatIssue, issue, parseTemplate, type Issue, type Result, type Template } from '../../core/index.ts';
+import { defaultLang } from '../cli/cli-context.ts';
 import { readIssue } from '../inputs/read-user-file.ts';
+import { UserError } from '../user-error.ts';
 
 export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -19,8 +26,38 @@ export function shippedTemplates(): Map<string, Template> {
     if (!value) throw new Error(`shipped template ${name} is invalid: ${JSON.stringify(errors.slice(0, 3))}`);
     found.set(value.id, value);
   }
+  for (const dir of userTemplateDirs()) addUserTemplates(found, dir);
   cache = found;
   return found;
+}
+
+function userTemplateDirs(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.SCOREBOOK_TEMPLATES ?? '').split(delimiter).filter((d) => d.trim() !== '').map((d) => resolve(d));
+}
+
+/** A user's template that does not compile stops the command: scoring with half a template set would mislead. */
+function addUserTemplates(found: Map<string, Template>, dir: string): void {
+  const lang = defaultLang();
+  const fail = (issues: Issue[], hint = true) => {
+    const lines = issues.map((i) => formatIssue(i, lang));
+    if (hint) lines.push(formatIssue(issue('template.user-dir-hint', [], { dir }), lang));
+    throw new UserError(lines.join('\n'));
+  };
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+    names = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+  } catch {
+    return fail([issue('template.user-dir-missing', [], { dir })], false);
+  }
+  for (const name of names) {
+    const file = join(dir, name);
+    const { value, errors } = readTemplateFile(file);
+    if (!value) return fail(errors);
+    const previous = found.get(value.id);
+    if (previous) return fail([{ ...issue('template.duplicate-id', ['id'], { id: value.id }), file }]);
+    found.set(value.id, value);
+  }
 }
 
 export function findTemplate(id: string): Result<Template> {
