@@ -18,6 +18,9 @@ describe('npm run demo (reduced)', () => {
     expect(await one("SELECT count(DISTINCT period) FROM submission_scores")).toBe(2);
     expect(await one('SELECT count(*) FROM submissions WHERE flagged')).toBe(1);
     expect(await one("SELECT count(*) FROM rejections WHERE reason = 'not-a-workbook'")).toBe(1);
+    // Some organizations were scored by two evaluators, and the duplicate return changed nothing.
+    expect(await one('SELECT count(DISTINCT org_id) FROM bench_rater_spread')).toBeGreaterThan(0);
+    expect(await one("SELECT count(*) FROM submissions WHERE source = 'xlsx'")).toBe(await one('SELECT count(DISTINCT content_hash) FROM submissions'));
     // Organizations differ in strength: totals spread out rather than sitting at one value.
     expect(await one('SELECT stddev_pop(total) FROM submission_scores')).toBeGreaterThan(5);
     con.closeSync();
@@ -29,7 +32,14 @@ describe('npm run demo (reduced)', () => {
     // One report per organization that returned for 2025, an index and the secretariat summary.
     const reports = readdirSync(join(out, 'reports'));
     expect(reports).toEqual(expect.arrayContaining(['index.html', 'summary.html']));
-    expect(reports.filter((f) => /^M\d{4}-2025\.html$/.test(f)).length).toBe(bench.organizations.length);
+    const orgReports = reports.filter((f) => /^M\d{4}-2025\.html$/.test(f));
+    expect(orgReports.length).toBe(bench.organizations.length);
+    const first = readFileSync(join(out, 'reports', orgReports.sort()[0]!), 'utf8');
+    expect(first).toContain('<svg');
+    expect(first).toContain('M0001');
+    const summary = readFileSync(join(out, 'reports', 'summary.html'), 'utf8');
+    expect(summary).toContain('<svg');
+    expect(summary).toMatch(/\d+\s*\/\s*30/); // the return rate against the roster
   });
 
   it('starts clean when run twice', async () => {
