@@ -48,15 +48,73 @@ function plain(c: ContractCell | undefined): CellValue {
   return c.value;
 }
 
+const blank = (x: CellValue) => x === null || x === '';
+
 function differs(cached: CellValue, engine: CellValue): boolean {
-  const blank = (x: CellValue) => x === null || x === '';
   if (blank(cached) && blank(engine)) return false;
   if (typeof cached === 'number' && typeof engine === 'number') return Math.abs(cached - engine) > TOLERANCE;
   return cached !== engine;
 }
 
+/** The defined names of one plan's indicators and dimensions, made once per plan. */
+interface PlanNames {
+  required: string[];
+  indicators: { IN: string; NA: string; SC: string; MD: string; EV: string }[];
+  dimensions: { DIM: string; WT: string }[];
+}
+
+interface Prepared {
+  base: Result<ScoringPlan>;
+  names: PlanNames | undefined;
+  /** weights as read → the weighted plan */
+  weighted: Map<string, Result<ScoringPlan>>;
+}
+
+/**
+ * Returns from one roster share template, profile, method and indicators, and nearly always the
+ * weights: the plans (and the names they need) are made once per choice, not per workbook.
+ * resolvePlan is pure, and plans are only read.
+ */
+const prepared = new WeakMap<Template, Map<string, Prepared>>();
+const CACHE_LIMIT = 32;
+
+function planNames(plan: ScoringPlan): PlanNames {
+  const indicators = plan.indicators.map((i) => ({ IN: idToName('IN', i.id), NA: idToName('NA', i.id), SC: idToName('SC', i.id), MD: idToName('MD', i.id), EV: idToName('EV', i.id) }));
+  const dimensions = plan.dimensions.map((d) => ({ DIM: idToName('DIM', d.id), WT: idToName('WT', d.id) }));
+  return {
+    required: [...indicators.flatMap((n) => [n.IN, n.NA, n.SC]), ...dimensions.flatMap((n) => [n.DIM, n.WT]), 'TOTAL', 'GRADE'],
+    indicators,
+    dimensions,
+  };
+}
+
+function prepare(template: Template, choice: { profile?: string; indicators: string[]; method: WorkbookMetadata['method'] }): Prepared {
+  let byChoice = prepared.get(template);
+  if (!byChoice) prepared.set(template, (byChoice = new Map()));
+  const key = `${choice.profile ?? ''}\u0000${choice.method}\u0000${choice.indicators.join(',')}`;
+  let p = byChoice.get(key);
+  if (!p) {
+    const base = resolvePlan(template, choice);
+    p = { base, names: base.value && planNames(base.value), weighted: new Map() };
+    if (byChoice.size >= CACHE_LIMIT) byChoice.delete(byChoice.keys().next().value!);
+    byChoice.set(key, p);
+  }
+  return p;
+}
+
+function weightedPlan(template: Template, p: Prepared, choice: { profile?: string; indicators: string[]; method: WorkbookMetadata['method'] }, weights: Record<string, number>): Result<ScoringPlan> {
+  // String(w) is the shortest text that reads back as w; -0 is kept apart from 0.
+  const key = Object.values(weights).map((w) => (Object.is(w, -0) ? '-0' : String(w))).join(',');
+  let r = p.weighted.get(key);
+  if (!r) {
+    r = resolvePlan(template, { ...choice, weights });
+    if (p.weighted.size >= CACHE_LIMIT) p.weighted.delete(p.weighted.keys().next().value!);
+    p.weighted.set(key, r);
+  }
+  return r;
+}
+
 export function readSubmission(cells: ContractCells, findTemplate: (id: string) => Template | undefined): Result<Submission> {
-  const fail = (...errors: Issue[]) => ({ value: undefined, errors });
   if (!cells.metadata) return fail(issue('workbook.no-metadata', []));
   const parsed = metadataSchema.safeParse(cells.metadata);
   if (!parsed.success) {
@@ -71,62 +129,72 @@ export function readSubmission(cells: ContractCells, findTemplate: (id: string) 
   }
 
   const ids = meta.indicators.split(',').map((s) => s.trim()).filter(Boolean);
-  const base = resolvePlan(template, { ...(meta.profile ? { profile: meta.profile } : {}), indicators: ids, method: meta.method });
+  const choice = { ...(meta.profile ? { profile: meta.profile } : {}), indicators: ids, method: meta.method };
+  const prep = prepare(template, choice);
+  const base = prep.base;
   if (!base.value) return fail(...base.errors.map((e) => ({ ...e, code: e.code })));
+  const names = prep.names!;
 
-  const required = [
-    ...base.value.indicators.flatMap((i) => [idToName('IN', i.id), idToName('NA', i.id), idToName('SC', i.id)]),
-    ...base.value.dimensions.flatMap((d) => [idToName('DIM', d.id), idToName('WT', d.id)]),
-    'TOTAL',
-    'GRADE',
-  ];
-  const missing = required.filter((n) => cells.cell(n) === undefined);
+  const missing = names.required.filter((n) => cells.cell(n) === undefined);
   if (missing.length) {
     return fail(issue('workbook.missing-name', [], { count: missing.length, names: missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : '') }));
   }
 
   const errors: Issue[] = [];
   const rawWeights: Record<string, number> = {};
-  for (const d of base.value.dimensions) {
-    const w = plain(cells.cell(idToName('WT', d.id)));
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) errors.push(issue('workbook.weight', [idToName('WT', d.id)], { id: d.id, value: String(w) }));
+  base.value.dimensions.forEach((d, k) => {
+    const wt = names.dimensions[k]!.WT;
+    const w = plain(cells.cell(wt));
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) errors.push(issue('workbook.weight', [wt], { id: d.id, value: String(w) }));
     else rawWeights[d.id] = w;
-  }
+  });
   if (errors.length) return fail(...errors);
-  const weighted = resolvePlan(template, { ...(meta.profile ? { profile: meta.profile } : {}), indicators: ids, method: meta.method, weights: rawWeights });
+  const weighted = weightedPlan(template, prep, choice, rawWeights);
   if (!weighted.value) return fail(...weighted.errors);
   const plan = weighted.value;
+  // The weighted plan has the base plan's indicators and dimensions, in the same order.
+  const indNames = names.indicators;
+  const dimNames = names.dimensions;
 
   const answers = new Map<string, RowAnswer>();
-  for (const ind of plan.indicators) {
-    const input = plain(cells.cell(idToName('IN', ind.id)));
-    const na = plain(cells.cell(idToName('NA', ind.id)));
-    const mode = plain(cells.cell(idToName('MD', ind.id)));
-    const evidence = plain(cells.cell(idToName('EV', ind.id)));
+  const scores: Record<string, CellValue> = {};
+  plan.indicators.forEach((ind, k) => {
+    const n = indNames[k]!;
+    const input = plain(cells.cell(n.IN));
+    const na = plain(cells.cell(n.NA));
+    const mode = plain(cells.cell(n.MD));
+    const evidence = plain(cells.cell(n.EV));
     const a: RowAnswer = { input, na: na !== null && String(na).trim() !== '' };
     if (mode !== null && mode !== '') a.mode = String(mode);
     if (evidence !== null && evidence !== '') a.evidence = String(evidence);
     answers.set(ind.id, a);
-  }
+    scores[ind.id] = plain(cells.cell(n.SC));
+  });
   const evaluation = evaluate(plan, answersToInputs(answers));
 
-  const cached = {
-    total: plain(cells.cell('TOTAL')),
-    grade: plain(cells.cell('GRADE')),
-    dimensions: Object.fromEntries(plan.dimensions.map((d) => [d.id, plain(cells.cell(idToName('DIM', d.id)))])),
-    scores: Object.fromEntries(plan.indicators.map((i) => [i.id, plain(cells.cell(idToName('SC', i.id)))])),
-  };
+  const dimensions: Record<string, CellValue> = {};
+  plan.dimensions.forEach((d, k) => (dimensions[d.id] = plain(cells.cell(dimNames[k]!.DIM))));
+  const cached = { total: plain(cells.cell('TOTAL')), grade: plain(cells.cell('GRADE')), dimensions, scores };
   const mismatches: Mismatch[] = [];
-  const check = (name: string, c: CellValue, e: number | string | null) => {
-    if (differs(c, e)) mismatches.push({ name, cached: c, engine: e });
-  };
-  evaluation.indicators.forEach((r) => check(idToName('SC', r.id), cached.scores[r.id] ?? null, r.score));
-  evaluation.dimensions.forEach((d) => check(idToName('DIM', d.id), cached.dimensions[d.id] ?? null, d.score));
-  check('TOTAL', cached.total, evaluation.total);
-  check('GRADE', cached.grade, evaluation.grade ? text(evaluation.grade.label, meta.lang) : '');
+  // The engine's rows come in the plan's order: the names are the plan's, by position.
+  evaluation.indicators.forEach((r, k) => {
+    const c = cached.scores[r.id] ?? null;
+    if (differs(c, r.score)) mismatches.push({ name: plan.indicators[k]?.id === r.id ? indNames[k]!.SC : idToName('SC', r.id), cached: c, engine: r.score });
+  });
+  evaluation.dimensions.forEach((d, k) => {
+    const c = cached.dimensions[d.id] ?? null;
+    if (differs(c, d.score)) mismatches.push({ name: plan.dimensions[k]?.id === d.id ? dimNames[k]!.DIM : idToName('DIM', d.id), cached: c, engine: d.score });
+  });
+  if (differs(cached.total, evaluation.total)) mismatches.push({ name: 'TOTAL', cached: cached.total, engine: evaluation.total });
+  const grade = evaluation.grade ? text(evaluation.grade.label, meta.lang) : '';
+  if (differs(cached.grade, grade)) mismatches.push({ name: 'GRADE', cached: cached.grade, engine: grade });
 
   return {
     value: { metadata: meta, plan, answers, rawWeights, evaluation, cached, mismatches },
     errors: evaluation.errors,
   };
+}
+
+function fail(...errors: Issue[]): Result<Submission> {
+  return { value: undefined, errors };
 }

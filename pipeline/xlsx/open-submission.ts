@@ -1,19 +1,22 @@
 /** A workbook file → its Submission (read by name, recomputed by the engine). */
 import { readFileSync } from 'node:fs';
-import { METADATA_SHEET, readSubmission, type ContractCells, type Issue, type Result, type Submission } from '../../core/index.ts';
+import { METADATA_SHEET, readSubmission, type ContractCells, type Issue, type Result, type Submission, type Template } from '../../core/index.ts';
 import { shippedTemplates } from '../templates/registry.ts';
 import { cellByName, readWorkbookBytes, type RawWorkbook, type ReadOptions } from './read-workbook.ts';
 import { readIssue } from '../inputs/read-user-file.ts';
+
+/** "row,0" and "row,1" for the metadata sheet's first 200 rows, made once. */
+const META_KEYS = Array.from({ length: 200 }, (_, r) => [`${r},0`, `${r},1`] as const);
 
 export function contractCells(wb: RawWorkbook): ContractCells {
   const metaCells = wb.cells.get(METADATA_SHEET);
   let metadata: Record<string, string> | undefined;
   if (metaCells) {
     metadata = {};
-    for (let r = 0; r < 200; r++) {
-      const k = metaCells.get(`${r},0`);
+    for (const [key, valueKey] of META_KEYS) {
+      const k = metaCells.get(key);
       if (!k || k.value === null || k.value === '') continue;
-      const v = metaCells.get(`${r},1`);
+      const v = metaCells.get(valueKey);
       metadata[String(k.value)] = v?.value === null || v?.value === undefined ? '' : String(v.value);
     }
   }
@@ -23,13 +26,19 @@ export function contractCells(wb: RawWorkbook): ContractCells {
   };
 }
 
-export function openSubmissionBytes(bytes: Uint8Array, opts: ReadOptions = {}): Result<Submission> {
-  const raw = readWorkbookBytes(bytes, { ...opts, extraSheets: [METADATA_SHEET, ...(opts.extraSheets ?? [])] });
-  if (!raw.value) return { value: undefined, errors: raw.errors };
-  return readSubmission(contractCells(raw.value), (id) => shippedTemplates().get(id));
+export interface OpenOptions extends ReadOptions {
+  /** The templates to score with; the shipped ones (and the user's) when absent. Workers get them from the main thread. */
+  templates?: ReadonlyMap<string, Template>;
 }
 
-export function openSubmissionFile(file: string, opts: ReadOptions = {}): Result<Submission> {
+export function openSubmissionBytes(bytes: Uint8Array, opts: OpenOptions = {}): Result<Submission> {
+  const raw = readWorkbookBytes(bytes, { ...opts, extraSheets: [METADATA_SHEET, ...(opts.extraSheets ?? [])] });
+  if (!raw.value) return { value: undefined, errors: raw.errors };
+  const templates = opts.templates ?? shippedTemplates();
+  return readSubmission(contractCells(raw.value), (id) => templates.get(id));
+}
+
+export function openSubmissionFile(file: string, opts: OpenOptions = {}): Result<Submission> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

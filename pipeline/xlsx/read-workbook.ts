@@ -4,9 +4,9 @@
  * evaluates a formula, reads only what it needs, and bounds the decompressed size, because
  * returned workbooks are zip files from strangers.
  */
-import { unzipSync } from 'fflate';
 import { issue, type Issue, type Result } from '../../core/index.ts';
-import { attr, attributes, columnIndex, decodeXml, elements, scanCells, stringItemText, type ScannedCell } from './scan-xml.ts';
+import { attr, attributes, columnIndex, decodeXml, elementPattern, elements, scanCells, stringItemText, type ScannedCell } from './scan-xml.ts';
+import { openZip, TooBig, type ZipParts } from './zip-parts.ts';
 
 export interface RawCell {
   /** A constant's value, or a formula's cached result ('' for an empty-string result). */
@@ -54,98 +54,167 @@ function sniff(bytes: Uint8Array): Issue | undefined {
   return issue('workbook.not-zip', []);
 }
 
+const WANTED_PART = (name: string) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedStrings.xml' || name.startsWith('xl/worksheets/sheet');
+
 export function readWorkbookBytes(bytes: Uint8Array, opts: ReadOptions = {}): Result<RawWorkbook> {
   const bad = sniff(bytes);
   if (bad) return { value: undefined, errors: [bad] };
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  let total = 0;
-  let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        total += f.originalSize;
-        if (total > max) throw new RangeError('too-big');
-        return f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || f.name === 'xl/sharedStrings.xml' || f.name.startsWith('xl/worksheets/sheet');
-      },
-    });
+    const zip = openZip(bytes, WANTED_PART, max);
+    const book = workbookPart(zip);
+    if (!book) return { value: undefined, errors: [issue('workbook.not-xlsx', [])] };
+    return { value: readParts(zip, book, opts), errors: [] };
   } catch (e) {
-    if (e instanceof RangeError && e.message === 'too-big') {
-      return { value: undefined, errors: [issue('workbook.too-big', [], { max: Math.round(max / 1024 / 1024) })] };
-    }
-    return { value: undefined, errors: [issue('workbook.corrupt', [], { reason: (e as Error).message })] };
-  }
-  if (!files['xl/workbook.xml']) return { value: undefined, errors: [issue('workbook.not-xlsx', [])] };
-
-  try {
-    return { value: readParts(files, opts), errors: [] };
-  } catch (e) {
+    if (e instanceof TooBig) return { value: undefined, errors: [issue('workbook.too-big', [], { max: Math.round(max / 1024 / 1024) })] };
     return { value: undefined, errors: [issue('workbook.corrupt', [], { reason: (e as Error).message })] };
   }
 }
 
 type CellRef = { sheet: string; col: number; row: number };
-const namesCache = new Map<string, Map<string, CellRef>>();
+
+/** What workbook.xml and its relationships say: sheets, single-cell names, sheet part paths. */
+interface BookPart {
+  sheets: { name: string; state: string; rid: string }[];
+  names: ReadonlyMap<string, CellRef>;
+  targets: Map<string, string>;
+}
+
+/** "row,col" of a named cell, made once per parsed names map (cellByName is called hundreds of times per workbook). */
+const cellKeys = new WeakMap<CellRef, string>();
+const cellKey = (ref: CellRef) => cellKeys.get(ref) ?? `${ref.row},${ref.col}`;
+/** row * 2^14 + col: a number for the cells a sheet is read for. */
+const cellNumber = (row: number, col: number) => row * 16384 + col;
 
 /**
- * Workbook-scoped single-cell names. Returns from one roster carry the same several hundred
- * names, so the parsed map is kept for the exact same text (a few recent ones).
+ * Returns from one roster carry the same workbook.xml (several hundred names) and relationships,
+ * byte for byte: the parsed parts are kept for the exact same stored bytes (a few recent ones),
+ * so they are not inflated and parsed again for every file.
  */
+const bookCache: { wb: Uint8Array; rels: Uint8Array | undefined; book: BookPart }[] = [];
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined) => (a && b ? Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b) : a === b);
+
+function workbookPart(zip: ZipParts): BookPart | undefined {
+  const storedWb = zip.stored('xl/workbook.xml');
+  const storedRels = zip.stored('xl/_rels/workbook.xml.rels');
+  if (storedWb) {
+    for (const c of bookCache) {
+      if (sameBytes(c.wb, storedWb.bytes) && (storedRels ? c.rels !== undefined && sameBytes(c.rels, storedRels.bytes) : c.rels === undefined)) return c.book;
+    }
+  }
+  const wbBytes = zip.get('xl/workbook.xml');
+  if (!wbBytes) return undefined;
+  const book = parseBook(utf8(wbBytes), utf8(zip.get('xl/_rels/workbook.xml.rels')));
+  if (storedWb) {
+    if (bookCache.length >= 8) bookCache.shift();
+    bookCache.push({ wb: Uint8Array.from(storedWb.bytes), rels: storedRels && Uint8Array.from(storedRels.bytes), book });
+  }
+  return book;
+}
+
+function utf8(bytes: Uint8Array | undefined): string {
+  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : '';
+}
+
+function parseBook(workbookXml: string, relsXml: string): BookPart {
+  const sheets = [...elements(workbookXml, 'sheet')].map((e) => {
+    const a = attributes(e.attrs);
+    return { name: a.name ?? '', state: a.state ?? 'visible', rid: attr(a, 'id') ?? '' };
+  });
+  const targets = new Map<string, string>();
+  for (const e of elements(relsXml, 'Relationship')) {
+    const a = attributes(e.attrs);
+    if (a.Id && a.Target) targets.set(a.Id, a.Target);
+  }
+  return { sheets, names: definedNames(workbookXml), targets };
+}
+
+/** Workbook-scoped single-cell names. */
 function definedNames(workbookXml: string): ReadonlyMap<string, CellRef> {
   const start = workbookXml.indexOf('definedNames');
   const end = workbookXml.lastIndexOf('definedNames');
   const block = start >= 0 && end > start ? workbookXml.slice(start, end) : '';
-  const cached = namesCache.get(block);
-  if (cached) return cached;
   const names = new Map<string, CellRef>();
   // A fixed pattern, not a general attribute parse: hundreds of names per workbook.
   for (const e of elements(block, 'definedName')) {
     if (e.attrs.includes('localSheetId')) continue;
     const name = /\bname\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(e.attrs);
     const ref = name && parseCellRef(decodeXml(e.body ?? ''));
-    if (ref) names.set(decodeXml(name[1] ?? name[2]!), ref);
+    if (ref) {
+      names.set(decodeXml(name[1] ?? name[2]!), ref);
+      cellKeys.set(ref, `${ref.row},${ref.col}`);
+    }
   }
-  if (namesCache.size >= 8) namesCache.delete(namesCache.keys().next().value!);
-  namesCache.set(block, names);
   return names;
 }
 
-function readParts(files: Record<string, Uint8Array>, opts: ReadOptions): RawWorkbook {
-  const text = (name: string) => (files[name] ? Buffer.from(files[name].buffer, files[name].byteOffset, files[name].byteLength).toString('utf8') : '');
-  const workbookXml = text('xl/workbook.xml');
-  const sheets = [...elements(workbookXml, 'sheet')].map((e) => {
-    const a = attributes(e.attrs);
-    return { name: a.name ?? '', state: a.state ?? 'visible', rid: attr(a, 'id') ?? '' };
-  });
-  const names = definedNames(workbookXml);
-  const targets = new Map<string, string>();
-  for (const e of elements(text('xl/_rels/workbook.xml.rels'), 'Relationship')) {
-    const a = attributes(e.attrs);
-    if (a.Id && a.Target) targets.set(a.Id, a.Target);
-  }
-  const shared = [...elements(text('xl/sharedStrings.xml'), 'si')].map((e) => stringItemText(e.body ?? ''));
+/** The cells each sheet is read for, by names map and extra sheets: number → "row,col". */
+const wantedCache = new WeakMap<ReadonlyMap<string, CellRef>, Map<string, Map<string, Map<number, string>>>>();
 
-  const wanted = new Set<string>([...[...names.values()].map((n) => n.sheet), ...(opts.extraSheets ?? [])]);
-  // Sheets read whole (extraSheets) have no key set; the others only their named cells.
-  const wantedCells = new Map<string, Set<string>>();
+function wantedCells(names: ReadonlyMap<string, CellRef>, extraSheets: readonly string[]): Map<string, Map<number, string>> {
+  const key = extraSheets.join('\u0000');
+  let byExtra = wantedCache.get(names);
+  const hit = byExtra?.get(key);
+  if (hit) return hit;
+  // Sheets read whole (extraSheets) have no entry; the others only their named cells.
+  const out = new Map<string, Map<number, string>>();
   for (const n of names.values()) {
-    if (opts.extraSheets?.includes(n.sheet)) continue;
-    if (!wantedCells.has(n.sheet)) wantedCells.set(n.sheet, new Set());
-    wantedCells.get(n.sheet)!.add(`${n.row},${n.col}`);
+    if (extraSheets.includes(n.sheet)) continue;
+    let m = out.get(n.sheet);
+    if (!m) out.set(n.sheet, (m = new Map()));
+    m.set(cellNumber(n.row, n.col), cellKey(n));
   }
+  if (!byExtra) wantedCache.set(names, (byExtra = new Map()));
+  if (byExtra.size < 8) byExtra.set(key, out);
+  return out;
+}
+
+/**
+ * Shared strings, decoded only when a wanted cell refers to them: a roster's workbooks carry
+ * several hundred (the template's texts), while a read needs a few dozen.
+ */
+class SharedStrings {
+  private readonly items: string[] = [];
+  private readonly decoded: (string | undefined)[] = [];
+  private readonly re = new RegExp(elementPattern('si'), 'g');
+  private done = false;
+
+  constructor(private readonly xml: string) {}
+
+  get(i: number): string | undefined {
+    while (!this.done && this.items.length <= i) {
+      const m = this.re.exec(this.xml);
+      if (!m) this.done = true;
+      else this.items.push(m[2] ?? '');
+    }
+    if (!(i < this.items.length) || !Number.isInteger(i) || i < 0) return undefined;
+    return (this.decoded[i] ??= stringItemText(this.items[i]!));
+  }
+}
+
+function readParts(zip: ZipParts, book: BookPart, opts: ReadOptions): RawWorkbook {
+  const { names, targets, sheets } = book;
+  let shared: SharedStrings | undefined;
+  const sharedString = (i: number) => (shared ??= new SharedStrings(utf8(zip.get('xl/sharedStrings.xml')))).get(i);
+  const extra = opts.extraSheets ?? [];
+  const wantedBy = wantedCells(names, extra);
   const cells = new Map<string, Map<string, RawCell>>();
   for (const s of sheets) {
-    if (!wanted.has(s.name)) continue;
+    if (!wantedBy.has(s.name) && !extra.includes(s.name)) continue;
     const target = targets.get(s.rid);
     if (!target) continue;
     const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
     const out = new Map<string, RawCell>();
-    const keys = wantedCells.get(s.name);
-    const bytes = files[path];
+    const keys = extra.includes(s.name) ? undefined : wantedBy.get(s.name);
+    const bytes = WANTED_PART(path) ? zip.get(path) : undefined;
     if (bytes) {
       // latin1 keeps the scan on one-byte strings; the few texts we keep are decoded as UTF-8.
       const xml = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-      const wanted = keys ? (r: number, c: number) => keys.has(`${r},${c}`) : undefined;
-      for (const c of scanCells(xml, wanted, latin1ToUtf8, opts.formulas ?? false)) out.set(`${c.row},${c.col}`, toRawCell(c, shared));
+      if (keys) {
+        for (const c of scanCells(xml, (r, col) => keys.has(cellNumber(r, col)), latin1ToUtf8, opts.formulas ?? false)) out.set(keys.get(cellNumber(c.row, c.col))!, toRawCell(c, sharedString));
+      } else {
+        for (const c of scanCells(xml, undefined, latin1ToUtf8, opts.formulas ?? false)) out.set(`${c.row},${c.col}`, toRawCell(c, sharedString));
+      }
     }
     cells.set(s.name, out);
   }
@@ -157,12 +226,12 @@ function latin1ToUtf8(s: string): string {
   return /[^\x00-\x7f]/.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
 }
 
-function toRawCell(c: ScannedCell, shared: string[]): RawCell {
+function toRawCell(c: ScannedCell, shared: (i: number) => string | undefined): RawCell {
   const base: RawCell = { value: null };
   if (c.f !== undefined) base.formula = c.f;
   switch (c.t) {
     case 's':
-      base.value = c.v === undefined ? null : (shared[Number(c.v)] ?? '');
+      base.value = c.v === undefined ? null : (shared(Number(c.v)) ?? '');
       break;
     case 'str':
       base.value = c.v ?? (c.f !== undefined ? null : '');
@@ -190,5 +259,5 @@ function toRawCell(c: ScannedCell, shared: string[]): RawCell {
 export function cellByName(wb: RawWorkbook, name: string): RawCell | undefined {
   const ref = wb.names.get(name);
   if (!ref) return undefined;
-  return wb.cells.get(ref.sheet)?.get(`${ref.row},${ref.col}`) ?? { value: null };
+  return wb.cells.get(ref.sheet)?.get(cellKey(ref)) ?? { value: null };
 }

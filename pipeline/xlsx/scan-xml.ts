@@ -38,8 +38,13 @@ export function attr(a: Record<string, string>, local: string): string | undefin
 
 const P = '(?:[A-Za-z_][\\w.-]*:)?';
 
+/** The pattern of `elements`: group 1 the attributes, group 2 the body (undefined when self-closing). */
+export function elementPattern(name: string): string {
+  return `<${P}${name}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}${name}>)`;
+}
+
 export function* elements(xml: string, name: string): Generator<{ attrs: string; body: string | undefined }> {
-  const re = new RegExp(`<${P}${name}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}${name}>)`, 'g');
+  const re = new RegExp(elementPattern(name), 'g');
   for (const m of xml.matchAll(re)) yield { attrs: m[1]!, body: m[2] };
 }
 
@@ -78,47 +83,241 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-const CELL_OR_ROW = new RegExp(`<${P}row\\b([^>]*?)/?>|<${P}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>)`, 'g');
 const V = new RegExp(`<${P}v\\b[^>]*?(?:/>|>([^<]*)</${P}v>)`);
 const F = new RegExp(`<${P}f\\b[^>]*?(?:/>|>([^<]*)</${P}f>)`);
-const R_ATTR = /\br="([A-Z]+)(\d+)"/;
-const T_ATTR = /\bt="([^"]*)"/;
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Where a start tag whose attributes begin at `i` ends: the index of its '>' (quote-aware), or -1. */
+function tagEnd(xml: string, i: number): number {
+  let gt = xml.indexOf('>', i);
+  for (let j = i; j < gt; j++) {
+    const c = xml.charCodeAt(j);
+    if (c !== 34 && c !== 39) continue;
+    // A quoted value may hold '>': the tag ends after it.
+    j = xml.indexOf(c === 34 ? '"' : "'", j + 1);
+    if (j < 0) return -1;
+    if (j > gt) gt = xml.indexOf('>', j);
+  }
+  return gt;
+}
+
+const T_ATTR = /\st\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+
+/** Where the tag name starting at `i` ends (at whitespace, '/', '>' or the end). */
+function nameEnd(xml: string, i: number): number {
+  const n = xml.length;
+  for (; i < n; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 62 || c === 47 || isSpace(c)) break;
+  }
+  return i;
+}
+
+/** The local name (after any prefix) of the tag name in [from, to) is exactly `local`. */
+function localIs(xml: string, from: number, to: number, local: string): boolean {
+  const start = to - local.length;
+  if (start < from || !xml.startsWith(local, start)) return false;
+  return start === from || xml.charCodeAt(start - 1) === 58;
+}
 
 /**
  * Every wanted cell of a worksheet, in document order, positions filled in where `r` is omitted.
  * `xml` may be the part decoded as latin1 (fast, and all markup is ASCII): text is then passed
  * through `text` to be decoded as UTF-8, only for the cells that are wanted.
+ *
+ * Cells are the hot path (a scoring sheet has over a thousand, a few hundred wanted), so this is
+ * a hand-written pass over the tags that allocates nothing for the cells it skips: it looks only
+ * at `row` and `c` elements (any prefix), reads their `r` and `t` attributes, and hands the
+ * body of a wanted cell to the element patterns above.
  */
 export function* scanCells(xml: string, wanted: (row: number, col: number) => boolean = () => true, text: (s: string) => string = (s) => s, formulas = true): Generator<ScannedCell> {
-  const re = new RegExp(CELL_OR_ROW.source, 'g');
+  const n = xml.length;
   let row = -1;
   let col = -1;
-  for (const m of xml.matchAll(re)) {
-    if (m[1] !== undefined) {
-      const r = attributes(m[1]).r;
-      row = r ? Number(r) - 1 : row + 1;
+  let pos = 0;
+  while (pos < n) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0) break;
+    const c0 = xml.charCodeAt(lt + 1);
+    if (c0 === 33) {
+      // <!-- comment --> and <![CDATA[ … ]]>: skipped whole, so markup inside them is not read.
+      const close = xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt + 4) : xml.startsWith('<![CDATA[', lt) ? xml.indexOf(']]>', lt + 9) : xml.indexOf('>', lt);
+      pos = close < 0 ? n : close + 1;
+      continue;
+    }
+    if (c0 === 47 || c0 === 63) {
+      pos = lt + 2;
+      continue;
+    }
+    let ne: number;
+    let isRow: boolean;
+    let isCell: boolean;
+    // Fast paths for the unprefixed <c …> and <row …> that Excel writes, else any prefix.
+    if (c0 === 99 && (xml.charCodeAt(lt + 2) === 32 || xml.charCodeAt(lt + 2) === 62 || xml.charCodeAt(lt + 2) === 47)) {
+      ne = lt + 2;
+      isRow = false;
+      isCell = true;
+    } else {
+      ne = nameEnd(xml, lt + 1);
+      isRow = localIs(xml, lt + 1, ne, 'row');
+      isCell = !isRow && localIs(xml, lt + 1, ne, 'c');
+      if (!isRow && !isCell) {
+        pos = ne;
+        continue;
+      }
+    }
+    let rFrom = -1;
+    let rTo = -1;
+    let tFrom = -1;
+    let tTo = -1;
+    let selfClosing = false;
+    let end = -1;
+    // Excel writes r="…" first; when it is, the rest of the start tag is only searched for its end
+    // (and t="…" for the few cells we want), else the attributes are parsed one by one.
+    if (xml.startsWith(' r="', ne)) {
+      rFrom = ne + 4;
+      rTo = xml.indexOf('"', rFrom);
+      end = rTo < 0 ? -1 : tagEnd(xml, rTo + 1);
+      if (end >= 0 && xml.charCodeAt(end - 1) === 47) selfClosing = true;
+      if (end >= 0) tFrom = -2;
+    } else {
+      let i = ne;
+      while (i < n) {
+        const c = xml.charCodeAt(i);
+        if (isSpace(c)) {
+          i++;
+          continue;
+        }
+        if (c === 62) {
+          end = i;
+          break;
+        }
+        if (c === 47) {
+          if (xml.charCodeAt(i + 1) === 62) {
+            selfClosing = true;
+            end = i + 1;
+            break;
+          }
+          i++;
+          continue;
+        }
+        const aFrom = i;
+        while (i < n) {
+          const d = xml.charCodeAt(i);
+          if (d === 61 || d === 62 || d === 47 || isSpace(d)) break;
+          i++;
+        }
+        const aTo = i;
+        while (i < n && isSpace(xml.charCodeAt(i))) i++;
+        if (xml.charCodeAt(i) !== 61) continue;
+        i++;
+        while (i < n && isSpace(xml.charCodeAt(i))) i++;
+        const q = xml.charCodeAt(i);
+        if (q !== 34 && q !== 39) continue;
+        const vTo = xml.indexOf(q === 34 ? '"' : "'", i + 1);
+        if (vTo < 0) {
+          i = n;
+          break;
+        }
+        if (aTo - aFrom === 1) {
+          const a = xml.charCodeAt(aFrom);
+          if (a === 114) {
+            rFrom = i + 1;
+            rTo = vTo;
+          } else if (a === 116) {
+            tFrom = i + 1;
+            tTo = vTo;
+          }
+        }
+        i = vTo + 1;
+      }
+    }
+    if (end < 0) break;
+    pos = end + 1;
+    if (isRow) {
+      row = rFrom >= 0 && rTo > rFrom ? Number(xml.slice(rFrom, rTo)) - 1 : row + 1;
       col = -1;
       continue;
     }
-    // Cells are the hot path: fixed regexes instead of a general attribute parse.
-    const attrs = m[2]!;
-    const ref = R_ATTR.exec(attrs);
-    if (ref) {
-      col = columnIndex(ref[1]!);
-      row = Number(ref[2]) - 1;
+    // The cell's reference: letters then digits, nothing else; otherwise the next column.
+    let letters = 0;
+    let j = rFrom;
+    let ci = 0;
+    if (rFrom >= 0) {
+      for (; j < rTo; j++) {
+        const d = xml.charCodeAt(j);
+        if (d < 65 || d > 90) break;
+        ci = ci * 26 + (d - 64);
+        letters++;
+      }
+    }
+    let digits = 0;
+    let ri = 0;
+    if (letters) {
+      for (; j < rTo; j++) {
+        const d = xml.charCodeAt(j);
+        if (d < 48 || d > 57) break;
+        ri = ri * 10 + (d - 48);
+        digits++;
+      }
+    }
+    if (letters && digits && j === rTo) {
+      col = ci - 1;
+      row = ri - 1;
     } else col++;
+    let bodyFrom = -1;
+    let bodyTo = -1;
+    if (!selfClosing) {
+      // The body runs to the first </c> (any prefix).
+      bodyFrom = pos;
+      let k = pos;
+      for (;;) {
+        const close = xml.indexOf('</', k);
+        if (close < 0) {
+          bodyFrom = -1;
+          break;
+        }
+        if (xml.charCodeAt(close + 2) === 99 && xml.charCodeAt(close + 3) === 62) {
+          bodyTo = close;
+          pos = close + 4;
+          break;
+        }
+        const ce = nameEnd(xml, close + 2);
+        if (xml.charCodeAt(ce) === 62 && localIs(xml, close + 2, ce, 'c')) {
+          bodyTo = close;
+          pos = ce + 1;
+          break;
+        }
+        k = close + 2;
+      }
+      // No closing tag at all: the cell is not well formed; it is read without a body.
+      if (bodyFrom < 0) pos = end + 1;
+    }
     if (!wanted(row, col)) continue;
-    const t = T_ATTR.exec(attrs)?.[1] ?? 'n';
-    const body = m[3];
+    if (tFrom === -2) {
+      // Fast path above: find t="…" now, within the start tag.
+      const m = T_ATTR.exec(xml.slice(rTo + 1, end));
+      tFrom = -1;
+      if (m) {
+        const value = m[1] ?? m[2]!;
+        tFrom = rTo + 1 + m.index + m[0].length - 1 - value.length;
+        tTo = tFrom + value.length;
+      }
+    }
+    const t = tFrom >= 0 ? xml.slice(tFrom, tTo) : 'n';
     let v: string | undefined;
     let f: string | undefined;
-    if (body) {
+    let inline: string | undefined;
+    if (bodyTo > bodyFrom) {
+      const body = xml.slice(bodyFrom, bodyTo);
       const vm = V.exec(body);
       if (vm) v = decodeXml(text(vm[1] ?? ''));
       const fm = F.exec(body);
       // Formula text is long and entity-laden; decoding it cost more than the rest of the read.
       if (fm) f = formulas ? decodeXml(text(fm[1] ?? '')) : '';
+      if (t === 'inlineStr') inline = stringItemText(text(childBody(body, 'is') ?? ''));
     }
-    yield { row, col, t, v, f, inline: body && t === 'inlineStr' ? stringItemText(text(childBody(body, 'is') ?? '')) : undefined };
+    yield { row, col, t, v, f, inline };
   }
 }

@@ -5,10 +5,12 @@
  * reader keeps it; everywhere else the two agree cell for cell.
  */
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookBytes, type RawCell } from '../../pipeline/xlsx/read-workbook.ts';
+import { openZip, TooBig } from '../../pipeline/xlsx/zip-parts.ts';
 import { recalculateWithLibreOffice } from '../support/libreoffice.ts';
 import { editParts, filledWorkbook, org, write } from '../support/returned-workbooks.ts';
 import { scratchDir } from '../support/run-cli.ts';
@@ -111,5 +113,72 @@ describe('readWorkbookBytes agrees with exceljs', () => {
     expect(inline.names.get('FIRST')).toEqual({ sheet: '类型 Types', row: 0, col: 0 });
     expect(inline.cells.get('类型 Types')!.get('0,0')!.value).toBe('共享字符串 & <escaped> "quotes"');
     expect(inline.cells.get('类型 Types')!.get('99,26')!.value).toBe('far away');
+  });
+});
+
+describe('the zip layer and the tag scanner', () => {
+  const all = () => true;
+
+  it('inflates exactly the parts fflate does, deflated or stored, and only what it is asked for', () => {
+    for (const level of [0, 6, 9] as const) {
+      const bytes = zipSync(unzipSync(fixtures.ours!), { level });
+      const theirs = unzipSync(bytes);
+      const zip = openZip(bytes, all, 50 * 1048576);
+      for (const [name, data] of Object.entries(theirs)) expect(Buffer.from(zip.get(name)!).equals(Buffer.from(data)), `${name} at level ${level}`).toBe(true);
+      expect(zip.get('xl/no-such-part.xml')).toBeUndefined();
+      const only = openZip(bytes, (n) => n === 'xl/workbook.xml', 50 * 1048576);
+      expect(only.get('xl/styles.xml')).toBeUndefined();
+      expect(only.get('xl/workbook.xml')).toBeDefined();
+    }
+  });
+
+  it('holds parts to the size limit, by declared size and by what they really inflate to', () => {
+    const bomb = zipSync({ 'xl/workbook.xml': new Uint8Array(3 * 1048576) }, { level: 9 });
+    expect(() => openZip(bomb, all, 2 * 1048576)).toThrow(TooBig);
+    expect(readWorkbookBytes(bomb, { maxBytes: 2 * 1048576 }).errors[0]!.code).toBe('workbook.too-big');
+    // The same entry claiming to be small in the central directory: caught while inflating.
+    const lying = Buffer.from(bomb);
+    const cd = lying.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    lying.writeUInt32LE(100, cd + 24);
+    expect(() => openZip(lying, all, 2 * 1048576).get('xl/workbook.xml')).toThrow(TooBig);
+    expect(readWorkbookBytes(lying, { maxBytes: 2 * 1048576 }).errors[0]!.code).toBe('workbook.too-big');
+  });
+
+  it('reports a truncated or damaged package as corrupt, never throws', () => {
+    const bytes = fixtures.ours!;
+    expect(readWorkbookBytes(bytes.subarray(0, bytes.length - 100)).errors[0]!.code).toBe('workbook.corrupt');
+    const damaged = Buffer.from(bytes);
+    // Overwrite the middle of the compressed data of every entry: inflating fails or the text is garbage.
+    for (let i = 200; i < damaged.length - 2000; i += 97) damaged[i] = 0xff;
+    const r = readWorkbookBytes(damaged);
+    expect(r.value === undefined ? r.errors[0]!.code : 'read').toMatch(/^workbook\.(corrupt|not-xlsx)$|^read$/);
+  });
+
+  it('reads markup written differently (single quotes, attribute order, spaces, no r, comments) as the plain file', () => {
+    const plain = readWorkbookBytes(fixtures.types!, { extraSheets: ['类型 Types'] }).value!;
+    const rewrite = (f: (xml: string) => string) => readWorkbookBytes(editParts(fixtures.types!, (name, xml) => (name === 'xl/worksheets/sheet1.xml' ? f(xml) : xml)), { extraSheets: ['类型 Types'] }).value!;
+    const quoted = rewrite((xml) => xml.replace(/<(c|row) ([^>]*)>/g, (_, tag: string, attrs: string) => `<${tag} ${attrs.replace(/(\w+)="([^"]*)"/g, "$1='$2'")}>`));
+    expect(quoted.cells).toEqual(plain.cells);
+    const reordered = rewrite((xml) => xml.replace(/<c r="([A-Z]+\d+)"([^>]*?)(\/?)>/g, '<c$2 r = "$1" $3>'));
+    expect(reordered.cells).toEqual(plain.cells);
+    // Cells without r follow the previous cell of their row; rows without r follow the previous row.
+    const sparse = rewrite((xml) => xml.replace('<c r="B1"', '<c').replace('<row r="2"', '<row'));
+    expect(sparse.cells).toEqual(plain.cells);
+    const commented = rewrite((xml) => xml.replace('<sheetData>', '<sheetData><!-- <row r="1"><c r="A1" t="s"><v>3</v></c></row> -->'));
+    expect(commented.cells).toEqual(plain.cells);
+    const gt = rewrite((xml) => xml.replace(/<c r="A1"/, '<c foo="a>b" r="A1"'));
+    expect(gt.cells).toEqual(plain.cells);
+  });
+
+  it('reads the same cells from a workbook whose workbook.xml it has seen before (the parsed parts are reused)', () => {
+    const once = readWorkbookBytes(fixtures.ours!, { extraSheets: ['_scorebook'] }).value!;
+    const again = readWorkbookBytes(fixtures.ours!, { extraSheets: ['_scorebook'] }).value!;
+    expect(again.cells).toEqual(once.cells);
+    expect([...again.names]).toEqual([...once.names]);
+    // A different workbook.xml (a renamed sheet) is not taken for the cached one.
+    const renamed = readWorkbookBytes(editParts(fixtures.ours!, (name, xml) => (name === 'xl/workbook.xml' ? xml.replaceAll('评分表', '我的评分表') : xml)), { extraSheets: ['_scorebook'] }).value!;
+    expect(renamed.sheets.map((x) => x.name)).toContain('我的评分表');
+    expect(renamed.names.get('IN_1_1_1')!.sheet).toBe('我的评分表');
+    expect(renamed.cells.get('我的评分表')).toEqual(once.cells.get('评分表'));
   });
 });
