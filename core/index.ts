@@ -21,3 +21,4 @@ export * from './sheet/layout-workbook.ts';
 export * from './workbook/metadata.ts';
 export * from './workbook/read-submission.ts';
 export * from './sheet/input-cells.ts';
+export * from './sheet/validation-texts.ts';

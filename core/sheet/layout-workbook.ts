@@ -27,7 +27,8 @@ import {
   type ValidationSpec,
   type WorkbookModel,
 } from './sheet-model.ts';
-import { scaleListItems, scoreFormula, type RuleConstants } from './score-formulas.ts';
+import { scaleListItems, scaleTokens, scoreFormula, type RuleConstants } from './score-formulas.ts';
+import { withinValidationLimits } from './validation-texts.ts';
 
 /** What the evaluator entered in one indicator's row, as cell values. */
 export interface RowAnswer {
@@ -50,6 +51,12 @@ export const COL = { code: 0, name: 1, description: 2, unit: 3, rule: 4, input: 
 // Summary sheet columns of the first-level table.
 export const SUM_COL = { code: 0, name: 1, weight: 2, norm: 3, count: 4, sum: 5, score: 6, contribution: 7, applicable: 8, weighted: 9, weightedCount: 10 } as const;
 export const SCORING_HEADER_ROW = 2;
+/**
+ * Nine characters. Not 9 itself: exceljs takes a width of exactly 9 for its default and leaves
+ * the column out of the file, so Excel would show its own default (8.43) while the add-in sets
+ * 9. 9.01 is the same 63 pixels in Excel and is written.
+ */
+export const NINE = 9.01;
 
 class Grid {
   rows: (CellSpec | undefined)[][] = [];
@@ -117,6 +124,30 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
       constants.set(ind.id, { bandUpper: () => '', bandScore: () => '', linearFrom: sheetRef(R, rr, 3), linearTo: sheetRef(R, rr, 4) });
       rr++;
     }
+  }
+  // Each distinct scale once: the spellings its input may take, one a row, which the score
+  // formulas of all its indicators look up (a sheet of 1,000 indicators would otherwise carry the
+  // list in every formula). Text, even "1": MATCH compares the trimmed input as text.
+  const scaleLists = new Map<string, string>();
+  for (const ind of plan.indicators) {
+    const rule = ind.rule;
+    if (rule.kind !== 'scale') continue;
+    const tokens = scaleTokens(rule.levels);
+    const key = JSON.stringify(tokens);
+    let range = scaleLists.get(key);
+    if (!range) {
+      const first = rr;
+      tokens.forEach((t, i) => {
+        rules.set(rr, 0, { value: ind.id, style: 'code' });
+        rules.set(rr, 1, { value: 'scale', style: 'muted' });
+        rules.set(rr, 2, { value: (i % rule.levels.length) + 1, style: 'number' });
+        rules.set(rr, 3, { value: t, style: 'text' });
+        rr++;
+      });
+      range = `${quoteSheet(R)}!${a1(first, 3, true)}:${a1(rr - 1, 3, true)}`;
+      scaleLists.set(key, range);
+    }
+    constants.set(ind.id, { bandUpper: () => '', bandScore: () => '', linearFrom: '', linearTo: '', scaleList: range });
   }
   rr++;
   const gradeRows: { row: number; label: string }[] = [];
@@ -307,9 +338,9 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
     name: S,
     state: 'visible',
     rows: scoring.rows,
-    columns: [{ width: 8 }, { width: 42 }, { width: 42 }, { width: 7 }, { width: 30 }, { width: 14 }, { width: 9 }, { width: 9 }, { width: 12 }, { width: 32 }],
+    columns: [{ width: 8 }, { width: 42 }, { width: 42 }, { width: 7 }, { width: 30 }, { width: 14 }, { width: NINE }, { width: NINE }, { width: 12 }, { width: 32 }],
     merges: [{ row: 0, col: 0, rows: 1, cols: 10 }, { row: 1, col: 0, rows: 1, cols: 10 }],
-    validations,
+    validations: validations.map(withinValidationLimits),
     freeze: { rows: SCORING_HEADER_ROW + 1, cols: 2 },
     protect: true,
     print: { titleRows: { from: SCORING_HEADER_ROW, to: SCORING_HEADER_ROW }, landscape: true },
@@ -320,7 +351,7 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
     rows: summary.rows,
     columns: [{ width: 16 }, { width: 30 }, { width: 10 }, { width: 12 }, { width: 11 }, { width: 11 }, { width: 13 }, { width: 14 }, { width: 12, hidden: true }, { width: 12, hidden: true }, { width: 12, hidden: true }],
     merges: [{ row: 0, col: 0, rows: 1, cols: 8 }],
-    validations: summaryValidations,
+    validations: summaryValidations.map(withinValidationLimits),
     freeze: undefined,
     protect: true,
     print: { landscape: false },
@@ -365,7 +396,7 @@ function inputValidation(rule: ScoringPlan['indicators'][number]['rule'], unit: 
     case 'binary':
       return { ...base, type: 'list', list: [L.yes, L.no], prompt: { title: L.inputPromptTitle, text: L.binaryPrompt }, error: { title: L.invalidTitle, text: L.binaryPrompt, style: 'stop' } };
     case 'scale': {
-      const t = `${L.scalePrompt(rule.levels.length)} ${describe}`.slice(0, 250);
+      const t = `${L.scalePrompt(rule.levels.length)} ${describe}`;
       return { ...base, type: 'list', list: scaleListItems(rule.levels, lang), prompt: { title: L.inputPromptTitle, text: t }, error: { title: L.invalidTitle, text: t, style: 'stop' } };
     }
     case 'manual':
@@ -374,7 +405,7 @@ function inputValidation(rule: ScoringPlan['indicators'][number]['rule'], unit: 
       const min = rule.min ?? 0;
       const max = rule.max ?? (unit === '%' ? 1 : undefined);
       const t = unit === '%' ? L.percentPrompt(fmt(min, unit), fmt(max ?? 1, unit)) : L.numberPrompt(fmt(min, unit), max === undefined ? '' : fmt(max, unit));
-      const v: ValidationSpec = { ...base, type: 'decimal', min, prompt: { title: L.inputPromptTitle, text: `${t}${rule.kind === 'bands' ? ` ${describe}` : ''}`.slice(0, 250) }, error: { title: L.invalidTitle, text: t, style: 'stop' } };
+      const v: ValidationSpec = { ...base, type: 'decimal', min, prompt: { title: L.inputPromptTitle, text: `${t}${rule.kind === 'bands' ? ` ${describe}` : ''}` }, error: { title: L.invalidTitle, text: t, style: 'stop' } };
       if (max !== undefined) v.max = max;
       return v;
     }

@@ -20,14 +20,21 @@ export interface RuleConstants {
   bandScore: (i: number) => string;
   linearFrom: string;
   linearTo: string;
+  /** The range on the rules sheet that lists what a scale's input may say (scaleTokens, in order); inline when absent. */
+  scaleList?: string;
 }
 
-function anyOf(expr: string, tokens: readonly string[]): string {
-  return `OR(${tokens.map((t) => `${expr}=${formulaString(t)}`).join(',')})`;
+/**
+ * `expr` equals one of the tokens, as one comparison with an array constant: OR takes the array
+ * of results, in Excel (no array entry needed) and LibreOffice alike, and the formula stays short
+ * (a sheet of 1,000 indicators carries it 1,000 times). Unlike MATCH, = knows no wildcards.
+ */
+function tokenList(tokens: readonly string[]): string {
+  return `{${tokens.map(formulaString).join(',')}}`;
 }
 
 export function naTest(input: string, na: string): string {
-  return `OR(${na}<>"",${anyOf(`TRIM(${input})`, NA_TOKENS).slice(3, -1)})`;
+  return `OR(${na}<>"",TRIM(${input})=${tokenList(NA_TOKENS)})`;
 }
 
 /** The items a scale's input list offers, and the ones its formula also understands. */
@@ -35,10 +42,13 @@ export function scaleListItems(levels: readonly LocalizedText[], lang: 'zh-CN' |
   return levels.map((l, i) => `${i + 1} ${l[lang]}`);
 }
 
-function scaleTokens(levels: readonly LocalizedText[]): string[] {
+/**
+ * Every spelling of a scale's levels the formula understands: the numbers, the list items in
+ * both languages and the names. Grouped so that MOD(position − 1, n) + 1 is the level.
+ */
+export function scaleTokens(levels: readonly LocalizedText[]): string[] {
   const n = levels.length;
   const byLevel = (f: (l: LocalizedText, i: number) => string) => levels.map(f);
-  // Grouped so that MOD(position − 1, n) + 1 is the level.
   return [
     ...byLevel((_, i) => String(i + 1)),
     ...byLevel((l, i) => `${i + 1} ${l['zh-CN']}`),
@@ -63,7 +73,7 @@ function numericGuard(rule: Rule, unit: string | undefined, input: string): stri
 function scoreBody(rule: Rule, unit: string | undefined, x: string, c: RuleConstants): string | null {
   switch (rule.kind) {
     case 'binary':
-      return `IF(${anyOf(`TRIM(${x})`, YES_TOKENS)},1,0)`;
+      return `IF(OR(TRIM(${x})=${tokenList(YES_TOKENS)}),1,0)`;
     case 'manual':
       return `IF(${numericGuard(rule, unit, x)},${x},0)`;
     case 'bands': {
@@ -79,7 +89,7 @@ function scoreBody(rule: Rule, unit: string | undefined, x: string, c: RuleConst
       return `IF(${numericGuard(rule, unit, x)},MAX(0,MIN(1,(${x}-${c.linearFrom})/(${c.linearTo}-${c.linearFrom}))),0)`;
     case 'scale': {
       const n = rule.levels.length;
-      const list = `{${scaleTokens(rule.levels).map(formulaString).join(',')}}`;
+      const list = c.scaleList ?? tokenList(scaleTokens(rule.levels));
       return `IF(ISNUMBER(${x}),IF(AND(${x}>=1,${x}<=${n},${x}=INT(${x})),(${x}-1)/${n - 1},0),IFERROR(MOD(MATCH(TRIM(${x}),${list},0)-1,${n})/${n - 1},0))`;
     }
     case 'record':

@@ -5,9 +5,12 @@
  */
 import { issue, type Issue, type PathSegment } from '../issues.ts';
 import { checkBands, lowerBound, upperBound } from '../rules/score-bands.ts';
+import { scaleListItems } from '../sheet/score-formulas.ts';
 import type { GradeBand, Indicator, Rule, Template } from './schema.ts';
 
 const WEIGHT_TOLERANCE = 1e-6;
+/** Excel's limit on an inline list ("1 a,2 b,…") of a data validation, in characters. */
+export const LIST_SOURCE_MAX = 255;
 
 export function checkTemplate(t: Template): Issue[] {
   const errors: Issue[] = [];
@@ -127,9 +130,30 @@ export function checkRule(r: Rule, unit: string | undefined, path: PathSegment[]
       });
     }
   }
+  if (r.kind === 'scale') errors.push(...checkScaleList(r.levels, path));
   if (r.kind === 'linear' && r.from === r.to) errors.push(issue('rule.linear-flat', path, { value: r.from }));
   if ((r.kind === 'bands' || r.kind === 'linear' || r.kind === 'record') && r.min !== undefined && r.max !== undefined && r.min >= r.max) {
     errors.push(issue('rule.domain', path, { min: r.min, max: r.max }));
+  }
+  return errors;
+}
+
+/**
+ * A scale's levels become the input cell's drop-down, an inline list ("1 初步开展,2 …") in the
+ * data validation of both writers: a comma would split an item in two, a double quote would end
+ * the list's formula, and Excel refuses a list longer than 255 characters.
+ */
+function checkScaleList(levels: Extract<Rule, { kind: 'scale' }>['levels'], path: PathSegment[]): Issue[] {
+  const errors: Issue[] = [];
+  levels.forEach((level, i) => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const bad = [',', '"'].find((ch) => level[lang].includes(ch));
+      if (bad) errors.push(issue('scale.list-item', [...path, 'levels', i, lang], { level: i + 1, text: level[lang], char: bad }));
+    }
+  });
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const length = scaleListItems(levels, lang).join(',').length;
+    if (length > LIST_SOURCE_MAX) errors.push(issue('scale.list-too-long', [...path, 'levels'], { lang, length, max: LIST_SOURCE_MAX }));
   }
   return errors;
 }

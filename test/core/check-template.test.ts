@@ -162,6 +162,29 @@ describe('templates check', () => {
     expect(problems('')[0]!.code).toBe('yaml.empty');
   });
 
+  it('15. a scale level whose name would break the drop-down list: a comma, a double quote, too long a list', () => {
+    const scale = (levels: string) => GOOD.replace('rule: { kind: binary }', `rule: { kind: scale, levels: ${levels} }`);
+    const ps = problems(scale('[{ zh-CN: 未开展, en: "Not started" }, { zh-CN: "部分,开展", en: "Partly \\"done\\"" }]'));
+    expect(ps.map((p) => [p.code, p.path])).toEqual([
+      ['scale.list-item', 'dimensions[0].groups[0].indicators[0].rule.levels[1].zh-CN'],
+      ['scale.list-item', 'dimensions[0].groups[0].indicators[0].rule.levels[1].en'],
+    ]);
+    expect(ps[0]!.en).toContain('The name of level 2, "部分,开展", contains a comma');
+    expect(ps[0]!.zh).toContain('英文逗号');
+    expect(ps[1]!.en).toContain('contains a double quote');
+    expect(ps[0]!.line).toBe(16);
+
+    // Four levels of 70 characters: "1 …,2 …" is 4 × 72 + 3 = 291 characters in English.
+    const long = 'x'.repeat(70);
+    const lp = problems(scale(`[${[1, 2, 3, 4].map((i) => `{ zh-CN: 等级${i}, en: "${long}" }`).join(', ')}]`));
+    expect(lp.map((p) => [p.code, p.path])).toEqual([['scale.list-too-long', 'dimensions[0].groups[0].indicators[0].rule.levels']]);
+    expect(lp[0]!.en).toContain('(en, items joined by commas) has 291 characters and Excel accepts at most 255');
+    expect(lp[0]!.zh).toContain('共 291 个字符');
+    // Full-width punctuation is fine, and so is a list of exactly 255 characters.
+    const fits = 'y'.repeat(61); // 4 × (2 + 61) + 3 = 255
+    expect(parseTemplate(scale(`[{ zh-CN: "部分，开展", en: "${fits}" }, { zh-CN: 二, en: "${fits}" }, { zh-CN: 三, en: "${fits}" }, { zh-CN: 四, en: "${fits}" }]`), 'ok.yaml').errors).toEqual([]);
+  });
+
   it('reports every problem, not only the first', () => {
     const ps = problems(GOOD.replace('id: "1.1.2"', 'id: "1.1.1"').replace('weight: 0.6', 'weight: 0.7'));
     expect(ps.map((p) => p.code).sort()).toEqual(['id.duplicate', 'id.position', 'weights.sum']);

@@ -121,6 +121,19 @@ describe('generated workbook contract', () => {
     expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(30);
     expect(ws.getCell('B4').font?.name).toBe('等线');
   });
+
+  it('writes every column’s width into the file, the nine-character N/A and score columns too', () => {
+    // exceljs leaves out a width of exactly 9 (its default): Excel would show 8.43 while the add-in sets 9.
+    const xml = readZipEntry(file, 'xl/worksheets/sheet1.xml');
+    const cols = [...xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].flatMap((m) => {
+      const out: [number, number][] = [];
+      for (let c = Number(m[1]); c <= Number(m[2]); c++) out.push([c, Number(m[3])]);
+      return out;
+    });
+    expect(cols.map(([c]) => c)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(Object.fromEntries(cols)[7]).toBe(9.01);
+    expect(Object.fromEntries(cols)[8]).toBe(9.01);
+  });
 });
 
 function readZipEntry(zipFile: string, entry: string): string {
