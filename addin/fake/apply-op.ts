@@ -497,6 +497,8 @@ export class FakeExcelEngine {
       const c = cell(s, row, col);
       if (p !== 'rule' && !c.validation?.rule) throw new FakeExcelError('InvalidOperation', 'set the validation rule before its prompt and alert');
       (c.validation ??= {})[p] = v as never;
+      // A new rule ignores blanks unless told otherwise (DataValidation.ignoreBlanks: "Default is true").
+      if (p === 'rule') c.validation.ignoreBlanks ??= true;
     });
   }
 }

@@ -4,10 +4,17 @@
  * against the recording fake of Excel (a new workbook, ExcelApi 1.8). The bytes are the JSON of
  * the recorded operations: the same order of size as Office.js's own request body, which carries
  * the same values and a comparable envelope per operation.
+ *
+ * From Node (the bench):
+ *   const templates = shippedTemplates();                       // pipeline/templates/registry.ts
+ *   for (const { label, plan } of addinBenchPlans(templates)) {
+ *     const { syncs, payloadBytes, largestRequestBytes } = await measureAddinGeneration(plan);
+ *   }
  */
-import { buildMetadata, layoutWorkbook, type Lang, type ScoringPlan } from '../../core/index.ts';
+import { buildMetadata, layoutWorkbook, resolvePlan, type Lang, type ScoringPlan, type Template } from '../../core/index.ts';
 import { FakeExcel } from '../fake/fake-excel.ts';
 import { writeWorkbookModel } from './office-writer.ts';
+import { syntheticPlan } from './synthetic-plan.ts';
 
 export interface AddinGenerationFigures {
   syncs: number;
@@ -34,4 +41,16 @@ export async function measureAddinGeneration(plan: ScoringPlan, lang: Lang = 'zh
     largestRequestBytes: Math.max(...sizes),
     operations: excel.log.syncs.reduce((a, s) => a + s.ops.length, 0),
   };
+}
+
+/** The two plans the issue asks the bench to measure: GB/T 40143-2021 (all 95 indicators) and a synthetic 1,000-indicator plan. */
+export function addinBenchPlans(templates: ReadonlyMap<string, Template>): { label: string; plan: ScoringPlan }[] {
+  const gbt = templates.get('gbt-40143-2021');
+  const out: { label: string; plan: ScoringPlan }[] = [];
+  if (gbt) {
+    const r = resolvePlan(gbt, {});
+    if (r.value) out.push({ label: `gbt-40143-2021 (${r.value.indicators.length} indicators)`, plan: r.value });
+  }
+  out.push({ label: 'synthetic (1,000 indicators)', plan: syntheticPlan(1000, templates) });
+  return out;
 }

@@ -6,7 +6,7 @@
  * Works with ExcelApi 1.8; page setup (ExcelApi 1.9) is added where Excel has it.
  */
 import { METADATA_SHEET, columnLetter, sheetLabels, sheetRef, LANGS, type SheetSpec, type ValidationSpec, type WorkbookModel } from '../../core/index.ts';
-import { VALIDATION_LIMITS, cellMatrix, clip, formatRectangles, numberFormatMatrix, usedSize, validationRuns, widthToPoints, type FormatProp, type Rect } from './sheet-batches.ts';
+import { cellMatrix, formatRectangles, numberFormatBox, usedSize, validationPlan, widthToPoints, type FormatProp, type Rect } from './sheet-batches.ts';
 
 export interface WriteOptions {
   /** Page setup needs ExcelApi 1.9; pass Office.context.requirements.isSetSupported('ExcelApi', '1.9'). */
@@ -94,18 +94,27 @@ export async function writeWorkbookModel(context: Excel.RequestContext, model: W
 }
 
 function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, model: WorkbookModel, opts: WriteOptions): void {
+  // One range object per rectangle: a rectangle that several properties share is addressed once.
+  const ranges = new Map<string, Excel.Range>();
+  const range = (r: Rect): Excel.Range => {
+    const k = `${r.row},${r.col},${r.rows},${r.cols}`;
+    let x = ranges.get(k);
+    if (!x) ranges.set(k, (x = ws.getRangeByIndexes(r.row, r.col, r.rows, r.cols)));
+    return x;
+  };
   const size = usedSize(spec);
   if (size.rows > 0 && size.cols > 0) {
-    const all = ws.getRangeByIndexes(0, 0, size.rows, size.cols);
+    const all = range({ row: 0, col: 0, ...size });
     all.format.font.name = model.font.name;
     all.format.font.size = model.font.size;
     all.format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
     // Formats before values, so that a percentage lands in a percentage cell.
-    all.numberFormat = numberFormatMatrix(spec, model.styles, size);
+    const formats = numberFormatBox(spec, model.styles);
+    if (formats) range(formats.rect).numberFormat = formats.formats as string[][];
     all.formulas = cellMatrix(spec, size);
   }
   // The font name, size and top alignment are set on the whole sheet above; the rest by property.
-  for (const { prop, value, rect } of formatRectangles(spec, model.styles)) applyFormat(ws.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols), prop, value, rect);
+  for (const { prop, value, rect } of formatRectangles(spec, model.styles, model.font)) applyFormat(range(rect), prop, value, rect);
   spec.columns.forEach((c, i) => {
     const letter = columnLetter(i);
     const col = ws.getRange(`${letter}:${letter}`);
@@ -113,7 +122,9 @@ function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, model: WorkbookModel, 
     if (c.hidden) col.columnHidden = true;
   });
   for (const m of spec.merges) ws.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
-  for (const { spec: v, rect } of validationRuns(spec.validations)) applyValidation(ws.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols), v);
+  const validations = validationPlan(spec.validations);
+  for (const { spec: v, rect } of validations.runs) applyValidation(range(rect), v);
+  for (const rect of validations.clears) range(rect).dataValidation.clear();
   if (spec.freeze && spec.freeze.rows > 0 && spec.freeze.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, spec.freeze.rows, spec.freeze.cols));
   else if (spec.freeze && spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
   if (spec.print && opts.pageLayout) {
@@ -129,29 +140,30 @@ function color(argb: string): string {
   return `#${argb.slice(-6)}`;
 }
 
-function applyFormat(r: Excel.Range, prop: FormatProp, value: string | number, rect: Rect): void {
+function applyFormat(r: Excel.Range, prop: FormatProp, value: string, rect: Rect): void {
   const f = r.format;
+  const on = value === 'true';
   switch (prop) {
     case 'size':
       f.font.size = Number(value);
       return;
     case 'bold':
-      f.font.bold = true;
+      f.font.bold = on;
       return;
     case 'italic':
-      f.font.italic = true;
+      f.font.italic = on;
       return;
     case 'color':
-      f.font.color = color(String(value));
+      f.font.color = color(value);
       return;
     case 'fill':
-      f.fill.color = color(String(value));
+      f.fill.color = color(value);
       return;
     case 'horizontal':
-      f.horizontalAlignment = (String(value)[0]!.toUpperCase() + String(value).slice(1)) as Excel.HorizontalAlignment;
+      f.horizontalAlignment = (value[0]!.toUpperCase() + value.slice(1)) as Excel.HorizontalAlignment;
       return;
     case 'wrap':
-      f.wrapText = true;
+      f.wrapText = on;
       return;
     case 'border': {
       const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
@@ -167,7 +179,7 @@ function applyFormat(r: Excel.Range, prop: FormatProp, value: string | number, r
     }
     case 'unlocked':
       // New cells are locked; the ones the evaluator fills are not.
-      f.protection.locked = false;
+      f.protection.locked = !on;
       return;
   }
 }
@@ -183,12 +195,13 @@ function applyValidation(r: Excel.Range, v: ValidationSpec): void {
         : { operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator, formula1: v.min ?? 0 };
     dv.rule = v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
   }
-  dv.ignoreBlanks = true;
-  dv.prompt = { showPrompt: true, title: clip(v.prompt.title, VALIDATION_LIMITS.title), message: clip(v.prompt.text, VALIDATION_LIMITS.prompt) };
+  // ignoreBlanks is left at Excel's default, true: the exceljs writer's allowBlank.
+  // The texts are within Excel's limits already (core/sheet/validation-texts.ts).
+  dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.text };
   dv.errorAlert = {
     showAlert: true,
     style: (v.error.style[0]!.toUpperCase() + v.error.style.slice(1)) as Excel.DataValidationAlertStyle,
-    title: clip(v.error.title, VALIDATION_LIMITS.title),
-    message: clip(v.error.text, VALIDATION_LIMITS.error),
+    title: v.error.title,
+    message: v.error.text,
   };
 }

@@ -1,7 +1,8 @@
 /** The grouping that keeps the Office.js request small: rectangles, validation runs, text guards, widths. */
 import { describe, expect, it } from 'vitest';
-import { needsTextGuard, rectangles, validationRuns, widthToPoints } from '../../addin/src/sheet-batches.ts';
-import type { ValidationSpec } from '../../core/index.ts';
+import { cheapestPainting, needsTextGuard, numberFormatBox, rectangles, validationPlan, widthToPoints } from '../../addin/src/sheet-batches.ts';
+import { modelOf, syntheticPlan } from './support/models.ts';
+import type { StyleSpec, ValidationSpec } from '../../core/index.ts';
 import { pointsToWidth } from './support/state-to-xlsx.ts';
 
 describe('rectangles', () => {
@@ -30,11 +31,108 @@ describe('rectangles', () => {
   });
 });
 
-describe('validation runs', () => {
+describe('painting a property in layers', () => {
+  /** Paints in order onto a grid of defaults, as Excel would. */
+  function paint(rows: number, cols: number, painted: ReturnType<typeof cheapestPainting>, initial?: string): (string | undefined)[][] {
+    const g: (string | undefined)[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => initial));
+    for (const { value, rect } of painted) for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.col; c < rect.col + rect.cols; c++) g[r]![c] = value;
+    return g;
+  }
+
+  it('paints input columns through the header rows and the header rows over them, ending with every cell as asked', () => {
+    // A scoring table: header rows (H) every 6 rows, two yellow input columns (Y) beside plain ones.
+    const grid = Array.from({ length: 60 }, (_, r) => Array.from({ length: 6 }, (_, c) => (r % 6 === 0 ? 'H' : c === 2 || c === 4 ? 'Y' : undefined)));
+    const styled = grid.map((row) => row.map(() => true));
+    const painted = cheapestPainting(grid, styled);
+    expect(paint(60, 6, painted)).toEqual(grid);
+    // Exactly: 2 yellow columns × 10 stretches + 10 header rows = 30; in layers: 2 + 10.
+    expect(painted.length).toBe(12);
+    expect(painted.slice(0, 2).every((p) => p.value === 'Y' && p.rect.rows === 59)).toBe(true);
+  });
+
+  it('writes a switch back to its default where a stroke went over a cell that keeps the default', () => {
+    const T = 'true';
+    // Wrapped text everywhere but the header rows and one column.
+    const grid = Array.from({ length: 40 }, (_, r) => Array.from({ length: 5 }, (_, c) => (r % 8 === 0 || c === 0 ? undefined : T)));
+    const styled = grid.map((row) => row.map(() => true));
+    const painted = cheapestPainting(grid, styled, 'false');
+    const result = paint(40, 5, painted, 'false');
+    expect(result).toEqual(grid.map((row) => row.map((v) => v ?? 'false')));
+    // Whichever is fewer: the five stretches of wrapped text, or one stroke and the exceptions.
+    expect(painted.length).toBeLessThanOrEqual(5);
+  });
+
+  it('copes with rows that hold no cells (holes in the sheet’s rows, as an empty row leaves them)', () => {
+    const grid: (string | undefined)[][] = [];
+    grid[0] = ['t', undefined];
+    grid[2] = ['t', 't'];
+    grid[3] = [undefined, 't'];
+    const styled = grid.map((row) => row.map(() => true));
+    const painted = cheapestPainting(grid, styled, 'false');
+    expect(painted.length).toBeGreaterThan(0);
+    const result = paint(4, 2, painted, 'false');
+    expect(result).toEqual([['t', 'false'], ['false', 'false'], ['t', 't'], ['false', 't']]);
+  });
+
+  it('never touches a cell without a style when the default cannot be written', () => {
+    const grid = [['a', undefined, 'a'], ['a', 'b', 'a']];
+    const styled = [[true, false, true], [true, true, true]];
+    const painted = cheapestPainting(grid, styled);
+    expect(paint(2, 3, painted)).toEqual(grid);
+  });
+
+  it('ends every styled cell of a 1,000-indicator scoring sheet as its style says, for every property', () => {
+    const model = modelOf(syntheticPlan(1000), 'zh-CN');
+    const sheet = model.sheets[0]!;
+    const props = { bold: (s: StyleSpec) => (s.bold ? 'true' : 'false'), fill: (s: StyleSpec) => s.fill, unlocked: (s: StyleSpec) => (s.locked ? 'false' : 'true'), wrap: (s: StyleSpec) => (s.wrap ? 'true' : 'false') };
+    for (const [prop, of] of Object.entries(props)) {
+      const reset = prop === 'fill' ? undefined : 'false';
+      const grid = sheet.rows.map((r) => (r ?? []).map((c) => (c?.style ? of(model.styles[c.style]) : undefined)).map((v) => (v === reset ? undefined : v)));
+      const styled = sheet.rows.map((r) => (r ?? []).map((c) => Boolean(c?.style)));
+      const painted = cheapestPainting(grid, styled, reset);
+      const cols = Math.max(...sheet.rows.map((r) => r?.length ?? 0));
+      const result = paint(sheet.rows.length, cols, painted, reset);
+      sheet.rows.forEach((r, i) => (r ?? []).forEach((c, j) => {
+        if (c?.style) expect({ prop, at: [i, j], v: result[i]![j] }).toEqual({ prop, at: [i, j], v: of(model.styles[c.style]) ?? reset });
+      }));
+    }
+  });
+});
+
+describe('number formats', () => {
+  it('one array over the box that holds the formats, null where a cell stays General', () => {
+    const sheet = modelOf(syntheticPlan(30), 'en').sheets[0]!;
+    const styles = modelOf(syntheticPlan(30), 'en').styles;
+    const box = numberFormatBox(sheet, styles)!;
+    expect(box.rect.col).toBe(5); // the input column: percentages
+    expect(box.rect.cols).toBe(3); // … to the score column
+    expect(box.formats.flat().filter((f) => f === 'General')).toEqual([]);
+    sheet.rows.forEach((r, i) => (r ?? []).forEach((c, j) => {
+      const want = c?.style ? styles[c.style].numFmt : undefined;
+      const inBox = i >= box.rect.row && i < box.rect.row + box.rect.rows && j >= box.rect.col && j < box.rect.col + box.rect.cols;
+      if (want && want !== 'General') expect(inBox ? box.formats[i - box.rect.row]![j - box.rect.col] : 'outside').toBe(want);
+    }));
+  });
+});
+
+describe('validation ranges', () => {
   const v = (row: number, col: number, list: string[]): ValidationSpec => ({ row, col, type: 'list', list, prompt: { title: 't', text: 'p' }, error: { title: 'e', text: 'x', style: 'stop' } });
-  it('one range per run of identical validations in a column', () => {
-    const runs = validationRuns([v(3, 6, ['不适用']), v(4, 6, ['不适用']), v(5, 6, ['不适用']), v(7, 6, ['不适用']), v(3, 5, ['是', '否']), v(4, 5, ['1', '2'])]);
-    expect(runs.map((r) => `${r.rect.col}:${r.rect.row}+${r.rect.rows}`)).toEqual(['5:3+1', '5:4+1', '6:3+3', '6:7+1']);
+  it('one range per run of identical validations in a column, across rows without validation, the gaps cleared after', () => {
+    const plan = validationPlan([v(3, 6, ['不适用']), v(4, 6, ['不适用']), v(5, 6, ['不适用']), v(7, 6, ['不适用']), v(3, 5, ['是', '否']), v(4, 5, ['1', '2']), v(7, 5, ['1', '2']), v(3, 8, ['a']), v(7, 8, ['a'])]);
+    expect(plan.runs.map((r) => `${r.rect.col}:${r.rect.row}+${r.rect.rows}`)).toEqual(['5:3+1', '5:4+4', '6:3+5', '8:3+5']);
+    // Laid, then cleared, as Excel would: every cell ends with the validation it wants, or none.
+    const got = new Map<string, string>();
+    for (const { spec, rect } of plan.runs) for (let r = rect.row; r < rect.row + rect.rows; r++) got.set(`${r},${rect.col}`, spec.list!.join());
+    for (const rect of plan.clears) for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.col; c < rect.col + rect.cols; c++) got.delete(`${r},${c}`);
+    expect(Object.fromEntries(got)).toEqual({ '3,5': '是,否', '4,5': '1,2', '7,5': '1,2', '3,6': '不适用', '4,6': '不适用', '5,6': '不适用', '7,6': '不适用', '3,8': 'a', '7,8': 'a' });
+    // Row 6 wants no validation in columns 5..8: one clear covers it, score column and all.
+    expect(plan.clears).toContainEqual({ row: 6, col: 5, rows: 1, cols: 4 });
+  });
+
+  it('never lays two rules on one cell', () => {
+    const plan = validationPlan([v(3, 5, ['a']), v(4, 5, ['b']), v(5, 5, ['a'])]);
+    expect(plan.runs).toHaveLength(3);
+    expect(plan.clears).toEqual([]);
   });
 });
 

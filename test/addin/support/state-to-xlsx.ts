@@ -87,7 +87,9 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetState): void {
   if (cols.length) {
     ws.columns = Array.from({ length: Math.max(...cols) + 1 }, (_, i) => {
       const c = sheet.columns[i];
-      return { ...(c?.width !== undefined ? { width: pointsToWidth(c.width) } : {}), hidden: c?.hidden ?? false };
+      // exceljs leaves a width of exactly 9 out of the file (its default): nudge it so it is written.
+      const width = c?.width === undefined ? undefined : pointsToWidth(c.width) === 9 ? 9.001 : pointsToWidth(c.width);
+      return { ...(width !== undefined ? { width } : {}), hidden: c?.hidden ?? false };
     });
   }
   for (const [k, c] of Object.entries(sheet.cells)) {
