@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import {
   answersToInputs, buildMetadata, collectInputs, evaluate, issue, message, resolvePlan,
-  type Issue, type Lang, type RowAnswer, type Submission,
+  type Issue, type Lang, type RowAnswer, type Submission, type Template,
 } from '../../core/index.ts';
 import { decodeText } from '../inputs/decode-text.ts';
 import { shippedTemplates } from '../templates/registry.ts';
@@ -23,7 +23,7 @@ function reject(file: string, hash: string | null, reason: string, text: string)
   return { kind: 'rejection', file, hash, reason, message: text };
 }
 
-export function readReturnedCsv(file: string, opts: { maxBytes: number; lang: Lang }): FileOutcome[] {
+export function readReturnedCsv(file: string, opts: { maxBytes: number; lang: Lang; templates?: ReadonlyMap<string, Template> }): FileOutcome[] {
   const zh = opts.lang === 'zh-CN';
   let bytes: Buffer;
   try {
@@ -58,7 +58,7 @@ export function readReturnedCsv(file: string, opts: { maxBytes: number; lang: La
       outcomes.push(reject(where, hash, 'bad-csv', zh ? `第 ${g.rows[0]!.line} 行等缺少 org_id。` : `Row ${g.rows[0]!.line} and others have no org_id.`));
       continue;
     }
-    const template = shippedTemplates().get(g.key.template_id!);
+    const template = (opts.templates ?? shippedTemplates()).get(g.key.template_id!);
     if (!template) {
       outcomes.push(reject(where, hash, 'unknown-template', message(issue('workbook.unknown-template', [], { id: g.key.template_id, version: '' }), opts.lang)));
       continue;

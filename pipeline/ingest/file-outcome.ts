@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { message, type Issue, type Lang, type Submission } from '../../core/index.ts';
+import { message, type Issue, type Lang, type Submission, type Template } from '../../core/index.ts';
 import { openSubmissionBytes } from '../xlsx/open-submission.ts';
 import { readIssue } from '../inputs/read-user-file.ts';
 
@@ -87,7 +87,7 @@ export function recordFromSubmission(sub: Submission, file: string, hash: string
   };
 }
 
-export function readReturnedWorkbook(file: string, opts: { maxBytes: number; lang: Lang }): FileOutcome {
+export function readReturnedWorkbook(file: string, opts: { maxBytes: number; lang: Lang; templates?: ReadonlyMap<string, Template> }): FileOutcome {
   let bytes: Buffer;
   try {
     const size = statSync(file).size;
@@ -98,7 +98,7 @@ export function readReturnedWorkbook(file: string, opts: { maxBytes: number; lan
     return rejection(file, null, [readIssue(file, e)], opts.lang);
   }
   const hash = createHash('sha256').update(bytes).digest('hex');
-  const { value, errors } = openSubmissionBytes(bytes, { maxBytes: opts.maxBytes });
+  const { value, errors } = openSubmissionBytes(bytes, { maxBytes: opts.maxBytes, ...(opts.templates ? { templates: opts.templates } : {}) });
   if (!value || errors.length) return rejection(file, hash, errors, opts.lang);
   return { kind: 'submission', record: recordFromSubmission(value, file, hash, 'xlsx') };
 }

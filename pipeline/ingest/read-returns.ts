@@ -6,6 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../core/index.ts';
 import { readReturnedFile } from './read-returned-file.ts';
 import type { FileOutcome } from './file-outcome.ts';
+import { readWorkerBundle } from './worker-bundle.ts';
+import { shippedTemplates } from '../templates/registry.ts';
 
 export interface ReadOptions {
   maxBytes: number;
@@ -21,6 +23,9 @@ export async function readReturns(files: readonly string[], opts: ReadOptions, o
     for (let i = 0; i < files.length; i++) await onOutcome(readReturnedFile(files[i]!, opts), i);
     return;
   }
+  // The bundled worker starts in milliseconds; the tsx one (the fallback) in about a second.
+  const templates = shippedTemplates();
+  const entry = await readWorkerBundle().catch(() => new URL('./read-worker.mjs', import.meta.url));
   // Results come back in any order; deliver them in file order from a small reorder buffer.
   const ready = new Map<number, FileOutcome[]>();
   let next = 0;
@@ -40,7 +45,7 @@ export async function readReturns(files: readonly string[], opts: ReadOptions, o
     Array.from({ length: n }, (_, w) =>
       new Promise<void>((resolvePromise, reject) => {
         const mine = files.map((f, i) => ({ f, i })).filter((x) => x.i % n === w);
-        const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), { workerData: { files: mine, maxBytes: opts.maxBytes, lang: opts.lang } });
+        const worker = new Worker(entry, { workerData: { files: mine, maxBytes: opts.maxBytes, lang: opts.lang, templates } });
         worker.on('message', (m: { index: number; outcomes: FileOutcome[] } | { error: string }) => {
           if ('error' in m) return reject(new Error(m.error));
           ready.set(m.index, m.outcomes);
