@@ -6,6 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../user-error.ts';
+import { checkConsolidate, setConsolidate, type ConsolidateMethod } from './consolidate.ts';
 import { raterAgreement, trends, type GroupTrend, type OrgTrend, type RaterAgreement } from './trends-and-raters.ts';
 
 export const GROUP_COLUMNS = ['region', 'org_type', 'size'] as const;
@@ -32,11 +33,13 @@ export interface BenchmarkResult {
   template: string;
   period: string;
   min_group: number;
+  /** how several evaluators of one organization in the period were consolidated */
+  consolidate: ConsolidateMethod;
   groups: BenchmarkGroup[];
   organizations: { org_id: string; group: Partial<Record<GroupColumn, string | null>>; total: number; percentile_in_group: number | null; percentile_overall: number | null }[];
   /** Changes between consecutive periods of the template, per organization and per peer group. */
   trends: { organizations: OrgTrend[]; groups: GroupTrend[] };
-  /** Organizations scored by several evaluators in this period: the mean, the spread, where they disagree most. */
+  /** Organizations scored by several evaluators in this period: the consolidated total, the spread, where they disagree most. */
   raters: RaterAgreement[];
 }
 
@@ -45,6 +48,8 @@ export interface BenchmarkOptions {
   period?: string;
   by?: GroupColumn[];
   minGroup?: number;
+  /** several evaluators of one organization: mean (default), median, min or max (see consolidate.ts) */
+  consolidate?: ConsolidateMethod;
 }
 
 async function rows(con: DuckDBConnection, sql: string, params: (string | number)[] = []): Promise<Record<string, unknown>[]> {
@@ -71,6 +76,9 @@ export async function runBenchmark(con: DuckDBConnection, opts: BenchmarkOptions
   for (const c of by) if (!GROUP_COLUMNS.includes(c)) throw new UserError(`Cannot group by "${c}": use ${GROUP_COLUMNS.join(', ')}.`);
   const k = opts.minGroup ?? 5;
   if (!Number.isInteger(k) || k < 1) throw new UserError(`--min-group must be a whole number of at least 1, not ${opts.minGroup}.`);
+  const consolidate = checkConsolidate(opts.consolidate);
+  // The views consolidate by the connection's variable: always set, so no earlier caller's choice lingers.
+  await setConsolidate(con, consolidate);
   const { template, period } = await choosePeriod(con, opts);
   const cols = by.join(', ');
   const keyOf = (r: Record<string, unknown>) => JSON.stringify(by.map((c) => r[c] ?? null));
@@ -132,8 +140,9 @@ export async function runBenchmark(con: DuckDBConnection, opts: BenchmarkOptions
     template,
     period,
     min_group: k,
+    consolidate,
     trends: await trends(con, template, by, k),
-    raters: await raterAgreement(con, template, period),
+    raters: await raterAgreement(con, template, period, consolidate),
     groups,
     organizations: orgRows.map((r) => ({
       org_id: String(r.org_id),

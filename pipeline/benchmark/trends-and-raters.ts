@@ -1,8 +1,10 @@
 /**
  * Change over periods (per organization and per peer group) and agreement between evaluators
- * (the consolidated score, the spread per indicator, the indicators of least agreement).
+ * (the consolidated score, by the method asked for; the spread per indicator; the indicators of
+ * least agreement).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { consolidateSql, type ConsolidateMethod } from './consolidate.ts';
 import type { GroupColumn } from './run-benchmark.ts';
 
 export interface OrgTrend {
@@ -24,9 +26,11 @@ export interface GroupTrend {
 export interface RaterAgreement {
   org_id: string;
   raters: number;
+  /** consolidated by the method asked for (mean by default) */
   total: number;
   total_range: number;
-  least_agreement: { indicator_id: string; spread: number; mean_score: number }[];
+  /** spread = max − min of the evaluators' scores (0..1); mean_score their mean; score consolidated by the method */
+  least_agreement: { indicator_id: string; spread: number; mean_score: number; score: number }[];
 }
 
 async function rows(con: DuckDBConnection, sql: string, params: (string | number)[]): Promise<Record<string, unknown>[]> {
@@ -80,7 +84,8 @@ export async function trends(con: DuckDBConnection, template: string, by: GroupC
   return { organizations, groups };
 }
 
-export async function raterAgreement(con: DuckDBConnection, template: string, period: string, top = 3): Promise<RaterAgreement[]> {
+/** `total` comes from bench_org_period, consolidated by the connection's variable; pass the same method for the indicators. */
+export async function raterAgreement(con: DuckDBConnection, template: string, period: string, method: ConsolidateMethod = 'mean', top = 3): Promise<RaterAgreement[]> {
   const orgs = await rows(
     con,
     `SELECT org_id, raters, total, total_range FROM bench_org_period WHERE template_id = $1 AND period = $2 AND raters > 1 ORDER BY org_id`,
@@ -91,7 +96,7 @@ export async function raterAgreement(con: DuckDBConnection, template: string, pe
   const spread = await rows(
     con,
     `WITH multi AS (SELECT org_id FROM bench_org_period WHERE template_id = $1 AND period = $2 AND raters > 1)
-     SELECT s.org_id, i.indicator_id, max(i.score) - min(i.score) AS spread, avg(i.score) AS mean_score
+     SELECT s.org_id, i.indicator_id, max(i.score) - min(i.score) AS spread, avg(i.score) AS mean_score, ${consolidateSql(method, 'i.score')} AS score
      FROM submissions s SEMI JOIN multi USING (org_id) JOIN indicator_scores i USING (content_hash)
      WHERE s.is_current AND s.template_id = $1 AND s.period = $2 AND i.score IS NOT NULL
      GROUP BY s.org_id, i.indicator_id HAVING count(*) > 1 AND max(i.score) > min(i.score)
@@ -106,6 +111,6 @@ export async function raterAgreement(con: DuckDBConnection, template: string, pe
     least_agreement: spread
       .filter((s) => s.org_id === o.org_id)
       .slice(0, top)
-      .map((s) => ({ indicator_id: String(s.indicator_id), spread: Number(s.spread), mean_score: Number(s.mean_score) })),
+      .map((s) => ({ indicator_id: String(s.indicator_id), spread: Number(s.spread), mean_score: Number(s.mean_score), score: Number(s.score) })),
   }));
 }

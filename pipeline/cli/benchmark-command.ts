@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Lang } from '../../core/index.ts';
+import { checkConsolidate } from '../benchmark/consolidate.ts';
 import { runBenchmark, type GroupColumn } from '../benchmark/run-benchmark.ts';
 import { defuseCsvCell } from '../inputs/defuse-csv.ts';
 import { DEFAULT_DB, openStore } from '../store/open-store.ts';
@@ -13,6 +14,7 @@ export interface BenchmarkCliOptions {
   period?: string;
   by?: string;
   minGroup?: number;
+  consolidate?: string;
   json?: boolean;
   csv?: boolean;
   lang: Lang;
@@ -25,11 +27,12 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
     process.stderr.write(zh ? `数据库 ${db} 不存在。请先运行 scorebook ingest。\n` : `The database ${db} does not exist. Run scorebook ingest first.\n`);
     throw new CliExit(1);
   }
+  const consolidate = checkConsolidate(opts.consolidate);
   const by = opts.by ? (opts.by.split(',').map((s) => s.trim()).filter(Boolean) as GroupColumn[]) : undefined;
   const store = await openStore(db);
   let result;
   try {
-    result = await runBenchmark(store.con, { ...(opts.template ? { template: opts.template } : {}), ...(opts.period ? { period: opts.period } : {}), ...(by ? { by } : {}), ...(opts.minGroup !== undefined ? { minGroup: opts.minGroup } : {}) });
+    result = await runBenchmark(store.con, { ...(opts.template ? { template: opts.template } : {}), ...(opts.period ? { period: opts.period } : {}), ...(by ? { by } : {}), ...(opts.minGroup !== undefined ? { minGroup: opts.minGroup } : {}), consolidate });
   } finally {
     store.close();
   }
@@ -68,7 +71,8 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
   }
   if (result.raters.length) {
     w('');
-    w(zh ? '多位评价人(取平均)' : 'Several evaluators (mean)');
+    const how = { mean: ['平均值', 'mean'], median: ['中位数', 'median'], min: ['最低分', 'lowest'], max: ['最高分', 'highest'] }[result.consolidate];
+    w(zh ? `多位评价人(取${how[0]})` : `Several evaluators (${how[1]})`);
     for (const r of result.raters) w(`  ${r.org_id}: ${r.raters} ${zh ? '位评价人' : 'evaluators'}, ${zh ? '总分' : 'total'} ${fmt2(r.total)} (${zh ? '极差' : 'range'} ${fmt2(r.total_range)}); ${zh ? '分歧最大' : 'least agreement'}: ${r.least_agreement.map((x) => `${x.indicator_id} (±${fmt2(x.spread)})`).join(', ') || '—'}`);
   }
   w('');

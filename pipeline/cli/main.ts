@@ -9,6 +9,7 @@ import { runFill } from './fill-command.ts';
 import { runIngestCommand } from './ingest-command.ts';
 import { runStatus } from './status-command.ts';
 import { runBenchmarkCommand } from './benchmark-command.ts';
+import { CONSOLIDATE_METHODS } from '../benchmark/consolidate.ts';
 import { runExport } from './export-command.ts';
 import { registerReportCommand } from './report-command.ts';
 import { checkTemplates, listTemplates, showTemplate } from './templates-command.ts';
@@ -21,6 +22,13 @@ export function buildProgram(): Command {
 
   const langOption = () =>
     new Option('--lang <lang>', 'language of messages: zh-CN or en (default from the locale)').choices(['zh-CN', 'en']);
+  const consolidateOption = () =>
+    new Option(
+      '--consolidate <method>',
+      'several evaluators of one organization in a period: mean (each counts the same), median (one outlying evaluator of three or more barely moves it), min (the strictest reading), max (the most favourable); each figure on its own',
+    )
+      .choices([...CONSOLIDATE_METHODS])
+      .default('mean');
 
   const templates = program.command('templates').description('list, show and check scoring templates');
   templates
@@ -125,10 +133,11 @@ export function buildProgram(): Command {
     .option('--period <p>', 'period (default: the latest)')
     .option('--by <columns>', 'peer groups: any of region,org_type,size', 'region,org_type')
     .option('--min-group <k>', 'show no statistic over fewer than k organizations', (v) => Number.parseInt(v, 10), 5)
+    .addOption(consolidateOption())
     .option('--csv', 'print the organizations as CSV')
     .option('--json', 'print { groups: [...], organizations: [...] }')
     .addOption(langOption())
-    .action((o: { db: string; template?: string; period?: string; by?: string; minGroup?: number; csv?: boolean; json?: boolean; lang?: string }) => runBenchmarkCommand({ ...o, lang: parseLang(o.lang) }));
+    .action((o: { db: string; template?: string; period?: string; by?: string; minGroup?: number; consolidate?: string; csv?: boolean; json?: boolean; lang?: string }) => runBenchmarkCommand({ ...o, lang: parseLang(o.lang) }));
 
   program
     .command('export')
@@ -140,7 +149,7 @@ export function buildProgram(): Command {
     .addOption(langOption())
     .action((o: { db: string; format: 'csv' | 'parquet' | 'xlsx'; out: string; minGroup?: number; lang?: string }) => runExport({ ...o, lang: parseLang(o.lang) }));
 
-  registerReportCommand(program, langOption);
+  registerReportCommand(program, langOption, consolidateOption);
 
   return program;
 }

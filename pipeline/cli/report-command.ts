@@ -2,6 +2,7 @@
 import type { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import type { Lang } from '../../core/index.ts';
+import { checkConsolidate } from '../benchmark/consolidate.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { DEFAULT_DB } from '../store/open-store.ts';
 import { CliExit, parseLang, printIssues } from './cli-context.ts';
@@ -14,6 +15,7 @@ export interface ReportCliOptions {
   period?: string;
   template?: string;
   minGroup?: number;
+  consolidate?: string;
   out: string;
   pdf?: boolean;
   roster?: string;
@@ -48,6 +50,7 @@ export async function runReportCommand(opts: ReportCliOptions): Promise<void> {
     ...(opts.template ? { template: opts.template } : {}),
     ...(opts.period ? { period: opts.period } : {}),
     ...(opts.minGroup !== undefined ? { minGroup: opts.minGroup } : {}),
+    consolidate: checkConsolidate(opts.consolidate),
     ...(opts.roster && opts.all ? { roster: opts.roster } : {}),
     ...(opts.pdf ? { pdf: true } : {}),
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
@@ -72,7 +75,7 @@ export async function runReportCommand(opts: ReportCliOptions): Promise<void> {
   }
 }
 
-export function registerReportCommand(program: Command, langOption: () => Option): void {
+export function registerReportCommand(program: Command, langOption: () => Option, consolidateOption: () => Option): void {
   program
     .command('report')
     .description('write self-contained HTML evaluation reports (charts inline, open offline): one organization, or --all with an index and the secretariat summary')
@@ -82,6 +85,7 @@ export function registerReportCommand(program: Command, langOption: () => Option
     .option('--template <id>', 'template (default: the only one, or the organization\'s)')
     .option('--period <p>', 'period (default: the latest, or the organization\'s latest)')
     .option('--min-group <k>', 'show no statistic over fewer than k organizations', (v) => Number.parseInt(v, 10), 5)
+    .addOption(consolidateOption())
     .requiredOption('--out <dir>', 'folder for the reports')
     .option('--pdf', 'also print each report to PDF with headless chromium (exit 3 when chromium is missing; SCOREBOOK_CHROMIUM overrides /usr/bin/chromium)')
     .option('--roster <file>', 'members CSV, for the return rates in the summary of --all')

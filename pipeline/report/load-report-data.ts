@@ -9,6 +9,7 @@
  * variable min_group, which is set to k.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { consolidateSql, setConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
 import { choosePeriod } from '../benchmark/run-benchmark.ts';
 import { UserError } from '../user-error.ts';
 
@@ -17,6 +18,8 @@ export interface ReportScope {
   period: string;
   /** No statistic over fewer than k organizations. */
   k: number;
+  /** how several evaluators of one organization are consolidated */
+  consolidate: ConsolidateMethod;
 }
 
 export interface Quartiles {
@@ -31,7 +34,7 @@ export interface OrgRow {
   region: string | null;
   org_type: string | null;
   size: string | null;
-  /** 0..100, the mean over the organization's evaluators */
+  /** 0..100, consolidated over the organization's evaluators (scope.consolidate) */
   total: number;
   raters: number;
   total_range: number;
@@ -66,7 +69,7 @@ export interface PeerDimensionRow {
 export interface ScoreRow {
   org_id: string;
   id: string;
-  /** 0..1, mean over evaluators; null when not applicable or recorded only */
+  /** 0..1, consolidated over evaluators; null when not applicable or recorded only */
   score: number | null;
   /** peers (the organization included) that have a score here */
   n_peers: number;
@@ -93,7 +96,7 @@ export interface TrendDimensionRow {
   org_id: string;
   period: string;
   dimension_id: string;
-  /** 0..1: the mean of the first-level indicator's applicable third-level scores */
+  /** 0..1: the mean of the first-level indicator's applicable third-level scores, consolidated over evaluators */
   score: number;
 }
 
@@ -103,6 +106,8 @@ export interface RaterSpreadRow {
   indicator_id: string;
   raters: number;
   mean_score: number;
+  /** consolidated by scope.consolidate */
+  score: number;
   /** max − min of the evaluators' scores, 0..1 */
   spread: number;
 }
@@ -143,8 +148,11 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
  * The template and period to report on: as given; else, for one organization, the template it
  * was scored on and its latest period; else the only template and the latest period.
  */
-export async function chooseScope(con: DuckDBConnection, opts: { template?: string; period?: string; org?: string; k: number }): Promise<ReportScope> {
+export async function chooseScope(con: DuckDBConnection, opts: { template?: string; period?: string; org?: string; k: number; consolidate: ConsolidateMethod }): Promise<ReportScope> {
   if (!Number.isInteger(opts.k) || opts.k < 1) throw new UserError(`--min-group must be a whole number of at least 1, not ${opts.k}.`);
+  const { k, consolidate } = opts;
+  // Which organizations, templates and periods exist does not depend on the method, but the views read it.
+  await setConsolidate(con, consolidate);
   if (opts.org !== undefined) {
     const mine = await rows(con, 'SELECT template_id, period FROM bench_org_period WHERE org_id = $1 ORDER BY template_id, period', [opts.org]);
     if (!mine.length) throw new UserError(`No scored submission of organization ${opts.org} in the database. Check the id (scorebook status --roster …), or ingest its return first.`);
@@ -155,10 +163,10 @@ export async function chooseScope(con: DuckDBConnection, opts: { template?: stri
     if (!periods.length) throw new UserError(`Organization ${opts.org} has no submission for template ${template}. Its templates: ${templates.join(', ')}.`);
     const period = opts.period ?? periods[periods.length - 1]!;
     if (!periods.includes(period)) throw new UserError(`Organization ${opts.org} has no submission for period ${period} of ${template}. Its periods: ${periods.join(', ')}.`);
-    return { template, period, k: opts.k };
+    return { template, period, k, consolidate };
   }
   const chosen = await choosePeriod(con, { ...(opts.template ? { template: opts.template } : {}), ...(opts.period ? { period: opts.period } : {}) });
-  return { ...chosen, k: opts.k };
+  return { ...chosen, k, consolidate };
 }
 
 /** How many organizations the scope holds (one report each). */
@@ -170,6 +178,7 @@ export async function countOrgs(con: DuckDBConnection, scope: ReportScope): Prom
 export async function loadScopeData(con: DuckDBConnection, scope: ReportScope): Promise<ScopeData> {
   const { template, period, k } = scope;
   await con.run(`SET VARIABLE min_group = ${k}`);
+  await setConsolidate(con, scope.consolidate);
   const p = [template, period];
   const orgs = (
     await rows(
@@ -237,6 +246,7 @@ export async function loadScopeData(con: DuckDBConnection, scope: ReportScope): 
 /** Per-organization scores with their peer percentiles, over every organization of the scope. */
 async function createDetailTables(con: DuckDBConnection, scope: ReportScope): Promise<void> {
   const { k } = scope;
+  const c = (x: string) => consolidateSql(scope.consolidate, x);
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const t = lit(scope.template);
   const per = lit(scope.period);
@@ -253,20 +263,20 @@ async function createDetailTables(con: DuckDBConnection, scope: ReportScope): Pr
     WINDOW g AS (PARTITION BY p.region, p.org_type, x.id)`;
   const current = `s.is_current AND s.template_id = ${t} AND s.period = ${per} AND s.total IS NOT NULL`;
   await con.run(`CREATE OR REPLACE TEMP TABLE report_indicator AS ${ranked(
-    `SELECT s.org_id, i.indicator_id AS id, any_value(i.rule) AS rule, avg(i.score) AS score, coalesce(bool_and(i.na), false) AS na,
-            avg(i.input_value) FILTER (WHERE NOT coalesce(i.na, false)) AS value
+    `SELECT s.org_id, i.indicator_id AS id, any_value(i.rule) AS rule, ${c('i.score')} AS score, coalesce(bool_and(i.na), false) AS na,
+            ${c('i.input_value')} FILTER (WHERE NOT coalesce(i.na, false)) AS value
      FROM submissions s JOIN indicator_scores i USING (content_hash) WHERE ${current} GROUP BY s.org_id, i.indicator_id`,
     '',
   )} ORDER BY org_id`);
   await con.run(`CREATE OR REPLACE TEMP TABLE report_group AS ${ranked(
-    `SELECT s.org_id, g.group_id AS id, avg(g.score) AS score
+    `SELECT s.org_id, g.group_id AS id, ${c('g.score')} AS score
      FROM submissions s JOIN group_scores g USING (content_hash) WHERE ${current} GROUP BY s.org_id, g.group_id`,
     '',
   )} ORDER BY org_id`);
   // First-level scores for the radar and the trend: the mean of applicable third-level scores, 0..1,
   // for this period and the earlier ones.
   await con.run(`CREATE OR REPLACE TEMP TABLE report_dimension AS
-    SELECT s.org_id, s.period, d.dimension_id, avg(d.mean) AS score, any_value(o.region) AS region, any_value(o.org_type) AS org_type
+    SELECT s.org_id, s.period, d.dimension_id, ${c('d.mean')} AS score, any_value(o.region) AS region, any_value(o.org_type) AS org_type
     FROM submissions s JOIN dimension_scores d USING (content_hash) JOIN organizations o USING (org_id)
     WHERE s.is_current AND s.template_id = ${t} AND s.period <= ${per} AND s.total IS NOT NULL AND d.mean IS NOT NULL
       AND s.org_id IN (SELECT org_id FROM report_peer)
@@ -289,7 +299,7 @@ export async function loadOrgDetails(con: DuckDBConnection, scope: ReportScope, 
     await rows(con, 'SELECT org_id, period, total, peer_median FROM report_trend WHERE org_id BETWEEN $1 AND $2 ORDER BY org_id, period', range),
     await rows(
       con,
-      'SELECT org_id, indicator_id, raters, mean_score, spread FROM bench_rater_spread WHERE template_id = $1 AND period = $2 AND org_id BETWEEN $3 AND $4 AND spread > 0',
+      'SELECT org_id, indicator_id, raters, mean_score, score, spread FROM bench_rater_spread WHERE template_id = $1 AND period = $2 AND org_id BETWEEN $3 AND $4 AND spread > 0',
       [scope.template, scope.period, ...range],
     ),
   ];
@@ -314,7 +324,7 @@ export async function loadOrgDetails(con: DuckDBConnection, scope: ReportScope, 
       value: num(r.value),
     });
   }
-  for (const r of spread) of(r.org_id).raterSpread.push({ org_id: String(r.org_id), indicator_id: String(r.indicator_id), raters: Number(r.raters), mean_score: Number(r.mean_score), spread: Number(r.spread) });
+  for (const r of spread) of(r.org_id).raterSpread.push({ org_id: String(r.org_id), indicator_id: String(r.indicator_id), raters: Number(r.raters), mean_score: Number(r.mean_score), score: Number(r.score), spread: Number(r.spread) });
   for (const r of trend) of(r.org_id).trend.push({ org_id: String(r.org_id), period: String(r.period), total: Number(r.total), peer_median: num(r.peer_median) });
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import { html, type Html } from './html.ts';
 import { figure, fmt0, fmt1, groupLabel, page, signed } from './page-shell.ts';
-import type { GroupScore, IndicatorScore, ReportModel } from './report-model.ts';
+import type { DimensionScore, GroupScore, IndicatorScore, ReportModel } from './report-model.ts';
 import type { ReportWords } from './report-words.ts';
 
 export interface ReportCharts {
@@ -29,7 +29,7 @@ export function renderReportHtml(m: ReportModel, w: ReportWords, charts: ReportC
 </header>
 ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
 <section id="headline" class="cards">
-  <div class="card"><div class="label">${w.total}</div><div class="value" data-total>${fmt1(m.total)}<small> / 100</small></div></div>
+  <div class="card"><div class="label">${w.total}</div><div class="value" data-total>${fmt1(m.total)}<small> / 100</small></div>${m.raters ? html`<div class="note">${w.methodName(m.raters.consolidate)} · ${w.raters(m.raters.raters)}</div>` : ''}</div>
   <div class="card"><div class="label">${w.grade}</div><div class="value">${m.grade ?? '—'}</div>${m.hasGrades ? '' : html`<div class="note">${w.noGrade}</div>`}</div>
   <div class="card"><div class="label">${w.percentileInGroup}</div><div class="value" data-percentile-group>${m.peer.percentileInGroup === null ? few : fmt0(m.peer.percentileInGroup)}</div>
     <div class="note">${w.peerGroup}: ${groupLabel(m.peer.region, m.peer.org_type)}${peerShown ? html`, ${w.peers(m.peer.n!)}` : ''}</div></div>
@@ -42,11 +42,14 @@ ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
 <section id="dimensions">
   <h2>${w.dimensionsTitle}</h2>
   ${figure('radar', charts.radar, w.radarCaption, w.dimensionsTitle)}
+  ${notCharted(m, w)}
   ${peerShown ? '' : html`<p>${w.peerGroup}: ${few}.</p>`}
   <table>
     <thead><tr><th>${w.dimension}</th><th class="num">${w.scoreScale}</th><th class="num">${w.peerMedian}</th><th class="num">${w.peerQuartiles}</th></tr></thead>
-    <tbody>${m.dimensions.map(
-      (d) => html`<tr><td>${d.id} ${d.name}</td><td class="num">${fmt1(d.score)}</td><td class="num">${d.peer ? fmt1(d.peer.median) : few}</td><td class="num">${d.peer ? `${fmt1(d.peer.q1)} – ${fmt1(d.peer.q3)}` : few}</td></tr>`,
+    <tbody>${m.dimensions.map((d) =>
+      d.state === 'scored'
+        ? html`<tr><td>${d.id} ${d.name}</td><td class="num">${fmt1(d.score)}</td><td class="num">${d.peer ? fmt1(d.peer.median) : few}</td><td class="num">${d.peer ? `${fmt1(d.peer.q1)} – ${fmt1(d.peer.q3)}` : few}</td></tr>`
+        : html`<tr data-dimension-state="${d.state}"><td>${d.id} ${d.name}</td><td class="num">${dimensionValue(d, w)}</td><td class="num">—</td><td class="num">—</td></tr>`,
     )}</tbody>
   </table>
 </section>
@@ -74,7 +77,7 @@ ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
   <table>
     <thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.scoreScale}</th>${peerShown ? html`<th class="num">${w.percentile}</th>` : ''}</tr></thead>
     <tbody>${m.dimensions.map((d) => [
-      html`<tr class="dimension"><td class="id">${d.id}</td><td>${d.name}</td><td class="num">${fmt1(d.score)}</td>${peerShown ? html`<td></td>` : ''}</tr>`,
+      html`<tr class="dimension"><td class="id">${d.id}</td><td>${d.name}</td><td class="num">${dimensionValue(d, w)}</td>${peerShown ? html`<td></td>` : ''}</tr>`,
       m.groups.filter((g) => g.dimensionId === d.id).map((g) => groupRows(g, w, peerShown, few)),
     ])}</tbody>
   </table>
@@ -95,6 +98,22 @@ ${m.raters ? ratersSection(m, w) : ''}
   return page(m.lang, `${w.reportTitle} · ${m.org.name} · ${m.period}`, body);
 }
 
+/** A first-level score, or why there is none: recorded only (not scored), or nothing applicable. */
+function dimensionValue(d: DimensionScore, w: ReportWords): Html | string {
+  if (d.state === 'recorded') return html`<span class="recorded">${w.notScored}</span>`;
+  if (d.state === 'na') return w.notApplicable;
+  return fmt1(d.score);
+}
+
+/** The first-level indicators the radar leaves out, and why (never for want of peers: that is said elsewhere). */
+function notCharted(m: ReportModel, w: ReportWords): Html | string {
+  const list = (state: DimensionScore['state']) => m.dimensions.filter((d) => d.state === state).map((d) => `${d.id} ${d.name}`).join(w.listSeparator);
+  const recorded = list('recorded');
+  const na = list('na');
+  if (!recorded && !na) return '';
+  return html`<p class="sub" data-not-charted>${recorded ? w.notChartedRecorded(recorded) : ''}${recorded && na ? ' ' : ''}${na ? w.notChartedNa(na) : ''}</p>`;
+}
+
 function groupRows(g: GroupScore, w: ReportWords, peerShown: boolean, few: Html): Html {
   const pctCell = (s: { percentile: number | null; peerSuppressed: boolean; score: number | null }) =>
     peerShown ? html`<td class="num">${s.peerSuppressed ? few : s.score === null ? '—' : fmt0(s.percentile)}</td>` : '';
@@ -112,7 +131,7 @@ function trendTable(m: ReportModel, w: ReportWords): Html {
   const last = m.trend[m.trend.length - 1]!;
   const prev = m.trend[m.trend.length - 2]!;
   return html`<table>
-    <thead><tr><th>${w.period}</th><th class="num">${w.total}</th><th class="num">${w.peerMedian}</th>${m.dimensions.map((d) => html`<th class="num">${d.id} ${d.name}</th>`)}</tr></thead>
+    <thead><tr><th>${w.period}</th><th class="num">${w.total}</th><th class="num">${w.peerMedian}</th>${m.dimensions.filter((d) => d.state !== 'recorded').map((d) => html`<th class="num">${d.id} ${d.name}</th>`)}</tr></thead>
     <tbody>${m.trend.map(
       (t) => html`<tr><td>${t.period}</td><td class="num">${fmt1(t.total)}</td><td class="num">${t.peerMedian === null ? html`<span class="suppressed">${w.fewerThan(m.k)}</span>` : fmt1(t.peerMedian)}</td>${t.dimensions.map((d) => html`<td class="num">${fmt1(d.score)}</td>`)}</tr>`,
     )}
@@ -128,9 +147,10 @@ function ratersSection(m: ReportModel, w: ReportWords): Html {
   return html`<section id="raters">
   <h2>${w.ratersTitle}</h2>
   <p>${w.raters(r.raters)} · ${w.totalRange} ${fmt1(r.totalRange)}</p>
+  <p data-consolidate="${r.consolidate}">${w.consolidated(r.consolidate, r.raters)}</p>
   ${r.leastAgreement.length
-    ? html`<h3>${w.leastAgreement}</h3><table><thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.spread}</th><th class="num">${w.score}</th></tr></thead>
-      <tbody>${r.leastAgreement.map((x) => html`<tr data-indicator="${x.id}"><td class="id">${x.id}</td><td>${x.name}</td><td class="num">${fmt1(x.spread)}</td><td class="num">${fmt1(x.mean)}</td></tr>`)}</tbody></table>`
+    ? html`<h3>${w.leastAgreement}</h3><table><thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.spread}</th><th class="num">${w.score} (${w.methodName(r.consolidate)})</th></tr></thead>
+      <tbody>${r.leastAgreement.map((x) => html`<tr data-indicator="${x.id}"><td class="id">${x.id}</td><td>${x.name}</td><td class="num">${fmt1(x.spread)}</td><td class="num">${fmt1(x.score)}</td></tr>`)}</tbody></table>`
     : html`<p>${w.allAgree}</p>`}
 </section>`;
 }

@@ -45,6 +45,7 @@ export function renderSummaryHtml(s: SummaryModel, w: ReportWords, charts: Summa
     <thead><tr><th>${w.peerGroup}</th>${s.heatmap.dimensions.map((d) => html`<th class="num">${d.id} ${d.name}</th>`)}</tr></thead>
     <tbody>${s.heatmap.rows.map((r) => html`<tr><td>${r.label}</td>${r.cells.map((c) => html`<td class="num">${c === null ? few : fmt1(c)}</td>`)}</tr>`)}</tbody>
   </table>
+  ${s.heatmap.recordedOnly.length ? html`<p class="sub" data-not-scored>${w.notInHeatmap(s.heatmap.recordedOnly.map((d) => `${d.id} ${d.name}`).join(w.listSeparator))}</p>` : ''}
 </section>
 
 <section id="groups">

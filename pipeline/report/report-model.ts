@@ -5,6 +5,7 @@
  */
 import { gradeFor, resolvePlan, text, type GradeBand, type Lang, type Template } from '../../core/index.ts';
 import type { OrgDetail, OrgRow, PeerDimensionRow, PeerGroupRow, Quartiles, ScopeData } from './load-report-data.ts';
+import type { ConsolidateMethod } from '../benchmark/consolidate.ts';
 import { improvementClause } from './report-words.ts';
 
 export interface PeerStanding {
@@ -20,7 +21,13 @@ export interface PeerStanding {
 export interface DimensionScore {
   id: string;
   name: string;
-  /** 0..100, null when nothing applicable */
+  /**
+   * scored; `recorded`: every indicator under it records a figure and none is scored (GB/T
+   * 40143's 服务资源), so there is no score to chart or compare, which is not suppression;
+   * `na`: nothing under it applies to this organization
+   */
+  state: 'scored' | 'recorded' | 'na';
+  /** 0..100, null when recorded only or nothing applicable */
   score: number | null;
   peer: Quartiles | null;
 }
@@ -59,8 +66,11 @@ export interface TrendPoint {
 
 export interface RaterSpread {
   raters: number;
+  /** how the evaluators' figures were made one */
+  consolidate: ConsolidateMethod;
   totalRange: number;
-  leastAgreement: { id: string; name: string; spread: number; mean: number }[];
+  /** spread and score 0..100; the score consolidated like every other figure of the report */
+  leastAgreement: { id: string; name: string; spread: number; score: number }[];
 }
 
 export interface ReportModel {
@@ -147,11 +157,16 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
     const present = d.groups.some((g) => g.indicators.some((i) => indRows.has(i.id)));
     if (!present && !dimScore.has(d.id)) continue;
     const q = peers.dimensions.get(`${key}|${d.id}`)?.quartiles ?? null;
+    const score = pct(dimScore.get(d.id) ?? null);
+    // Recorded only: by the rules the organization was scored with (a profile may differ from the template).
+    const rules = d.groups.flatMap((g) => g.indicators.filter((i) => indRows.has(i.id)).map((i) => indRows.get(i.id)!.rule));
+    const recordedOnly = score === null && rules.length > 0 && rules.every((r) => r === 'record');
     dimensions.push({
       id: d.id,
       name: text(d.name, lang),
-      score: pct(dimScore.get(d.id) ?? null),
-      peer: shown && q ? { q1: 100 * q.q1, median: 100 * q.median, q3: 100 * q.q3 } : null,
+      state: score !== null ? 'scored' : recordedOnly ? 'recorded' : 'na',
+      score,
+      peer: score !== null && shown && q ? { q1: 100 * q.q1, median: 100 * q.median, q3: 100 * q.q3 } : null,
     });
     for (const g of d.groups) {
       const indicators: IndicatorScore[] = [];
@@ -211,7 +226,7 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
     period: t.period,
     total: t.total,
     peerMedian: t.peer_median,
-    dimensions: dimensions.map((d) => ({ id: d.id, score: pct(detail.dimensions.find((x) => x.period === t.period && x.dimension_id === d.id)?.score ?? null) })),
+    dimensions: dimensions.filter((d) => d.state !== 'recorded').map((d) => ({ id: d.id, score: pct(detail.dimensions.find((x) => x.period === t.period && x.dimension_id === d.id)?.score ?? null) })),
   }));
 
   const names = new Map(all.map((s) => [s.id, s.name]));
@@ -219,13 +234,14 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
     org.raters > 1
       ? {
           raters: org.raters,
+          consolidate: scope.consolidate,
           totalRange: org.total_range,
           // The indicators of least agreement: the largest spread between evaluators, then the standard's order.
           leastAgreement: detail.raterSpread
             .filter((r) => r.spread > 1e-9)
             .sort((a, b) => b.spread - a.spread || a.indicator_id.localeCompare(b.indicator_id, 'en', { numeric: true }))
             .slice(0, 3)
-            .map((r) => ({ id: r.indicator_id, name: names.get(r.indicator_id) ?? r.indicator_id, spread: 100 * r.spread, mean: 100 * r.mean_score })),
+            .map((r) => ({ id: r.indicator_id, name: names.get(r.indicator_id) ?? r.indicator_id, spread: 100 * r.spread, score: 100 * r.score })),
         }
       : null;
 

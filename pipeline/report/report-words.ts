@@ -1,5 +1,6 @@
 /** Every word the reports, the index and the summary print, in zh-CN and en. */
 import type { Lang } from '../../core/index.ts';
+import type { ConsolidateMethod } from '../benchmark/consolidate.ts';
 
 export interface ReportWords {
   reportTitle: string;
@@ -36,6 +37,10 @@ export interface ReportWords {
   notApplicable: string;
   recorded: string;
   notScored: string;
+  listSeparator: string;
+  notChartedRecorded: (list: string) => string;
+  notChartedNa: (list: string) => string;
+  notInHeatmap: (list: string) => string;
   strengthsTitle: string;
   strengthsNone: string;
   weakestTitle: string;
@@ -48,6 +53,10 @@ export interface ReportWords {
   trendChange: (from: string, to: string) => string;
   ratersTitle: string;
   raters: (n: number) => string;
+  /** a consolidation method in a word: mean, median, lowest, highest */
+  methodName: (m: ConsolidateMethod) => string;
+  /** how the figures of several evaluators were made one, e.g. "the median of 3 evaluators' figures" */
+  consolidated: (m: ConsolidateMethod, n: number) => string;
   totalRange: string;
   leastAgreement: string;
   spread: string;
@@ -128,6 +137,10 @@ const zh: ReportWords = {
   notApplicable: '不适用',
   recorded: '记录值',
   notScored: '仅记录,不计分',
+  listSeparator: '、',
+  notChartedRecorded: (list) => `${list}:其下指标均为记录值,不计分,因此不在图中,也不与同类机构比较。`,
+  notChartedNa: (list) => `${list}:其下指标均不适用,不在图中。`,
+  notInHeatmap: (list) => `${list}:其下指标均为记录值,不计分,因此不在热力图中。`,
   strengthsTitle: '优势指标',
   strengthsNone: '暂无得分高于 0 的指标。',
   weakestTitle: '最薄弱的指标与改进方向',
@@ -140,6 +153,8 @@ const zh: ReportWords = {
   trendChange: (from, to) => `${from} → ${to} 变化`,
   ratersTitle: '多位评价人的一致程度',
   raters: (n) => `${n} 位评价人`,
+  methodName: (m) => ({ mean: '平均值', median: '中位数', min: '最低分', max: '最高分' })[m],
+  consolidated: (m, n) => `本报告各项得分取 ${n} 位评价人的${({ mean: '平均值', median: '中位数', min: '最低分', max: '最高分' })[m]}。`,
   totalRange: '总分极差',
   leastAgreement: '分歧最大的指标',
   spread: '极差',
@@ -219,6 +234,10 @@ const en: ReportWords = {
   notApplicable: 'N/A',
   recorded: 'recorded',
   notScored: 'recorded, not scored',
+  listSeparator: ', ',
+  notChartedRecorded: (list) => `${list}: every indicator under it records a figure and none is scored, so it is not on the chart and not compared with peers.`,
+  notChartedNa: (list) => `${list}: nothing under it applies, so it is not on the chart.`,
+  notInHeatmap: (list) => `${list}: every indicator under it records a figure and none is scored, so it is not in the heat map.`,
   strengthsTitle: 'Strengths',
   strengthsNone: 'No indicator scored above 0 yet.',
   weakestTitle: 'Weakest indicators and what to improve',
@@ -231,6 +250,8 @@ const en: ReportWords = {
   trendChange: (from, to) => `Change ${from} → ${to}`,
   ratersTitle: 'Agreement between evaluators',
   raters: (n) => `${n} evaluators`,
+  methodName: (m) => ({ mean: 'mean', median: 'median', min: 'lowest', max: 'highest' })[m],
+  consolidated: (m, n) => `Every score here is the ${({ mean: 'mean', median: 'median', min: 'lowest', max: 'highest' })[m]} of ${n} evaluators' scores.`,
   totalRange: 'Range of totals',
   leastAgreement: 'Indicators of least agreement',
   spread: 'Spread',

@@ -46,7 +46,12 @@ export interface SummaryModel {
   histogram: { label: string; count: number }[];
   grades: { grade: string; count: number }[];
   groups: SummaryGroup[];
-  heatmap: { dimensions: { id: string; name: string }[]; rows: { label: string; n: number; cells: (number | null)[] }[] };
+  heatmap: {
+    dimensions: { id: string; name: string }[];
+    rows: { label: string; n: number; cells: (number | null)[] }[];
+    /** first-level indicators left out because every indicator under them records a figure and none is scored */
+    recordedOnly: { id: string; name: string }[];
+  };
   returns: ReturnRates | null;
   flagged: FlaggedRow[];
   rejected: number;
@@ -93,6 +98,9 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
 
   const dimIds = new Set(data.groupDimensions.map((d) => d.dimension_id));
   const dimensions = template.dimensions.filter((d) => dimIds.has(d.id)).map((d) => ({ id: d.id, name: text(d.name, lang) }));
+  const recordedOnly = template.dimensions
+    .filter((d) => !dimIds.has(d.id) && d.groups.every((g) => g.indicators.every((i) => i.rule.kind === 'record')))
+    .map((d) => ({ id: d.id, name: text(d.name, lang) }));
   const cell = new Map(data.groupDimensions.map((d) => [`${JSON.stringify([d.region, d.org_type])}|${d.dimension_id}`, d]));
   const rows = data.groups.map((g) => ({
     label: `${groupLabel(g.region, g.org_type)} (${g.suppressed ? `< ${k}` : g.n})`,
@@ -134,7 +142,7 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
     histogram,
     grades,
     groups: data.groups.map((g) => ({ region: g.region, org_type: g.org_type, n: g.n, total: g.suppressed ? null : g.total })),
-    heatmap: { dimensions, rows },
+    heatmap: { dimensions, rows, recordedOnly },
     returns,
     flagged: input.flagged,
     rejected: input.rejected,

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Issue, Lang, Template } from '../../core/index.ts';
 import type { Progress } from '../cli/progress.ts';
+import { checkConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
 import { readRosterFile } from '../roster/read-roster.ts';
 import { safeFileName, uniqueFileName } from '../roster/safe-file-name.ts';
 import { openStore } from '../store/open-store.ts';
@@ -40,6 +41,8 @@ export interface WriteReportsOptions {
   period?: string;
   /** k: no statistic over fewer than k organizations (default 5) */
   minGroup?: number;
+  /** several evaluators of one organization: mean (default), median, min or max */
+  consolidate?: ConsolidateMethod;
   /** members CSV, for the summary's return rates */
   roster?: string;
   pdf?: boolean;
@@ -87,7 +90,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
   let writer: PageWriter | undefined;
   let progress: Progress | undefined;
   try {
-    const scope = await chooseScope(store.con, { k, ...(opts.template ? { template: opts.template } : {}), ...(opts.period ? { period: opts.period } : {}), ...(opts.all ? {} : { org: opts.org! }) });
+    const scope = await chooseScope(store.con, { k, consolidate: checkConsolidate(opts.consolidate), ...(opts.template ? { template: opts.template } : {}), ...(opts.period ? { period: opts.period } : {}), ...(opts.all ? {} : { org: opts.org! }) });
     const t = shippedTemplates().get(scope.template);
     if (!t) throw new UserError(`The database holds submissions for template ${scope.template}, which this scorebook does not ship. Upgrade scorebook, or choose another template with --template.`);
     template = t;
@@ -178,7 +181,17 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
 }
 
 /** Every organization's report, the index and the summary (what `npm run demo` calls). */
-export async function writeAllReports(o: { db: string; out: string; lang: Lang; roster?: string; template?: string; period?: string; progress?: (total: number) => Progress }): Promise<{ index: string; count: number }> {
+export async function writeAllReports(o: {
+  db: string;
+  out: string;
+  lang: Lang;
+  roster?: string;
+  template?: string;
+  period?: string;
+  consolidate?: ConsolidateMethod;
+  workers?: number;
+  progress?: (total: number) => Progress;
+}): Promise<{ index: string; count: number }> {
   const r = await writeReports({ ...o, all: true });
   return { index: r.index!, count: r.reports.length };
 }

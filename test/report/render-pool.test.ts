@@ -28,7 +28,7 @@ function model(i: number) {
     groups: [{ region: '深圳', org_type: '社会团体', n: 6, suppressed: false, total: { min: 20, q1: 35, median: 45, q3: 60, max: 80, mean: 47 } }],
     groupDimensions: template.dimensions.map((d) => ({ region: '深圳', org_type: '社会团体', dimension_id: d.id, n: 6, quartiles: { q1: 0.3, median: 0.5, q3: 0.7 } })),
   });
-  return buildReportModel(template, { template: template.id, period: '2025', k: 5 }, org, detail, peers, { lang: 'zh-CN', k: 5, generatedAt: '2025-01-01 00:00' });
+  return buildReportModel(template, { template: template.id, period: '2025', k: 5, consolidate: 'mean' }, org, detail, peers, { lang: 'zh-CN', k: 5, generatedAt: '2025-01-01 00:00' });
 }
 
 /** ECharts numbers its instances (CSS classes, clip paths): the only difference allowed between two drawings. */

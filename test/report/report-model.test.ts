@@ -12,7 +12,7 @@ import { buildSummaryModel } from '../../pipeline/report/summary-model.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 
 const gbt = shippedTemplates().get('gbt-40143-2021')!;
-const scope = { template: gbt.id, period: '2025', k: 5 };
+const scope = { template: gbt.id, period: '2025', k: 5, consolidate: 'mean' as const };
 
 function org(over: Partial<OrgRow> = {}): OrgRow {
   return { org_id: 'M1', org_name: '甲协会', region: '深圳', org_type: '社会团体', size: null, total: 60, raters: 1, total_range: 0, flagged: false, grades: [], profile: null, n_group: 5, n_all: 12, percentile_in_group: 70, percentile_overall: 55, ...over };
@@ -84,6 +84,33 @@ describe('buildReportModel', () => {
   });
 });
 
+describe('first-level indicators without a score', () => {
+  it('marks one whose indicators are all recorded as "recorded" (no peer statistic), one with nothing applicable as "na", and keeps both off the trend', () => {
+    const d: OrgDetail = {
+      dimensions: [{ org_id: 'M1', period: '2025', dimension_id: '1', score: 0.5 }],
+      groups: [],
+      indicators: [
+        { org_id: 'M1', id: '1.1.1', rule: 'binary', score: 0.5, n_peers: 5, percentile: 50, na: false, value: 1 },
+        { org_id: 'M1', id: '2.1.3', rule: 'record', score: null, n_peers: 0, percentile: null, na: false, value: 320 },
+        { org_id: 'M1', id: '6.1.1', rule: 'binary', score: null, n_peers: 5, percentile: null, na: true, value: null },
+      ],
+      trend: [{ org_id: 'M1', period: '2025', total: 60, peer_median: 55 }],
+      raterSpread: [],
+    };
+    const p = indexPeers({
+      groups: [{ region: '深圳', org_type: '社会团体', n: 5, suppressed: false, total: { min: 10, q1: 40, median: 55, q3: 70, max: 90, mean: 54 } }],
+      groupDimensions: ['1', '6'].map((id) => ({ region: '深圳', org_type: '社会团体', dimension_id: id, n: 5, quartiles: { q1: 0.4, median: 0.5, q3: 0.6 } })),
+    });
+    const m = buildReportModel(gbt, scope, org(), d, p, { lang: 'en', k: 5, generatedAt: 't' });
+    expect(m.dimensions.map((x) => [x.id, x.state, x.score, x.peer])).toEqual([
+      ['1', 'scored', 50, { q1: 40, median: 50, q3: 60 }],
+      ['2', 'recorded', null, null],
+      ['6', 'na', null, null],
+    ]);
+    expect(m.trend[0]!.dimensions.map((x) => x.id)).toEqual(['1', '6']);
+  });
+});
+
 describe('buildSummaryModel', () => {
   it('leaves the cells of a group under k empty and the distribution out when there are fewer than k organizations', () => {
     const orgs = [1, 2, 3, 4].map((i) => org({ org_id: `M${i}`, total: 20 * i }));
@@ -97,6 +124,8 @@ describe('buildSummaryModel', () => {
     expect(s.total).toBeNull();
     expect(s.histogram).toEqual([]);
     expect(s.heatmap.rows).toEqual([{ label: '深圳 · 社会团体 (< 5)', n: 4, cells: [null] }]);
+    // GB/T 40143's 服务资源 has recorded figures only: named as such, not a column of empty cells.
+    expect(s.heatmap.recordedOnly).toEqual([{ id: '2', name: 'Service resources' }]);
     const five = buildSummaryModel({ data: { ...data, orgs: [...orgs, org({ org_id: 'M5', total: 95 })] }, template: gbt, lang: 'en', generatedAt: 't', files: new Map(), grades: new Map(), flagged: [], rejected: 0 });
     expect(five.total).toMatchObject({ min: 20, median: 60, max: 95 });
     expect(five.histogram.map((b) => b.count)).toEqual([0, 0, 1, 0, 1, 0, 1, 0, 1, 1]);
