@@ -27,7 +27,10 @@ interface Claim {
 interface Pending {
   records: SubmissionRecord[];
   versions: Map<string, number>;
-  /** workbook ids whose current version must be worked out again after the batch */
+  /**
+   * workbook ids whose current version must be worked out again after the batch: those with an
+   * earlier version (a replacement) or a withdrawn one. A new id's only version is current.
+   */
   touched: Set<string>;
   rejections: { file: string; hash: string | null; reason: string; message: string }[];
   withdraw: string[];
@@ -44,6 +47,8 @@ export class IngestWriter {
     private readonly hashes: Set<string>,
     private readonly claims: Map<string, Claim>,
     private readonly rejectionKeys: Set<string>,
+    /** organizations already in the store: a new one is appended, a known one updated */
+    private readonly orgs: Set<string>,
     private readonly now: string,
   ) {}
 
@@ -58,7 +63,8 @@ export class IngestWriter {
       claims.set(String(r[0]), { org: String(r[1]), version: Number(r[2]) });
     }
     const rejectionKeys = new Set((await con.runAndReadAll("SELECT file || '|' || coalesce(content_hash, '') || '|' || reason FROM rejections")).getRows().map((r) => String(r[0])));
-    return new IngestWriter(con, hashes, claims, rejectionKeys, new Date().toISOString());
+    const orgs = new Set((await con.runAndReadAll('SELECT org_id FROM organizations')).getRows().map((r) => String(r[0])));
+    return new IngestWriter(con, hashes, claims, rejectionKeys, orgs, new Date().toISOString());
   }
 
   get pendingCount(): number {
@@ -87,7 +93,7 @@ export class IngestWriter {
     }
     const version = (claim?.version ?? 0) + 1;
     const status: 'ingested' | 'replaced' = claim ? 'replaced' : 'ingested';
-    this.pending.touched.add(id);
+    if (claim) this.pending.touched.add(id);
     this.claims.set(id, { org: r.submission.org_id, version, thisRun: { hash: r.hash, file: r.file, flagged: r.submission.flagged, status } });
     this.hashes.add(r.hash);
     this.pending.records.push(r);
@@ -130,11 +136,12 @@ export class IngestWriter {
       for (const hash of p.withdraw) {
         for (const t of ['indicator_scores', 'dimension_scores', 'group_scores', 'submissions']) await con.run(`DELETE FROM ${t} WHERE content_hash = $1`, [hash]);
       }
-      await this.upsertOrganizations(p.records);
+      const newOrgs = await this.upsertOrganizations(p.records);
       await this.append('submissions', (a) => {
         for (const r of p.records) {
           const s = r.submission;
-          a.appendVarchar(r.hash); a.appendVarchar(s.workbook_id); a.appendInteger(p.versions.get(r.hash)!); a.appendBoolean(false);
+          // Appended as current: the UPDATE below corrects the ids that have other versions.
+          a.appendVarchar(r.hash); a.appendVarchar(s.workbook_id); a.appendInteger(p.versions.get(r.hash)!); a.appendBoolean(true);
           a.appendVarchar(s.org_id); a.appendVarchar(s.template_id); a.appendVarchar(s.template_version);
           a.appendVarchar(s.profile); a.appendVarchar(s.profile_hash); a.appendVarchar(s.method); a.appendVarchar(s.lang);
           a.appendVarchar(s.period); a.appendVarchar(s.evaluator); a.appendVarchar(s.source); a.appendVarchar(r.fileName);
@@ -188,22 +195,35 @@ export class IngestWriter {
         );
       }
       await con.run('COMMIT');
+      for (const id of newOrgs) this.orgs.add(id);
     } catch (e) {
       await con.run('ROLLBACK');
       throw e;
     }
   }
 
-  private async upsertOrganizations(records: SubmissionRecord[]): Promise<void> {
-    // The latest return speaks for the organization's name, region and type. One statement per
-    // batch: an INSERT per organization cost about a millisecond each.
+  /** The organizations of a batch: new ones appended, known ones updated. Returns the new ids. */
+  private async upsertOrganizations(records: SubmissionRecord[]): Promise<string[]> {
+    // The latest return speaks for the organization's name, region and type.
     const latest = new Map<string, SubmissionRecord['org']>();
     for (const r of records) latest.set(r.org.org_id, r.org);
-    if (!latest.size) return;
+    const fresh = [...latest.values()].filter((o) => !this.orgs.has(o.org_id));
+    const known = [...latest.values()].filter((o) => this.orgs.has(o.org_id));
+    if (fresh.length) {
+      // Most organizations of a run are new to the store: an append, no conflict to resolve.
+      await this.append('organizations', (a) => {
+        for (const o of fresh) {
+          a.appendVarchar(o.org_id); a.appendVarchar(o.org_name); a.appendVarchar(o.region); a.appendVarchar(o.org_type); a.appendTimestampTZ(this.stamp);
+          a.endRow();
+        }
+      });
+    }
+    if (!known.length) return fresh.map((o) => o.org_id);
+    // Known ones in one statement per batch: an INSERT per organization cost about a millisecond each.
     await this.con.run('CREATE TEMP TABLE IF NOT EXISTS stage_organizations (org_id VARCHAR, org_name VARCHAR, region VARCHAR, org_type VARCHAR)');
     await this.con.run('DELETE FROM stage_organizations');
     const a = await this.con.createAppender('stage_organizations', 'main', 'temp');
-    for (const o of latest.values()) {
+    for (const o of known) {
       a.appendVarchar(o.org_id); a.appendVarchar(o.org_name); a.appendVarchar(o.region); a.appendVarchar(o.org_type);
       a.endRow();
     }
@@ -213,6 +233,7 @@ export class IngestWriter {
        ON CONFLICT (org_id) DO UPDATE SET org_name = excluded.org_name, region = excluded.region, org_type = excluded.org_type, updated_at = excluded.updated_at`,
       [this.now],
     );
+    return fresh.map((o) => o.org_id);
   }
 
   private async append(table: string, rows: (a: DuckDBAppender) => void): Promise<void> {

@@ -178,14 +178,51 @@ class SharedStrings {
   private readonly decoded: (string | undefined)[] = [];
   private readonly re = new RegExp(elementPattern('si'), 'g');
   private done = false;
+  /** No prefixed `si` anywhere: items are found with indexOf, as the pattern would find them. */
+  private readonly plain: boolean;
+  private pos = 0;
 
-  constructor(private readonly xml: string) {}
+  constructor(private readonly xml: string) {
+    this.plain = !/:si\b/.test(xml);
+  }
+
+  private next(): string | undefined {
+    if (!this.plain) {
+      const m = this.re.exec(this.xml);
+      return m ? (m[2] ?? '') : undefined;
+    }
+    const xml = this.xml;
+    for (;;) {
+      const at = xml.indexOf('<si', this.pos);
+      if (at < 0) return undefined;
+      const c = xml.charCodeAt(at + 3);
+      // <si followed by a word character is another element (the pattern's \b).
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
+        this.pos = at + 3;
+        continue;
+      }
+      const gt = xml.indexOf('>', at);
+      if (gt < 0) return undefined;
+      if (xml.charCodeAt(gt - 1) === 47) {
+        this.pos = gt + 1;
+        return '';
+      }
+      const close = xml.indexOf('</si>', gt);
+      if (close < 0) {
+        // Not closed: the pattern skips it and looks further on.
+        this.pos = at + 3;
+        continue;
+      }
+      this.pos = close + 5;
+      return xml.slice(gt + 1, close);
+    }
+  }
 
   get(i: number): string | undefined {
     while (!this.done && this.items.length <= i) {
-      const m = this.re.exec(this.xml);
-      if (!m) this.done = true;
-      else this.items.push(m[2] ?? '');
+      const item = this.next();
+      if (item === undefined) this.done = true;
+      else this.items.push(item);
     }
     if (!(i < this.items.length) || !Number.isInteger(i) || i < 0) return undefined;
     return (this.decoded[i] ??= stringItemText(this.items[i]!));

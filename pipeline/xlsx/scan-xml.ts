@@ -102,6 +102,7 @@ function tagEnd(xml: string, i: number): number {
   return gt;
 }
 
+const PREFIXED_CELL_CLOSE = /<\/[A-Za-z_][\w.-]*:c>/;
 const T_ATTR = /\st\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 
 /** Where the tag name starting at `i` ends (at whitespace, '/', '>' or the end). */
@@ -136,6 +137,8 @@ export function* scanCells(xml: string, wanted: (row: number, col: number) => bo
   let row = -1;
   let col = -1;
   let pos = 0;
+  // Without a prefixed </…:c> anywhere, a cell's body ends at the next "</c>".
+  const plainClose = !PREFIXED_CELL_CLOSE.test(xml);
   while (pos < n) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0) break;
@@ -273,6 +276,15 @@ export function* scanCells(xml: string, wanted: (row: number, col: number) => bo
       bodyFrom = pos;
       let k = pos;
       for (;;) {
+        if (plainClose) {
+          const close = xml.indexOf('</c>', k);
+          if (close < 0) bodyFrom = -1;
+          else {
+            bodyTo = close;
+            pos = close + 4;
+          }
+          break;
+        }
         const close = xml.indexOf('</', k);
         if (close < 0) {
           bodyFrom = -1;

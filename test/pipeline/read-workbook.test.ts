@@ -168,6 +168,9 @@ describe('the zip layer and the tag scanner', () => {
     expect(commented.cells).toEqual(plain.cells);
     const gt = rewrite((xml) => xml.replace(/<c r="A1"/, '<c foo="a>b" r="A1"'));
     expect(gt.cells).toEqual(plain.cells);
+    // Shared strings with a prefix (read by the general pattern) and without (read by indexOf) agree.
+    const prefixedStrings = readWorkbookBytes(editParts(fixtures.types!, (name, xml) => (name === 'xl/sharedStrings.xml' ? xml.replace(/<(\/?)(si|t|r|rPr|sst)\b/g, '<$1x:$2').replace('<x:sst ', '<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ') : xml)), { extraSheets: ['类型 Types'] }).value!;
+    expect(prefixedStrings.cells).toEqual(plain.cells);
   });
 
   it('reads the same cells from a workbook whose workbook.xml it has seen before (the parsed parts are reused)', () => {
