@@ -4,11 +4,12 @@
  * file, icons and the manifest. `--base-url https://host/path` (or SCOREBOOK_ADDIN_URL) points
  * the copied manifest at a production host instead of https://localhost:3000.
  */
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { ICON_SIZES, iconPng } from './icons.ts';
+import { templateFiles } from '../../pipeline/templates/registry.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEV_URL = 'https://localhost:3000';
@@ -26,10 +27,10 @@ const templatesPlugin: esbuild.Plugin = {
   setup(build) {
     build.onResolve({ filter: /^scorebook:templates$/ }, () => ({ path: 'templates', namespace: 'scorebook' }));
     build.onLoad({ filter: /.*/, namespace: 'scorebook' }, () => {
-      const dir = join(ROOT, 'templates');
-      const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-      const texts = files.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
-      return { contents: `export default ${JSON.stringify(texts)};`, loader: 'js', watchFiles: files.map((f) => join(dir, f)) };
+      // The shipped templates and the user's own (SCOREBOOK_TEMPLATES), as the CLI sees them.
+      const files = templateFiles();
+      const texts = files.map((file) => ({ file: basename(file), text: readFileSync(file, 'utf8') }));
+      return { contents: `export default ${JSON.stringify(texts)};`, loader: 'js', watchFiles: files };
     });
   },
 };

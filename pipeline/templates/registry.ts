@@ -31,6 +31,16 @@ export function shippedTemplates(): Map<string, Template> {
   return found;
 }
 
+/**
+ * The files behind shippedTemplates(), shipped first, for tools that carry the texts elsewhere
+ * (the add-in bundle). Compiles them first, so a broken user template stops the build too.
+ */
+export function templateFiles(): string[] {
+  shippedTemplates();
+  const yaml = (dir: string) => readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => join(dir, f));
+  return [TEMPLATES_DIR, ...userTemplateDirs()].flatMap(yaml);
+}
+
 function userTemplateDirs(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.SCOREBOOK_TEMPLATES ?? '').split(delimiter).filter((d) => d.trim() !== '').map((d) => resolve(d));
 }
