@@ -284,7 +284,7 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
     const weighted = plan.method === 'mean' ? `${cell(SUM_COL.norm)}*${cell(SUM_COL.score)}` : `${cell(SUM_COL.norm)}*${cell(SUM_COL.sum)}`;
     summary.set(r, SUM_COL.weighted, f(`IF(${cell(SUM_COL.count)}>0,${weighted},0)`, dim('weighted'), 'number'));
     summary.set(r, SUM_COL.weightedCount, f(`${cell(SUM_COL.norm)}*${cell(SUM_COL.count)}`, dim('weightedCount'), 'number'));
-    summary.set(r, SUM_COL.contribution, f(`IF(${den}=0,"",100*${cell(SUM_COL.weighted)}/${den})`, dim('contribution'), 'number'));
+    summary.set(r, SUM_COL.contribution, f(`IF(${den}=0,"",100*${cell(SUM_COL.weighted)}/${den})`, dim('contribution'), 'score'));
     name(idToName('DIM', d.id), M, r, SUM_COL.score);
     name(idToName('WT', d.id), M, r, SUM_COL.weight);
     // Mirror the first-level score on its header row of the scoring sheet.
