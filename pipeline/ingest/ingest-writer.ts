@@ -126,10 +126,37 @@ export class IngestWriter {
     this.pending.rejections.push({ file, hash, reason, message });
   }
 
+  /** The batch being written, if any: batches are written one after another, never interleaved. */
+  private inflight: Promise<void> = Promise.resolve();
+
+  /**
+   * Starts writing the pending batch (behind the one being written) and returns once the
+   * previous batch is committed: reading goes on while DuckDB commits, with at most one batch
+   * being written and one being filled. A failed batch fails every later call.
+   */
+  async flushBehind(): Promise<void> {
+    const previous = this.inflight;
+    this.startWrite();
+    await previous;
+  }
+
+  /** Writes the pending batch and waits until everything is committed. */
   async flush(): Promise<void> {
+    this.startWrite();
+    await this.inflight;
+  }
+
+  private startWrite(): void {
     const p = this.pending;
     if (!p.records.length && !p.rejections.length && !p.withdraw.length) return;
     this.pending = emptyPending();
+    const next = this.inflight.then(() => this.write(p));
+    // Awaited by the next flush; marked handled here so a failure is not reported twice.
+    next.catch(() => {});
+    this.inflight = next;
+  }
+
+  private async write(p: Pending): Promise<void> {
     const con = this.con;
     await con.run('BEGIN TRANSACTION');
     try {

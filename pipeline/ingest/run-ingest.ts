@@ -22,7 +22,7 @@ export async function ingestFiles(files: readonly string[], opts: IngestOptions)
     await readReturns(files, { maxBytes: opts.maxBytes, lang: opts.lang, workers: opts.workers }, async (outcomes) => {
       for (const o of outcomes) writer.accept(o, opts.lang);
       opts.onFile?.();
-      if (writer.pendingCount >= batch) await writer.flush();
+      if (writer.pendingCount >= batch) await writer.flushBehind();
     });
     await writer.flush();
     return writer.summary;

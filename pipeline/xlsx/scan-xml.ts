@@ -102,7 +102,6 @@ function tagEnd(xml: string, i: number): number {
   return gt;
 }
 
-const PREFIXED_CELL_CLOSE = /<\/[A-Za-z_][\w.-]*:c>/;
 const T_ATTR = /\st\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 
 /** Where the tag name starting at `i` ends (at whitespace, '/', '>' or the end). */
@@ -137,8 +136,8 @@ export function* scanCells(xml: string, wanted: (row: number, col: number) => bo
   let row = -1;
   let col = -1;
   let pos = 0;
-  // Without a prefixed </…:c> anywhere, a cell's body ends at the next "</c>".
-  const plainClose = !PREFIXED_CELL_CLOSE.test(xml);
+  // Without a prefixed </…:c> anywhere (no ":c>" at all, a cheap test), a cell's body ends at the next "</c>".
+  const plainClose = !xml.includes(':c>');
   while (pos < n) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0) break;
