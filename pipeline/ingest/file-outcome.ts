@@ -19,7 +19,15 @@ export interface SubmissionRecord {
     method: string; lang: string; period: string; evaluator: string; source: 'xlsx' | 'csv'; generated_at: string;
     weights: string; total: number | null; grade: string | null; answered: number; unanswered: number; flagged: boolean; mismatches: string;
   };
-  indicators: { indicator_id: string; dimension_id: string; group_id: string; rule: string; input_raw: string | null; input_value: number | null; state: string; score: number | null; na: boolean; mode: string | null; evidence: string | null }[];
+  /**
+   * One array per column, row k of each is indicator k: records cross from the read workers to
+   * the writer by structured clone, and a hundred small objects per workbook cost several
+   * times more to copy (and collect) than eleven arrays.
+   */
+  indicators: {
+    indicator_id: string[]; dimension_id: string[]; group_id: string[]; rule: string[]; input_raw: (string | null)[]; input_value: (number | null)[];
+    state: string[]; score: (number | null)[]; na: boolean[]; mode: (string | null)[]; evidence: (string | null)[];
+  };
   dimensions: { dimension_id: string; weight: number; score: number | null; mean: number | null; sum: number; applicable: number }[];
   groups: { group_id: string; score: number | null; applicable: number }[];
 }
@@ -73,18 +81,22 @@ export function recordFromSubmission(sub: Submission, file: string, hash: string
       answered: ev.indicators.filter((r) => r.scored && r.state === 'value').length, unanswered: ev.unanswered.length,
       flagged: sub.mismatches.length > 0, mismatches: JSON.stringify(sub.mismatches),
     },
-    indicators: ev.indicators.map((r) => {
-      const ind = byId.get(r.id)!;
-      const a = sub.answers.get(r.id);
-      return {
-        indicator_id: r.id, dimension_id: ind.dimensionId, group_id: ind.groupId, rule: ind.rule.kind,
-        input_raw: r.input === null || r.input === undefined ? null : String(r.input), input_value: r.value, state: r.state, score: r.score,
-        na: r.state === 'na', mode: a?.mode ?? null, evidence: a?.evidence ?? null,
-      };
-    }),
+    indicators: indicatorColumns(sub, byId),
     dimensions: ev.dimensions.map((d) => ({ dimension_id: d.id, weight: d.weight, score: d.score, mean: d.mean, sum: d.sum, applicable: d.count })),
     groups: ev.groups.map((g) => ({ group_id: g.id, score: g.score, applicable: g.count })),
   };
+}
+
+function indicatorColumns(sub: Submission, byId: Map<string, Submission['plan']['indicators'][number]>): SubmissionRecord['indicators'] {
+  const c: SubmissionRecord['indicators'] = { indicator_id: [], dimension_id: [], group_id: [], rule: [], input_raw: [], input_value: [], state: [], score: [], na: [], mode: [], evidence: [] };
+  for (const r of sub.evaluation.indicators) {
+    const ind = byId.get(r.id)!;
+    const a = sub.answers.get(r.id);
+    c.indicator_id.push(r.id); c.dimension_id.push(ind.dimensionId); c.group_id.push(ind.groupId); c.rule.push(ind.rule.kind);
+    c.input_raw.push(r.input === null || r.input === undefined ? null : String(r.input)); c.input_value.push(r.value); c.state.push(r.state); c.score.push(r.score);
+    c.na.push(r.state === 'na'); c.mode.push(a?.mode ?? null); c.evidence.push(a?.evidence ?? null);
+  }
+  return c;
 }
 
 export function readReturnedWorkbook(file: string, opts: { maxBytes: number; lang: Lang; templates?: ReadonlyMap<string, Template> }): FileOutcome {

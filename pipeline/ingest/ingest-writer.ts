@@ -180,11 +180,12 @@ export class IngestWriter {
       });
       await this.append('indicator_scores', (a) => {
         for (const r of p.records) {
-          for (const i of r.indicators) {
-            a.appendVarchar(r.hash); a.appendVarchar(i.indicator_id); a.appendVarchar(i.dimension_id); a.appendVarchar(i.group_id); a.appendVarchar(i.rule);
-            nullable(a, i.input_raw, (x) => a.appendVarchar(x)); nullable(a, i.input_value, (x) => a.appendDouble(x)); a.appendVarchar(i.state);
-            nullable(a, i.score, (x) => a.appendDouble(x)); a.appendBoolean(i.na);
-            nullable(a, i.mode, (x) => a.appendVarchar(x)); nullable(a, i.evidence, (x) => a.appendVarchar(x));
+          const i = r.indicators;
+          for (let k = 0; k < i.indicator_id.length; k++) {
+            a.appendVarchar(r.hash); a.appendVarchar(i.indicator_id[k]!); a.appendVarchar(i.dimension_id[k]!); a.appendVarchar(i.group_id[k]!); a.appendVarchar(i.rule[k]!);
+            varcharOrNull(a, i.input_raw[k]); doubleOrNull(a, i.input_value[k]); a.appendVarchar(i.state[k]!);
+            doubleOrNull(a, i.score[k]); a.appendBoolean(i.na[k]!);
+            varcharOrNull(a, i.mode[k]); varcharOrNull(a, i.evidence[k]);
             a.endRow();
           }
         }
@@ -268,6 +269,17 @@ export class IngestWriter {
     rows(a);
     a.closeSync();
   }
+}
+
+// The hot loop's nullables, without a closure per value.
+function varcharOrNull(a: DuckDBAppender, v: string | null | undefined): void {
+  if (v === null || v === undefined) a.appendNull();
+  else a.appendVarchar(v);
+}
+
+function doubleOrNull(a: DuckDBAppender, v: number | null | undefined): void {
+  if (v === null || v === undefined) a.appendNull();
+  else a.appendDouble(v);
 }
 
 function nullable<T>(a: DuckDBAppender, v: T | null | undefined, put: (x: T) => void): void {
