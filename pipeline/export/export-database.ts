@@ -37,7 +37,17 @@ async function defusedSelect(con: DuckDBConnection, table: string): Promise<stri
     .join(', ');
 }
 
-export async function exportDatabase(con: DuckDBConnection, format: ExportFormat, out: string, minGroup: number, onTable?: (t: string) => void): Promise<string[]> {
+/** The per-submission tables, which grow with the returns; the rest are small. */
+const PER_SUBMISSION = new Set<string>(['submissions', 'indicator_scores', 'dimension_scores', 'group_scores']);
+
+/**
+ * With `partition`, the per-submission tables are written as Hive-partitioned Parquet folders
+ * (`indicator_scores/template_id=…/period=…/*.parquet`), the layout DuckDB, Spark and Trino
+ * prune by the two columns every benchmark filters on; child tables gain both columns from
+ * their submission so that each partition stands alone.
+ */
+export async function exportDatabase(con: DuckDBConnection, format: ExportFormat, out: string, minGroup: number, onTable?: (t: string) => void, partition = false): Promise<string[]> {
+  if (partition && format !== 'parquet') throw new UserError(`--partition applies to --format parquet only, not ${format}.`);
   await con.run(`SET VARIABLE min_group = ${Math.max(1, Math.floor(minGroup))}`);
   const written: string[] = [];
   if (format === 'xlsx') {
@@ -57,6 +67,14 @@ export async function exportDatabase(con: DuckDBConnection, format: ExportFormat
   }
   mkdirSync(out, { recursive: true });
   for (const t of EXPORTED) {
+    if (partition && PER_SUBMISSION.has(t)) {
+      const folder = join(out, t);
+      const select = t === 'submissions' ? 'SELECT * FROM submissions' : `SELECT c.*, s.template_id, s.period FROM ${t} c JOIN submissions s USING (content_hash)`;
+      await con.run(`COPY (${select}) TO ${sqlString(folder)} (FORMAT parquet, PARTITION_BY (template_id, period), OVERWRITE_OR_IGNORE true)`);
+      written.push(folder);
+      onTable?.(t);
+      continue;
+    }
     const file = join(out, `${t}.${format}`);
     const select = format === 'csv' ? await defusedSelect(con, t) : '*';
     const options = format === 'csv' ? "(FORMAT csv, HEADER true)" : '(FORMAT parquet)';

@@ -6,7 +6,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -164,6 +164,28 @@ describe('scorebook benchmark', () => {
     sheet.eachRow((row) => names.push(row.getCell(2).value));
     expect(names).toContain("=cmd|' /C calc'!A0 <script>");
     expect(readZipText(xlsx)).not.toMatch(/<f>[^<]*cmd/);
+  });
+
+  it('exports Parquet partitioned by template and period that DuckDB reads back whole, and refuses --partition for csv', async () => {
+    const pq = join(dir, 'export-partitioned');
+    const r = runCli(['export', '--db', db, '--format', 'parquet', '--partition', '--out', pq]);
+    expect(r.stderr + r.stdout).not.toContain('failed');
+    expect(r.code).toBe(0);
+    const subs = readdirSync(join(pq, 'indicator_scores')).sort();
+    expect(subs).toEqual([`template_id=${plan.template.id}`]);
+    const inst = await DuckDBInstance.create(':memory:');
+    const con = await inst.connect();
+    const rows = (await con.runAndReadAll(`SELECT template_id, period, count(*) FROM read_parquet('${join(pq, 'indicator_scores', '**', '*.parquet')}', hive_partitioning = true) GROUP BY ALL`)).getRows();
+    expect(rows.map((x) => [String(x[0]), String(x[1]), Number(x[2])])).toEqual([[plan.template.id, '2025', (ORGS.length + 1) * plan.indicators.length]]);
+    const subCount = (await con.runAndReadAll(`SELECT count(*) FROM read_parquet('${join(pq, 'submissions', '**', '*.parquet')}', hive_partitioning = true)`)).getRows()[0]![0];
+    expect(Number(subCount)).toBe(ORGS.length + 1);
+    expect(existsSync(join(pq, 'bench_groups.parquet'))).toBe(true);
+    con.closeSync();
+    inst.closeSync();
+
+    const bad = runCli(['export', '--db', db, '--format', 'csv', '--partition', '--out', join(dir, 'x')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--partition applies to --format parquet only');
   });
 });
 
