@@ -140,6 +140,11 @@ export class IngestWriter {
     await previous;
   }
 
+  /** Resolves once no batch is being written, whether it succeeded or not (before closing the store). */
+  async settled(): Promise<void> {
+    await this.inflight.catch(() => {});
+  }
+
   /** Writes the pending batch and waits until everything is committed. */
   async flush(): Promise<void> {
     this.startWrite();

@@ -16,17 +16,20 @@ export interface IngestOptions {
 
 export async function ingestFiles(files: readonly string[], opts: IngestOptions): Promise<IngestSummary> {
   const store = await openStore(opts.db);
+  let writer: IngestWriter | undefined;
   try {
-    const writer = await IngestWriter.open(store.con);
+    writer = await IngestWriter.open(store.con);
     const batch = opts.batchSize ?? 200;
     await readReturns(files, { maxBytes: opts.maxBytes, lang: opts.lang, workers: opts.workers }, async (outcomes) => {
-      for (const o of outcomes) writer.accept(o, opts.lang);
+      for (const o of outcomes) writer!.accept(o, opts.lang);
       opts.onFile?.();
-      if (writer.pendingCount >= batch) await writer.flushBehind();
+      if (writer!.pendingCount >= batch) await writer!.flushBehind();
     });
     await writer.flush();
     return writer.summary;
   } finally {
+    // A batch may still be committing when reading failed: the connection closes after it.
+    await writer?.settled();
     store.close();
   }
 }
