@@ -7,7 +7,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+// playwright-core is loaded when a PDF is asked for: it takes most of a second to load, which every
+// `scorebook report` would pay otherwise.
+import type { BrowserContext } from 'playwright-core';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -38,6 +40,7 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'scorebook-chromium-'));
   let context: BrowserContext;
   try {
+    const { chromium } = await import('playwright-core');
     context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS, offline: true });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });

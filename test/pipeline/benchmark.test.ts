@@ -127,6 +127,19 @@ describe('scorebook benchmark', () => {
     expect(lines.find((l) => l.startsWith('B1,'))).toMatch(/^B1,基金会,[\d.]+,[\d.]+,[\d.]+$/);
   });
 
+  it('leaves the percentile in a group of k − 1 empty in the CSV, and fills it for a group of k or once --min-group is k − 1', () => {
+    const parse = (csv: string) => Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+    const five = parse(runCli(['benchmark', '--db', db, '--csv']).stdout);
+    const b1 = five.find((r) => r.org_id === 'B1')!;
+    expect(b1).toMatchObject({ region: '武汉', org_type: '基金会', percentile_in_group: '' });
+    expect(b1.percentile_overall).toMatch(/^[\d.]+$/);
+    const peers = ORGS.filter((p) => p.region === '深圳').map((p) => expected.get(p.id)!.total);
+    expect(Number(five.find((r) => r.org_id === 'A1')!.percentile_in_group)).toBeCloseTo(percentileRank(peers, expected.get('A1')!.total), 9);
+    const four = parse(runCli(['benchmark', '--db', db, '--csv', '--min-group', '4']).stdout);
+    const wuhan = ORGS.filter((p) => p.region === '武汉').map((p) => expected.get(p.id)!.total);
+    expect(Number(four.find((r) => r.org_id === 'B1')!.percentile_in_group)).toBeCloseTo(percentileRank(wuhan, expected.get('B1')!.total), 9);
+  });
+
   it('refuses an unknown grouping or period in words', () => {
     const bad = runCli(['benchmark', '--db', db, '--by', 'city']);
     expect(bad.code).toBe(1);

@@ -6,12 +6,14 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../core/index.ts';
 import { escapeHtml } from '../../pipeline/report/html.ts';
-import { scratchDir } from '../support/run-cli.ts';
+import { runCli, scratchDir } from '../support/run-cli.ts';
 import { A5_WEAK, buildFixture, expected, FLAGGED, HOSTILE, HOSTILE_ROSTER, one, ORGS, percentileRank, plan, quantile, template } from './support/fixture.ts';
 import { runReport } from './support/run-report-cli.ts';
+import { write } from '../support/returned-workbooks.ts';
 
 const dir = scratchDir('scorebook-report-');
 let db = '';
@@ -158,6 +160,27 @@ describe('scorebook report --org', () => {
     expect(page).toContain('<title>Evaluation report · &lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;=cmd| · 2025</title>');
     expect(page).not.toContain(HOSTILE);
     expect(page).not.toMatch(/<script/i);
+  });
+
+  it('defuses the hostile name (<script>, both quotes, =cmd|) in the CSV export of the same database', () => {
+    const out = join(dir, 'export');
+    const r = runCli(['export', '--db', db, '--format', 'csv', '--out', out]);
+    expect(r.code).toBe(0);
+    const csv = read(join(out, 'organizations.csv'));
+    const z1 = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data.find((o) => o.org_id === 'Z1')!;
+    // The double quote is doubled inside a quoted cell, so the name reads back whole and breaks no column.
+    expect(csv).toContain(`Z1,"<script>alert(1)</script>""'=cmd|",北京,基金会`);
+    expect(z1).toMatchObject({ org_name: HOSTILE, region: '北京', org_type: '基金会' });
+    const scores = Papa.parse<Record<string, string>>(read(join(out, 'submission_scores.csv')).trim(), { header: true }).data;
+    expect(scores.filter((s) => s.org_id === 'Z1').map((s) => [s.org_name, s.region])).toEqual([[HOSTILE, '北京']]);
+    // The same text where a spreadsheet would run it (at the start of a cell) is written as text.
+    const names = join(dir, 'names.csv');
+    write(names, ['template_id,period,org_id,org_name,region,org_type,indicator_id,value', ...plan.indicators.map((i) => `${template.id},2025,Z2,"=cmd|' /C calc'!A0 ""${HOSTILE}",北京,基金会,${i.id},2`)].join('\n'));
+    const db2 = join(dir, 'names.duckdb');
+    expect(runCli(['ingest', names, '--db', db2]).code).toBe(0);
+    expect(runCli(['export', '--db', db2, '--format', 'csv', '--out', join(dir, 'export2')]).code).toBe(0);
+    const z2 = Papa.parse<Record<string, string>>(read(join(dir, 'export2', 'organizations.csv')).trim(), { header: true }).data[0]!;
+    expect(z2.org_name).toBe(`'=cmd|' /C calc'!A0 "${HOSTILE}`);
   });
 
   it('refuses an unknown organization, or --org with --all, in words', () => {
