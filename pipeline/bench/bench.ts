@@ -18,6 +18,7 @@ import { openStore } from '../store/open-store.ts';
 import { runBenchmark } from '../benchmark/run-benchmark.ts';
 import { randomAnswers, rng } from '../synthetic/random-answers.ts';
 import { addinBenchPlans, measureAddinGeneration } from '../../addin/src/measure.ts';
+import { benchReports } from './bench-reports.ts';
 
 interface Row {
   figure: string;
@@ -162,6 +163,7 @@ if (only.has('generate')) await benchGeneration(members, runs);
 if (only.has('addin')) await benchAddin();
 if (only.has('ingest')) await benchIngest(returned, runs);
 if (only.has('views')) await benchViews(Number(process.env.BENCH_SUBMISSIONS ?? 100_000), runs);
+if (only.has('reports')) rows.push(...(await benchReports(runs)));
 // maxRSS is the process's high-water mark, worker threads included (they share the process).
 rows.push({ figure: 'peak memory (RSS, whole process)', value: `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`, note: `sections run: ${[...only].join(', ')}` });
 

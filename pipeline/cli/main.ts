@@ -147,8 +147,9 @@ export function buildProgram(): Command {
     .requiredOption('--out <path>', 'a folder for csv and parquet, a .xlsx file for xlsx')
     .option('--min-group <k>', 'no statistic over fewer than k organizations in the bench_* views', (v) => Number.parseInt(v, 10), 5)
     .option('--partition', 'parquet only: the per-submission tables as folders partitioned by template_id and period (Hive layout, for DuckDB, Spark, Trino)')
+    .addOption(consolidateOption())
     .addOption(langOption())
-    .action((o: { db: string; format: 'csv' | 'parquet' | 'xlsx'; out: string; minGroup?: number; partition?: boolean; lang?: string }) => runExport({ ...o, lang: parseLang(o.lang) }));
+    .action((o: { db: string; format: 'csv' | 'parquet' | 'xlsx'; out: string; minGroup?: number; partition?: boolean; consolidate?: string; lang?: string }) => runExport({ ...o, lang: parseLang(o.lang) }));
 
   registerReportCommand(program, langOption, consolidateOption);
 

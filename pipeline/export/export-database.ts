@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../user-error.ts';
+import { DEFAULT_CONSOLIDATE, setConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
 
 export const EXPORTED = [
   'organizations', 'submissions', 'indicator_scores', 'dimension_scores', 'group_scores', 'rejections',
@@ -46,9 +47,19 @@ const PER_SUBMISSION = new Set<string>(['submissions', 'indicator_scores', 'dime
  * prune by the two columns every benchmark filters on; child tables gain both columns from
  * their submission so that each partition stands alone.
  */
-export async function exportDatabase(con: DuckDBConnection, format: ExportFormat, out: string, minGroup: number, onTable?: (t: string) => void, partition = false): Promise<string[]> {
+export interface ExportOptions {
+  minGroup: number;
+  partition?: boolean;
+  /** how the bench_* views consolidate several evaluators of one organization */
+  consolidate?: ConsolidateMethod;
+  onTable?: (t: string) => void;
+}
+
+export async function exportDatabase(con: DuckDBConnection, format: ExportFormat, out: string, opts: ExportOptions): Promise<string[]> {
+  const { minGroup, partition = false, onTable } = opts;
   if (partition && format !== 'parquet') throw new UserError(`--partition applies to --format parquet only, not ${format}.`);
   await con.run(`SET VARIABLE min_group = ${Math.max(1, Math.floor(minGroup))}`);
+  await setConsolidate(con, opts.consolidate ?? DEFAULT_CONSOLIDATE);
   const written: string[] = [];
   if (format === 'xlsx') {
     if (!/\.xlsx$/i.test(out)) throw new UserError(`With --format xlsx, --out is a file ending in .xlsx, not ${out}.`);

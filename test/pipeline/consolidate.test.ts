@@ -129,6 +129,18 @@ describe('--consolidate', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--consolidate <method>' argument 'mode' is invalid. Allowed choices are mean, median, min, max/);
   });
+
+  it('export --consolidate writes the bench_* views by that method', () => {
+    for (const method of ['median', 'min'] as const) {
+      const out = join(dir, `export-${method}`);
+      const r = runCli(['export', '--db', db, '--format', 'csv', '--out', out, '--min-group', '1', '--consolidate', method]);
+      expect(r.code).toBe(0);
+      const rows = readFileSync(join(out, 'bench_org_period.csv'), 'utf8').trim().split('\n');
+      const header = rows[0]!.split(',');
+      const c1 = rows.map((l) => l.split(',')).find((c) => c[header.indexOf('org_id')] === 'C1' && c[header.indexOf('period')] === '2025')!;
+      expect(Number(c1[header.indexOf('total')])).toBeCloseTo(agg(method, totals), 9);
+    }
+  });
 });
 
 const readPage = (f: string) => readFileSync(f, 'utf8');
