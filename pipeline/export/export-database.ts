@@ -53,6 +53,8 @@ export interface ExportOptions {
   /** how the bench_* views consolidate several evaluators of one organization */
   consolidate?: ConsolidateMethod;
   onTable?: (t: string) => void;
+  /** rows a sheet may hold below its header (Excel's limit; smaller in tests) */
+  xlsxMaxRows?: number;
 }
 
 export async function exportDatabase(con: DuckDBConnection, format: ExportFormat, out: string, opts: ExportOptions): Promise<string[]> {
@@ -63,12 +65,18 @@ export async function exportDatabase(con: DuckDBConnection, format: ExportFormat
   const written: string[] = [];
   if (format === 'xlsx') {
     if (!/\.xlsx$/i.test(out)) throw new UserError(`With --format xlsx, --out is a file ending in .xlsx, not ${out}.`);
+    // Refuse before writing rather than cut a table short: a truncated export looks complete.
+    const maxRows = opts.xlsxMaxRows ?? XLSX_MAX_ROWS;
+    for (const t of EXPORTED) {
+      const n = Number((await con.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows()[0]![0]);
+      if (n > maxRows) throw new UserError(`${t} has ${n.toLocaleString('en')} rows and a sheet holds at most ${maxRows.toLocaleString('en')}: nothing was written to ${out}. Export with --format csv or --format parquet instead.`);
+    }
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: false });
     for (const t of EXPORTED) {
       const cols = await columns(con, t);
       const ws = wb.addWorksheet(t);
       ws.columns = cols.map((c) => ({ header: c.name, key: c.name }));
-      const reader = await con.streamAndReadUntil(`SELECT * FROM ${t} LIMIT ${XLSX_MAX_ROWS}`, XLSX_MAX_ROWS);
+      const reader = await con.streamAndReadUntil(`SELECT * FROM ${t}`, maxRows);
       for (const row of reader.getRowsJson()) ws.addRow(row.map((v) => (v === null ? null : typeof v === 'object' ? JSON.stringify(v) : v))).commit();
       ws.commit();
       onTable?.(t);

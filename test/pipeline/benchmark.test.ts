@@ -12,6 +12,8 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, resolvePlan } from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
+import { exportDatabase } from '../../pipeline/export/export-database.ts';
+import { openStore } from '../../pipeline/store/open-store.ts';
 import { runCli, scratchDir } from '../support/run-cli.ts';
 import { write } from '../support/returned-workbooks.ts';
 
@@ -177,6 +179,19 @@ describe('scorebook benchmark', () => {
     sheet.eachRow((row) => names.push(row.getCell(2).value));
     expect(names).toContain("=cmd|' /C calc'!A0 <script>");
     expect(readZipText(xlsx)).not.toMatch(/<f>[^<]*cmd/);
+  });
+
+  it('refuses an xlsx export a sheet cannot hold, naming the table, and writes nothing', async () => {
+    const store = await openStore(db);
+    const out = join(dir, 'too-big.xlsx');
+    try {
+      await expect(exportDatabase(store.con, 'xlsx', out, { minGroup: 5, xlsxMaxRows: 50 })).rejects.toThrow(
+        new RegExp(`indicator_scores has ${((ORGS.length + 1) * plan.indicators.length).toLocaleString('en')} rows and a sheet holds at most 50: nothing was written`),
+      );
+    } finally {
+      store.close();
+    }
+    expect(existsSync(out)).toBe(false);
   });
 
   it('exports Parquet partitioned by template and period that DuckDB reads back whole, and refuses --partition for csv', async () => {
