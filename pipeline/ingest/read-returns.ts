@@ -1,6 +1,11 @@
 /**
  * Reads returned files into outcomes, in worker threads when there are enough files to be worth
  * it, and hands them back in the files' order so that a run is repeatable.
+ *
+ * Workers pull: the main thread hands out small chunks of file indices, in order, only while
+ * fewer than WINDOW files are read but not yet delivered. A slow writer therefore slows the
+ * readers instead of piling outcomes up in memory, a slower worker simply gets fewer chunks,
+ * and the reorder buffer never holds more than WINDOW outcomes however many files there are.
  */
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../core/index.ts';
@@ -13,9 +18,18 @@ export interface ReadOptions {
   maxBytes: number;
   lang: Lang;
   workers: number;
+  /** Told how many files are handed out and how many delivered, each time more are handed out. */
+  observe?: (issued: number, delivered: number) => void;
 }
 
 const MIN_FILES_PER_WORKER = 100;
+/** Files per request to a worker: one message per 8 files keeps the round trips negligible. */
+const CHUNK = 8;
+/** Files a worker may hold at once: enough that it never waits for the main thread to ask. */
+const PER_WORKER = 4 * CHUNK;
+
+export type WorkerRequest = { from: number; to: number } | null;
+export type WorkerReply = { index: number; outcomes: FileOutcome[] } | { error: string };
 
 export async function readReturns(files: readonly string[], opts: ReadOptions, onOutcome: (o: FileOutcome[], index: number) => Promise<void>): Promise<void> {
   const n = files.length < MIN_FILES_PER_WORKER * 2 ? 1 : Math.max(1, Math.min(opts.workers, Math.floor(files.length / MIN_FILES_PER_WORKER)));
@@ -26,35 +40,71 @@ export async function readReturns(files: readonly string[], opts: ReadOptions, o
   // The bundled worker starts in milliseconds; the tsx one (the fallback) in about a second.
   const templates = shippedTemplates();
   const entry = await readWorkerBundle().catch(() => new URL('./read-worker.mjs', import.meta.url));
-  // Results come back in any order; deliver them in file order from a small reorder buffer.
-  const ready = new Map<number, FileOutcome[]>();
-  let next = 0;
-  let chain = Promise.resolve();
-  const deliver = () => {
-    chain = chain.then(async () => {
-      while (ready.has(next)) {
-        const o = ready.get(next)!;
-        ready.delete(next);
-        await onOutcome(o, next);
-        next++;
+  const window = n * PER_WORKER * 2;
+
+  return new Promise<void>((resolvePromise, reject) => {
+    const workers: { worker: Worker; held: number }[] = [];
+    const ready = new Map<number, FileOutcome[]>();
+    let issued = 0; // files handed to a worker so far (always a prefix of `files`)
+    let next = 0; // the next file to deliver
+    let delivering = false;
+    let failed = false;
+
+    const fail = (e: unknown) => {
+      if (failed) return;
+      failed = true;
+      for (const w of workers) void w.worker.terminate();
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    const topUp = () => {
+      for (const w of workers) {
+        while (!failed && issued < files.length && w.held + CHUNK <= PER_WORKER && issued - next < window) {
+          const to = Math.min(files.length, issued + CHUNK, next + window);
+          w.worker.postMessage({ from: issued, to } satisfies WorkerRequest);
+          w.held += to - issued;
+          issued = to;
+          opts.observe?.(issued, next);
+        }
       }
-    });
-    return chain;
-  };
-  await Promise.all(
-    Array.from({ length: n }, (_, w) =>
-      new Promise<void>((resolvePromise, reject) => {
-        const mine = files.map((f, i) => ({ f, i })).filter((x) => x.i % n === w);
-        const worker = new Worker(entry, { workerData: { files: mine, maxBytes: opts.maxBytes, lang: opts.lang, templates } });
-        worker.on('message', (m: { index: number; outcomes: FileOutcome[] } | { error: string }) => {
-          if ('error' in m) return reject(new Error(m.error));
-          ready.set(m.index, m.outcomes);
-          void deliver().catch(reject);
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`read worker exited with code ${code}`))));
-      }),
-    ),
-  );
-  await deliver();
+    };
+    const finish = () => {
+      for (const w of workers) w.worker.postMessage(null satisfies WorkerRequest);
+      resolvePromise();
+    };
+    // One delivery loop at a time, in file order; it asks for more work as it frees the window.
+    const deliver = async () => {
+      if (delivering) return;
+      delivering = true;
+      try {
+        while (!failed && ready.has(next)) {
+          const o = ready.get(next)!;
+          ready.delete(next);
+          await onOutcome(o, next);
+          next++;
+          topUp();
+        }
+      } finally {
+        delivering = false;
+      }
+      if (!failed && next === files.length) finish();
+    };
+
+    for (let k = 0; k < n; k++) {
+      const worker = new Worker(entry, { workerData: { files, maxBytes: opts.maxBytes, lang: opts.lang, templates } });
+      const slot = { worker, held: 0 };
+      workers.push(slot);
+      worker.on('message', (m: WorkerReply) => {
+        if ('error' in m) return fail(new Error(m.error));
+        slot.held--;
+        ready.set(m.index, m.outcomes);
+        topUp();
+        deliver().catch(fail);
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (code !== 0 && next < files.length) fail(new Error(`read worker exited with code ${code}`));
+      });
+    }
+    topUp();
+  });
 }

@@ -1,12 +1,17 @@
-/** Inside a worker: read this share of the files, one message per file. */
+/** Inside a worker: read the files the main thread asks for, one message per file. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang, Template } from '../../core/index.ts';
 import { readReturnedFile } from './read-returned-file.ts';
+import type { WorkerReply, WorkerRequest } from './read-returns.ts';
 
 // The templates come from the main thread, compiled once there, not once per worker.
-const { files, maxBytes, lang, templates } = workerData as { files: { f: string; i: number }[]; maxBytes: number; lang: Lang; templates: Map<string, Template> };
-try {
-  for (const { f, i } of files) parentPort!.postMessage({ index: i, outcomes: readReturnedFile(f, { maxBytes, lang, templates }) });
-} catch (e) {
-  parentPort!.postMessage({ error: (e as Error).stack ?? String(e) });
-}
+const { files, maxBytes, lang, templates } = workerData as { files: string[]; maxBytes: number; lang: Lang; templates: Map<string, Template> };
+const port = parentPort!;
+port.on('message', (m: WorkerRequest) => {
+  if (m === null) return port.close();
+  try {
+    for (let i = m.from; i < m.to; i++) port.postMessage({ index: i, outcomes: readReturnedFile(files[i]!, { maxBytes, lang, templates }) } satisfies WorkerReply);
+  } catch (e) {
+    port.postMessage({ error: (e as Error).stack ?? String(e) } satisfies WorkerReply);
+  }
+});
