@@ -118,14 +118,15 @@ describe('the task pane in chromium (zh-CN)', () => {
   });
 
   it('shows the weights’ sum and renormalized shares', async () => {
-    await page.fill('[data-weight="5"]', '3');
+    await page.fill('[data-weight="5"]', '0.5');
     await page.dispatchEvent('[data-weight="5"]', 'change');
-    expect(await page.textContent('#weights-sum')).toContain('权重合计 3.4');
-    expect(await page.textContent('[data-share="5"]')).toBe('88.2%');
+    expect(await page.textContent('#weights-sum')).toContain('权重合计 0.9');
+    expect(await page.textContent('[data-share="5"]')).toBe('55.6%');
+    expect(await page.textContent('[data-share="1"]')).toBe('22.2%');
   });
 
   it('Generate writes the scoring sheet into the workbook in 3 syncs (1 to read, 2 to write)', async () => {
-    await page.fill('#org-org_name', '=HYPERLINK("http://x") 阳光志愿者协会');
+    await page.fill('#org-org_name', '深圳市阳光志愿者协会');
     await page.fill('#org-org_id', 'M001');
     await page.fill('#org-period', '2025');
     await page.fill('#org-evaluator', '李四');
@@ -137,10 +138,10 @@ describe('the task pane in chromium (zh-CN)', () => {
     const st = await state(page);
     expect(st.sheets.map((s) => `${s.name}:${s.visibility}`)).toEqual(['Sheet1:Visible', '评分表:Visible', '汇总:Visible', '规则:Visible', '_scorebook:VeryHidden']);
     expect(st.names).toHaveLength(17 * 5 + 3 * 2 + 2);
-    expect(named(st, 'WT_5')?.value).toBe(3);
+    expect(named(st, 'WT_5')?.value).toBe(0.5);
     expect(st.sheets.filter((s) => s.name !== 'Sheet1').every((s) => s.protection.protected)).toBe(true);
     const meta = st.sheets.find((s) => s.name === '_scorebook')!;
-    expect(Object.values(meta.cells).some((c) => c.value === '=HYPERLINK("http://x") 阳光志愿者协会' && c.formula === undefined)).toBe(true);
+    expect(Object.values(meta.cells).some((c) => c.value === '深圳市阳光志愿者协会' && c.formula === undefined)).toBe(true);
   });
 
   const answers: Record<string, string | number> = {
@@ -159,7 +160,7 @@ describe('the task pane in chromium (zh-CN)', () => {
       const id = name.slice(3).replace(/_/g, '.');
       inputs.set(id, { ...inputs.get(id), ...(name.startsWith('NA_') ? { na: true } : { input: v }) });
     }
-    const plan = shippedPlan('gbt-40143-2021', { profile: 'annex-b-example', weights: { '1': 0.2, '5': 3, '6': 0.2 } });
+    const plan = shippedPlan('gbt-40143-2021', { profile: 'annex-b-example', weights: { '1': 0.2, '5': 0.5, '6': 0.2 } });
     const ev = evaluate(plan, answersToInputs(inputs));
     expect(ev.total).not.toBeNull();
     expect(await page.textContent('#check-total')).toBe(ev.total!.toFixed(2));
@@ -227,13 +228,26 @@ describe('the task pane in chromium (zh-CN)', () => {
     expect(await en.textContent('h1')).toBe('scorebook scoring sheet');
     expect(await en.textContent('#status')).toContain('This workbook has a scoring sheet');
     expect(await en.textContent('#chosen-count')).toBe('16 of 95 chosen');
-    expect(await en.inputValue('[data-weight="5"]')).toBe('3');
+    expect(await en.inputValue('[data-weight="5"]')).toBe('0.5');
     expect(await en.inputValue('#org-org_id')).toBe('M001');
     await en.click('#check');
     await en.waitForSelector('#check-results');
     expect(await en.textContent('#check-results')).toContain('Total (out of 100)');
     await en.screenshot({ path: join(ARTIFACTS, 'addin-taskpane-check-en.png'), fullPage: true });
     await en.context().close();
+  });
+
+  it('writes a name that looks like a formula as text, never as a formula', async () => {
+    const { page: p } = await openPane({ displayLanguage: 'zh-CN' });
+    await p.fill('#org-org_name', '=HYPERLINK("http://x") 阳光志愿者协会');
+    await p.fill('#org-org_id', '@M002');
+    await p.click('#generate');
+    await p.waitForSelector('#status.ok');
+    const cells = (await state(p)).sheets.flatMap((s) => Object.values(s.cells));
+    expect(cells.some((c) => c.value === '=HYPERLINK("http://x") 阳光志愿者协会' && c.formula === undefined)).toBe(true);
+    expect(cells.some((c) => c.value === '@M002' && c.formula === undefined)).toBe(true);
+    expect(cells.some((c) => typeof c.formula === 'string' && c.formula.includes('HYPERLINK'))).toBe(false);
+    await p.context().close();
   });
 
   it('says in words when the workbook is in the way', async () => {
