@@ -7,9 +7,14 @@ function num(x: number): string {
   return String(Number(x.toPrecision(12)));
 }
 
-export function formatValue(value: number, unit: string | undefined): string {
-  if (unit === '%') return `${num(value * 100)}%`;
-  return unit ? `${num(value)} ${unit}` : num(value);
+/**
+ * A figure as a person reads it: percentages are stored as fractions (85 % is 0.85, as an Excel
+ * percentage cell holds them) and shown on 100. `digits` rounds what is shown, not what is stored.
+ */
+export function formatValue(value: number, unit: string | undefined, digits?: number): string {
+  const shown = (x: number) => num(digits === undefined ? x : Math.round(x * 10 ** digits) / 10 ** digits);
+  if (unit === '%') return `${shown(value * 100)}%`;
+  return unit ? `${shown(value)} ${unit}` : shown(value);
 }
 
 function describeBand(b: Band, unit: string | undefined): string {

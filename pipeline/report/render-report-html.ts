@@ -2,6 +2,7 @@
  * One organization's report model (and its charts, already rendered to SVG) → a complete HTML
  * page. Every text goes through the escaping `html` template; the charts are our SVG.
  */
+import { formatValue } from '../../core/index.ts';
 import { html, type Html } from './html.ts';
 import { figure, fmt0, fmt1, groupLabel, page, signed } from './page-shell.ts';
 import type { DimensionScore, GroupScore, IndicatorScore, ReportModel } from './report-model.ts';
@@ -123,7 +124,7 @@ function groupRows(g: GroupScore, w: ReportWords, peerShown: boolean, few: Html)
 
 function indicatorValue(i: IndicatorScore, w: ReportWords): Html | string {
   if (i.state === 'na') return w.notApplicable;
-  if (i.state === 'recorded') return html`<span title="${w.notScored}">${w.recorded} ${i.value === null ? '—' : String(Math.round(i.value * 100) / 100)}${i.unit ? ` ${i.unit}` : ''}</span>`;
+  if (i.state === 'recorded') return html`<span title="${w.notScored}">${w.recorded} ${i.value === null ? '—' : formatValue(i.value, i.unit ?? undefined, 2)}</span>`;
   return fmt1(i.score);
 }
 
