@@ -323,6 +323,10 @@ const CATALOGUE: Record<string, Entry> = {
     'zh-CN': (p) => `机构 "${s(p.id)}" 缺少机构名称(org_name),已跳过。请填写机构名称。`,
     en: (p) => `The organization "${s(p.id)}" has no org_name and was skipped. Fill in its name.`,
   },
+  'roster.quotes': {
+    'zh-CN': () => '该行有不成对的引号(例如单元格中间的 " 没有用引号把整个单元格括起来),此行之后的内容无法可靠地读出,因此整个名册未被使用,没有写出任何文件。请用 Excel 打开名册后另存为“CSV UTF-8”,或把含引号的单元格整体加上引号并把其中的 " 写成 ""。',
+    en: () => 'This row has unpaired quotation marks (for instance a " inside a cell that is not itself in quotes), so nothing after it can be read reliably: the roster was not used and no file was written. Open the roster in Excel and save it again as "CSV UTF-8", or put the whole cell in quotes and double each " inside it ("").',
+  },
   'roster.csv': {
     'zh-CN': (p) => `名册 CSV 格式错误:${s(p.message)}。请检查引号是否成对;用 Excel 打开后另存为 CSV 通常可以修复。`,
     en: (p) => `Roster CSV error: ${s(p.message)}. Check that quotes are paired; opening it in Excel and saving it as CSV again usually fixes it.`,

@@ -34,6 +34,11 @@ export async function runIngestCommand(paths: string[], opts: IngestCliOptions):
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
     onFile: () => progress.tick(),
   }).finally(() => progress.stop());
+  // A path that names nothing is no file to store, but it is part of what was asked: the summary
+  // lists it with the rejections (not the database's table, which holds files), and exit is 3.
+  for (const m of missing) {
+    summary.rejected.push({ file: m, reason: 'not-found', message: zh ? `找不到这个文件或文件夹:${m}。请检查路径的拼写,或通配符是否匹配到文件。` : `No such file or folder: ${m}. Check the path's spelling, or whether the glob matches any file.` });
+  }
 
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

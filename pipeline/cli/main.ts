@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { METHODS } from '../../core/index.ts';
 import { CliExit, defaultLang, parseLang } from './cli-context.ts';
+import { positiveNumber, wholeNumber } from './option-values.ts';
 import { UserError } from '../user-error.ts';
 import { runScore, runScoreWorkbook } from './score-command.ts';
 import { runGenerate, type GenerateOptions } from './generate-command.ts';
@@ -64,6 +65,10 @@ export function buildProgram(): Command {
     .addOption(langOption())
     .action((workbook: string | undefined, o: { template?: string; profile?: string; method?: 'mean' | 'sum'; inputs?: string; json?: boolean; lang?: string }) => {
       const lang = parseLang(o.lang);
+      if (workbook && (o.inputs || o.template)) {
+        process.stderr.write(lang === 'zh-CN' ? '请只给出工作簿文件,或只给出 --template 和 --inputs:工作簿自带模板和填写内容。\n' : 'Give either a workbook, or --template with --inputs, not both: a workbook carries its own template and answers.\n');
+        throw new CliExit(1);
+      }
       if (workbook) return runScoreWorkbook(workbook, { json: o.json, lang });
       if (!o.template || !o.inputs) {
         process.stderr.write(lang === 'zh-CN' ? '请给出工作簿文件,或同时给出 --template 和 --inputs。\n' : 'Give a workbook file, or both --template and --inputs.\n');
@@ -86,8 +91,9 @@ export function buildProgram(): Command {
     .option('--period <period>', 'evaluation period, e.g. 2024')
     .option('--evaluator <name>', 'evaluator')
     .option('--roster <file>', 'members CSV: org_id, org_name, region, org_type [, contact, period, evaluator]')
-    .option('--workers <n>', 'worker threads for --roster (default: the number of cores)', (v) => Number.parseInt(v, 10))
+    .option('--workers <n>', 'worker threads for --roster (default: the number of cores)', wholeNumber(1))
     .requiredOption('--out <path>', 'FILE.xlsx, or a folder with --roster')
+    .option('--force', 'replace an existing workbook, or a folder that already holds a manifest')
     .action((template: string, o: Omit<GenerateOptions, 'lang'> & { lang?: string }) => runGenerate(template, { ...o, lang: parseLang(o.lang) }));
 
   program
@@ -95,19 +101,20 @@ export function buildProgram(): Command {
     .description('write values from a CSV (id,value) into a workbook\'s input cells; nothing is written if any row is bad')
     .argument('<workbook>', 'a scoring workbook (.xlsx)')
     .requiredOption('--inputs <file>', 'CSV with header id,value, or JSON')
-    .requiredOption('--out <file>', 'the filled workbook to write')
+    .requiredOption('--out <file>', 'the filled workbook to write (the workbook itself, to fill it in place)')
+    .option('--force', 'replace an existing file other than the workbook itself')
     .addOption(langOption())
-    .action((workbook: string, o: { inputs: string; out: string; lang?: string }) => runFill(workbook, { inputs: o.inputs, out: o.out, lang: parseLang(o.lang) }));
+    .action((workbook: string, o: { inputs: string; out: string; force?: boolean; lang?: string }) => runFill(workbook, { inputs: o.inputs, out: o.out, force: o.force, lang: parseLang(o.lang) }));
 
   program
     .command('ingest')
     .description('ingest returned workbooks (.xlsx, .xlsm) and CSV returns into DuckDB: exactly once, nothing lost')
     .argument('<paths...>', 'files, folders (walked recursively) and glob patterns')
     .option('--db <file>', 'DuckDB database file', './scorebook.duckdb')
-    .option('--workers <n>', 'worker threads reading files (default: the number of cores)', (v) => Number.parseInt(v, 10))
-    .option('--max-mb <n>', 'refuse files that decompress to more than this many MB (default 50)', (v) => Number(v))
+    .option('--workers <n>', 'worker threads reading files (default: the number of cores)', wholeNumber(1))
+    .option('--max-mb <n>', 'refuse files that decompress to more than this many MB (default 50)', positiveNumber)
     .option('--json', 'print the summary as JSON')
-    .addOption(new Option('--batch-size <n>', 'files per transaction').argParser((v) => Number.parseInt(v, 10)).hideHelp())
+    .addOption(new Option('--batch-size <n>', 'files per transaction').argParser(wholeNumber(1)).hideHelp())
     .addOption(langOption())
     .action((paths: string[], o: { db: string; workers?: number; maxMb?: number; json?: boolean; batchSize?: number; lang?: string }) =>
       runIngestCommand(paths, { db: o.db, workers: o.workers, maxMb: o.maxMb, json: o.json, batchSize: o.batchSize, lang: parseLang(o.lang) }),
@@ -132,7 +139,7 @@ export function buildProgram(): Command {
     .option('--template <id>', 'template (default: the only one in the database)')
     .option('--period <p>', 'period (default: the latest)')
     .option('--by <columns>', 'peer groups: any of region,org_type,size', 'region,org_type')
-    .option('--min-group <k>', 'show no statistic over fewer than k organizations', (v) => Number.parseInt(v, 10), 5)
+    .option('--min-group <k>', 'show no statistic over fewer than k organizations', wholeNumber(1), 5)
     .addOption(consolidateOption())
     .option('--csv', 'print the organizations as CSV')
     .option('--json', 'print { groups: [...], organizations: [...] }')
@@ -145,7 +152,7 @@ export function buildProgram(): Command {
     .option('--db <file>', 'DuckDB database file', './scorebook.duckdb')
     .addOption(new Option('--format <format>', 'csv or parquet (a folder of files), or xlsx (one workbook)').choices(['csv', 'parquet', 'xlsx']).makeOptionMandatory())
     .requiredOption('--out <path>', 'a folder for csv and parquet, a .xlsx file for xlsx')
-    .option('--min-group <k>', 'no statistic over fewer than k organizations in the bench_* views', (v) => Number.parseInt(v, 10), 5)
+    .option('--min-group <k>', 'no statistic over fewer than k organizations in the bench_* views', wholeNumber(1), 5)
     .option('--partition', 'parquet only: the per-submission tables as folders partitioned by template_id and period (Hive layout, for DuckDB, Spark, Trino)')
     .addOption(consolidateOption())
     .addOption(langOption())
@@ -157,6 +164,11 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `scorebook benchmark | head` closes the pipe early: the reader has what it wanted, no failure.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const program = buildProgram();
   program.exitOverride();
   try {

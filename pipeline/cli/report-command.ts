@@ -7,6 +7,7 @@ import { writeReports } from '../report/write-reports.ts';
 import { DEFAULT_DB } from '../store/open-store.ts';
 import { CliExit, parseLang, printIssues } from './cli-context.ts';
 import { startProgress } from './progress.ts';
+import { wholeNumber } from './option-values.ts';
 
 export interface ReportCliOptions {
   org?: string;
@@ -84,12 +85,12 @@ export function registerReportCommand(program: Command, langOption: () => Option
     .option('--db <file>', 'DuckDB database file', DEFAULT_DB)
     .option('--template <id>', 'template (default: the only one, or the organization\'s)')
     .option('--period <p>', 'period (default: the latest, or the organization\'s latest)')
-    .option('--min-group <k>', 'show no statistic over fewer than k organizations', (v) => Number.parseInt(v, 10), 5)
+    .option('--min-group <k>', 'show no statistic over fewer than k organizations', wholeNumber(1), 5)
     .addOption(consolidateOption())
     .requiredOption('--out <dir>', 'folder for the reports')
     .option('--pdf', 'also print each report to PDF with headless chromium (exit 3 when chromium is missing; SCOREBOOK_CHROMIUM overrides /usr/bin/chromium)')
     .option('--roster <file>', 'members CSV, for the return rates in the summary of --all')
-    .option('--workers <n>', 'threads drawing the pages of --all, the main one included (default: the number of cores; one for small runs)', (v) => Number.parseInt(v, 10))
+    .option('--workers <n>', 'threads drawing the pages of --all, the main one included (default: the number of cores; one for small runs)', wholeNumber(1))
     .addOption(langOption())
     .action((o: Omit<ReportCliOptions, 'lang'> & { lang?: string }) => runReportCommand({ ...o, lang: parseLang(o.lang) }));
 }

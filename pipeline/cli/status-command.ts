@@ -16,9 +16,14 @@ export interface StatusRow {
   unanswered: number | null;
 }
 
-export async function returnStatus(rosterFile: string, opts: { db: string; period?: string; template?: string; lang: Lang }): Promise<StatusRow[]> {
+export async function returnStatus(rosterFile: string, opts: { db: string; period?: string; template?: string; lang: Lang }): Promise<{ rows: StatusRow[]; skippedRows: number }> {
   const roster = readRosterFile(rosterFile);
   printIssues(roster.errors, opts.lang);
+  // An unreadable roster is no roster: an empty table would read as "nobody returned".
+  if (!roster.members.length) {
+    process.stderr.write(opts.lang === 'zh-CN' ? '名册中没有可核对的成员。\n' : 'The roster has no member to check.\n');
+    throw new CliExit(1);
+  }
   const store = await openStore(opts.db);
   try {
     const where = ['is_current'];
@@ -27,10 +32,11 @@ export async function returnStatus(rosterFile: string, opts: { db: string; perio
     if (opts.template) where.push(`template_id = $${params.push(opts.template)}`);
     const rows = (await store.con.runAndReadAll(`SELECT org_id, sum(unanswered)::INTEGER AS unanswered FROM submissions WHERE ${where.join(' AND ')} GROUP BY org_id`, params)).getRowObjects();
     const byOrg = new Map(rows.map((r) => [String(r.org_id), Number(r.unanswered)]));
-    return roster.members.map((m) => {
+    const statusRows = roster.members.map((m) => {
       const unanswered = byOrg.get(m.org_id);
       return { org_id: m.org_id, org_name: m.org_name, returned: unanswered !== undefined, complete: unanswered === 0, unanswered: unanswered ?? null };
     });
+    return { rows: statusRows, skippedRows: new Set(roster.errors.filter((e) => e.row !== undefined).map((e) => e.row)).size };
   } finally {
     store.close();
   }
@@ -43,7 +49,14 @@ export async function runStatus(opts: { roster: string; db?: string; period?: st
     process.stderr.write(zh ? `数据库 ${db} 不存在。请先运行 scorebook ingest。\n` : `The database ${db} does not exist. Run scorebook ingest first.\n`);
     throw new CliExit(1);
   }
-  const rows = await returnStatus(opts.roster, { db, lang: opts.lang, ...(opts.period ? { period: opts.period } : {}), ...(opts.template ? { template: opts.template } : {}) });
+  const { rows, skippedRows } = await returnStatus(opts.roster, { db, lang: opts.lang, ...(opts.period ? { period: opts.period } : {}), ...(opts.template ? { template: opts.template } : {}) });
+  printStatus(rows, opts);
+  // Rows skipped for a blank or repeated id: the list is incomplete, as generate --roster says by exit 3.
+  if (skippedRows) throw new CliExit(3);
+}
+
+function printStatus(rows: StatusRow[], opts: { json?: boolean; csv?: boolean; lang: Lang }): void {
+  const zh = opts.lang === 'zh-CN';
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;

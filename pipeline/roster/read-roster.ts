@@ -72,6 +72,11 @@ export function parseRoster(text: string): ReadRoster {
   const errors: Issue[] = [];
   const at = (code: string, row: number, params?: Issue['params']): Issue => ({ ...issue(code, ['roster', row], params), row });
 
+  // An unpaired quote swallows the rows after it into one cell: members would come out with
+  // shifted columns and later rows would vanish without a word. Refuse the roster instead.
+  const quotes = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quotes) return { members: [], errors: [quotes.row === undefined ? issue('roster.quotes', ['roster']) : at('roster.quotes', quotes.row + 1)] };
+
   for (const e of parsed.errors) {
     if (e.type === 'Delimiter') continue; // one-column file: reported below as missing columns
     if (e.row === undefined) errors.push(issue('roster.csv', ['roster'], { message: e.message }));

@@ -175,10 +175,19 @@ describe('parseRoster', () => {
     );
   });
 
-  it('reports an unclosed quote with its row', () => {
-    const { errors } = parseRoster(lf('org_id,org_name,region,org_type', 'M1,甲,北京,社会团体', 'M2,"乙,北京,社会团体'));
-    expect(errors.map((e) => [e.code, e.row])).toEqual([['roster.csv', 3]]);
-    expect(formatIssue(errors[0]!, 'en')).toMatch(/^row 3  roster\[3\]  Roster CSV error: .*quote.*\. Check that quotes are paired/i);
+  it('refuses the whole roster at an unclosed quote, naming its row', () => {
+    const { members, errors } = parseRoster(lf('org_id,org_name,region,org_type', 'M1,甲,北京,社会团体', 'M2,"乙,北京,社会团体'));
+    expect(errors.map((e) => [e.code, e.row])).toEqual([['roster.quotes', 3]]);
+    expect(members).toEqual([]);
+    expect(formatIssue(errors[0]!, 'en')).toMatch(/^row 3  roster\[3\]  This row has unpaired quotation marks.*no file was written.*CSV UTF-8/);
+  });
+
+  it('refuses quotes inside an unquoted cell, which would swallow the rows after it', () => {
+    // Papaparse reads "http://x","点我")… as a quoted field that never closes: A006 and A007
+    // would vanish into A005's region, and A005 would be written with shifted columns.
+    const { members, errors } = parseRoster(lf('org_id,org_name,region,org_type', 'A004,好,深圳,社会团体', 'A005,=HYPERLINK("http://x","点我"),深圳,社会团体', 'A006,乙,武汉,基金会', 'A007,丙,北京,基金会'));
+    expect(errors.map((e) => [e.code, e.row])).toEqual([['roster.quotes', 3]]);
+    expect(members).toEqual([]);
   });
 
   it('keeps hostile names verbatim (they are data; file names are made safe elsewhere)', () => {

@@ -32,6 +32,22 @@ describe('scorebook status', () => {
     expect(text).toContain('已回收 2/3,已完成 1/3');
   });
 
+  it('exits 1 on a roster it cannot use, and 3 when it skipped rows of it', async () => {
+    const dir = scratchDir('scorebook-status-');
+    const db = join(dir, 'db.duckdb');
+    write(join(dir, 'a.xlsx'), await filledWorkbook({ template: 'tnssq-2022-standard-quality', org: org(1), seed: 1 }));
+    expect(runCli(['ingest', join(dir, 'a.xlsx'), '--db', db]).code).toBe(0);
+    const missing = runCli(['status', '--roster', join(dir, 'none.csv'), '--db', db]);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe('');
+    const noColumns = runCli(['status', '--roster', write(join(dir, 'cols.csv'), 'org_id,org_name\nM0001,甲\n'), '--db', db, '--json']);
+    expect(noColumns.code).toBe(1);
+    expect(noColumns.stderr).toContain('"region"');
+    const skipped = runCli(['status', '--roster', write(join(dir, 'dup.csv'), 'org_id,org_name,region,org_type\nM0001,甲,深圳,社会团体\nM0001,甲2,深圳,社会团体\n'), '--db', db, '--json']);
+    expect(skipped.code).toBe(3);
+    expect(JSON.parse(skipped.stdout)).toHaveLength(1);
+  });
+
   it('says so when there is no database yet', () => {
     const dir = scratchDir('scorebook-status-');
     const roster = write(join(dir, 'members.csv'), 'org_id,org_name,region,org_type\nM1,甲,深圳,社会团体\n');
