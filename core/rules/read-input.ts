@@ -90,8 +90,8 @@ function readScale(levels: readonly { 'zh-CN': string; en: string }[], raw: RawI
   if (typeof raw === 'number') level = raw;
   else if (typeof raw === 'string') {
     const s = normalize(raw);
-    // "2", "2 初步开展", "2. Initial" and the bare label all name level 2.
-    const lead = /^(\d+)(?:[\s.、:：-]+.*)?$/.exec(s);
+    // "2", "2 初步开展", "2. Initial" and the bare label all name level 2; "2.5" names none.
+    const lead = /^\d+[.,]\d/.test(s) ? null : /^(\d+)(?:[\s.、:：-]+.*)?$/.exec(s);
     if (lead) level = Number(lead[1]);
     else {
       const idx = levels.findIndex((l) => l['zh-CN'] === s || l.en.toLowerCase() === s.toLowerCase());

@@ -102,6 +102,16 @@ export function runScore(opts: ScoreOptions): void {
     throw new CliExit(1);
   }
   const read = readInputsFile(opts.inputs);
+  // No rows because the file itself could not be read (missing, no id column, bad JSON): a
+  // report of blanks and a total of 0 would read as a result. Say what is wrong, and only that.
+  if (!read.rows.length && read.errors.length) {
+    const errors = read.errors.map((e) => ({ ...e, file: opts.inputs }));
+    if (opts.json) {
+      const json = scoreJson(plan, evaluate(plan, new Map()), errors, opts.lang);
+      process.stdout.write(`${JSON.stringify({ ...json, total: null, grade: null, dimensions: [], groups: [], indicators: [], unanswered: [] }, null, 2)}\n`);
+    } else printIssues(errors, opts.lang);
+    throw new CliExit(1);
+  }
   const collected = collectInputs(template, plan, read.rows);
   const ev = evaluate(plan, collected.inputs);
   const valueErrors = ev.errors.map((e) => {
@@ -148,7 +158,8 @@ export function runScoreWorkbook(file: string, opts: { json?: boolean; lang: Lan
     process.stdout.write(`${zh ? '工作簿缓存的总分' : "Workbook's cached total"}: ${cachedTotal}\n`);
     if (sub.mismatches.length) {
       process.stdout.write(zh ? `\n工作簿中 ${sub.mismatches.length} 处缓存结果与引擎不一致(公式被改动,或文件未重新计算):\n` : `\n${sub.mismatches.length} cached result(s) disagree with the engine (an edited formula, or a file saved without recalculation):\n`);
-      for (const x of sub.mismatches) process.stdout.write(`  ${x.name}: ${zh ? '工作簿' : 'workbook'} ${JSON.stringify(x.cached)}  ${zh ? '引擎' : 'engine'} ${JSON.stringify(x.engine)}\n`);
+      const shown = (v: unknown) => (typeof v === 'number' ? String(round9(v)) : JSON.stringify(v));
+      for (const x of sub.mismatches) process.stdout.write(`  ${x.name}: ${zh ? '工作簿' : 'workbook'} ${shown(x.cached)}  ${zh ? '引擎' : 'engine'} ${shown(x.engine)}\n`);
     } else {
       process.stdout.write(zh ? '工作簿缓存结果与引擎一致。\n' : 'The cached results agree with the engine.\n');
     }

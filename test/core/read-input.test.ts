@@ -47,6 +47,7 @@ describe('readInput', () => {
     for (const raw of [2, '2', '2 初步开展', '2. Initial', '初步开展', 'initial']) expect(readInput(scale, undefined, raw)).toEqual(v(2));
     expect(readInput(scale, undefined, 5)).toMatchObject({ state: 'invalid', code: 'input.scale', params: { max: 4 } });
     expect(readInput(scale, undefined, 1.5)).toMatchObject({ state: 'invalid', code: 'input.scale' });
+    for (const raw of ['2.5', '2,5', '１.５']) expect(readInput(scale, undefined, raw)).toMatchObject({ state: 'invalid', code: 'input.scale' });
   });
 
   it('manual scores lie in 0..1', () => {

@@ -171,11 +171,17 @@ describe('scorebook CLI', () => {
   it('score says so when the inputs file is missing or has no id column', () => {
     const none = runCli(['score', '--template', 'gbt-40143-2021', '--inputs', join(dir, 'missing.csv')]);
     expect(none.code).toBe(1);
-    expect(none.stderr).toContain('Cannot read the file: ENOENT');
+    expect(none.stderr).toContain('missing.csv');
+    // Nothing that could be taken for a result: no indicator list, no total of 0.
+    expect(none.stdout).toBe('');
+    const json = JSON.parse(runCli(['score', '--template', 'gbt-40143-2021', '--inputs', join(dir, 'missing.csv'), '--json']).stdout);
+    expect(json).toMatchObject({ total: null, indicators: [], dimensions: [] });
+    expect(json.errors).toHaveLength(1);
     const csv = join(dir, 'nohead.csv');
     writeFileSync(csv, 'indicator_code,score\n1.1.1,1\n');
     const r = runCli(['score', '--template', 'gbt-40143-2021', '--inputs', csv]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('The column "id" is missing. The CSV header must be id,value.');
+    expect(r.stdout).toBe('');
   });
 });
