@@ -26,15 +26,17 @@ export function checkTemplate(t: Template): Issue[] {
   t.dimensions.forEach((d, i) => {
     const dPath: PathSegment[] = ['dimensions', i];
     claim(d.id, dPath);
+    // Expected ids come from positions, not from the parents' ids: a group misnumbered "1.2"
+    // must not make its correct "1.1.1" look wrong too.
     expectId(errors, d.id, String(i + 1), dPath);
     d.groups.forEach((g, j) => {
       const gPath: PathSegment[] = [...dPath, 'groups', j];
       claim(g.id, gPath);
-      expectId(errors, g.id, `${d.id}.${j + 1}`, gPath);
+      expectId(errors, g.id, `${i + 1}.${j + 1}`, gPath);
       g.indicators.forEach((ind, k) => {
         const iPath: PathSegment[] = [...gPath, 'indicators', k];
         claim(ind.id, iPath);
-        expectId(errors, ind.id, `${g.id}.${k + 1}`, iPath);
+        expectId(errors, ind.id, `${i + 1}.${j + 1}.${k + 1}`, iPath);
         if (!indicators.has(ind.id)) indicators.set(ind.id, { ind, dim: d.id });
         errors.push(...checkRule(ind.rule, ind.unit, [...iPath, 'rule']));
       });
@@ -60,12 +62,18 @@ export function checkTemplate(t: Template): Issue[] {
 
     const chosen = new Set<string>();
     const chosenDims = new Set<string>();
-    (p.indicators ?? [...indicators.keys()]).forEach((id, k) => {
+    const order = [...indicators.keys()];
+    let previous = -1;
+    (p.indicators ?? order).forEach((id, k) => {
       const at: PathSegment[] = [...pPath, 'indicators', k];
       const found = indicators.get(id);
       if (!found) errors.push(issue('profile.unknown-indicator', at, { id, profile: p.id }));
       else if (chosen.has(id)) errors.push(issue('profile.duplicate-indicator', at, { id }));
       else {
+        // The sheet lists them in the template's order; a list in another order would read as if it mattered.
+        const place = order.indexOf(id);
+        if (place < previous) errors.push(issue('profile.indicator-order', at, { id, after: order[previous]! }));
+        previous = Math.max(previous, place);
         chosen.add(id);
         chosenDims.add(found.dim);
       }
@@ -132,6 +140,12 @@ export function checkRule(r: Rule, unit: string | undefined, path: PathSegment[]
   }
   if (r.kind === 'scale') errors.push(...checkScaleList(r.levels, path));
   if (r.kind === 'linear' && r.from === r.to) errors.push(issue('rule.linear-flat', path, { value: r.from }));
+  if (r.kind === 'linear' && unit === '%') {
+    // 85 % is stored as 0.85: a linear rule "to: 100" on a percentage could never reach 1.
+    for (const key of ['from', 'to'] as const) {
+      if (r[key] < 0 || r[key] > 1) errors.push(issue('linear.percent-scale', [...path, key], { value: r[key] }));
+    }
+  }
   if ((r.kind === 'bands' || r.kind === 'linear' || r.kind === 'record') && r.min !== undefined && r.max !== undefined && r.min >= r.max) {
     errors.push(issue('rule.domain', path, { min: r.min, max: r.max }));
   }
@@ -145,6 +159,16 @@ export function checkRule(r: Rule, unit: string | undefined, path: PathSegment[]
  */
 function checkScaleList(levels: Extract<Rule, { kind: 'scale' }>['levels'], path: PathSegment[]): Issue[] {
   const errors: Issue[] = [];
+  // Two levels of one name: the input "初步开展" could not say which level it means.
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const first = new Map<string, number>();
+    levels.forEach((level, i) => {
+      const key = level[lang].trim().toLowerCase();
+      const was = first.get(key);
+      if (was !== undefined) errors.push(issue('scale.duplicate-level', [...path, 'levels', i, lang], { text: level[lang], level: i + 1, first: was + 1 }));
+      else first.set(key, i);
+    });
+  }
   levels.forEach((level, i) => {
     for (const lang of ['zh-CN', 'en'] as const) {
       const bad = [',', '"'].find((ch) => level[lang].includes(ch));
@@ -165,6 +189,7 @@ function checkGrades(grades: GradeBand[], path: PathSegment[]): Issue[] {
   grades.forEach((g, i) => {
     if (ids.has(g.id)) errors.push(issue('grades.duplicate', [...path, i, 'id'], { id: g.id }));
     if (mins.has(g.min)) errors.push(issue('grades.duplicate-min', [...path, i, 'min'], { value: g.min }));
+    if (g.min < 0 || g.min > 100) errors.push(issue('grades.range', [...path, i, 'min'], { value: g.min }));
     ids.add(g.id);
     mins.add(g.min);
   });

@@ -60,7 +60,8 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], data: unknown): I
         break;
       }
       case 'unrecognized_keys':
-        out.push(issue('schema.unknown-key', path, { keys: zi.keys.join(', ') }));
+        // At the first unknown key, so the line shown is the key's, not the enclosing object's.
+        out.push(issue('schema.unknown-key', zi.keys.length ? [...path, zi.keys[0]!] : path, { keys: zi.keys.join(', ') }));
         break;
       case 'invalid_value':
         out.push(issue('schema.enum', path, { value: JSON.stringify(valueAt(data, path)), allowed: zi.values.map(String).join(', ') }));
@@ -72,7 +73,7 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], data: unknown): I
         } else out.push(issue('schema.invalid', path, { message: zi.message }));
         break;
       case 'too_small':
-        out.push(issue('schema.too-small', path, { origin: zi.origin, minimum: Number(zi.minimum) }));
+        out.push(issue('schema.too-small', path, { origin: zi.origin, minimum: Number(zi.minimum), inclusive: zi.inclusive === false ? 'no' : 'yes' }));
         break;
       case 'too_big':
         out.push(issue('schema.too-big', path, { origin: zi.origin, maximum: Number(zi.maximum) }));

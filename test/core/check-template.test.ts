@@ -125,7 +125,8 @@ describe('templates check', () => {
 
   it('10. a misspelt field', () => {
     const [p] = problems(GOOD.replace('unit: 次', 'units: 次'));
-    expect(p).toMatchObject({ code: 'schema.unknown-key', path: 'dimensions[1].groups[0].indicators[0]' });
+    // The path and line are the misspelt key's own, not its object's.
+    expect(p).toMatchObject({ code: 'schema.unknown-key', path: 'dimensions[1].groups[0].indicators[0].units', line: 35 });
     expect(p!.en).toContain('Unknown field: units');
   });
 
@@ -175,14 +176,47 @@ describe('templates check', () => {
     expect(ps[0]!.line).toBe(16);
 
     // Four levels of 70 characters: "1 …,2 …" is 4 × 72 + 3 = 291 characters in English.
-    const long = 'x'.repeat(70);
-    const lp = problems(scale(`[${[1, 2, 3, 4].map((i) => `{ zh-CN: 等级${i}, en: "${long}" }`).join(', ')}]`));
+    const long = 'x'.repeat(69);
+    const lp = problems(scale(`[${[1, 2, 3, 4].map((i) => `{ zh-CN: 等级${i}, en: "${long}${i}" }`).join(', ')}]`));
     expect(lp.map((p) => [p.code, p.path])).toEqual([['scale.list-too-long', 'dimensions[0].groups[0].indicators[0].rule.levels']]);
     expect(lp[0]!.en).toContain('(en, items joined by commas) has 291 characters and Excel accepts at most 255');
     expect(lp[0]!.zh).toContain('共 291 个字符');
     // Full-width punctuation is fine, and so is a list of exactly 255 characters.
-    const fits = 'y'.repeat(61); // 4 × (2 + 61) + 3 = 255
-    expect(parseTemplate(scale(`[{ zh-CN: "部分，开展", en: "${fits}" }, { zh-CN: 二, en: "${fits}" }, { zh-CN: 三, en: "${fits}" }, { zh-CN: 四, en: "${fits}" }]`), 'ok.yaml').errors).toEqual([]);
+    const fits = (i: number) => `${'y'.repeat(60)}${i}`; // 4 × (2 + 61) + 3 = 255
+    expect(parseTemplate(scale(`[{ zh-CN: "部分，开展", en: "${fits(1)}" }, { zh-CN: 二, en: "${fits(2)}" }, { zh-CN: 三, en: "${fits(3)}" }, { zh-CN: 四, en: "${fits(4)}" }]`), 'ok.yaml').errors).toEqual([]);
+  });
+
+  it('16. a grade bound outside 0..100, a linear rule on a percentage written on 100, two scale levels of one name', () => {
+    const graded = GOOD.replace('dimensions:\n', 'grades:\n  - { id: A, min: 150, label: { zh-CN: 优, en: A } }\n  - { id: B, min: -10, label: { zh-CN: 差, en: B } }\ndimensions:\n');
+    const gp = problems(graded);
+    expect(gp.map((p) => [p.code, p.path])).toEqual([['grades.range', 'grades[0].min'], ['grades.range', 'grades[1].min']]);
+    expect(gp[0]!.en).toContain('150 is not between 0 and 100');
+
+    const linear = problems(GOOD.replace(/rule:\n\s+kind: bands\n\s+bands:\n(\s+- .*\n){3}/, 'rule: { kind: linear, from: 0, to: 100 }\n'));
+    expect(linear.map((p) => [p.code, p.path])).toEqual([['linear.percent-scale', 'dimensions[0].groups[0].indicators[1].rule.to']]);
+
+    const twice = problems(GOOD.replace('rule: { kind: binary }', 'rule: { kind: scale, levels: [{ zh-CN: 开展, en: Done }, { zh-CN: 开展, en: done }] }'));
+    expect(twice.map((p) => [p.code, p.path])).toEqual([
+      ['scale.duplicate-level', 'dimensions[0].groups[0].indicators[0].rule.levels[1].zh-CN'],
+      ['scale.duplicate-level', 'dimensions[0].groups[0].indicators[0].rule.levels[1].en'],
+    ]);
+    expect(twice[0]!.en).toContain('as level 1 is');
+  });
+
+  it('17. a profile listing indicators out of the template\'s order; a weight of 0', () => {
+    const ps = problems(GOOD.replace('indicators: ["1.1.1", "2.1.1"]', 'indicators: ["2.1.1", "1.1.1"]'));
+    expect(ps.map((p) => [p.code, p.path])).toEqual([['profile.indicator-order', 'profiles[0].indicators[1]']]);
+    const zero = problems(GOOD.replace('weight: 0.4', 'weight: 0'));
+    expect(zero[0]).toMatchObject({ code: 'schema.too-small', path: 'dimensions[0].weight' });
+    expect(zero[0]!.en).toContain('Must be greater than 0');
+    expect(zero[0]!.zh).toContain('应大于 0');
+  });
+
+  it('18. one misnumbered group is one problem: its correctly numbered indicators are not blamed', () => {
+    const ps = problems(GOOD.replace('- id: "1.1"', '- id: "1.2"'));
+    expect(ps.map((p) => [p.code, p.path])).toEqual([['id.position', 'dimensions[0].groups[0].id']]);
+    const dup = problems(GOOD.replace('- id: "2"', '- id: "1"'));
+    expect(dup.find((p) => p.code === 'id.duplicate')!.en).toContain('Every dimension, group and indicator needs its own id');
   });
 
   it('reports every problem, not only the first', () => {

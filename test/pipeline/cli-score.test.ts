@@ -102,7 +102,7 @@ describe('scorebook CLI', () => {
     expect(ok.stdout).toContain('OK (gbt-40143-2021 1.0.0, 6/20/95');
     const missing = runCli(['templates', 'check', join(dir, 'nope.yaml')]);
     expect(missing.code).toBe(1);
-    expect(missing.stdout).toContain('Cannot read the file: ENOENT');
+    expect(missing.stdout).toContain('Cannot read the file: file not found');
   });
 
   it('score --json reproduces GB/T 40143 Annex B under both methods', () => {
