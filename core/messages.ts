@@ -24,8 +24,12 @@ const CATALOGUE: Record<string, Entry> = {
     en: () => 'The file is empty or not a YAML mapping. A template starts with fields such as id: and version:.',
   },
   'file.read': {
-    'zh-CN': (p) => `无法读取文件:${s(p.reason)}。请检查路径和权限。`,
-    en: (p) => `Cannot read the file: ${s(p.reason)}. Check the path and permissions.`,
+    'zh-CN': (p) => `无法读取文件:${errnoWords(p.reason, 'zh-CN')}。请检查路径和权限。`,
+    en: (p) => `Cannot read the file: ${errnoWords(p.reason, 'en')}. Check the path and permissions.`,
+  },
+  'folder.read': {
+    'zh-CN': (p) => `无法读取此文件夹:${errnoWords(p.reason, 'zh-CN')},其中的文件均未导入。请让运行 scorebook 的用户可以读取它(如 chmod a+rx),然后重新运行。`,
+    en: (p) => `Cannot list this folder: ${errnoWords(p.reason, 'en')}, so none of its files were ingested. Let the user running scorebook read it (e.g. chmod a+rx) and run again.`,
   },
   'schema.required': {
     'zh-CN': (p) => `缺少必填字段 "${s(p.key)}"。请添加它。`,
@@ -44,8 +48,8 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) => `The value ${s(p.value)} is not allowed. Use one of: ${s(p.allowed)}.`,
   },
   'schema.too-small': {
-    'zh-CN': (p) => (p.origin === 'array' ? `至少需要 ${s(p.minimum)} 项。` : p.origin === 'string' ? '不能为空。' : `应不小于 ${s(p.minimum)}。`),
-    en: (p) => (p.origin === 'array' ? `At least ${s(p.minimum)} item(s) are needed.` : p.origin === 'string' ? 'Must not be empty.' : `Must be at least ${s(p.minimum)}.`),
+    'zh-CN': (p) => (p.origin === 'array' ? `至少需要 ${s(p.minimum)} 项。` : p.origin === 'string' ? '不能为空。' : p.inclusive === 'no' ? `应大于 ${s(p.minimum)}。` : `应不小于 ${s(p.minimum)}。`),
+    en: (p) => (p.origin === 'array' ? `At least ${s(p.minimum)} item(s) are needed.` : p.origin === 'string' ? 'Must not be empty.' : p.inclusive === 'no' ? `Must be greater than ${s(p.minimum)}.` : `Must be at least ${s(p.minimum)}.`),
   },
   'schema.too-big': {
     'zh-CN': (p) => (p.origin === 'array' ? `最多 ${s(p.maximum)} 项。` : `应不大于 ${s(p.maximum)}。`),
@@ -72,8 +76,8 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) => `min (${s(p.min)}) must be smaller than max (${s(p.max)}).`,
   },
   'id.duplicate': {
-    'zh-CN': (p) => `编号 "${s(p.id)}" 重复(首次出现在 ${s(p.first)})。每个指标的编号必须唯一。`,
-    en: (p) => `The id "${s(p.id)}" is used twice (first at ${s(p.first)}). Every indicator needs its own id.`,
+    'zh-CN': (p) => `编号 "${s(p.id)}" 重复(首次出现在 ${s(p.first)})。每个一级、二级、三级指标的编号都必须唯一。`,
+    en: (p) => `The id "${s(p.id)}" is used twice (first at ${s(p.first)}). Every dimension, group and indicator needs its own id.`,
   },
   'id.position': {
     'zh-CN': (p) => `编号 "${s(p.id)}" 与其在表中的位置不符,此处应为 "${s(p.expected)}"。编号按标准表格中的顺序排列(如 5.2.1 为第五个一级指标下第二个二级指标的第一个三级指标)。`,
@@ -142,6 +146,22 @@ const CATALOGUE: Record<string, Entry> = {
   'grades.duplicate': {
     'zh-CN': (p) => `等级 "${s(p.id)}" 重复。`,
     en: (p) => `The grade "${s(p.id)}" is defined twice.`,
+  },
+  'grades.range': {
+    'zh-CN': (p) => `等级下限 ${s(p.value)} 不在 0～100 之间。等级按百分制总分划分,下限应在 0 到 100 之间。`,
+    en: (p) => `The grade's lower bound ${s(p.value)} is not between 0 and 100. Grades divide the total out of 100: their bounds lie in 0..100.`,
+  },
+  'linear.percent-scale': {
+    'zh-CN': (p) => `百分比指标的线性规则端点应写为小数(85% 写作 0.85),此处为 ${s(p.value)},按此永远达不到满分。`,
+    en: (p) => `The ends of a linear rule on a % indicator are fractions (write 85 % as 0.85); this one is ${s(p.value)}, which no percentage can reach.`,
+  },
+  'scale.duplicate-level': {
+    'zh-CN': (p) => `量表第 ${s(p.level)} 级的名称 "${s(p.text)}" 与第 ${s(p.first)} 级相同。填写该名称时无法判断是哪一级:请给每一级不同的名称。`,
+    en: (p) => `Level ${s(p.level)} of the scale is named "${s(p.text)}", as level ${s(p.first)} is. An answer with that name could not say which level it means: give each level its own name.`,
+  },
+  'profile.indicator-order': {
+    'zh-CN': (p) => `方案中的指标 "${s(p.id)}" 排在 "${s(p.after)}" 之后,与模板的顺序不符。请按模板(即标准表格)中的顺序列出所选指标。`,
+    en: (p) => `The profile lists "${s(p.id)}" after "${s(p.after)}", out of the template's order. List the chosen indicators in the template's (the standard's) order.`,
   },
   'grades.duplicate-min': {
     'zh-CN': (p) => `两个等级的下限相同(${s(p.value)})。每个等级需要不同的下限。`,
@@ -224,24 +244,36 @@ const CATALOGUE: Record<string, Entry> = {
     en: () => 'The zip holds no Excel workbook (xl/workbook.xml). Send the .xlsx file scorebook generated.',
   },
   'workbook.too-big': {
-    'zh-CN': (p) => `解压后超过 ${s(p.max)} MB 的上限,疑似压缩炸弹或非评分表文件。确有需要可调高上限选项。`,
-    en: (p) => `It decompresses to more than the ${s(p.max)} MB limit: a zip bomb or not a scoring workbook. Raise the limit option if it is genuine.`,
+    'zh-CN': (p) => `解压后超过 ${s(p.max)} MB 的上限,疑似压缩炸弹或非评分表文件。如确为正常文件,可用 --max-mb 调高上限(如 scorebook ingest --max-mb 200)。`,
+    en: (p) => `It decompresses to more than the ${s(p.max)} MB limit: a zip bomb or not a scoring workbook. If it is genuine, raise the limit with --max-mb (scorebook ingest --max-mb 200).`,
   },
   'workbook.corrupt': {
     'zh-CN': (p) => `文件已损坏,无法读取(${s(p.reason)})。请重新保存或重新生成后提交。`,
     en: (p) => `The file is damaged and cannot be read (${s(p.reason)}). Save it again or regenerate it.`,
+  },
+  'workbook.damaged-part': {
+    'zh-CN': (p) => `文件已损坏,无法读取:${partProblem(p, 'zh-CN')}。请在 Excel 中重新保存,或请对方重新发送文件。`,
+    en: (p) => `The file is damaged and cannot be read: ${partProblem(p, 'en')}. Save it again in Excel, or ask for the file again.`,
+  },
+  'workbook.ods': {
+    'zh-CN': () => '这是 OpenDocument 电子表格(.ods),不是 Excel 工作簿。请用 LibreOffice 或 Excel 打开,另存为 Excel 工作簿(.xlsx)后重新提交。',
+    en: () => 'This is an OpenDocument spreadsheet (.ods), not an Excel workbook. Open it in LibreOffice or Excel, save it as an Excel workbook (.xlsx) and send it again.',
+  },
+  'workbook.profile-hash': {
+    'zh-CN': () => '隐藏的元数据(_scorebook 工作表)被修改过:其中的模板、方案、评价方法或所选指标与生成时记录的 profile_hash 不符,因此无法确定得分的含义。请重新生成工作簿并重新填写(加载项会带入已填写的内容)。',
+    en: () => "The hidden metadata (the _scorebook sheet) was edited: its template, profile, method or chosen indicators no longer match the profile_hash recorded when the workbook was generated, so its scores cannot be trusted. Regenerate the workbook and fill it again (the add-in carries the answers over).",
   },
   'workbook.no-metadata': {
     'zh-CN': () => '这不是 scorebook 生成的评分工作簿(缺少 _scorebook 元数据表)。请使用 scorebook generate 生成的文件。',
     en: () => 'This is not a scorebook scoring workbook (no _scorebook metadata sheet). Use a file made by scorebook generate.',
   },
   'workbook.metadata': {
-    'zh-CN': (p) => `元数据项 "${s(p.key)}" 无效:${s(p.message)}。工作簿元数据可能被修改;请重新生成。`,
-    en: (p) => `The metadata entry "${s(p.key)}" is invalid: ${s(p.message)}. The workbook's metadata may have been edited; regenerate it.`,
+    'zh-CN': (p) => `${metadataProblem(p, 'zh-CN')}${p.key === 'org_id' || p.key === 'period' ? `导入时每份回报按机构和评价周期归档。请填写${p.key === 'org_id' ? '机构编号' : '评价周期'}后重新生成工作簿(scorebook generate --${p.key === 'org_id' ? 'org-id' : 'period'}、名册,或加载项的机构信息)。` : '工作簿的隐藏元数据可能被修改或丢失;请重新生成。'}`,
+    en: (p) => `${metadataProblem(p, 'en')} ${p.key === 'org_id' || p.key === 'period' ? `Ingest files each return under its organization and period: regenerate the workbook with its ${p.key === 'org_id' ? 'organization id' : 'period'} (scorebook generate --${p.key === 'org_id' ? 'org-id' : 'period'}, a roster, or the add-in's organization fields).` : "The workbook's hidden metadata may have been edited or lost; regenerate it."}`,
   },
   'workbook.unknown-template': {
-    'zh-CN': (p) => `未知的模板 ${s(p.id)} ${s(p.version)}。请升级 scorebook 或确认文件来源。`,
-    en: (p) => `Unknown template ${s(p.id)} ${s(p.version)}. Upgrade scorebook or check where the file came from.`,
+    'zh-CN': (p) => `未知的模板 ${[s(p.id), s(p.version)].filter(Boolean).join(' ')}。请升级 scorebook 或确认文件来源。`,
+    en: (p) => `Unknown template ${[s(p.id), s(p.version)].filter(Boolean).join(' ')}. Upgrade scorebook or check where the file came from.`,
   },
   'workbook.template-version': {
     'zh-CN': (p) => `工作簿使用模板 ${s(p.id)} 的版本 ${s(p.version)},本 scorebook 只有版本 ${s(p.known)}。请使用对应版本的 scorebook。`,
@@ -254,6 +286,22 @@ const CATALOGUE: Record<string, Entry> = {
   'workbook.weight': {
     'zh-CN': (p) => `一级指标 "${s(p.id)}" 的权重 "${s(p.value)}" 不是非负数。请在汇总表中填写数字。`,
     en: (p) => `The weight "${s(p.value)}" of dimension "${s(p.id)}" is not a non-negative number. Enter a number on the summary sheet.`,
+  },
+  'ingest.id-conflict-run': {
+    'zh-CN': (p) => `工作簿编号 ${s(p.id)} 在本次导入中被两个机构使用:本文件属于机构 ${s(p.org)},文件 ${s(p.otherFile)} 属于机构 ${s(p.other)}。一个工作簿只能属于一个机构,因此使用该编号的文件全部拒收。请确认各文件来源,为其中的机构重新生成工作簿。`,
+    en: (p) => `Workbook id ${s(p.id)} is claimed by two organizations in this run: this file is for ${s(p.org)}, the file ${s(p.otherFile)} for ${s(p.other)}. A workbook belongs to one organization, so every file with this id is rejected. Check where the files came from and regenerate the workbooks of the organization(s) concerned.`,
+  },
+  'ingest.id-conflict-db': {
+    'zh-CN': (p) => `工作簿编号 ${s(p.id)} 已在数据库中登记为机构 ${s(p.stored)} 的工作簿,本文件却属于机构 ${s(p.org)}。一个工作簿只能属于一个机构:本文件被拒收,已存的保持不变。请确认文件来源,必要时为机构 ${s(p.org)} 重新生成工作簿。`,
+    en: (p) => `Workbook id ${s(p.id)} is stored in the database for organization ${s(p.stored)}, but this file is for ${s(p.org)}. A workbook belongs to one organization: this file is rejected and the stored one kept. Check where the file came from; regenerate the workbook for ${s(p.org)} if needed.`,
+  },
+  'return.empty-field': {
+    'zh-CN': (p) => `必填字段 ${s(p.key)} 为空(第 ${s(p.row)} 行${p.rows && Number(p.rows) > 1 ? `等 ${s(p.rows)} 行` : ''}):每条回答都要写明所属的模板、机构和评价周期。请填写后重新提交。`,
+    en: (p) => `The required field ${s(p.key)} is empty (row ${s(p.row)}${p.rows && Number(p.rows) > 1 ? ` and ${Number(p.rows) - 1} more` : ''}): every answer must say its template, organization and period. Fill it in and send the file again.`,
+  },
+  'return.mode': {
+    'zh-CN': (p) => `评价方式 "${s(p.value)}" 无效。请填 ${s(p.allowed)} 之一,或留空。`,
+    en: (p) => `"${s(p.value)}" is not an evaluation mode. Write one of ${s(p.allowed)}, or leave it empty.`,
   },
   'input.unknown-id': {
     'zh-CN': (p) => `未知的指标编号 "${s(p.id)}"。请使用模板中的三级指标编号(scorebook templates show ${s(p.template)})。`,
@@ -332,6 +380,77 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) => `Roster CSV error: ${s(p.message)}. Check that quotes are paired; opening it in Excel and saving it as CSV again usually fixes it.`,
   },
 };
+
+/** A system error code (EACCES …) in words; an unknown code is shown as it is. */
+function errnoWords(code: unknown, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return zh ? '没有权限(permission denied)' : 'permission denied';
+    case 'ENOENT':
+      return zh ? '文件不存在(或链接指向的文件已不存在)' : 'file not found (or a link to a file that is gone)';
+    case 'ENOTDIR':
+      return zh ? '路径中的某一段不是文件夹' : 'a part of the path is not a folder';
+    case 'EISDIR':
+      return zh ? '这是一个文件夹,不是文件' : 'it is a folder, not a file';
+    case 'ELOOP':
+      return zh ? '符号链接循环' : 'a loop of symbolic links';
+    case 'EMFILE':
+    case 'ENFILE':
+      return zh ? '打开的文件过多' : 'too many open files';
+    case 'EIO':
+      return zh ? '磁盘读取错误' : 'a disk read error';
+    case 'EAGAIN':
+      return zh ? '它在导入开始时无法读取;请重新运行' : 'it could not be read when the run began; run again';
+    default:
+      return s(code);
+  }
+}
+
+/** What is wrong with a damaged part of a package (workbook.damaged-part). */
+function partProblem(p: P, lang: Lang): string {
+  const part = s(p.part);
+  const zh = lang === 'zh-CN';
+  switch (p.problem) {
+    case 'truncated':
+      return zh ? `部件 ${part} 不完整(XML 在结尾前被截断)` : `the part ${part} is cut off (its XML stops before its end)`;
+    case 'missing':
+      return zh ? `缺少部件 ${part}` : `the part ${part} is missing`;
+    case 'sheet-missing':
+      return zh ? `工作表 "${part}" 在工作簿中列出,但包中没有它的内容` : `the sheet "${part}" is listed in the workbook but its content is not in the package`;
+    case 'checksum':
+      return zh ? `部件 ${part} 的校验和(CRC-32)不符` : `the part ${part} fails its checksum (CRC-32)`;
+    case 'size':
+      return zh ? `部件 ${part} 解压后的大小与 zip 目录记录的不符` : `the part ${part} does not decompress to the size the zip directory states`;
+    case 'inflate':
+      return zh ? `部件 ${part} 无法解压` : `the part ${part} cannot be decompressed`;
+    case 'shared-string':
+      return zh ? `单元格引用了第 ${s(p.index)} 个共享字符串,但 ${part} 中没有它` : `a cell refers to shared string ${s(p.index)}, which ${part} does not have`;
+    default:
+      return zh ? `部件 ${part} 的 zip 数据无效` : `the zip data of ${part} is invalid`;
+  }
+}
+
+/** What is wrong with one metadata entry (workbook.metadata), without zod's wording. */
+function metadataProblem(p: P, lang: Lang): string {
+  const key = s(p.key);
+  const zh = lang === 'zh-CN';
+  switch (p.problem) {
+    case 'missing':
+      return zh ? `隐藏的元数据(_scorebook 工作表)缺少 "${key}" 项。` : `The hidden metadata (the _scorebook sheet) has no "${key}" entry.`;
+    case 'empty':
+      return zh ? `元数据项 "${key}" 为空。` : `The metadata entry "${key}" is empty.`;
+    case 'value':
+      return zh ? `元数据项 "${key}" 的值 "${s(p.value)}" 无效,应为 ${s(p.allowed)}。` : `The metadata entry "${key}" is "${s(p.value)}"; it must be ${s(p.allowed)}.`;
+    case 'format':
+      return zh ? `元数据项 "${key}" 的值 "${s(p.value)}" 格式不对,应为 ${key === 'profile_hash' ? 'SHA-256 散列值(64 位十六进制数字)' : s(p.expected)}。` : `The metadata entry "${key}" is "${s(p.value)}"; it must be ${key === 'profile_hash' ? 'a SHA-256 hash (64 hexadecimal digits)' : s(p.expected)}.`;
+    case 'unknown-indicator':
+      return zh ? `元数据项 "${key}" 列出了指标 ${s(p.value)},模板 ${s(p.template)} 中没有这个指标。` : `The metadata entry "${key}" names the indicator ${s(p.value)}, which template ${s(p.template)} does not have.`;
+    default:
+      return zh ? `元数据项 "${key}" 无效。` : `The metadata entry "${key}" is invalid.`;
+  }
+}
 
 export function hasMessage(code: string): boolean {
   return code in CATALOGUE;
