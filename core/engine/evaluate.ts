@@ -6,7 +6,7 @@
  */
 import type { Issue } from '../issues.ts';
 import { issue } from '../issues.ts';
-import { gradeFor } from '../grades/grade-bands.ts';
+import { gradeFor, round9 } from '../grades/grade-bands.ts';
 import type { ScoringPlan } from '../profile/resolve-profile.ts';
 import { readInput, type RawInput } from '../rules/read-input.ts';
 import { isScored, scoreRule } from '../rules/score-rule.ts';
@@ -94,12 +94,12 @@ export function evaluate(plan: ScoringPlan, inputs: Inputs, method: Method = pla
         }
         indicators.push({ id: ind.id, input: raw ?? null, state: read.state, value, score, scored });
       }
-      groups.push({ id: g.id, score: gCount ? gSum / gCount : null, count: gCount });
+      groups.push({ id: g.id, score: gCount ? round9(gSum / gCount) : null, count: gCount });
       sum += gSum;
       count += gCount;
     }
     const mean = count ? sum / count : null;
-    const score = count === 0 ? null : method === 'mean' ? mean : d.weight * sum;
+    const score = count === 0 ? null : round9(method === 'mean' ? mean! : d.weight * sum);
     dimensions.push({ id: d.id, weight: d.weight, score, mean, sum, count });
   }
 
@@ -115,6 +115,9 @@ export function evaluate(plan: ScoringPlan, inputs: Inputs, method: Method = pla
       den += d.weight * d.count;
     }
   }
-  const total = den > 0 ? (100 * num) / den : null;
+  // To 1e-9, as DESIGN.md says: 455/9 reached by two paths is one total (50.555555556), not
+  // 50.55555555555555 and …556 ranked apart by floating-point noise. The sheet's formulas
+  // agree with it to 1e-9 all the same.
+  const total = den > 0 ? round9((100 * num) / den) : null;
   return { method, total, grade: gradeFor(total, plan.grades), dimensions, groups, indicators, unanswered, errors };
 }

@@ -49,6 +49,18 @@ function fixture(): Template {
 const INPUTS = { '1.1.1': '是', '1.1.2': 50, '1.2.1': '3', '1.2.2': 12, '2.1.1': 0.4, '2.1.2': 8 };
 
 describe('evaluate', () => {
+  it('keeps totals and scores to 1e-9, so one total reached two ways is one number (ties rank as ties)', () => {
+    const plan = resolvePlan(fixture(), { profile: 'two-only' }).value!;
+    // 2.1.2 from 10 to 0: an input of 9 scores 0.1 (as (9−10)/(0−10) in floating point).
+    const a = evaluate(plan, { '2.1.1': 0.2, '2.1.2': 9 }); // (0.2 + 0.1) / 2
+    const b = evaluate(plan, { '2.1.1': 0.15, '2.1.2': 8.5 }); // (0.15 + 0.15) / 2
+    expect(0.2 + 0.1).not.toBe(0.15 + 0.15); // the noise this guards against
+    expect(a.total).toBe(15);
+    expect(b.total).toBe(a.total);
+    expect(a.dimensions[0]!.score).toBe(b.dimensions[0]!.score);
+    expect(a.groups.find((g) => g.id === '2.1')!.score).toBe(0.15);
+  });
+
   it('mean: dimension = mean of applicable scores; total = 100 Σwᵢ·meanᵢ / Σwᵢ', () => {
     const plan = resolvePlan(fixture()).value!;
     const ev = evaluate(plan, INPUTS);
