@@ -80,16 +80,32 @@ describe('GB/T 40143 table A.1 against the seed text', () => {
     const text = readFileSync(new URL('004_b6230fb986cdd325.simplified.txt', SEEDS), 'utf8');
     const section = text.slice(text.indexOf('表A.1志愿服务组织评价指标'), text.indexOf('A.3评价方法和评价方式'));
     const t = shippedTemplates().get('gbt-40143-2021')!;
-    const structural = new Set(t.dimensions.flatMap((d) => [d.name['zh-CN'], ...d.groups.map((g) => g.name['zh-CN'])]));
+    // The scrape has ASCII punctuation where the printed standard has full-width (，（）；：):
+    // compared in NFKC, which folds one into the other.
+    const nfkc = (s: string) => s.normalize('NFKC');
+    const structural = new Set(t.dimensions.flatMap((d) => [d.name['zh-CN'], ...d.groups.map((g) => g.name['zh-CN'])]).map(nfkc));
     const seedNames = section
       .split('\n')
       .slice(1)
       .map((l) => l.trim())
       .filter((l) => l && !SKIP.test(l) && !structural.has(l))
       .map((l) => CORRECTIONS.reduce((s, [re, to]) => s.replace(re, to), l));
-    const ours = t.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators.map((i) => i.name['zh-CN'])));
+    const ours = t.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators.map((i) => nfkc(i.name['zh-CN']))));
     expect(seedNames).toHaveLength(95);
     expect(ours).toEqual(seedNames);
+  });
+
+  it('sets its Chinese text with Chinese punctuation, as the printed standards do', () => {
+    for (const t of shippedTemplates().values()) {
+      const texts: string[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k === 'zh-CN' && typeof x === 'string' ? texts.push(x) : walk(x);
+      };
+      walk(t);
+      const ascii = texts.filter((x) => /[\u4e00-\u9fff][,;:()]|[,;:()][\u4e00-\u9fff]/.test(x));
+      expect(ascii, t.id).toEqual([]);
+    }
   });
 
   it('has the units of the 备注 column', () => {
