@@ -133,7 +133,7 @@ describe('the task pane in chromium (zh-CN)', () => {
     const before = await syncCount(page);
     await page.click('#generate');
     await page.waitForSelector('#status.ok');
-    expect(await page.textContent('#status')).toContain('评分表已生成:17 项指标');
+    expect(await page.textContent('#status')).toContain('评分表已生成：17 项指标');
     expect((await syncCount(page)) - before).toBe(3);
     const st = await state(page);
     expect(st.sheets.map((s) => `${s.name}:${s.visibility}`)).toEqual(['Sheet1:Visible', '评分表:Visible', '汇总:Visible', '规则:Visible', '_scorebook:VeryHidden']);
@@ -167,7 +167,7 @@ describe('the task pane in chromium (zh-CN)', () => {
     expect(await page.textContent('#check-results')).not.toContain('注意');
     expect(await page.isVisible('#check-agree')).toBe(true);
     expect(await page.isVisible('#check-mismatches')).toBe(false);
-    expect(await page.textContent('#check-unanswered summary')).toBe(`未作答 ${ev.unanswered.length} 项(按 0 分计):`);
+    expect(await page.textContent('#check-unanswered summary')).toBe(`未作答 ${ev.unanswered.length} 项（按 0 分计）：`);
     expect(await page.locator('#check-dimensions tbody tr').count()).toBe(3);
     await page.screenshot({ path: join(ARTIFACTS, 'addin-taskpane-check-zh.png'), fullPage: true });
   });
@@ -180,7 +180,7 @@ describe('the task pane in chromium (zh-CN)', () => {
     });
     await page.click('#check');
     await page.waitForSelector('#check-mismatches');
-    expect(await page.textContent('#check-mismatches')).toContain('SC_5_2_2:工作簿 0.1,引擎 1');
+    expect(await page.textContent('#check-mismatches')).toContain('SC_5_2_2：工作簿 0.1，引擎 1');
   });
 
   it('regenerating without an answered indicator asks first, then keeps the other answers and says what it dropped', async () => {
@@ -209,7 +209,7 @@ describe('the task pane in chromium (zh-CN)', () => {
     await page.waitForSelector('#confirm:not([hidden])');
     const before = JSON.stringify(await state(page));
     await page.click('#confirm-cancel');
-    expect(await page.textContent('#status')).toBe('已取消,工作簿未改动。');
+    expect(await page.textContent('#status')).toBe('已取消，工作簿未改动。');
     expect(JSON.stringify(await state(page))).toBe(before);
   });
 
