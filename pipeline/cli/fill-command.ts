@@ -17,12 +17,12 @@ import { CliExit, printIssues } from './cli-context.ts';
 export async function runFill(file: string, opts: { inputs: string; out: string; force?: boolean; lang: Lang }): Promise<void> {
   const zh = opts.lang === 'zh-CN';
   if (!/\.xlsx$/i.test(opts.out)) {
-    process.stderr.write(zh ? `输出文件应以 .xlsx 结尾:${opts.out}\n` : `The output file must end in .xlsx: ${opts.out}\n`);
+    process.stderr.write(zh ? `输出文件应以 .xlsx 结尾：${opts.out}\n` : `The output file must end in .xlsx: ${opts.out}\n`);
     throw new CliExit(1);
   }
   // Filling a workbook in place is a choice; writing over another existing file is a slip.
   if (existsSync(opts.out) && resolve(opts.out) !== resolve(file) && !opts.force) {
-    process.stderr.write(zh ? `${opts.out} 已存在,未覆盖。要替换它请加 --force;要在原工作簿上填写,--out 写原文件名。\n` : `${opts.out} already exists and was not overwritten. Add --force to replace it; to fill the workbook in place, give its own name as --out.\n`);
+    process.stderr.write(zh ? `${opts.out} 已存在，未覆盖。要替换它请加 --force；要在原工作簿上填写，--out 写原文件名。\n` : `${opts.out} already exists and was not overwritten. Add --force to replace it; to fill the workbook in place, give its own name as --out.\n`);
     throw new CliExit(1);
   }
   const { value: sub, errors: subErrors } = openSubmissionFile(file);
@@ -50,7 +50,7 @@ export async function runFill(file: string, opts: { inputs: string; out: string;
   }
   if (errors.length) {
     printIssues(errors, opts.lang);
-    process.stderr.write(opts.lang === 'zh-CN' ? `未写入任何内容(${errors.length} 个问题)。\n` : `Nothing was written (${errors.length} problem(s)).\n`);
+    process.stderr.write(opts.lang === 'zh-CN' ? `未写入任何内容（${errors.length} 个问题）。\n` : `Nothing was written (${errors.length} problem(s)).\n`);
     throw new CliExit(1);
   }
   const model = layoutWorkbook(sub.plan, sub.metadata, { lang: sub.metadata.lang, answers, rawWeights: sub.rawWeights, generator: GENERATOR });
@@ -58,5 +58,5 @@ export async function runFill(file: string, opts: { inputs: string; out: string;
   mkdirSync(dirname(resolve(opts.out)), { recursive: true });
   writeFileSync(opts.out, bytes);
   const n = collected.inputs.size;
-  process.stdout.write(opts.lang === 'zh-CN' ? `已填写 ${n} 个指标,写入 ${opts.out}\n` : `Filled ${n} indicator(s) into ${opts.out}\n`);
+  process.stdout.write(opts.lang === 'zh-CN' ? `已填写 ${n} 个指标，写入 ${opts.out}\n` : `Filled ${n} indicator(s) into ${opts.out}\n`);
 }

@@ -66,12 +66,12 @@ export function buildProgram(): Command {
     .action((workbook: string | undefined, o: { template?: string; profile?: string; method?: 'mean' | 'sum'; inputs?: string; json?: boolean; lang?: string }) => {
       const lang = parseLang(o.lang);
       if (workbook && (o.inputs || o.template)) {
-        process.stderr.write(lang === 'zh-CN' ? '请只给出工作簿文件,或只给出 --template 和 --inputs:工作簿自带模板和填写内容。\n' : 'Give either a workbook, or --template with --inputs, not both: a workbook carries its own template and answers.\n');
+        process.stderr.write(lang === 'zh-CN' ? '请只给出工作簿文件，或只给出 --template 和 --inputs：工作簿自带模板和填写内容。\n' : 'Give either a workbook, or --template with --inputs, not both: a workbook carries its own template and answers.\n');
         throw new CliExit(1);
       }
       if (workbook) return runScoreWorkbook(workbook, { json: o.json, lang });
       if (!o.template || !o.inputs) {
-        process.stderr.write(lang === 'zh-CN' ? '请给出工作簿文件,或同时给出 --template 和 --inputs。\n' : 'Give a workbook file, or both --template and --inputs.\n');
+        process.stderr.write(lang === 'zh-CN' ? '请给出工作簿文件，或同时给出 --template 和 --inputs。\n' : 'Give a workbook file, or both --template and --inputs.\n');
         throw new CliExit(1);
       }
       return runScore({ template: o.template, profile: o.profile, method: o.method, inputs: o.inputs, json: o.json, lang });

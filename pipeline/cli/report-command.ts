@@ -29,7 +29,7 @@ export async function runReportCommand(opts: ReportCliOptions): Promise<void> {
   const zh = opts.lang === 'zh-CN';
   const say = (s: string) => process.stderr.write(`${s}\n`);
   if (!opts.all === (opts.org === undefined)) {
-    say(zh ? '请用 --org 指定一个机构,或用 --all 生成全部机构的报告(二者选一)。' : 'Give either --org ID (one organization) or --all (every organization), not both and not neither.');
+    say(zh ? '请用 --org 指定一个机构，或用 --all 生成全部机构的报告（二者选一）。' : 'Give either --org ID (one organization) or --all (every organization), not both and not neither.');
     throw new CliExit(1);
   }
   const db = opts.db ?? DEFAULT_DB;
@@ -37,7 +37,7 @@ export async function runReportCommand(opts: ReportCliOptions): Promise<void> {
     say(zh ? `数据库 ${db} 不存在。请先运行 scorebook ingest。` : `The database ${db} does not exist. Run scorebook ingest first.`);
     throw new CliExit(1);
   }
-  if (opts.roster && !opts.all) say(zh ? '--roster 用于 --all 的秘书处汇总(回收率);单个机构的报告不使用它。' : '--roster feeds the secretariat summary of --all (return rates); a single report does not use it.');
+  if (opts.roster && !opts.all) say(zh ? '--roster 用于 --all 的秘书处汇总（回收率）；单个机构的报告不使用它。' : '--roster feeds the secretariat summary of --all (return rates); a single report does not use it.');
   if (opts.roster && !existsSync(opts.roster)) {
     say(zh ? `名册文件 ${opts.roster} 不存在。` : `The roster ${opts.roster} does not exist.`);
     throw new CliExit(1);
@@ -62,12 +62,12 @@ export async function runReportCommand(opts: ReportCliOptions): Promise<void> {
   const rate = result.reports.length / Math.max(result.seconds, 1e-3);
   if (result.index) {
     w(zh
-      ? `已为 ${result.reports.length} 个机构生成报告(${template},${period},k = ${k}),${rate.toFixed(0)} 份/秒 → ${opts.out}`
+      ? `已为 ${result.reports.length} 个机构生成报告（${template}，${period}，k = ${k}），${rate.toFixed(0)} 份/秒 → ${opts.out}`
       : `Wrote ${result.reports.length} reports (${template}, period ${period}, k = ${k}) at ${rate.toFixed(0)}/s → ${opts.out}`);
     w(`${zh ? '目录' : 'Index'}: ${result.index}`);
     w(`${zh ? '秘书处汇总' : 'Secretariat summary'}: ${result.summary}`);
   } else {
-    w(zh ? `报告(${template},${period}):${result.reports[0]!.file} → ${opts.out}` : `Report (${template}, period ${period}): ${result.reports[0]!.file} → ${opts.out}`);
+    w(zh ? `报告（${template}，${period}）：${result.reports[0]!.file} → ${opts.out}` : `Report (${template}, period ${period}): ${result.reports[0]!.file} → ${opts.out}`);
   }
   if (result.pdfs.length) w(zh ? `PDF:${result.pdfs.length} 个文件` : `PDF: ${result.pdfs.length} file(s)`);
   if (result.pdfSkipped) {

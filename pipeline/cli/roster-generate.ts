@@ -22,11 +22,11 @@ export async function runRosterGenerate(plan: ScoringPlan, opts: GenerateOptions
   const roster = readRosterFile(opts.roster!);
   printIssues(roster.errors, opts.lang);
   if (!roster.members.length) {
-    process.stderr.write(zh ? '名册中没有可生成的成员,未写入任何文件。\n' : 'The roster has no member to write; nothing was written.\n');
+    process.stderr.write(zh ? '名册中没有可生成的成员，未写入任何文件。\n' : 'The roster has no member to write; nothing was written.\n');
     throw new CliExit(1);
   }
   if (existsSync(opts.out) && !statSync(opts.out).isDirectory()) {
-    process.stderr.write(zh ? `${opts.out} 是一个文件;--roster 需要一个文件夹作为 --out。\n` : `${opts.out} is a file; with --roster, --out names a folder.\n`);
+    process.stderr.write(zh ? `${opts.out} 是一个文件；--roster 需要一个文件夹作为 --out。\n` : `${opts.out} is a file; with --roster, --out names a folder.\n`);
     throw new CliExit(1);
   }
   // Workbooks already sent out carry their workbook ids; a second run would give every member a
@@ -34,13 +34,13 @@ export async function runRosterGenerate(plan: ScoringPlan, opts: GenerateOptions
   if (existsSync(join(opts.out, 'manifest.csv')) && !opts.force) {
     process.stderr.write(
       zh
-        ? `${opts.out} 中已有上一次分发的 manifest.csv,未覆盖:重新生成会给每个成员新的工作簿编号,已发出的工作簿将与清单对不上。要替换请加 --force,或换一个文件夹。\n`
+        ? `${opts.out} 中已有上一次分发的 manifest.csv，未覆盖：重新生成会给每个成员新的工作簿编号，已发出的工作簿将与清单对不上。要替换请加 --force，或换一个文件夹。\n`
         : `${opts.out} already holds the manifest.csv of an earlier distribution; nothing was overwritten: a new run gives every member a new workbook id, and the workbooks already sent out would no longer match the manifest. Add --force to replace it, or choose another folder.\n`,
     );
     throw new CliExit(1);
   }
   if (/\.xlsx$/i.test(opts.out) && !existsSync(opts.out)) {
-    process.stderr.write(zh ? `注意:--out ${opts.out} 将作为文件夹创建。\n` : `Note: --out ${opts.out} is created as a folder.\n`);
+    process.stderr.write(zh ? `注意：--out ${opts.out} 将作为文件夹创建。\n` : `Note: --out ${opts.out} is created as a folder.\n`);
   }
   mkdirSync(opts.out, { recursive: true });
   const generatedAt = new Date().toISOString();
@@ -85,7 +85,7 @@ export async function runRosterGenerate(plan: ScoringPlan, opts: GenerateOptions
   const skipped = new Set(roster.errors.filter((e) => e.row !== undefined).map((e) => e.row)).size;
   process.stdout.write(
     zh
-      ? `已写入 ${jobs.length} 份工作簿到 ${opts.out}${skipped ? `,跳过 ${skipped} 行有问题的名册记录(见上)` : ''};清单:${join(opts.out, 'manifest.csv')}\n`
+      ? `已写入 ${jobs.length} 份工作簿到 ${opts.out}${skipped ? `,跳过 ${skipped} 行有问题的名册记录(见上)` : ''}；清单：${join(opts.out, 'manifest.csv')}\n`
       : `Wrote ${jobs.length} workbook(s) to ${opts.out}${skipped ? `; skipped ${skipped} bad roster row(s) (see above)` : ''}; manifest: ${join(opts.out, 'manifest.csv')}\n`,
   );
   if (skipped) throw new CliExit(3);

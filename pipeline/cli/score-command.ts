@@ -78,7 +78,7 @@ export function printEvaluation(plan: ScoringPlan, ev: Evaluation, lang: Lang): 
       w(`  ${g.id} ${text(g.name, lang)}   ${fmt2(gr.score === null ? null : gr.score * 100)}`);
       for (const i of g.indicators) {
         const r = results.get(i.id)!;
-        const shown = r.state === 'na' ? (zh ? '不适用' : 'N/A') : r.state === 'blank' ? (zh ? '(未填)' : '(blank)') : r.state === 'invalid' ? (zh ? '(无效)' : '(invalid)') : String(r.input);
+        const shown = r.state === 'na' ? (zh ? '不适用' : 'N/A') : r.state === 'blank' ? (zh ? '（未填）' : '(blank)') : r.state === 'invalid' ? (zh ? '（无效）' : '(invalid)') : String(r.input);
         const score = r.score === null ? (r.state === 'na' ? '—' : zh ? '记录' : 'recorded') : String(round9(r.score));
         w(`    ${i.id} ${text(i.name, lang)}: ${shown} → ${score}`);
       }
@@ -157,7 +157,7 @@ export function runScoreWorkbook(file: string, opts: { json?: boolean; lang: Lan
     const cachedTotal = typeof sub.cached.total === 'number' ? fmt2(sub.cached.total) : JSON.stringify(sub.cached.total);
     process.stdout.write(`${zh ? '工作簿缓存的总分' : "Workbook's cached total"}: ${cachedTotal}\n`);
     if (sub.mismatches.length) {
-      process.stdout.write(zh ? `\n工作簿中 ${sub.mismatches.length} 处缓存结果与引擎不一致(公式被改动,或文件未重新计算):\n` : `\n${sub.mismatches.length} cached result(s) disagree with the engine (an edited formula, or a file saved without recalculation):\n`);
+      process.stdout.write(zh ? `\n工作簿中 ${sub.mismatches.length} 处缓存结果与引擎不一致（公式被改动，或文件未重新计算）：\n` : `\n${sub.mismatches.length} cached result(s) disagree with the engine (an edited formula, or a file saved without recalculation):\n`);
       const shown = (v: unknown) => (typeof v === 'number' ? String(round9(v)) : JSON.stringify(v));
       for (const x of sub.mismatches) process.stdout.write(`  ${x.name}: ${zh ? '工作簿' : 'workbook'} ${shown(x.cached)}  ${zh ? '引擎' : 'engine'} ${shown(x.engine)}\n`);
     } else {

@@ -74,5 +74,5 @@ function printStatus(rows: StatusRow[], opts: { json?: boolean; csv?: boolean; l
   for (const row of table) process.stdout.write(`${row.map((cell, c) => cell + ' '.repeat(widths[c]! - displayWidth(cell))).join('  ').trimEnd()}\n`);
   const returned = rows.filter((r) => r.returned).length;
   const complete = rows.filter((r) => r.complete).length;
-  process.stdout.write(zh ? `\n已回收 ${returned}/${rows.length},已完成 ${complete}/${rows.length}\n` : `\nReturned ${returned}/${rows.length}, complete ${complete}/${rows.length}\n`);
+  process.stdout.write(zh ? `\n已回收 ${returned}/${rows.length}，已完成 ${complete}/${rows.length}\n` : `\nReturned ${returned}/${rows.length}, complete ${complete}/${rows.length}\n`);
 }

@@ -114,7 +114,7 @@ export function checkTemplates(files: string[], opts: { lang: Lang; json?: boole
       const c = templateCounts(value);
       process.stdout.write(
         opts.lang === 'zh-CN'
-          ? `${file}: 通过 (${value.id} ${value.version},一级 ${c.level1},二级 ${c.level2},三级 ${c.level3})\n`
+          ? `${file}：通过 (${value.id} ${value.version}，一级 ${c.level1}，二级 ${c.level2}，三级 ${c.level3})\n`
           : `${file}: OK (${value.id} ${value.version}, ${c.level1}/${c.level2}/${c.level3} indicators by level)\n`,
       );
     }

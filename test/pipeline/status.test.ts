@@ -29,7 +29,7 @@ describe('scorebook status', () => {
     const csv = runCli(['status', '--roster', roster, '--db', db, '--csv']).stdout;
     expect(csv).toContain("M0003,'=丙协会,false,false,");
     const text = runCli(['status', '--roster', roster, '--db', db, '--lang', 'zh-CN']).stdout;
-    expect(text).toContain('已回收 2/3,已完成 1/3');
+    expect(text).toContain('已回收 2/3，已完成 1/3');
   });
 
   it('exits 1 on a roster it cannot use, and 3 when it skipped rows of it', async () => {
