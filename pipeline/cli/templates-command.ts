@@ -1,6 +1,7 @@
 /** `scorebook templates [list|show|check]`. */
 import { describeRule, text, type Lang, type Template } from '../../core/index.ts';
-import { findTemplate, readTemplateFile, shippedTemplates } from '../templates/registry.ts';
+import { dirname, resolve } from 'node:path';
+import { findTemplate, readTemplateFile, shippedTemplates, templateDirs } from '../templates/registry.ts';
 import { CliExit, printIssues } from './cli-context.ts';
 
 export function templateCounts(t: Template): { level1: number; level2: number; level3: number } {
@@ -114,9 +115,18 @@ export function checkTemplates(files: string[], opts: { lang: Lang; json?: boole
       const c = templateCounts(value);
       process.stdout.write(
         opts.lang === 'zh-CN'
-          ? `${file}：通过 (${value.id} ${value.version}，一级 ${c.level1}，二级 ${c.level2}，三级 ${c.level3})\n`
+          ? `${file}：通过（${value.id} ${value.version}，一级 ${c.level1}，二级 ${c.level2}，三级 ${c.level3}）\n`
           : `${file}: OK (${value.id} ${value.version}, ${c.level1}/${c.level2}/${c.level3} indicators by level)\n`,
       );
+      // A checked template is not yet a usable one: say how the other commands get to see it.
+      const dir = dirname(resolve(file));
+      if (!templateDirs().includes(dir)) {
+        process.stdout.write(
+          opts.lang === 'zh-CN'
+            ? `  要在 score、generate、ingest 等命令中使用它：export SCOREBOOK_TEMPLATES=${dir}\n`
+            : `  To use it with score, generate, ingest and the rest: export SCOREBOOK_TEMPLATES=${dir}\n`,
+        );
+      }
     }
   }
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

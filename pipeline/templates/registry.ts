@@ -41,6 +41,11 @@ export function templateFiles(): string[] {
   return [TEMPLATES_DIR, ...userTemplateDirs()].flatMap(yaml);
 }
 
+/** The folders templates are read from: the shipped ones, then SCOREBOOK_TEMPLATES's. */
+export function templateDirs(): string[] {
+  return [resolve(TEMPLATES_DIR), ...userTemplateDirs()];
+}
+
 function userTemplateDirs(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.SCOREBOOK_TEMPLATES ?? '').split(delimiter).filter((d) => d.trim() !== '').map((d) => resolve(d));
 }
