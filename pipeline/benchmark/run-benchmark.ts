@@ -118,17 +118,18 @@ export async function runBenchmark(con: DuckDBConnection, opts: BenchmarkOptions
     };
   });
 
-  // Percentile rank: 100 × (peers below + half of those level, self included) / n.
+  // Percentile rank: 100 × (peers below + half of those level, self included) / n. Level means
+  // equal to 1e-9, as in bench_percentiles: floating-point noise in a stored total is no rank.
   const orgRows = await rows(
     con,
     `WITH p AS (
        SELECT org_id, ${cols}, total,
               count(*) OVER (PARTITION BY ${cols}) AS n_group,
-              rank() OVER (PARTITION BY ${cols} ORDER BY total) - 1 AS below_group,
-              count(*) OVER (PARTITION BY ${cols}, total) AS equal_group,
+              rank() OVER (PARTITION BY ${cols} ORDER BY round(total, 9)) - 1 AS below_group,
+              count(*) OVER (PARTITION BY ${cols}, round(total, 9)) AS equal_group,
               count(*) OVER () AS n_all,
-              rank() OVER (ORDER BY total) - 1 AS below_all,
-              count(*) OVER (PARTITION BY total) AS equal_all
+              rank() OVER (ORDER BY round(total, 9)) - 1 AS below_all,
+              count(*) OVER (PARTITION BY round(total, 9)) AS equal_all
        FROM bench_org_period WHERE template_id = $1 AND period = $2)
      SELECT org_id, ${cols}, total,
             CASE WHEN n_group >= ${k} THEN 100.0 * (below_group + 0.5 * equal_group) / n_group END AS percentile_in_group,

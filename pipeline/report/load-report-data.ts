@@ -253,11 +253,12 @@ async function createDetailTables(con: DuckDBConnection, scope: ReportScope): Pr
   const peers = `CREATE OR REPLACE TEMP VIEW report_peer AS SELECT org_id, region, org_type FROM bench_org_period WHERE template_id = ${t} AND period = ${per}`;
   await con.run(peers);
   // Percentile rank among the peers that have a score: 100 × (below + ½ × level, self included) / n.
+  // Level means equal to 1e-9: a mean over evaluators summed in another order is no other rank.
   const ranked = (source: string, extra: string) => `
     SELECT x.*, p.region, p.org_type, count(x.score) OVER g AS n_peers,
            CASE WHEN x.score IS NOT NULL AND count(x.score) OVER g >= ${k}
-                THEN 100.0 * (rank() OVER (PARTITION BY p.region, p.org_type, x.id ORDER BY x.score) - 1
-                              + 0.5 * count(x.score) OVER (PARTITION BY p.region, p.org_type, x.id, x.score))
+                THEN 100.0 * (rank() OVER (PARTITION BY p.region, p.org_type, x.id ORDER BY round(x.score, 9)) - 1
+                              + 0.5 * count(x.score) OVER (PARTITION BY p.region, p.org_type, x.id, round(x.score, 9)))
                      / count(x.score) OVER g END AS percentile ${extra}
     FROM (${source}) x JOIN report_peer p USING (org_id)
     WINDOW g AS (PARTITION BY p.region, p.org_type, x.id)`;

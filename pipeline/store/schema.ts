@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../user-error.ts';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * Several evaluators' figures consolidated by the connection's variable `consolidate`
@@ -148,6 +148,25 @@ export const MIGRATIONS: Record<number, string[]> = {
     `CREATE OR REPLACE VIEW bench_rater_spread AS
        SELECT template_id, period, org_id, indicator_id, raters, mean_score, spread, score
        FROM bench_org_indicator WHERE raters > 1`,
+  ],
+  // Ties are compared on totals rounded to 1e-9: the same total reached by two sums in another
+  // order (455/9 as 50.55555555555555 and as 50.55555555555556) is one tie, with one percentile.
+  // Totals stored before ingest rounded them keep their noise in the file, so the view rounds.
+  4: [
+    `CREATE OR REPLACE VIEW bench_percentiles AS
+       WITH r AS (SELECT *, round(total, 9) AS level FROM bench_org_period),
+       g AS (
+         SELECT *, count(*) OVER grp AS n_group, count(*) OVER every AS n_all,
+                rank() OVER (PARTITION BY template_id, period, region, org_type ORDER BY level) - 1 AS below_group,
+                count(*) OVER (PARTITION BY template_id, period, region, org_type, level) AS equal_group,
+                rank() OVER (PARTITION BY template_id, period ORDER BY level) - 1 AS below_all,
+                count(*) OVER (PARTITION BY template_id, period, level) AS equal_all
+         FROM r
+         WINDOW grp AS (PARTITION BY template_id, period, region, org_type), every AS (PARTITION BY template_id, period))
+       SELECT template_id, period, org_id, region, org_type, total, n_group, n_all,
+              CASE WHEN n_group >= coalesce(getvariable('min_group'), 5) THEN 100.0 * (below_group + 0.5 * equal_group) / n_group END AS percentile_in_group,
+              CASE WHEN n_all >= coalesce(getvariable('min_group'), 5) THEN 100.0 * (below_all + 0.5 * equal_all) / n_all END AS percentile_overall
+       FROM g`,
   ],
 };
 
