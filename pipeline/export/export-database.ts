@@ -10,9 +10,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../user-error.ts';
 import { DEFAULT_CONSOLIDATE, setConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
 
+/** Every table and view docs/database.md documents (schema_version is bookkeeping, not data). */
 export const EXPORTED = [
   'organizations', 'submissions', 'indicator_scores', 'dimension_scores', 'group_scores', 'rejections',
-  'submission_scores', 'bench_org_period', 'bench_org_dimension', 'bench_groups', 'bench_percentiles', 'bench_trends', 'bench_rater_spread',
+  'submission_scores', 'bench_org_period', 'bench_org_dimension', 'bench_org_indicator', 'bench_groups', 'bench_percentiles', 'bench_trends',
+  'bench_rater_spread', 'bench_org_size',
 ] as const;
 
 export type ExportFormat = 'csv' | 'parquet' | 'xlsx';
@@ -34,6 +36,27 @@ async function defusedSelect(con: DuckDBConnection, table: string): Promise<stri
     .map(({ name, type }) => {
       const q = `"${name}"`;
       return type === 'VARCHAR' || type === 'JSON' ? `CASE WHEN regexp_matches(${q}::VARCHAR, '^[=+\\-@\\t\\r]') THEN '''' || ${q}::VARCHAR ELSE ${q}::VARCHAR END AS ${q}` : q;
+    })
+    .join(', ');
+}
+
+const WHOLE_NUMBERS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT']);
+
+/**
+ * SELECT list for a sheet: counts (BIGINT, which the driver hands over as text) as numbers, and
+ * every timestamp as ISO 8601 text in UTC (2025-06-01T08:30:00.000Z), one form in every sheet
+ * and unambiguous without a time zone column; a sheet has no time zones.
+ */
+async function sheetSelect(con: DuckDBConnection, table: string): Promise<string> {
+  const cols = await columns(con, table);
+  return cols
+    .map(({ name, type }) => {
+      const q = `"${name}"`;
+      if (WHOLE_NUMBERS.has(type) || type.startsWith('DECIMAL')) return `CAST(${q} AS DOUBLE) AS ${q}`;
+      if (type === 'TIMESTAMP WITH TIME ZONE') return `strftime(timezone('UTC', ${q}), '%Y-%m-%dT%H:%M:%S.%gZ') AS ${q}`;
+      if (type.startsWith('TIMESTAMP')) return `strftime(${q}, '%Y-%m-%dT%H:%M:%S.%g') AS ${q}`;
+      if (type === 'DATE') return `strftime(${q}, '%Y-%m-%d') AS ${q}`;
+      return q;
     })
     .join(', ');
 }
@@ -76,7 +99,7 @@ export async function exportDatabase(con: DuckDBConnection, format: ExportFormat
       const cols = await columns(con, t);
       const ws = wb.addWorksheet(t);
       ws.columns = cols.map((c) => ({ header: c.name, key: c.name }));
-      const reader = await con.streamAndReadUntil(`SELECT * FROM ${t}`, maxRows);
+      const reader = await con.streamAndReadUntil(`SELECT ${await sheetSelect(con, t)} FROM ${t}`, maxRows);
       for (const row of reader.getRowsJson()) ws.addRow(row.map((v) => (v === null ? null : typeof v === 'object' ? JSON.stringify(v) : v))).commit();
       ws.commit();
       onTable?.(t);

@@ -14,7 +14,7 @@ import { evaluate, resolvePlan } from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { exportDatabase } from '../../pipeline/export/export-database.ts';
 import { openStore } from '../../pipeline/store/open-store.ts';
-import { runCli, scratchDir } from '../support/run-cli.ts';
+import { ROOT, runCli, scratchDir } from '../support/run-cli.ts';
 import { write } from '../support/returned-workbooks.ts';
 
 const TEMPLATE = 'tnssq-2022-standard-quality';
@@ -174,11 +174,50 @@ describe('scorebook benchmark', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     expect(wb.worksheets.map((w) => w.name)).toContain('submission_scores');
+    // Counts are numbers, not text; every timestamp is ISO 8601 text in UTC.
+    const sheetRows = (name: string) => {
+      const ws = wb.getWorksheet(name)!;
+      const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+      const out: Record<string, unknown>[] = [];
+      ws.eachRow((row, i) => { if (i > 1) out.push(Object.fromEntries(header.map((h, c) => [h, row.getCell(c + 1).value]))); });
+      return out;
+    };
+    expect(sheetRows('bench_groups').map((g) => [g.region, g.n]).sort()).toEqual([['北京', 1], ['武汉', 4], ['深圳', 5]]);
+    const pct = sheetRows('bench_percentiles').find((r) => r.org_id === 'A1')!;
+    expect(pct).toMatchObject({ n_group: 5, n_all: ORGS.length + 1 });
+    expect(sheetRows('bench_org_period').every((r) => r.raters === 1)).toBe(true);
+    expect(sheetRows('bench_org_indicator').every((r) => r.raters === 1 && typeof r.score === 'number')).toBe(true);
+    const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+    const stamps = [...sheetRows('submissions').map((r) => r.ingested_at), ...sheetRows('organizations').map((r) => r.updated_at), ...sheetRows('submission_scores').map((r) => r.ingested_at)];
+    expect(stamps.length).toBe(3 * (ORGS.length + 1));
+    for (const t of stamps) expect(t).toMatch(iso);
+    expect(Math.abs(Date.parse(String(stamps[0])) - Date.now())).toBeLessThan(24 * 3600 * 1000);
     const sheet = wb.getWorksheet('organizations')!;
     const names: unknown[] = [];
     sheet.eachRow((row) => names.push(row.getCell(2).value));
     expect(names).toContain("=cmd|' /C calc'!A0 <script>");
     expect(readZipText(xlsx)).not.toMatch(/<f>[^<]*cmd/);
+  });
+
+  it('exports every table and view docs/database.md documents, in each format', async () => {
+    const documented = documentedTablesAndViews();
+    expect(documented).toEqual(expect.arrayContaining(['submission_scores', 'bench_org_indicator', 'bench_org_size', 'bench_rater_spread', 'organizations', 'rejections']));
+    const csv = join(dir, 'export-all-csv');
+    expect(runCli(['export', '--db', db, '--format', 'csv', '--out', csv]).code).toBe(0);
+    expect(readdirSync(csv).sort()).toEqual(documented.map((t) => `${t}.csv`).sort());
+    // bench_org_indicator: one row per organization and scored indicator, as ingested.
+    const ind = Papa.parse<Record<string, string>>(readFileSync(join(csv, 'bench_org_indicator.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(ind).toHaveLength((ORGS.length + 1) * plan.indicators.length);
+    const a1 = ind.find((r) => r.org_id === 'A1' && r.indicator_id === plan.indicators[1]!.id)!;
+    expect(Number(a1.score)).toBeCloseTo((level(1, 1) - 1) / 2, 9);
+    const pq = join(dir, 'export-all-parquet');
+    expect(runCli(['export', '--db', db, '--format', 'parquet', '--out', pq]).code).toBe(0);
+    expect(readdirSync(pq).sort()).toEqual(documented.map((t) => `${t}.parquet`).sort());
+    const xlsx = join(dir, 'export-all.xlsx');
+    expect(runCli(['export', '--db', db, '--format', 'xlsx', '--out', xlsx]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    expect(wb.worksheets.map((w) => w.name).sort()).toEqual([...documented].sort());
   });
 
   it('refuses an xlsx export a sheet cannot hold, naming the table, and writes nothing', async () => {
@@ -216,6 +255,23 @@ describe('scorebook benchmark', () => {
     expect(bad.stderr).toContain('--partition applies to --format parquet only');
   });
 });
+
+/** The tables and views docs/database.md documents: the view headings, and the first column of the "view" and "table" tables. */
+function documentedTablesAndViews(): string[] {
+  const doc = readFileSync(join(ROOT, 'docs', 'database.md'), 'utf8');
+  const headings = [...doc.matchAll(/^### `([a-z_]+)`/gm)].map((m) => m[1]!);
+  const blocks: string[][] = [];
+  let block: string[] | null = null;
+  for (const line of doc.split('\n')) {
+    if (!line.startsWith('|')) block = null;
+    else if (block) block.push(line);
+    else blocks.push((block = [line]));
+  }
+  const tables = blocks.filter((b) => /^\| (view|table) \|/.test(b[0]!));
+  expect(tables).toHaveLength(2);
+  const rows = tables.flatMap((t) => t.map((line) => line.match(/^\| `([a-z_]+)` \|/)?.[1]).filter((x): x is string => x !== undefined));
+  return [...new Set([...headings, ...rows])];
+}
 
 function readZipText(file: string): string {
   const files = unzipSync(readFileSync(file));
