@@ -246,6 +246,17 @@ describe('scorebook report --all', () => {
     expect(row(flagged, 'A1')).toBeNull();
   });
 
+  it('holds no URL at all, not even the SVG namespace: every page opens offline, and a check for URLs finds none', () => {
+    const pages = readdirSync(out);
+    expect(pages).toHaveLength(ORGS.length + 3);
+    for (const f of pages) expect(read(join(out, f)), f).not.toMatch(/https?:\/\//);
+    // The charts are still there, inline.
+    expect(read(join(out, 'A1-2025.html')).match(/<svg[\s>]/g)).toHaveLength(2);
+    expect(summary.match(/<svg[\s>]/g)).toHaveLength(2);
+    const one = report('A1', join(dir, 'a1-urls'), ['--lang', 'zh-CN']);
+    expect(one).not.toMatch(/https?:\/\//);
+  });
+
   it('escapes the hostile names in the index, the summary and the reports: no markup from the database anywhere', () => {
     for (const f of readdirSync(out)) {
       const page = read(join(out, f));
