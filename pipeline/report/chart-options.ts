@@ -2,8 +2,10 @@
  * ECharts options for every chart of the reports and the summary, as plain data (no ECharts
  * import, no rendering): what is drawn, from the view models. Series carry stable names so a
  * reader of the SVG (and the browser test) can tell which is which. No organization's name is
- * ever put into a chart.
+ * ever put into a chart. The one kind of function in them is a label formatter: ECharts prints
+ * a number as it is (80, but 80.5), and a figure on a chart reads like the tables (80.0, 80.5).
  */
+import { fmt1 } from './page-shell.ts';
 import type { ReportModel } from './report-model.ts';
 import type { ReportWords } from './report-words.ts';
 import type { SummaryModel } from './summary-model.ts';
@@ -15,6 +17,12 @@ export const COLORS = { org: '#1d4ed8', median: '#374151', band: '#f59e0b', supp
 
 const base = (): ChartOption => ({ animation: false, textStyle: { fontFamily: FONT }, color: [COLORS.org, COLORS.median, COLORS.band] });
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** A label's figure with one decimal, as every table prints it: 80.0, not 80 (a heat map cell's value is [x, y, v]). */
+function oneDecimal(p: { value?: unknown }): string {
+  const v = Array.isArray(p.value) ? p.value[p.value.length - 1] : p.value;
+  return typeof v === 'number' ? fmt1(v) : String(v ?? '');
+}
 
 /**
  * The radar of first-level scores (0..100). With peer statistics: the quartile band (the area
@@ -59,7 +67,7 @@ export function radarOption(m: ReportModel, w: ReportWords): ChartOption {
 /** The organization's total per period, with its peer group's median where that group had at least k members. */
 export function trendOption(m: ReportModel, w: ReportWords): ChartOption {
   const series: Record<string, unknown>[] = [
-    { name: w.thisOrg, type: 'line', symbolSize: 7, lineStyle: { width: 2.5 }, label: { show: true, formatter: '{c}', position: 'top' }, data: m.trend.map((t) => round1(t.total)) },
+    { name: w.thisOrg, type: 'line', symbolSize: 7, lineStyle: { width: 2.5 }, label: { show: true, formatter: oneDecimal, position: 'top' }, data: m.trend.map((t) => round1(t.total)) },
   ];
   if (m.trend.some((t) => t.peerMedian !== null)) {
     series.push({ name: w.peerMedian, type: 'line', symbol: 'emptyCircle', lineStyle: { type: 'dashed' }, connectNulls: false, data: m.trend.map((t) => (t.peerMedian === null ? '-' : round1(t.peerMedian))) });
@@ -119,7 +127,7 @@ export function heatmapOption(s: SummaryModel, w: ReportWords): ChartOption {
       { show: false, min: 0, max: 1, seriesIndex: 1, inRange: { color: [COLORS.suppressed, COLORS.suppressed] } },
     ],
     series: [
-      { name: w.median, type: 'heatmap', data: shown, label: { show: true, fontSize: 11 } },
+      { name: w.median, type: 'heatmap', data: shown, label: { show: true, fontSize: 11, formatter: oneDecimal } },
       { name: w.fewerThan(s.k), type: 'heatmap', data: hidden, label: { show: true, fontSize: 10, color: '#4b5563', formatter: `< ${s.k}` } },
     ],
   };

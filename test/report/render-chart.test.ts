@@ -4,11 +4,12 @@
  * trends over two and three periods, suppressed points).
  */
 import { describe, expect, it } from 'vitest';
-import { radarOption, trendOption } from '../../pipeline/report/chart-options.ts';
+import { heatmapOption, radarOption, trendOption } from '../../pipeline/report/chart-options.ts';
 import type { OrgDetail, OrgRow } from '../../pipeline/report/load-report-data.ts';
 import { chartShape, renderChartSvg } from '../../pipeline/report/render-chart.ts';
 import { buildReportModel, indexPeers, type ReportModel } from '../../pipeline/report/report-model.ts';
 import { reportWords } from '../../pipeline/report/report-words.ts';
+import { buildSummaryModel } from '../../pipeline/report/summary-model.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 
 const template = shippedTemplates().get('tssof-0001-2024-basic')!;
@@ -34,6 +35,34 @@ function model(i: number, opts: { peers: boolean; periods: string[] }): ReportMo
 
 /** ECharts numbers its instances (CSS classes, clip paths): the only difference allowed. */
 const same = (svg: string) => svg.replace(/zr\d+-cls-\d+/g, 'zr-cls').replace(/zr\d+-/g, 'zr-');
+
+describe('chart labels', () => {
+  it('print every figure with one decimal, as the tables do: 80.0, never 80 beside 66.7', () => {
+    const medians = [0.8, 2 / 3, 0.5, 0.9, 1];
+    const summary = buildSummaryModel({
+      data: {
+        scope: { template: template.id, period: '2025', k: 5, consolidate: 'mean' },
+        orgs: [],
+        groups: [{ region: '深圳', org_type: '社会团体', n: 5, suppressed: false, total: { min: 20, q1: 35, median: 45, q3: 60, max: 80, mean: 47 } }, { region: '武汉', org_type: '基金会', n: 3, suppressed: true, total: null }],
+        groupDimensions: template.dimensions.map((d, i) => ({ region: '深圳', org_type: '社会团体', dimension_id: d.id, n: 5, quartiles: { q1: 0, median: medians[i]!, q3: 1 } })),
+      },
+      template, lang: 'zh-CN', generatedAt: 't', files: new Map(), grades: new Map(), flagged: [], rejected: 0,
+    });
+    expect(template.dimensions).toHaveLength(medians.length);
+    const heat = renderChartSvg(heatmapOption(summary, w), 900, 240);
+    const labels = [...heat.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    expect(labels).toEqual(expect.arrayContaining(['80.0', '66.7', '50.0', '90.0', '100.0']));
+    for (const bare of ['80', '50', '90']) expect(labels).not.toContain(bare);
+    expect(labels.filter((l) => l === '&lt; 5')).toHaveLength(medians.length);
+
+    const m = model(1, { peers: true, periods: ['2024', '2025'] }); // totals 29 and 34
+    const trend = renderChartSvg(trendOption(m, w), 640, 280);
+    const trendLabels = [...trend.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((x) => x[1]!);
+    expect(m.trend.map((t) => t.total)).toEqual([29, 34]);
+    expect(trendLabels).toEqual(expect.arrayContaining(['29.0', '34.0']));
+    expect(trendLabels).not.toContain('29');
+  });
+});
 
 describe('renderChartSvg', () => {
   it('draws on a kept instance exactly what a fresh instance draws, whatever came before', () => {
