@@ -3,7 +3,7 @@
  * and grades, first-level medians by peer group (k-suppressed cells are null), return rates
  * against the roster, the submissions flagged at ingest. Pure: built from loaded rows.
  */
-import { text, type Lang, type Template } from '../../core/index.ts';
+import { resolvePlan, text, type Lang, type Template } from '../../core/index.ts';
 import type { FlaggedRow, OrgRow, Quartiles, ScopeData } from './load-report-data.ts';
 import { groupLabel } from './page-shell.ts';
 
@@ -77,6 +77,23 @@ export interface SummaryInput {
   roster?: { members: { org_id: string; org_name: string; region: string }[]; returnedOrgIds: Set<string> };
 }
 
+/**
+ * The labels of the grades that apply to the scope, highest first: the bands of the template, or
+ * of the profiles the organizations were scored with (a profile may have grades of its own).
+ */
+function gradeLabels(template: Template, orgs: OrgRow[], lang: Lang): string[] {
+  const labels: string[] = [];
+  const profiles = new Set(orgs.map((o) => ((template.profiles ?? []).some((p) => p.id === o.profile) ? o.profile : null)));
+  for (const profile of profiles) {
+    const bands = resolvePlan(template, profile ? { profile } : {}).value?.grades ?? [];
+    for (const b of bands) {
+      const label = text(b.label, lang);
+      if (!labels.includes(label)) labels.push(label);
+    }
+  }
+  return labels;
+}
+
 export function buildSummaryModel(input: SummaryInput): SummaryModel {
   const { data, template, lang } = input;
   const { k, period } = data.scope;
@@ -92,9 +109,15 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
         count: totals.filter((t) => (i === 9 ? t >= 90 : t >= i * 10 && t < i * 10 + 10)).length,
       }))
     : [];
+  // Every grade that applies, highest first, none left out at zero: a grade nobody reached is news.
+  // Grades the template does not list (stated by the returns themselves) follow, in their own order.
   const gradeCounts = new Map<string, number>();
   if (enough) for (const o of orgs) { const g = input.grades.get(o.org_id); if (g) gradeCounts.set(g, (gradeCounts.get(g) ?? 0) + 1); }
-  const grades = [...gradeCounts].map(([grade, count]) => ({ grade, count })).sort((a, b) => a.grade.localeCompare(b.grade, 'en', { numeric: true }));
+  const listed = enough ? gradeLabels(template, orgs, lang) : [];
+  const grades = [
+    ...listed.map((grade) => ({ grade, count: gradeCounts.get(grade) ?? 0 })),
+    ...[...gradeCounts].filter(([g]) => !listed.includes(g)).map(([grade, count]) => ({ grade, count })).sort((a, b) => a.grade.localeCompare(b.grade, 'en', { numeric: true })),
+  ];
 
   const dimIds = new Set(data.groupDimensions.map((d) => d.dimension_id));
   const dimensions = template.dimensions.filter((d) => dimIds.has(d.id)).map((d) => ({ id: d.id, name: text(d.name, lang) }));

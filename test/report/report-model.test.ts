@@ -132,6 +132,25 @@ describe('buildSummaryModel', () => {
   });
 });
 
+describe('the summary\'s grades', () => {
+  it('lists every grade of the template, highest first, one that no organization reached at 0', () => {
+    // No shipped template has grades yet: GB/T 40143 with three bands of its own.
+    const graded = { ...gbt, grades: [{ id: 'C', min: 0, label: { 'zh-CN': '丙', en: 'C' } }, { id: 'A', min: 80, label: { 'zh-CN': '甲', en: 'A' } }, { id: 'B', min: 60, label: { 'zh-CN': '乙', en: 'B' } }] };
+    const orgs = [90, 85, 30, 20, 95].map((total, i) => org({ org_id: `M${i}`, total }));
+    const data: ScopeData = { scope, orgs, groups: [{ region: '深圳', org_type: '社会团体', n: 5, suppressed: false, total: { min: 20, q1: 30, median: 85, q3: 90, max: 95, mean: 64 } }], groupDimensions: [] };
+    for (const lang of ['en', 'zh-CN'] as const) {
+      // Each organization's grade as its report states it.
+      const grades = new Map(orgs.map((o) => [o.org_id, buildReportModel(graded, scope, o, detail({}), peers(5), { lang, k: 5, generatedAt: 't' }).grade]));
+      expect([...grades.values()].filter((g) => g === (lang === 'en' ? 'B' : '乙'))).toEqual([]);
+      const s = buildSummaryModel({ data, template: graded, lang, generatedAt: 't', files: new Map(), grades, flagged: [], rejected: 0 });
+      expect(s.grades).toEqual(lang === 'en' ? [{ grade: 'A', count: 3 }, { grade: 'B', count: 0 }, { grade: 'C', count: 2 }] : [{ grade: '甲', count: 3 }, { grade: '乙', count: 0 }, { grade: '丙', count: 2 }]);
+    }
+    // Under k organizations, no distribution at all.
+    const four = buildSummaryModel({ data: { ...data, orgs: orgs.slice(0, 4) }, template: graded, lang: 'en', generatedAt: 't', files: new Map(), grades: new Map(), flagged: [], rejected: 0 });
+    expect(four.grades).toEqual([]);
+  });
+});
+
 describe('html', () => {
   it('escapes every interpolated value and only trusted markup passes', () => {
     const name = `<script>alert(1)</script>"'=cmd|`;
