@@ -33,10 +33,10 @@ ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
   <div class="card"><div class="label">${w.total}</div><div class="value" data-total>${fmt1(m.total)}<small> / 100</small></div>${m.raters ? html`<div class="note">${w.methodName(m.raters.consolidate)} · ${w.raters(m.raters.raters)}</div>` : ''}</div>
   <div class="card"><div class="label">${w.grade}</div><div class="value">${m.grade ?? '—'}</div>${m.hasGrades ? '' : html`<div class="note">${w.noGrade}</div>`}</div>
   <div class="card"><div class="label">${w.percentileInGroup}</div><div class="value" data-percentile-group>${m.peer.percentileInGroup === null ? few : fmt0(m.peer.percentileInGroup)}</div>
-    <div class="note">${w.peerGroup}: ${groupLabel(m.peer.region, m.peer.org_type)}${peerShown ? html`, ${w.peers(m.peer.n!)}` : ''}</div></div>
+    <div class="note">${w.peerGroup}${w.colon}${groupLabel(m.peer.region, m.peer.org_type)}${peerShown ? html`${w.comma}${w.peers(m.peer.n!)}` : ''}</div></div>
   <div class="card"><div class="label">${w.percentileOverall}</div><div class="value" data-percentile-overall>${m.peer.percentileOverall === null ? html`<span class="suppressed">${w.fewerThan(m.k)}</span>` : fmt0(m.peer.percentileOverall)}</div></div>
   <div class="card"><div class="label">${w.peerMedian}</div><div class="value" data-peer-median>${m.peer.total ? fmt1(m.peer.total.median) : few}</div>
-    ${m.peer.total ? html`<div class="note">${w.peerQuartiles}: ${fmt1(m.peer.total.q1)} – ${fmt1(m.peer.total.q3)}</div>` : ''}</div>
+    ${m.peer.total ? html`<div class="note">${w.peerQuartiles}${w.colon}${fmt1(m.peer.total.q1)} – ${fmt1(m.peer.total.q3)}</div>` : ''}</div>
 </section>
 <p class="sub">${w.percentileHint}</p>
 
@@ -44,7 +44,7 @@ ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
   <h2>${w.dimensionsTitle}</h2>
   ${figure('radar', charts.radar, w.radarCaption, w.dimensionsTitle)}
   ${notCharted(m, w)}
-  ${peerShown ? '' : html`<p>${w.peerGroup}: ${few}.</p>`}
+  ${peerShown ? '' : html`<p>${w.peerGroup}${w.colon}${few}${w.fullStop}</p>`}
   <table>
     <thead><tr><th>${w.dimension}</th><th class="num">${w.scoreScale}</th><th class="num">${w.peerMedian}</th><th class="num">${w.peerQuartiles}</th></tr></thead>
     <tbody>${m.dimensions.map((d) =>
@@ -66,7 +66,7 @@ ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
     ${m.weakest.length
       ? html`<ol class="items">${m.weakest.map(
           (s) => html`<li data-indicator="${s.id}"><span class="id">${s.id}</span> ${s.name}<span class="score-pill">${fmt1(s.score)}</span>
-            <span class="improve"><span class="tag">${w.improvement}:</span>${s.improvement}${s.fromDescription ? '' : html` <span class="suppressed">${w.fromName}</span>`}</span></li>`,
+            <span class="improve"><span class="tag">${w.improvement}${w.colon.trimEnd()}</span>${s.improvement}${s.fromDescription ? '' : html` <span class="suppressed">${w.fromName}</span>`}</span></li>`,
         )}</ol>`
       : html`<p>${w.weakestNone}</p>`}
   </div>
@@ -74,7 +74,7 @@ ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
 
 <section id="indicators">
   <h2>${w.indicatorsTitle}</h2>
-  ${peerShown ? '' : html`<p>${w.percentile}: ${few}.</p>`}
+  ${peerShown ? '' : html`<p>${w.percentile}${w.colon}${few}${w.fullStop}</p>`}
   <table>
     <thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.scoreScale}</th>${peerShown ? html`<th class="num">${w.percentile}</th>` : ''}</tr></thead>
     <tbody>${m.dimensions.map((d) => [

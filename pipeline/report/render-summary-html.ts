@@ -63,12 +63,12 @@ export function renderSummaryHtml(s: SummaryModel, w: ReportWords, charts: Summa
 <section id="returns">
   <h2>${w.returnsTitle}</h2>
   ${s.returns
-    ? html`<p>${w.returned} ${s.returns.returned} / ${s.returns.rosterSize} (${rate(s.returns.returned, s.returns.rosterSize)})</p>
+    ? html`<p>${w.returned} ${s.returns.returned} / ${s.returns.rosterSize}${w.paren(rate(s.returns.returned, s.returns.rosterSize))}</p>
       <table><thead><tr><th>${w.region}</th><th class="num">${w.roster}</th><th class="num">${w.returned}</th><th class="num">${w.returnRate}</th></tr></thead>
       <tbody>${s.returns.byRegion.map((r) => html`<tr><td>${r.region}</td><td class="num">${r.rosterSize}</td><td class="num">${r.returned}</td><td class="num">${rate(r.returned, r.rosterSize)}</td></tr>`)}</tbody></table>
-      <h3>${w.notReturned} (${s.returns.notReturned.length})</h3>
+      <h3>${w.notReturned}${w.paren(String(s.returns.notReturned.length))}</h3>
       ${s.returns.notReturned.length ? html`<table id="not-returned"><thead><tr><th>${w.orgId}</th><th>${w.orgName}</th><th>${w.region}</th></tr></thead><tbody>${s.returns.notReturned.map((m) => html`<tr><td>${m.org_id}</td><td>${m.org_name}</td><td>${m.region}</td></tr>`)}</tbody></table>` : html`<p>—</p>`}
-      ${s.returns.notOnRoster.length ? html`<p>${w.notOnRoster}: ${s.returns.notOnRoster.join(', ')}</p>` : ''}`
+      ${s.returns.notOnRoster.length ? html`<p>${w.notOnRoster}${w.colon}${s.returns.notOnRoster.join(w.listSeparator)}</p>` : ''}`
     : html`<p>${w.returnsNone}</p>`}
 </section>
 

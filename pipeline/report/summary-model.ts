@@ -6,6 +6,7 @@
 import { resolvePlan, text, type Lang, type Template } from '../../core/index.ts';
 import type { FlaggedRow, OrgRow, Quartiles, ScopeData } from './load-report-data.ts';
 import { groupLabel } from './page-shell.ts';
+import { reportWords } from './report-words.ts';
 
 export interface SummaryGroup {
   region: string | null;
@@ -126,7 +127,7 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
     .map((d) => ({ id: d.id, name: text(d.name, lang) }));
   const cell = new Map(data.groupDimensions.map((d) => [`${JSON.stringify([d.region, d.org_type])}|${d.dimension_id}`, d]));
   const rows = data.groups.map((g) => ({
-    label: `${groupLabel(g.region, g.org_type)} (${g.suppressed ? `< ${k}` : g.n})`,
+    label: `${groupLabel(g.region, g.org_type)}${reportWords(lang).paren(g.suppressed ? `< ${k}` : String(g.n))}`,
     n: g.n,
     cells: dimensions.map((d) => {
       const c = cell.get(`${JSON.stringify([g.region, g.org_type])}|${d.id}`);

@@ -164,7 +164,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
     const chromium = findChromium();
     if (!chromium.found) {
       pdfSkipped = opts.lang === 'zh-CN'
-        ? `未找到 chromium(${chromium.path}),未生成 PDF;HTML 报告已写入。请安装:apt-get install chromium,或用环境变量 SCOREBOOK_CHROMIUM 指定浏览器路径。`
+        ? `未找到 chromium（${chromium.path}），未生成 PDF；HTML 报告已写入。请安装：apt-get install chromium，或用环境变量 SCOREBOOK_CHROMIUM 指定浏览器路径。`
         : `No chromium at ${chromium.path}: no PDF was printed (the HTML reports are written). Install it (apt-get install chromium) or point SCOREBOOK_CHROMIUM at one.`;
     } else {
       const jobs: PdfJob[] = written.map((r) => ({ html: join(out, r.file), pdf: join(out, r.file.replace(/\.html$/, '.pdf')) }));

@@ -54,7 +54,7 @@ describe('a first-level indicator with recorded figures only', () => {
     const zhRun = runCli(['report', '--db', db, '--org', 'G1', '--out', join(dir, 'zh'), '--lang', 'zh-CN']);
     expect(zhRun.code).toBe(0);
     const zh = readFileSync(join(dir, 'zh', 'G1-2025.html'), 'utf8');
-    for (const [page, lang, notScored, few] of [[en, 'en', 'recorded, not scored', 'fewer than 5 peers'], [zh, 'zh-CN', '仅记录,不计分', '少于 5 个同类机构']] as const) {
+    for (const [page, lang, notScored, few] of [[en, 'en', 'recorded, not scored', 'fewer than 5 peers'], [zh, 'zh-CN', '仅记录\uff0c不计分', '少于 5 个同类机构']] as const) {
       const dims = section(page, 'dimensions');
       // The group has five: the scored first-level indicators show the peers…
       for (const d of scored) expect(row(dims, `${d.id} ${text(d.name, lang)}`)![2]).toMatch(/^\d+\.\d$/);

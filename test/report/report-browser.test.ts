@@ -128,7 +128,7 @@ describe('reports in chromium', () => {
     const heat = o.charts[1]!;
     expect(heat.series).toEqual([0, 1]);
     expect(heat.texts.filter((t) => t === '< 5')).toHaveLength(2 * plan.dimensions.length);
-    expect(heat.texts).toEqual(expect.arrayContaining(['深圳 · 社会团体 (5)', '武汉 · 基金会 (< 5)']));
+    expect(heat.texts).toEqual(expect.arrayContaining(['深圳 · 社会团体\uff085\uff09', '武汉 · 基金会\uff08< 5\uff09']));
     const index = await open('index.html', 'index.png');
     expect(index.outside).toEqual([]);
     expect(index.dialogs).toEqual([]);

@@ -94,6 +94,12 @@ describe('scorebook report --org', () => {
     expect(radarSeries(page)).toBe(1); // the organization alone
     // Overall (11 organizations) is still shown.
     expect(card(page, 'data-percentile-overall')).toMatch(/^\d+$/);
+    expect(page).toContain('<p>Peer group: <span class="suppressed">fewer than 5 peers</span>.</p>');
+    // zh-CN punctuates in full width: "同类机构：少于 5 个同类机构。", not "同类机构: 少于 5 个同类机构."
+    const zh = report('B1', join(dir, 'b1-zh'), ['--lang', 'zh-CN']);
+    expect(zh).toContain('<p>同类机构\uff1a<span class="suppressed">少于 5 个同类机构</span>\u3002</p>');
+    expect(zh).toContain('<div class="note">同类机构\uff1a武汉 · 基金会</div>');
+    expect(zh).not.toMatch(/同类机构: |个同类机构<\/span>\./);
 
     const four = report('B1', join(dir, 'b1-k4'), ['--min-group', '4']);
     expect(card(four, 'data-peer-median')).toBe(median);

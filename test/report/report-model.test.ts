@@ -9,6 +9,7 @@ import { escapeHtml, html, trusted } from '../../pipeline/report/html.ts';
 import type { IndicatorRow, OrgDetail, OrgRow, ScopeData } from '../../pipeline/report/load-report-data.ts';
 import { buildReportModel, indexPeers } from '../../pipeline/report/report-model.ts';
 import { buildSummaryModel } from '../../pipeline/report/summary-model.ts';
+import { reportWords } from '../../pipeline/report/report-words.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 
 const gbt = shippedTemplates().get('gbt-40143-2021')!;
@@ -148,6 +149,23 @@ describe('the summary\'s grades', () => {
     // Under k organizations, no distribution at all.
     const four = buildSummaryModel({ data: { ...data, orgs: orgs.slice(0, 4) }, template: graded, lang: 'en', generatedAt: 't', files: new Map(), grades: new Map(), flagged: [], rejected: 0 });
     expect(four.grades).toEqual([]);
+  });
+});
+
+describe('zh-CN words', () => {
+  // ASCII , : ; ( ) . next to a Chinese character: zh-CN takes full-width punctuation around words.
+  const halfWidth = /[\u3400-\u9fff\u3001\u3002\uff08\uff09\uff0c\uff1a\uff1b][,:;().]|[,:;()][\u3400-\u9fff]/;
+  const samples: Record<string, unknown[]> = {
+    peers: [5], fewerThan: [5], notChartedRecorded: ['2 服务资源'], notChartedNa: ['6 信用与荣誉'], notInHeatmap: ['2 服务资源'],
+    improvementIntro: ['GB/T 40143-2021 第 8 章'], trendChange: ['2024', '2025'], raters: [2], methodName: ['median'], consolidated: ['median', 3],
+    leastAgreementTied: [25, '100.0', true, 5], privacyNote: [5], summaryPrivacy: [5], heatmapCaption: [5], rejectedFiles: [3], paren: ['5'],
+  };
+  it('use full-width punctuation in every report and summary text', () => {
+    const words = reportWords('zh-CN') as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(words)) {
+      const out = typeof value === 'function' ? (value as (...a: unknown[]) => string)(...(samples[key] ?? expect.fail(`no sample arguments for ${key}`))) : String(value);
+      expect(out, key).not.toMatch(halfWidth);
+    }
   });
 });
 
