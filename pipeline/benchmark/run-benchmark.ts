@@ -12,6 +12,13 @@ import { raterAgreement, trends, type GroupTrend, type OrgTrend, type RaterAgree
 export const GROUP_COLUMNS = ['region', 'org_type', 'size'] as const;
 export type GroupColumn = (typeof GROUP_COLUMNS)[number];
 
+/**
+ * The templates with a size band, as the view bench_org_size derives it (GB/T 40143's 2.1.3,
+ * registered volunteers). Any other template has no size: grouping by it would put every
+ * organization into one group "size=—" and look like an answer.
+ */
+export const SIZED_TEMPLATES: readonly string[] = ['gbt-40143-2021'];
+
 export interface Distribution {
   min: number;
   q1: number;
@@ -26,7 +33,8 @@ export interface BenchmarkGroup {
   n: number;
   suppressed: boolean;
   total: Distribution | null;
-  dimensions: { id: string; median: number | null; q1: number | null; q3: number | null }[];
+  /** per first-level indicator: n organizations of the group with a score there (N/A leaves it); quartiles null when n < k */
+  dimensions: { id: string; n: number; median: number | null; q1: number | null; q3: number | null }[];
 }
 
 export interface BenchmarkResult {
@@ -80,6 +88,12 @@ export async function runBenchmark(con: DuckDBConnection, opts: BenchmarkOptions
   // The views consolidate by the connection's variable: always set, so no earlier caller's choice lingers.
   await setConsolidate(con, consolidate);
   const { template, period } = await choosePeriod(con, opts);
+  if (by.includes('size') && !SIZED_TEMPLATES.includes(template)) {
+    const others = GROUP_COLUMNS.filter((c) => c !== 'size');
+    throw new UserError(
+      `Cannot group ${template} by size: only ${SIZED_TEMPLATES.join(', ')} has a size band (registered volunteers, indicator 2.1.3). Group ${template} by ${others.join(', ')} (for example --by ${others.join(',')}).`,
+    );
+  }
   const cols = by.join(', ');
   const keyOf = (r: Record<string, unknown>) => JSON.stringify(by.map((c) => r[c] ?? null));
   const stat = (expr: string) => `CASE WHEN count(*) >= ${k} THEN ${expr} END`;
@@ -104,7 +118,7 @@ export async function runBenchmark(con: DuckDBConnection, opts: BenchmarkOptions
   for (const r of dimRows) {
     const key = keyOf(r);
     if (!dims.has(key)) dims.set(key, []);
-    dims.get(key)!.push({ id: String(r.dimension_id), median: num(r.median), q1: num(r.q1), q3: num(r.q3) });
+    dims.get(key)!.push({ id: String(r.dimension_id), n: Number(r.n), median: num(r.median), q1: num(r.q1), q3: num(r.q3) });
   }
   const groups: BenchmarkGroup[] = groupRows.map((r) => {
     const n = Number(r.n);

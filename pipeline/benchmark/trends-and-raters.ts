@@ -2,6 +2,10 @@
  * Change over periods (per organization and per peer group) and agreement between evaluators
  * (the consolidated score, by the method asked for; the spread per indicator; the indicators of
  * least agreement).
+ *
+ * A group's change is the median of its organizations' own changes, over those scored in both
+ * periods: the difference of the two periods' medians would mix in who joined and who left,
+ * and reads as a change no organization made.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { consolidateSql, type ConsolidateMethod } from './consolidate.ts';
@@ -19,7 +23,9 @@ export interface GroupTrend {
   by: Partial<Record<GroupColumn, string | null>>;
   from_period: string;
   to_period: string;
-  /** change of the group's median total; null where either period has fewer than k organizations */
+  /** organizations of the group scored in both periods (from_period is each one's own previous period) */
+  n: number;
+  /** the median of those organizations' own changes of total; null when n < k */
   median_change: number | null;
 }
 
@@ -29,9 +35,23 @@ export interface RaterAgreement {
   /** consolidated by the method asked for (mean by default) */
   total: number;
   total_range: number;
-  /** spread = max − min of the evaluators' scores (0..1); mean_score their mean; score consolidated by the method */
+  /** the largest spread (max − min of the evaluators' scores, 0..1) of any indicator; null when they agree on every one */
+  largest_spread: number | null;
+  /** how many indicators have the largest spread (equal to 1e-9) */
+  at_largest_spread: number;
+  /**
+   * The indicators of least agreement: those at the largest spread, in the standard's order;
+   * all of them when there are at most `named` (5 by default), else the first `named`, so that
+   * a tie is never broken by picking some. mean_score is the evaluators' mean, score consolidated by the method.
+   */
   least_agreement: { indicator_id: string; spread: number; mean_score: number; score: number }[];
 }
+
+/** Indicators of least agreement named at most (all of them up to this many). */
+export const LEAST_AGREEMENT_NAMED = 5;
+
+/** Indicator ids in the standard's order: 1.2.10 after 1.2.9. */
+export const byIndicatorId = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 async function rows(con: DuckDBConnection, sql: string, params: (string | number)[]): Promise<Record<string, unknown>[]> {
   return (await con.runAndReadAll(sql, params)).getRowObjectsJson() as Record<string, unknown>[];
@@ -63,29 +83,30 @@ export async function trends(con: DuckDBConnection, template: string, by: GroupC
       return { id: id!, change: Number(change) };
     }) : [],
   }));
-  const cols = by.join(', ');
+  // Each organization's own change (bench_trends: from its previous period), in the group it is
+  // in at the later period; the median over the group's organizations scored in both periods.
+  const cols = by.map((c) => `p.${c}`).join(', ');
   const groupRows = await rows(
     con,
-    `WITH g AS (
-       SELECT ${cols}, period, count(*) AS n, quantile_cont(total, 0.5) AS median
-       FROM bench_org_period WHERE template_id = $1 GROUP BY ALL)
-     SELECT ${cols}, lag(period) OVER w AS from_period, period AS to_period,
-            CASE WHEN n >= ${k} AND lag(n) OVER w >= ${k} THEN median - lag(median) OVER w END AS median_change
-     FROM g WINDOW w AS (PARTITION BY ${cols} ORDER BY period)
-     QUALIFY lag(period) OVER w IS NOT NULL ORDER BY ${cols}, to_period`,
+    `SELECT ${cols}, t.previous_period AS from_period, t.period AS to_period, count(*) AS n,
+            CASE WHEN count(*) >= ${k} THEN quantile_cont(t.change, 0.5) END AS median_change
+     FROM bench_trends t JOIN bench_org_period p USING (template_id, org_id, period)
+     WHERE t.template_id = $1 AND t.previous_period IS NOT NULL
+     GROUP BY ALL ORDER BY ${cols}, to_period, from_period`,
     [template],
   );
   const groups = groupRows.map((r) => ({
     by: Object.fromEntries(by.map((c) => [c, (r[c] as string | null) ?? null])),
     from_period: String(r.from_period),
     to_period: String(r.to_period),
+    n: Number(r.n),
     median_change: r.median_change === null ? null : Number(r.median_change),
   }));
   return { organizations, groups };
 }
 
 /** `total` comes from bench_org_period, consolidated by the connection's variable; pass the same method for the indicators. */
-export async function raterAgreement(con: DuckDBConnection, template: string, period: string, method: ConsolidateMethod = 'mean', top = 3): Promise<RaterAgreement[]> {
+export async function raterAgreement(con: DuckDBConnection, template: string, period: string, method: ConsolidateMethod = 'mean', named = LEAST_AGREEMENT_NAMED): Promise<RaterAgreement[]> {
   const orgs = await rows(
     con,
     `SELECT org_id, raters, total, total_range FROM bench_org_period WHERE template_id = $1 AND period = $2 AND raters > 1 ORDER BY org_id`,
@@ -93,24 +114,36 @@ export async function raterAgreement(con: DuckDBConnection, template: string, pe
   );
   if (!orgs.length) return [];
   // Only the organizations with several raters: aggregating every indicator row first took seconds on 10 M rows.
+  // Only the indicators at each organization's largest spread, compared to 1e-9 (noise is no disagreement).
   const spread = await rows(
     con,
-    `WITH multi AS (SELECT org_id FROM bench_org_period WHERE template_id = $1 AND period = $2 AND raters > 1)
-     SELECT s.org_id, i.indicator_id, max(i.score) - min(i.score) AS spread, avg(i.score) AS mean_score, ${consolidateSql(method, 'i.score')} AS score
-     FROM submissions s SEMI JOIN multi USING (org_id) JOIN indicator_scores i USING (content_hash)
-     WHERE s.is_current AND s.template_id = $1 AND s.period = $2 AND i.score IS NOT NULL
-     GROUP BY s.org_id, i.indicator_id HAVING count(*) > 1 AND max(i.score) > min(i.score)
-     ORDER BY s.org_id, spread DESC, i.indicator_id`,
+    `WITH multi AS (SELECT org_id FROM bench_org_period WHERE template_id = $1 AND period = $2 AND raters > 1),
+     x AS (
+       SELECT s.org_id, i.indicator_id, max(i.score) - min(i.score) AS spread, avg(i.score) AS mean_score, ${consolidateSql(method, 'i.score')} AS score
+       FROM submissions s SEMI JOIN multi USING (org_id) JOIN indicator_scores i USING (content_hash)
+       WHERE s.is_current AND s.template_id = $1 AND s.period = $2 AND i.score IS NOT NULL
+       GROUP BY s.org_id, i.indicator_id HAVING count(*) > 1 AND round(max(i.score) - min(i.score), 9) > 0)
+     SELECT * FROM x QUALIFY round(spread, 9) = max(round(spread, 9)) OVER (PARTITION BY org_id)`,
     [template, period],
   );
-  return orgs.map((o) => ({
-    org_id: String(o.org_id),
-    raters: Number(o.raters),
-    total: Number(o.total),
-    total_range: Number(o.total_range),
-    least_agreement: spread
-      .filter((s) => s.org_id === o.org_id)
-      .slice(0, top)
-      .map((s) => ({ indicator_id: String(s.indicator_id), spread: Number(s.spread), mean_score: Number(s.mean_score), score: Number(s.score) })),
-  }));
+  const byOrg = new Map<string, Record<string, unknown>[]>();
+  for (const s of spread) {
+    const id = String(s.org_id);
+    if (!byOrg.has(id)) byOrg.set(id, []);
+    byOrg.get(id)!.push(s);
+  }
+  return orgs.map((o) => {
+    const top = (byOrg.get(String(o.org_id)) ?? []).sort((a, b) => byIndicatorId(String(a.indicator_id), String(b.indicator_id)));
+    return {
+      org_id: String(o.org_id),
+      raters: Number(o.raters),
+      total: Number(o.total),
+      total_range: Number(o.total_range),
+      largest_spread: top.length ? Math.max(...top.map((s) => Number(s.spread))) : null,
+      at_largest_spread: top.length,
+      least_agreement: top
+        .slice(0, named)
+        .map((s) => ({ indicator_id: String(s.indicator_id), spread: Number(s.spread), mean_score: Number(s.mean_score), score: Number(s.score) })),
+    };
+  });
 }

@@ -1,11 +1,13 @@
 /** `scorebook benchmark`: peer groups, distributions and percentile ranks, as a table, CSV or JSON. */
 import { existsSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Lang } from '../../core/index.ts';
+import { text, type Lang } from '../../core/index.ts';
+import { benchmarkWords } from '../benchmark/benchmark-words.ts';
 import { checkConsolidate } from '../benchmark/consolidate.ts';
 import { runBenchmark, type GroupColumn } from '../benchmark/run-benchmark.ts';
 import { defuseCsvCell } from '../inputs/defuse-csv.ts';
 import { DEFAULT_DB, openStore } from '../store/open-store.ts';
+import { shippedTemplates } from '../templates/registry.ts';
 import { CliExit, fmt2 } from './cli-context.ts';
 
 export interface BenchmarkCliOptions {
@@ -50,8 +52,15 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
     return;
   }
   const w = (s: string) => process.stdout.write(`${s}\n`);
-  const few = zh ? `少于 ${result.min_group} 个同类机构,不显示统计` : `fewer than ${result.min_group} peers: not shown`;
-  w(`${result.template}  ${zh ? '周期' : 'period'} ${result.period || '—'}  ${zh ? '分组' : 'by'} ${cols.join(', ')}`);
+  const t = benchmarkWords(opts.lang);
+  const few = t.few(result.min_group);
+  // The first-level indicators by name, in the standard's order (the template is known to this scorebook, or only ids are printed).
+  const template = shippedTemplates().get(result.template);
+  const dims = template?.dimensions ?? [];
+  const dimName = (id: string) => text(dims.find((d) => d.id === id)?.name, opts.lang);
+  const dimOrder = (id: string) => { const i = dims.findIndex((d) => d.id === id); return i < 0 ? dims.length : i; };
+  const signed = (x: number) => `${x >= 0 ? '+' : ''}${fmt2(x)}`;
+  w(`${result.template}  ${t.period} ${result.period || '—'}  ${t.by} ${cols.join(', ')}`);
   for (const g of result.groups) {
     w('');
     w(`${cols.map((c) => `${c}=${g.by[c] ?? '—'}`).join('  ')}  n=${g.n}`);
@@ -59,23 +68,39 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
       w(`  ${few}`);
       continue;
     }
-    const t = g.total;
-    w(`  ${zh ? '总分' : 'total'}: min ${fmt2(t.min)}  q1 ${fmt2(t.q1)}  median ${fmt2(t.median)}  q3 ${fmt2(t.q3)}  max ${fmt2(t.max)}  mean ${fmt2(t.mean)}`);
-    for (const d of g.dimensions) w(`  ${zh ? '一级指标' : 'dimension'} ${d.id}: median ${fmt2(d.median)}  q1 ${fmt2(d.q1)}  q3 ${fmt2(d.q3)}`);
+    const s = g.total;
+    w(`  ${t.total}${t.colon}min ${fmt2(s.min)}  q1 ${fmt2(s.q1)}  median ${fmt2(s.median)}  q3 ${fmt2(s.q3)}  max ${fmt2(s.max)}  mean ${fmt2(s.mean)}`);
+    // A first-level indicator N/A for some organizations can have fewer than k scores in a group that has k.
+    for (const d of [...g.dimensions].sort((a, b) => dimOrder(a.id) - dimOrder(b.id) || a.id.localeCompare(b.id, 'en', { numeric: true }))) {
+      const label = t.dimension(d.id, dimName(d.id));
+      w(d.median === null ? `  ${label}${t.colon}${few}` : `  ${label}${t.colon}median ${fmt2(d.median)}  q1 ${fmt2(d.q1)}  q3 ${fmt2(d.q3)}`);
+    }
   }
   if (result.trends.organizations.length) {
     w('');
-    w(zh ? '变化(相对上一周期)' : 'Change since the previous period');
-    for (const t of result.trends.organizations) w(`  ${t.org_id} ${t.from_period} → ${t.to_period}: ${t.total_change >= 0 ? '+' : ''}${fmt2(t.total_change)}`);
-    for (const g of result.trends.groups) w(`  ${cols.map((c) => `${c}=${g.by[c] ?? '—'}`).join('  ')} ${g.from_period} → ${g.to_period}: ${g.median_change === null ? few : `median ${g.median_change >= 0 ? '+' : ''}${fmt2(g.median_change)}`}`);
+    w(t.changeTitle);
+    for (const c of result.trends.organizations) w(`  ${c.org_id} ${c.from_period} → ${c.to_period}${t.colon}${signed(c.total_change)}`);
+    for (const g of result.trends.groups) {
+      const change = g.median_change === null ? t.groupChangeFew(result.min_group, g.n) : t.groupChange(signed(g.median_change), g.n);
+      w(`  ${cols.map((c) => `${c}=${g.by[c] ?? '—'}`).join('  ')} ${g.from_period} → ${g.to_period}${t.colon}${change}`);
+    }
   }
   if (result.raters.length) {
     w('');
-    const how = { mean: ['平均值', 'mean'], median: ['中位数', 'median'], min: ['最低分', 'lowest'], max: ['最高分', 'highest'] }[result.consolidate];
-    w(zh ? `多位评价人(取${how[0]})` : `Several evaluators (${how[1]})`);
-    for (const r of result.raters) w(`  ${r.org_id}: ${r.raters} ${zh ? '位评价人' : 'evaluators'}, ${zh ? '总分' : 'total'} ${fmt2(r.total)} (${zh ? '极差' : 'range'} ${fmt2(r.total_range)}); ${zh ? '分歧最大' : 'least agreement'}: ${r.least_agreement.map((x) => `${x.indicator_id} (±${fmt2(x.spread)})`).join(', ') || '—'}`);
+    w(t.ratersTitle(result.consolidate));
+    for (const r of result.raters) {
+      const ids = r.least_agreement.map((x) => x.indicator_id);
+      // Spread is max − min of the evaluators' scores (0..1), a range, not ± around a centre.
+      const range = r.largest_spread === null ? '' : fmt2(r.largest_spread);
+      const least = r.largest_spread === null
+        ? t.allAgree
+        : r.at_largest_spread > ids.length
+          ? t.leastAgreementTied(r.at_largest_spread, range, r.largest_spread > 1 - 1e-9, ids)
+          : t.leastAgreement(range, ids);
+      w(`  ${t.raters(r.org_id, r.raters, fmt2(r.total), fmt2(r.total_range))}${t.semicolon}${least}`);
+    }
   }
   w('');
-  w(zh ? '机构  总分  组内百分位  全体百分位' : 'org  total  percentile in group  percentile overall');
+  w(t.orgHeader);
   for (const o of result.organizations) w(`${o.org_id}  ${fmt2(o.total)}  ${o.percentile_in_group === null ? '—' : o.percentile_in_group.toFixed(1)}  ${o.percentile_overall === null ? '—' : o.percentile_overall.toFixed(1)}`);
 }

@@ -145,12 +145,16 @@ function trendTable(m: ReportModel, w: ReportWords): Html {
 
 function ratersSection(m: ReportModel, w: ReportWords): Html {
   const r = m.raters!;
+  // Ties at the largest spread are never broken by picking some: past the few named, say how many share it.
+  const tied = r.atLargestSpread > r.leastAgreement.length && r.largestSpread !== null
+    ? html`<p data-tied="${r.atLargestSpread}">${w.leastAgreementTied(r.atLargestSpread, fmt1(r.largestSpread), r.largestSpread > 100 - 1e-7, r.leastAgreement.length)}</p>`
+    : '';
   return html`<section id="raters">
   <h2>${w.ratersTitle}</h2>
   <p>${w.raters(r.raters)} · ${w.totalRange} ${fmt1(r.totalRange)}</p>
   <p data-consolidate="${r.consolidate}">${w.consolidated(r.consolidate, r.raters)}</p>
   ${r.leastAgreement.length
-    ? html`<h3>${w.leastAgreement}</h3><table><thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.spread}</th><th class="num">${w.score} (${w.methodName(r.consolidate)})</th></tr></thead>
+    ? html`<h3>${w.leastAgreement}</h3>${tied}<table><thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.spread}</th><th class="num">${w.score}${w.paren(w.methodName(r.consolidate))}</th></tr></thead>
       <tbody>${r.leastAgreement.map((x) => html`<tr data-indicator="${x.id}"><td class="id">${x.id}</td><td>${x.name}</td><td class="num">${fmt1(x.spread)}</td><td class="num">${fmt1(x.score)}</td></tr>`)}</tbody></table>`
     : html`<p>${w.allAgree}</p>`}
 </section>`;

@@ -3,9 +3,10 @@
  * database: the numbers and words every renderer (HTML, charts) shows. Peer statistics arrive
  * already k-suppressed (null); this module never computes a statistic over other organizations.
  */
-import { gradeFor, resolvePlan, text, type GradeBand, type Lang, type Template } from '../../core/index.ts';
+import { gradeFor, resolvePlan, round9, text, type GradeBand, type Lang, type Template } from '../../core/index.ts';
 import type { OrgDetail, OrgRow, PeerDimensionRow, PeerGroupRow, Quartiles, ScopeData } from './load-report-data.ts';
 import type { ConsolidateMethod } from '../benchmark/consolidate.ts';
+import { byIndicatorId, LEAST_AGREEMENT_NAMED } from '../benchmark/trends-and-raters.ts';
 import { improvementClause } from './report-words.ts';
 
 export interface PeerStanding {
@@ -69,7 +70,15 @@ export interface RaterSpread {
   /** how the evaluators' figures were made one */
   consolidate: ConsolidateMethod;
   totalRange: number;
-  /** spread and score 0..100; the score consolidated like every other figure of the report */
+  /** the largest spread between the evaluators of any indicator, 0..100; null when they agree on every one */
+  largestSpread: number | null;
+  /** how many indicators have the largest spread */
+  atLargestSpread: number;
+  /**
+   * The indicators at the largest spread, in the standard's order: all of them when there are at
+   * most LEAST_AGREEMENT_NAMED, else the first so many (the page then says how many share it).
+   * Spread and score 0..100; the score consolidated like every other figure of the report.
+   */
   leastAgreement: { id: string; name: string; spread: number; score: number }[];
 }
 
@@ -230,17 +239,21 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
   }));
 
   const names = new Map(all.map((s) => [s.id, s.name]));
+  // The indicators of least agreement: every one at the largest spread (equal to 1e-9), in the
+  // standard's order; with yes/no indicators many tie at 1, and picking some would be arbitrary.
+  const disagree = detail.raterSpread.filter((r) => round9(r.spread) > 0);
+  const largest = disagree.length ? Math.max(...disagree.map((r) => round9(r.spread))) : null;
+  const atLargest = disagree.filter((r) => round9(r.spread) === largest).sort((a, b) => byIndicatorId(a.indicator_id, b.indicator_id));
   const raters: RaterSpread | null =
     org.raters > 1
       ? {
           raters: org.raters,
           consolidate: scope.consolidate,
           totalRange: org.total_range,
-          // The indicators of least agreement: the largest spread between evaluators, then the standard's order.
-          leastAgreement: detail.raterSpread
-            .filter((r) => r.spread > 1e-9)
-            .sort((a, b) => b.spread - a.spread || a.indicator_id.localeCompare(b.indicator_id, 'en', { numeric: true }))
-            .slice(0, 3)
+          largestSpread: largest === null ? null : 100 * largest,
+          atLargestSpread: atLargest.length,
+          leastAgreement: atLargest
+            .slice(0, LEAST_AGREEMENT_NAMED)
             .map((r) => ({ id: r.indicator_id, name: names.get(r.indicator_id) ?? r.indicator_id, spread: 100 * r.spread, score: 100 * r.score })),
         }
       : null;

@@ -59,6 +59,11 @@ export interface ReportWords {
   consolidated: (m: ConsolidateMethod, n: number) => string;
   totalRange: string;
   leastAgreement: string;
+  /**
+   * Over `named` indicators share the largest spread: how many do, the spread (as printed),
+   * whether it is the whole scale (one evaluator gave 0, another full marks), how many are listed.
+   */
+  leastAgreementTied: (n: number, spread: string, opposite: boolean, listed: number) => string;
   spread: string;
   allAgree: string;
   flagged: string;
@@ -163,7 +168,8 @@ const zh: ReportWords = {
   consolidated: (m, n) => `本报告各项得分取 ${n} 位评价人的${({ mean: '平均值', median: '中位数', min: '最低分', max: '最高分' })[m]}。`,
   totalRange: '总分极差',
   leastAgreement: '分歧最大的指标',
-  spread: '极差',
+  leastAgreementTied: (n, spread, opposite, listed) => `${n} 项指标${opposite ? '评价人员意见相反' : '的分差同为最大'}（分差 ${spread}），以下列出其中 ${listed} 项。`,
+  spread: '分差',
   allAgree: '各评价人在所有指标上的评分一致。',
   flagged: '注意：本机构提交的工作簿中缓存的结果与引擎重算不一致（公式被修改或未重算），报告采用引擎重算的分数。',
   generated: '生成时间',
@@ -264,7 +270,9 @@ const en: ReportWords = {
   consolidated: (m, n) => `Every score here is the ${({ mean: 'mean', median: 'median', min: 'lowest', max: 'highest' })[m]} of ${n} evaluators' scores.`,
   totalRange: 'Range of totals',
   leastAgreement: 'Indicators of least agreement',
-  spread: 'Spread',
+  leastAgreementTied: (n, spread, opposite, listed) =>
+    opposite ? `On ${n} indicators the evaluators gave opposite scores (range ${spread}); the first ${listed} are listed.` : `${n} indicators share the largest range (${spread}); the first ${listed} are listed.`,
+  spread: 'Range',
   allAgree: 'The evaluators agree on every indicator.',
   flagged: "Note: a workbook this organization returned had cached results that disagree with the engine (an edited formula, or saved without recalculation); this report uses the engine's scores.",
   generated: 'Generated',

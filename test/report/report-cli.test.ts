@@ -141,14 +141,24 @@ describe('scorebook report --org', () => {
     const change = row(page, 'Change 2024 → 2025')!;
     expect(change[1]).toBe(`${now - before >= 0 ? '+' : '−'}${one(Math.abs(now - before))}`);
     expect(row(page, '2024')![2]).toBe(one(quantile(groupA.map((o) => expected(o, '2024').total), 0.5)));
-    // Two evaluators: the indicators where their levels are furthest apart.
+    // Two evaluators: every indicator where their levels are furthest apart, in the standard's
+    // order; past five, the first five and how many there are (none picked among equals).
     const raters = page.match(/<section id="raters">[\s\S]*?<\/section>/)![0];
     expect(raters).toContain('2 evaluators');
     const a = ORGS[0]!.answers['2025']!;
-    const gaps = plan.indicators.map((ind, k) => ({ id: ind.id, gap: Math.abs(a['甲']![k]! - a['乙']![k]!) })).sort((x, y) => y.gap - x.gap || x.id.localeCompare(y.id, 'en', { numeric: true }));
+    const gaps = plan.indicators.map((ind, k) => ({ id: ind.id, gap: Math.abs(a['甲']![k]! - a['乙']![k]!) }));
+    const widest = Math.max(...gaps.map((g) => g.gap));
+    const atWidest = gaps.filter((g) => g.gap === widest).map((g) => g.id);
+    expect(atWidest.length).toBeGreaterThan(3);
     const named = [...raters.matchAll(/data-indicator="([\d.]+)"/g)].map((m) => m[1]);
-    expect(named).toEqual(gaps.slice(0, 3).map((g) => g.id));
-    expect(row(raters, gaps[0]!.id)![2]).toBe(one((100 * gaps[0]!.gap) / 3));
+    expect(named).toEqual(atWidest.slice(0, 5));
+    expect(row(raters, atWidest[0]!)![2]).toBe(one((100 * widest) / 3));
+    // Levels 1 and 4 are the whole scale apart: one evaluator gave 0, the other full marks.
+    const tied = widest === 3
+      ? `On ${atWidest.length} indicators the evaluators gave opposite scores (range 100.0); the first 5 are listed.`
+      : `${atWidest.length} indicators share the largest range (${one((100 * widest) / 3)}); the first 5 are listed.`;
+    if (atWidest.length > 5) expect(raters).toContain(`<p data-tied="${atWidest.length}">${tied}</p>`);
+    else expect(raters).not.toContain('data-tied');
     const words = page.replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<style>[\s\S]*?<\/style>/, '');
     for (const other of [...ORGS.slice(1), FLAGGED]) {
       expect(words).not.toContain(escapeHtml(other.name));

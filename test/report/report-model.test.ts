@@ -10,6 +10,7 @@ import type { IndicatorRow, OrgDetail, OrgRow, ScopeData } from '../../pipeline/
 import { buildReportModel, indexPeers } from '../../pipeline/report/report-model.ts';
 import { buildSummaryModel } from '../../pipeline/report/summary-model.ts';
 import { reportWords } from '../../pipeline/report/report-words.ts';
+import { benchmarkWords } from '../../pipeline/benchmark/benchmark-words.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 
 const gbt = shippedTemplates().get('gbt-40143-2021')!;
@@ -164,6 +165,19 @@ describe('zh-CN words', () => {
     const words = reportWords('zh-CN') as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(words)) {
       const out = typeof value === 'function' ? (value as (...a: unknown[]) => string)(...(samples[key] ?? expect.fail(`no sample arguments for ${key}`))) : String(value);
+      expect(out, key).not.toMatch(halfWidth);
+    }
+    expect((words.leastAgreementTied as (...a: unknown[]) => string)(25, '100.0', true, 5)).toBe('25 项指标评价人员意见相反\uff08分差 100.0\uff09\uff0c以下列出其中 5 项\u3002');
+  });
+
+  it('use full-width punctuation in every benchmark text', () => {
+    const words = benchmarkWords('zh-CN') as unknown as Record<string, unknown>;
+    const args: Record<string, unknown[]> = {
+      dimension: ['6', '信用与荣誉'], few: [5], groupChange: ['+1.25', 5], groupChangeFew: [5, 4], ratersTitle: ['median'], raters: ['A1', 2, '50.00', '3.20'],
+      leastAgreement: ['1.00', ['1.1.1', '1.2.1']], leastAgreementTied: [25, '1.00', true, ['1.1.1', '1.1.2']],
+    };
+    for (const [key, value] of Object.entries(words)) {
+      const out = typeof value === 'function' ? (value as (...a: unknown[]) => string)(...(args[key] ?? expect.fail(`no sample arguments for ${key}`))) : String(value);
       expect(out, key).not.toMatch(halfWidth);
     }
   });
