@@ -22,3 +22,4 @@ export * from './workbook/metadata.ts';
 export * from './workbook/read-submission.ts';
 export * from './sheet/input-cells.ts';
 export * from './sheet/validation-texts.ts';
+export * from './sheet/validation-ranges.ts';

@@ -1,7 +1,7 @@
 /** WorkbookModel → .xlsx through exceljs: the pipeline's writer of the workbook contract. */
 import ExcelJS from 'exceljs';
-import type { CellSpec, SheetSpec, StyleSpec, WorkbookModel } from '../../core/index.ts';
-import { sheetRef } from '../../core/index.ts';
+import type { CellSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookModel } from '../../core/index.ts';
+import { a1, sheetRef, validationRanges } from '../../core/index.ts';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -63,30 +63,35 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, styles: Record<strin
     });
   });
   for (const m of sheet.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
-  for (const v of sheet.validations) {
-    const cell = ws.getCell(v.row + 1, v.col + 1);
-    const common = {
-      allowBlank: true,
-      showInputMessage: true,
-      promptTitle: v.prompt.title,
-      prompt: v.prompt.text,
-      showErrorMessage: true,
-      errorStyle: v.error.style,
-      errorTitle: v.error.title,
-      error: v.error.text,
-    };
-    if (v.type === 'list') {
-      cell.dataValidation = { ...common, type: 'list', formulae: [`"${v.list!.join(',')}"`] };
-    } else if (v.max !== undefined) {
-      cell.dataValidation = { ...common, type: v.type, operator: 'between', formulae: [v.min ?? 0, v.max] };
-    } else {
-      cell.dataValidation = { ...common, type: v.type, operator: 'greaterThanOrEqual', formulae: [v.min ?? 0] };
-    }
+  // Ranges that never overlap, written as they are: exceljs's own merging of per-cell
+  // validations can make two ranges cover one cell (exceljs issue #2820). A range key is written
+  // verbatim; a one-cell range is never beside another of the same rule (validationRanges joins
+  // those), so exceljs finds nothing to merge it with.
+  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+  for (const { spec, rect } of validationRanges(sheet.validations)) {
+    const first = a1(rect.row, rect.col);
+    model[rect.rows === 1 && rect.cols === 1 ? first : `${first}:${a1(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`] = excelValidation(spec);
   }
   if (sheet.protect) {
     // No password by default: protection guards against slips, not against the owner.
     (ws as unknown as { sheetProtection: object }).sheetProtection = { sheet: true, formatColumns: true, formatRows: true, selectLockedCells: true, selectUnlockedCells: true };
   }
+}
+
+function excelValidation(v: ValidationSpec): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: v.prompt.title,
+    prompt: v.prompt.text,
+    showErrorMessage: true,
+    errorStyle: v.error.style,
+    errorTitle: v.error.title,
+    error: v.error.text,
+  };
+  if (v.type === 'list') return { ...common, type: 'list', formulae: [`"${v.list!.join(',')}"`] };
+  if (v.max !== undefined) return { ...common, type: v.type, operator: 'between', formulae: [v.min ?? 0, v.max] };
+  return { ...common, type: v.type, operator: 'greaterThanOrEqual', formulae: [v.min ?? 0] };
 }
 
 export function modelToExcelJs(model: WorkbookModel): ExcelJS.Workbook {

@@ -78,6 +78,25 @@ function validation(v: NonNullable<CellState['validation']>): ExcelJS.DataValida
   return { ...common, type: r.decimal ? 'decimal' : 'whole', ...(operator ? { operator } : {}), formulae } as ExcelJS.DataValidation;
 }
 
+/**
+ * Runs of one validation down a column as one range each, written as they are: exceljs's own
+ * merging of per-cell validations can make two ranges cover one cell (exceljs issue #2820).
+ */
+function writeValidations(ws: ExcelJS.Worksheet, cells: { row: number; col: number; v: ExcelJS.DataValidation }[]): void {
+  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+  const address = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+  cells.sort((a, b) => a.col - b.col || a.row - b.row);
+  for (let i = 0; i < cells.length; ) {
+    const first = cells[i]!;
+    const rule = JSON.stringify(first.v);
+    let j = i + 1;
+    while (j < cells.length && cells[j]!.col === first.col && cells[j]!.row === first.row + (j - i) && JSON.stringify(cells[j]!.v) === rule) j++;
+    // A one-cell run is never above another of its rule; beside one it could be, so it gets a range key too.
+    model[`${address(first.row, first.col)}:${address(first.row + j - i - 1, first.col)}`] = first.v;
+    i = j;
+  }
+}
+
 function writeSheet(wb: ExcelJS.Workbook, sheet: SheetState): void {
   const ws = wb.addWorksheet(sheet.name, {
     state: STATE[sheet.visibility],
@@ -92,6 +111,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetState): void {
       return { ...(width !== undefined ? { width } : {}), hidden: c?.hidden ?? false };
     });
   }
+  const validations: { row: number; col: number; v: ExcelJS.DataValidation }[] = [];
   for (const [k, c] of Object.entries(sheet.cells)) {
     const [row, col] = k.split(',').map(Number) as [number, number];
     const cell = ws.getCell(row + 1, col + 1);
@@ -99,8 +119,9 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetState): void {
     else if (c.value !== undefined) cell.value = c.value;
     if (c.format || (c.numberFormat && c.numberFormat !== 'General')) cell.style = style(c);
     const v = c.validation && validation(c.validation);
-    if (v) cell.dataValidation = v;
+    if (v) validations.push({ row, col, v });
   }
+  writeValidations(ws, validations);
   for (const m of sheet.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
   if (sheet.protection.protected) {
     const o = sheet.protection.options ?? {};
