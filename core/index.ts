@@ -22,4 +22,5 @@ export * from './workbook/metadata.ts';
 export * from './workbook/read-submission.ts';
 export * from './sheet/input-cells.ts';
 export * from './sheet/validation-texts.ts';
+export * from './sheet/row-heights.ts';
 export * from './sheet/validation-ranges.ts';

@@ -52,6 +52,8 @@ export type LoadResult = Record<string, unknown>;
 const ITEM_IDS_FROM = 1_000_000;
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
 const FORMULA_MAX = 8192;
+// Excel's largest row height.
+const ROW_HEIGHT_MAX = 409;
 // Excel's data validation dialog limits, which the API enforces too.
 const PROMPT_TITLE_MAX = 32;
 const PROMPT_MAX = 255;
@@ -249,6 +251,14 @@ export class FakeExcelEngine {
           for (let c = t.range.col; c < t.range.col + t.range.cols; c++) (s.columns[c] ??= {}).width = v;
           return;
         }
+        if (p === 'rowHeight') {
+          // Every row the range touches, whatever its columns: a height belongs to the whole row.
+          this.guardEdit(s, t.range, 'rows');
+          if (typeof v !== 'number' || v < 0 || v > ROW_HEIGHT_MAX) throw new FakeExcelError('InvalidArgument', `row height ${String(v)}`);
+          if (t.range.rows > 1_048_576) throw new FakeExcelError('InvalidArgument', 'the fake does not size every row');
+          for (let r = t.range.row; r < t.range.row + t.range.rows; r++) ((s.rows ??= {})[r] ??= {}).height = v;
+          return;
+        }
         const field = ({ horizontalAlignment: 'horizontal', verticalAlignment: 'vertical', wrapText: 'wrap' } as const)[p as 'wrapText'];
         if (field) return this.format(s, t.range, (f) => ((f as Record<string, unknown>)[field] = v));
         break;
@@ -420,10 +430,11 @@ export class FakeExcelEngine {
     return { name, type: 'Range', value: `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.name) ? s.name : `'${s.name.replace(/'/g, "''")}'`}!${addressOf(n.ref)}` };
   }
 
-  private guardEdit(s: SheetState, r: Rect, what: 'cells' | 'format' | 'columns'): void {
+  private guardEdit(s: SheetState, r: Rect, what: 'cells' | 'format' | 'columns' | 'rows'): void {
     if (!s.protection.protected) return;
     const o = s.protection.options ?? {};
     if (what === 'columns' && o.allowFormatColumns) return;
+    if (what === 'rows' && o.allowFormatRows) return;
     if (what === 'cells') {
       let locked = false;
       eachCell(r, undefined, (row, col) => {

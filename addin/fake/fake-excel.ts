@@ -298,6 +298,9 @@ class FakeRangeFormat extends FakeObject {
   set columnWidth(v: number) {
     this.setProp('columnWidth', v);
   }
+  set rowHeight(v: number) {
+    this.setProp('rowHeight', v);
+  }
   get font() {
     return this.child(FakeFont, 'font', [], true);
   }

@@ -54,6 +54,8 @@ export interface SheetState {
   /** "row,col", 0-based. */
   cells: Record<string, CellState>;
   columns: Record<number, { width?: number; hidden?: boolean }>;
+  /** Rows given a height (points), by 0-based row; absent in states recorded before rows were modelled. */
+  rows?: Record<number, { height?: number }>;
   merges: { row: number; col: number; rows: number; cols: number }[];
   freeze?: { rows: number; cols: number };
   protection: { protected: boolean; options?: Excel.WorksheetProtectionOptions; password?: string };
@@ -78,7 +80,7 @@ export interface WorkbookState {
 }
 
 export function emptySheet(uid: number, name: string): SheetState {
-  return { uid, name, visibility: 'Visible', cells: {}, columns: {}, merges: [], protection: { protected: false } };
+  return { uid, name, visibility: 'Visible', cells: {}, columns: {}, rows: {}, merges: [], protection: { protected: false } };
 }
 
 /** A new workbook as Excel opens one: a single empty sheet. */

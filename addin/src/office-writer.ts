@@ -6,7 +6,7 @@
  * Works with ExcelApi 1.8; page setup (ExcelApi 1.9) is added where Excel has it.
  */
 import { METADATA_SHEET, columnLetter, sheetLabels, sheetRef, LANGS, type SheetSpec, type ValidationSpec, type WorkbookModel } from '../../core/index.ts';
-import { cellMatrix, formatRectangles, numberFormatBox, usedSize, validationPlan, widthToPoints, type FormatProp, type Rect } from './sheet-batches.ts';
+import { cellMatrix, formatRectangles, numberFormatBox, rowHeightRuns, usedSize, validationPlan, widthToPoints, type FormatProp, type Rect } from './sheet-batches.ts';
 
 export interface WriteOptions {
   /** Page setup needs ExcelApi 1.9; pass Office.context.requirements.isSetSupported('ExcelApi', '1.9'). */
@@ -121,6 +121,8 @@ function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, model: WorkbookModel, 
     col.format.columnWidth = widthToPoints(c.width);
     if (c.hidden) col.columnHidden = true;
   });
+  // Rows as tall as their wrapped text; a run of rows of one height is one range (column A's).
+  for (const { row, rows, height } of rowHeightRuns(spec.rowHeights)) range({ row, col: 0, rows, cols: 1 }).format.rowHeight = height;
   for (const m of spec.merges) ws.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
   const validations = validationPlan(spec.validations);
   for (const { spec: v, rect } of validations.runs) applyValidation(range(rect), v);

@@ -279,6 +279,18 @@ export function validationPlan(validations: readonly ValidationSpec[]): { runs: 
   return { runs: runs.map(({ spec, rect }) => ({ spec, rect })), clears };
 }
 
+/**
+ * The rows the model gives a height as few ranges, in the order to paint them: a run of adjacent
+ * rows of one height is one range, or, when that takes fewer, the commonest height is painted
+ * over stretches of rows that all have a height and the others over it (cheapestPainting, one
+ * column wide). ExcelApi 1.8 has no multi-area ranges to take every row of a height at once.
+ * Rows without a height are never touched: they keep Excel's default, as in the exceljs file.
+ */
+export function rowHeightRuns(heights: readonly (number | undefined)[] | undefined): { row: number; rows: number; height: number }[] {
+  const grid = (heights ?? []).map((h) => [h === undefined ? undefined : String(h)]);
+  return cheapestPainting(grid, grid.map(() => [false])).map(({ value, rect }) => ({ row: rect.row, rows: rect.rows, height: Number(value) }));
+}
+
 /** exceljs column width (characters of the default font) → Office.js columnWidth (points). */
 export function widthToPoints(chars: number): number {
   // Excel's rule: pixels = trunc((256·w + trunc(128/7)) / 256 · 7) for a 7-pixel digit; 0.75 pt a pixel.

@@ -13,6 +13,7 @@ import { text, type Lang } from '../text.ts';
 import { METADATA_KEYS, METADATA_SHEET, type WorkbookMetadata } from '../workbook/metadata.ts';
 import { SHEET_STYLES } from './sheet-styles.ts';
 import { sheetLabels } from './sheet-labels.ts';
+import { LINE_POINTS, rowHeights } from './row-heights.ts';
 import {
   a1,
   formulaNumber,
@@ -375,6 +376,11 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
     validations: [],
     protect: true,
   };
+  // Each row as tall as its wrapped text (the metadata sheet wraps nothing).
+  for (const sheet of [scoringSheet, summarySheet, rulesSheet]) {
+    const heights = rowHeights(sheet, SHEET_STYLES, lang === 'zh-CN' ? LINE_POINTS.cjk : LINE_POINTS.latin);
+    if (heights.length) sheet.rowHeights = heights;
+  }
   return {
     sheets: [scoringSheet, summarySheet, rulesSheet, metaSheet],
     names,

@@ -81,12 +81,18 @@ export interface SheetSpec {
   /** rows × columns, 0-based; undefined = empty cell. */
   rows: (CellSpec | undefined)[][];
   columns: { width: number; hidden?: boolean }[];
+  /**
+   * Row heights in points, by row (0-based); undefined leaves a row at the default height. Taller
+   * rows are the ones whose wrapped text takes more than one line (core/sheet/row-heights.ts).
+   */
+  rowHeights?: (number | undefined)[];
   merges: { row: number; col: number; rows: number; cols: number }[];
   validations: ValidationSpec[];
   freeze?: { rows: number; cols: number };
   protect: boolean;
   print?: { titleRows?: { from: number; to: number }; landscape: boolean };
 }
+
 
 export interface NameSpec {
   name: string;

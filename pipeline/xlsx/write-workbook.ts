@@ -52,6 +52,9 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, styles: Record<strin
       : undefined,
   });
   ws.columns = sheet.columns.map((c) => ({ width: c.width, hidden: c.hidden ?? false }));
+  sheet.rowHeights?.forEach((h, r) => {
+    if (h !== undefined) ws.getRow(r + 1).height = h;
+  });
   sheet.rows.forEach((cells, r) => {
     if (!cells) return;
     const row = ws.getRow(r + 1);

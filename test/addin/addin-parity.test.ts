@@ -74,7 +74,7 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('the add-in’s workbook and the exceljs writer’s', () => {
-  it('are the same: cells, formulas, look, validations, merges, panes, widths, protection and names', async () => {
+  it('are the same: cells, formulas, look, validations, merges, panes, widths, row heights, protection and names', async () => {
     expect(cases.length).toBe(PLANS.reduce((a, p) => a + p.sets, 0));
     for (const c of cases) expect({ label: c.label, diffs: (await compareWorkbooks(c.exceljs, c.addin, c.model)).slice(0, 10) }).toEqual({ label: c.label, diffs: [] });
   });

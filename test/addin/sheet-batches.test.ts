@@ -1,6 +1,6 @@
 /** The grouping that keeps the Office.js request small: rectangles, validation runs, text guards, widths. */
 import { describe, expect, it } from 'vitest';
-import { cheapestPainting, needsTextGuard, numberFormatBox, rectangles, validationPlan, widthToPoints } from '../../addin/src/sheet-batches.ts';
+import { cheapestPainting, needsTextGuard, numberFormatBox, rectangles, rowHeightRuns, validationPlan, widthToPoints } from '../../addin/src/sheet-batches.ts';
 import { modelOf, syntheticPlan } from './support/models.ts';
 import type { StyleSpec, ValidationSpec } from '../../core/index.ts';
 import { pointsToWidth } from './support/state-to-xlsx.ts';
@@ -133,6 +133,29 @@ describe('validation ranges', () => {
     const plan = validationPlan([v(3, 5, ['a']), v(4, 5, ['b']), v(5, 5, ['a'])]);
     expect(plan.runs).toHaveLength(3);
     expect(plan.clears).toEqual([]);
+  });
+});
+
+describe('row heights', () => {
+  it('paints runs of rows of one height as one range, in an order that ends every row as asked, never touching rows without a height', () => {
+    const _ = undefined;
+    const heights = [_, _, 33, 33, 48, 33, 33, _, 48, 48, 63, 48, _, _];
+    const runs = rowHeightRuns(heights);
+    const got: (number | undefined)[] = heights.map(() => undefined);
+    for (const { row, rows, height } of runs) for (let r = row; r < row + rows; r++) got[r] = height;
+    expect(got).toEqual(heights);
+    // Exactly: 33×2, 48, 33×2, 48×2, 63, 48 = 6 runs; in layers: 33 over rows 2..6, then 48 at 4, 8..9
+    // and 11, and 63 at 10 = 5.
+    expect(runs.length).toBe(5);
+    expect(runs[0]).toEqual({ row: 2, rows: 5, height: 33 });
+    expect(rowHeightRuns(undefined)).toEqual([]);
+  });
+
+  it('takes fewer ranges than rows on a 1,000-indicator sheet', () => {
+    const sheet = modelOf(syntheticPlan(1000), 'en').sheets[0]!;
+    const tall = (sheet.rowHeights ?? []).filter((h) => h !== undefined).length;
+    expect(tall).toBeGreaterThan(500);
+    expect(rowHeightRuns(sheet.rowHeights).length).toBeLessThan(tall);
   });
 });
 

@@ -2,8 +2,8 @@
  * Two .xlsx files of one WorkbookModel, set side by side as a person (or the pipeline) would see
  * them: sheets and their visibility, every cell's constant or formula, the look of every styled
  * cell (number format, bold, size, colours, alignment, wrap, borders, locked), merges, frozen
- * panes, column widths and hidden columns, data validations, sheet protection, and the defined
- * names. Returns the differences in words; an empty list means the same workbook.
+ * panes, column widths and hidden columns, row heights, data validations, sheet protection, and
+ * the defined names. Returns the differences in words; an empty list means the same workbook.
  */
 import ExcelJS from 'exceljs';
 import type { WorkbookModel } from '../../../core/index.ts';
@@ -84,6 +84,10 @@ export async function compareWorkbooks(expected: Uint8Array, actual: Uint8Array,
     if (freeze(wa) !== freeze(wbs)) diffs.push(`${spec.name} frozen panes: ${freeze(wa)} ≠ ${freeze(wbs)}`);
     const protection = (w: ExcelJS.Worksheet) => JSON.stringify((w as unknown as { sheetProtection?: object }).sheetProtection ?? null);
     if (protection(wa) !== protection(wbs)) diffs.push(`${spec.name} protection: ${protection(wa)} ≠ ${protection(wbs)}`);
+    for (let r = 1; r <= rows; r++) {
+      const [ha, hb] = [wa.getRow(r).height, wbs.getRow(r).height];
+      if ((ha ?? null) !== (hb ?? null)) diffs.push(`${spec.name} row ${r} height: ${ha} ≠ ${hb} (model ${spec.rowHeights?.[r - 1]})`);
+    }
     spec.columns.forEach((col, i) => {
       const [ka, kb] = [wa.getColumn(i + 1), wbs.getColumn(i + 1)];
       if (Math.abs((ka.width ?? 0) - (kb.width ?? 0)) > (opts.widthTolerance ?? 0.15)) diffs.push(`${spec.name} column ${i + 1} width: ${ka.width} ≠ ${kb.width} (model ${col.width})`);

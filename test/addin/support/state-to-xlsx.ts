@@ -111,6 +111,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetState): void {
       return { ...(width !== undefined ? { width } : {}), hidden: c?.hidden ?? false };
     });
   }
+  for (const [r, { height }] of Object.entries(sheet.rows ?? {})) if (height !== undefined) ws.getRow(Number(r) + 1).height = height;
   const validations: { row: number; col: number; v: ExcelJS.DataValidation }[] = [];
   for (const [k, c] of Object.entries(sheet.cells)) {
     const [row, col] = k.split(',').map(Number) as [number, number];
