@@ -12,8 +12,8 @@ import type { RawInput } from '../rules/read-input.ts';
 import { text, type Lang } from '../text.ts';
 import { METADATA_KEYS, METADATA_SHEET, type WorkbookMetadata } from '../workbook/metadata.ts';
 import { SHEET_STYLES } from './sheet-styles.ts';
-import { sheetLabels } from './sheet-labels.ts';
-import { LINE_POINTS, rowHeights } from './row-heights.ts';
+import { sheetLabels, unitLabel } from './sheet-labels.ts';
+import { LINE_POINTS, displayWidth, rowHeights } from './row-heights.ts';
 import {
   a1,
   formulaNumber,
@@ -206,8 +206,8 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
         scoring.set(row, COL.name, { value: text(ind.name, lang), style: 'textWrap' });
         const desc = ind.description ?? ind.note;
         scoring.set(row, COL.description, { value: desc ? text(desc, lang) : null, style: 'textWrap' });
-        scoring.set(row, COL.unit, { value: ind.unit ?? null, style: 'text' });
-        scoring.set(row, COL.rule, { value: describeRule(ind.rule, ind.unit, lang), style: 'textWrap' });
+        scoring.set(row, COL.unit, { value: unitLabel(ind.unit, lang) ?? null, style: 'text' });
+        scoring.set(row, COL.rule, { value: describeRule(ind.rule, unitLabel(ind.unit, lang), lang), style: 'textWrap' });
         const inputStyle = isPercent && ind.rule.kind !== 'manual' ? 'inputPercent' : ind.rule.kind === 'binary' || ind.rule.kind === 'scale' ? 'inputText' : 'input';
         scoring.set(row, COL.input, { value: a?.input ?? null, style: inputStyle });
         scoring.set(row, COL.na, { value: a?.na ? L.naToken : null, style: 'inputText' });
@@ -309,7 +309,9 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
   name('GRADE', M, tRow + 1, 1);
 
   let gr = tRow + 3;
-  summary.set(gr, 0, { value: L.groups, style: 'header' });
+  summary.set(gr, 0, { value: L.groups, style: 'label' });
+  gr++;
+  summary.set(gr, 0, { value: L.code, style: 'header' });
   summary.set(gr, 1, { value: L.group, style: 'header' });
   summary.set(gr, 2, { value: L.score, style: 'header' });
   gr++;
@@ -335,11 +337,25 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
     metaGrid.set(i, 1, { value: meta[k] ?? '' });
   });
 
+  const hasDescriptions = plan.indicators.some((ind) => ind.description ?? ind.note);
   const scoringSheet: SheetSpec = {
     name: S,
     state: 'visible',
     rows: scoring.rows,
-    columns: [{ width: 8 }, { width: 42 }, { width: 42 }, { width: 7 }, { width: 30 }, { width: 14 }, { width: NINE }, { width: NINE }, { width: 12 }, { width: 32 }],
+    columns: [
+      { width: 8 },
+      { width: 42 },
+      // When no indicator has a description or note (GB/T 40143), as wide as the header.
+      { width: hasDescriptions ? 42 : displayWidth(L.description) + 2 },
+      { width: lang === 'zh-CN' ? 7 : 12 },
+      { width: 30 },
+      { width: 14 },
+      { width: NINE },
+      { width: NINE },
+      // "Evaluation mode" and "Document review" in one line.
+      { width: lang === 'zh-CN' ? 12 : 16 },
+      { width: 32 },
+    ],
     merges: [{ row: 0, col: 0, rows: 1, cols: 10 }, { row: 1, col: 0, rows: 1, cols: 10 }],
     validations: validations.map(withinValidationLimits),
     freeze: { rows: SCORING_HEADER_ROW + 1, cols: 2 },
@@ -397,7 +413,7 @@ function fmt(n: number, unit: string | undefined): string {
 function inputValidation(rule: ScoringPlan['indicators'][number]['rule'], unit: string | undefined, row: number, lang: Lang): ValidationSpec {
   const L = sheetLabels(lang);
   const base = { row, col: COL.input };
-  const describe = describeRule(rule, unit, lang);
+  const describe = describeRule(rule, unitLabel(unit, lang), lang);
   switch (rule.kind) {
     case 'binary':
       return { ...base, type: 'list', list: [L.yes, L.no], prompt: { title: L.inputPromptTitle, text: L.binaryPrompt }, error: { title: L.invalidTitle, text: L.binaryPrompt, style: 'stop' } };

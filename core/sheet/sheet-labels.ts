@@ -139,3 +139,32 @@ export type SheetLabels = (typeof LABELS)['en'];
 export function sheetLabels(lang: Lang): SheetLabels {
   return LABELS[lang];
 }
+
+/**
+ * The units the templates use (单位), in English. Templates write units in Chinese, the
+ * standards' own words; zh-CN shows them as written, en through this table. A unit not in it is
+ * shown as written.
+ */
+export const UNITS_EN: Readonly<Record<string, string>> = {
+  '名': 'people',
+  '人': 'people',
+  '万元': '10k CNY',
+  '元': 'CNY',
+  '个': 'items',
+  '项': 'items',
+  '次': 'times',
+  '人次': 'person-times',
+  '小时': 'h',
+  'h': 'h',
+  'h/人': 'h per person',
+  '小时/人': 'h per person',
+  '%': '%',
+};
+
+/** A unit as the sheet (and anything else showing one) writes it in `lang`. */
+export function unitLabel(unit: string, lang: Lang): string;
+export function unitLabel(unit: string | undefined, lang: Lang): string | undefined;
+export function unitLabel(unit: string | undefined, lang: Lang): string | undefined {
+  if (unit === undefined || lang === 'zh-CN') return unit;
+  return UNITS_EN[unit] ?? unit;
+}
