@@ -23,4 +23,5 @@ export * from './workbook/read-submission.ts';
 export * from './sheet/input-cells.ts';
 export * from './sheet/validation-texts.ts';
 export * from './sheet/row-heights.ts';
+export * from './sheet/header-footer.ts';
 export * from './sheet/validation-ranges.ts';

@@ -45,15 +45,17 @@ type Target =
   | { t: 'format' | 'font' | 'fill' | 'borders' | 'cellProtection' | 'dataValidation'; range: RangeT }
   | { t: 'border'; range: RangeT; edge: string }
   | { t: 'name'; name: string | null }
-  | { t: 'freezePanes' | 'protection' | 'pageLayout'; uid: number };
+  | { t: 'freezePanes' | 'protection' | 'pageLayout' | 'headersFooters' | 'headerFooter'; uid: number };
 
 export type LoadResult = Record<string, unknown>;
 
 const ITEM_IDS_FROM = 1_000_000;
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
 const FORMULA_MAX = 8192;
-// Excel's largest row height.
+// Excel's largest row height, and the longest header or footer section it takes.
 const ROW_HEIGHT_MAX = 409;
+const HEADER_FOOTER_MAX = 255;
+const HEADER_FOOTER_SECTIONS = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'];
 // Excel's data validation dialog limits, which the API enforces too.
 const PROMPT_TITLE_MAX = 32;
 const PROMPT_MAX = 255;
@@ -141,6 +143,13 @@ export class FakeExcelEngine {
         if (m === 'freezePanes' || m === 'protection' || m === 'pageLayout') return { t: m, uid: this.sheet(uid).uid };
         break;
       }
+      case 'pageLayout':
+        if (m === 'headersFooters') return { t: 'headersFooters', uid: parent.uid };
+        break;
+      case 'headersFooters':
+        // Only the header and footer of every page; first and odd/even pages are not modelled.
+        if (m === 'defaultForAllPages') return { t: 'headerFooter', uid: parent.uid };
+        break;
       case 'range':
         if (m === 'dataValidation') this.requireApi(1.8, 'Range.dataValidation');
         if (m === 'format' || m === 'dataValidation') return { t: m, range: parent };
@@ -284,6 +293,15 @@ export class FakeExcelEngine {
         const s = this.sheet(t.uid);
         if (p === 'orientation' || p === 'paperSize' || p === 'zoom') {
           (s.pageLayout ??= {})[p] = v as never;
+          return;
+        }
+        break;
+      }
+      case 'headerFooter': {
+        const s = this.sheet(t.uid);
+        if (HEADER_FOOTER_SECTIONS.includes(p)) {
+          if (typeof v !== 'string' || v.length > HEADER_FOOTER_MAX) throw new FakeExcelError('InvalidArgument', `${p}: at most ${HEADER_FOOTER_MAX} characters`);
+          ((s.pageLayout ??= {}).headersFooters ??= {})[p as 'leftHeader'] = v;
           return;
         }
         break;

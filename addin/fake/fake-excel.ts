@@ -415,6 +415,36 @@ class FakePageLayout extends FakeObject {
   setPrintTitleRows(rows: string): void {
     this.invoke('setPrintTitleRows', [rows]);
   }
+  get headersFooters() {
+    return this.child(FakeHeaderFooterGroup, 'headersFooters', [], true);
+  }
+}
+
+class FakeHeaderFooterGroup extends FakeObject {
+  get defaultForAllPages() {
+    return this.child(FakeHeaderFooter, 'defaultForAllPages', [], true);
+  }
+}
+
+class FakeHeaderFooter extends FakeObject {
+  set leftHeader(v: string) {
+    this.setProp('leftHeader', v);
+  }
+  set centerHeader(v: string) {
+    this.setProp('centerHeader', v);
+  }
+  set rightHeader(v: string) {
+    this.setProp('rightHeader', v);
+  }
+  set leftFooter(v: string) {
+    this.setProp('leftFooter', v);
+  }
+  set centerFooter(v: string) {
+    this.setProp('centerFooter', v);
+  }
+  set rightFooter(v: string) {
+    this.setProp('rightFooter', v);
+  }
 }
 
 class FakeNamedItemCollection extends FakeObject {

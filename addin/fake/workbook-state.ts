@@ -59,8 +59,11 @@ export interface SheetState {
   merges: { row: number; col: number; rows: number; cols: number }[];
   freeze?: { rows: number; cols: number };
   protection: { protected: boolean; options?: Excel.WorksheetProtectionOptions; password?: string };
-  pageLayout?: { orientation?: string; paperSize?: string; printTitleRows?: string; zoom?: Excel.PageLayoutZoomOptions };
+  pageLayout?: { orientation?: string; paperSize?: string; printTitleRows?: string; zoom?: Excel.PageLayoutZoomOptions; headersFooters?: HeaderFooterState };
 }
+
+/** pageLayout.headersFooters.defaultForAllPages: the codes of each section (Excel's &P, &N …). */
+export type HeaderFooterState = Partial<Record<'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter', string>>;
 
 export interface NameState {
   name: string;

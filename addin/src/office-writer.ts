@@ -3,13 +3,14 @@
  * number of indicators: one to see what the workbook already holds, one that writes everything
  * with calculation suspended and protects the sheets last. The cells are the exceljs writer's
  * (pipeline/xlsx/write-workbook.ts): same values, formulas, names, validations and protection.
- * Works with ExcelApi 1.8; page setup (ExcelApi 1.9) is added where Excel has it.
+ * Works with ExcelApi 1.8; page setup and the printed header and footer (ExcelApi 1.9) are
+ * added where Excel has them.
  */
-import { METADATA_SHEET, columnLetter, sheetLabels, sheetRef, LANGS, type SheetSpec, type ValidationSpec, type WorkbookModel } from '../../core/index.ts';
+import { METADATA_SHEET, columnLetter, sectionCode, sheetLabels, sheetRef, LANGS, type SheetSpec, type ValidationSpec, type WorkbookModel } from '../../core/index.ts';
 import { cellMatrix, formatRectangles, numberFormatBox, rowHeightRuns, usedSize, validationPlan, widthToPoints, type FormatProp, type Rect } from './sheet-batches.ts';
 
 export interface WriteOptions {
-  /** Page setup needs ExcelApi 1.9; pass Office.context.requirements.isSetSupported('ExcelApi', '1.9'). */
+  /** Page setup, header and footer need ExcelApi 1.9; pass Office.context.requirements.isSetSupported('ExcelApi', '1.9'). */
   pageLayout?: boolean;
 }
 
@@ -135,6 +136,15 @@ function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, model: WorkbookModel, 
     p.paperSize = 'A4' as Excel.PaperType;
     p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (spec.print.titleRows) p.setPrintTitleRows(`$${spec.print.titleRows.from + 1}:$${spec.print.titleRows.to + 1}`);
+    // The same codes as the file's header and footer (core/sheet/header-footer.ts).
+    const hf = p.headersFooters.defaultForAllPages;
+    const { header, footer } = spec.print;
+    if (header?.left) hf.leftHeader = sectionCode(header.left);
+    if (header?.center) hf.centerHeader = sectionCode(header.center);
+    if (header?.right) hf.rightHeader = sectionCode(header.right);
+    if (footer?.left) hf.leftFooter = sectionCode(footer.left);
+    if (footer?.center) hf.centerFooter = sectionCode(footer.center);
+    if (footer?.right) hf.rightFooter = sectionCode(footer.right);
   }
 }
 

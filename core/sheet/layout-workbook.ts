@@ -23,6 +23,7 @@ import {
   type CellSpec,
   type CellValue,
   type FormulaKey,
+  type HeaderFooter,
   type NameSpec,
   type SheetSpec,
   type ValidationSpec,
@@ -337,6 +338,9 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
     metaGrid.set(i, 1, { value: meta[k] ?? '' });
   });
 
+  // Printed on every page: whose evaluation, which period, and the page of how many.
+  const header: HeaderFooter = { left: [meta.org_name], right: [`${L.period}: `, meta.period] };
+  const footer: HeaderFooter = { center: L.pageOf };
   const hasDescriptions = plan.indicators.some((ind) => ind.description ?? ind.note);
   const scoringSheet: SheetSpec = {
     name: S,
@@ -360,7 +364,7 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
     validations: validations.map(withinValidationLimits),
     freeze: { rows: SCORING_HEADER_ROW + 1, cols: 2 },
     protect: true,
-    print: { titleRows: { from: SCORING_HEADER_ROW, to: SCORING_HEADER_ROW }, landscape: true },
+    print: { titleRows: { from: SCORING_HEADER_ROW, to: SCORING_HEADER_ROW }, landscape: true, header, footer },
   };
   const summarySheet: SheetSpec = {
     name: M,
@@ -371,7 +375,7 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
     validations: summaryValidations.map(withinValidationLimits),
     freeze: undefined,
     protect: true,
-    print: { landscape: false },
+    print: { landscape: false, header, footer },
   };
   const rulesSheet: SheetSpec = {
     name: R,
@@ -381,7 +385,7 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
     merges: [],
     validations: [],
     protect: true,
-    print: { landscape: false },
+    print: { landscape: false, header, footer },
   };
   const metaSheet: SheetSpec = {
     name: METADATA_SHEET,

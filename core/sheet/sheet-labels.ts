@@ -1,5 +1,9 @@
 /** Every word the generated workbook shows, in zh-CN and en. */
 import type { Lang } from '../text.ts';
+import type { HeaderFooterPart } from './sheet-model.ts';
+
+const PAGE: HeaderFooterPart = { field: 'page' };
+const PAGES: HeaderFooterPart = { field: 'pages' };
 
 const LABELS = {
   'zh-CN': {
@@ -48,6 +52,7 @@ const LABELS = {
     grade: '等级',
     groups: '二级指标得分',
     group: '二级指标',
+    pageOf: ['第 ', PAGE, ' 页,共 ', PAGES, ' 页'] as HeaderFooterPart[],
     rulesTitle: '评分规则常量(分档边界、线性区间、量表的写法、等级下限);修改请在模板中进行',
     band: '档 / 级',
     lower: '下界 / 写法',
@@ -113,6 +118,7 @@ const LABELS = {
     grade: 'Grade',
     groups: 'Second-level scores',
     group: 'Second-level indicator',
+    pageOf: ['Page ', PAGE, ' of ', PAGES] as HeaderFooterPart[],
     rulesTitle: 'Scoring constants (band edges, linear ranges, how scale levels may be written, grade floors); change them in the template',
     band: 'Band / level',
     lower: 'Lower / text',

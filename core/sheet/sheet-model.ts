@@ -90,9 +90,18 @@ export interface SheetSpec {
   validations: ValidationSpec[];
   freeze?: { rows: number; cols: number };
   protect: boolean;
-  print?: { titleRows?: { from: number; to: number }; landscape: boolean };
+  print?: { titleRows?: { from: number; to: number }; landscape: boolean; header?: HeaderFooter; footer?: HeaderFooter };
 }
 
+/** A piece of a printed header or footer: text as it is, or a field the printer fills in. */
+export type HeaderFooterPart = string | { field: 'page' | 'pages' };
+
+/** A printed header or footer: its left, centre and right sections. */
+export interface HeaderFooter {
+  left?: HeaderFooterPart[];
+  center?: HeaderFooterPart[];
+  right?: HeaderFooterPart[];
+}
 
 export interface NameSpec {
   name: string;

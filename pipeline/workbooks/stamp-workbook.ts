@@ -2,10 +2,12 @@
  * One workbook per member, fast: the exceljs writer renders the plan once with placeholder
  * organization details, and each member's copy is that package with the placeholders in the
  * shared strings replaced (XML-escaped) and the zip rebuilt. Only strings differ between
- * members, so the copies are the exceljs output cell for cell (a test compares them).
+ * members, so the copies are the exceljs output cell for cell (a test compares them). The
+ * printed header (organization and period) is in the sheets' own XML, not the shared strings:
+ * its placeholders are replaced there, escaped as header text too ("&" doubled).
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Lang, OrgDetails, RowAnswer, ScoringPlan } from '../../core/index.ts';
+import { headerFooterText, type Lang, type OrgDetails, type RowAnswer, type ScoringPlan } from '../../core/index.ts';
 import { workbookModel } from './make-workbook.ts';
 import { writeWorkbookBuffer } from '../xlsx/write-workbook.ts';
 
@@ -19,6 +21,8 @@ export interface Stamp {
   /** The package's parts, decompressed; sharedStrings.xml holds the placeholders. */
   entries: Record<string, Uint8Array>;
   sharedStrings: string;
+  /** The worksheet parts that hold placeholders (in their printed header), as text. */
+  sheetParts: Record<string, string>;
 }
 
 /** `answers` pre-fill every copy alike (the benchmark's returns); members get blank sheets. */
@@ -31,7 +35,13 @@ export async function prepareStamp(plan: ScoringPlan, lang: Lang, answers?: Read
   for (const f of ['org_name', 'workbook_id'] as const) {
     if (!sharedStrings.includes(token(f))) throw new Error(`stamp: placeholder ${token(f)} not found in the shared strings`);
   }
-  return { entries, sharedStrings };
+  const sheetParts: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(entries)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const xml = strFromU8(bytes);
+    if (xml.includes('⟦')) sheetParts[name] = xml;
+  }
+  return { entries, sharedStrings, sheetParts };
 }
 
 function xmlEscape(s: string): string {
@@ -46,5 +56,11 @@ function xmlSafe(s: string): string {
 
 export function stampWorkbook(stamp: Stamp, values: StampValues): Uint8Array {
   const shared = stamp.sharedStrings.replace(/⟦([a-z_]+)⟧/g, (m, f: string) => (f in values ? xmlEscape(xmlSafe(values[f as StampField])) : m));
-  return zipSync({ ...stamp.entries, 'xl/sharedStrings.xml': strToU8(shared) }, { level: 6 });
+  const sheets = Object.fromEntries(
+    Object.entries(stamp.sheetParts).map(([name, xml]) => [
+      name,
+      strToU8(xml.replace(/⟦([a-z_]+)⟧/g, (m, f: string) => (f in values ? xmlEscape(headerFooterText(xmlSafe(values[f as StampField]))) : m))),
+    ]),
+  );
+  return zipSync({ ...stamp.entries, ...sheets, 'xl/sharedStrings.xml': strToU8(shared) }, { level: 6 });
 }

@@ -1,7 +1,7 @@
 /** WorkbookModel → .xlsx through exceljs: the pipeline's writer of the workbook contract. */
 import ExcelJS from 'exceljs';
 import type { CellSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookModel } from '../../core/index.ts';
-import { a1, sheetRef, validationRanges } from '../../core/index.ts';
+import { a1, headerFooterCode, sheetRef, validationRanges } from '../../core/index.ts';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -52,6 +52,9 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, styles: Record<strin
       : undefined,
   });
   ws.columns = sheet.columns.map((c) => ({ width: c.width, hidden: c.hidden ?? false }));
+  if (sheet.print?.header || sheet.print?.footer) {
+    ws.headerFooter = { oddHeader: headerFooterCode(sheet.print.header), oddFooter: headerFooterCode(sheet.print.footer) };
+  }
   sheet.rowHeights?.forEach((h, r) => {
     if (h !== undefined) ws.getRow(r + 1).height = h;
   });

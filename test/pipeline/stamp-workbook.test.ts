@@ -1,4 +1,5 @@
 /** A stamped copy for a member is the exceljs writer's own workbook for that member, cell for cell. */
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { resolvePlan, type OrgDetails } from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
@@ -26,5 +27,18 @@ describe('stampWorkbook', () => {
     expect(b.names).toEqual(a.names);
     expect(allCells(b)).toEqual(allCells(a));
     expect(JSON.stringify(allCells(b))).toContain(org.org_name.replace(/"/g, '\\"'));
+    // The sheets themselves too: the printed header names the member (it lives in the sheet XML,
+    // not the shared strings), and the rows are as tall as in the direct file.
+    const sheets = (bytes: Uint8Array) => {
+      const files = unzipSync(bytes, { filter: (f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.name) });
+      return Object.fromEntries(Object.entries(files).map(([n, x]) => {
+        const xml = strFromU8(x);
+        // Unescaped: exceljs writes ' as &apos;, the stamp leaves it as it is (both are the same XML).
+        const hf = (/<headerFooter>.*<\/headerFooter>/.exec(xml)?.[0] ?? '').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+        return [n, { headerFooter: hf, rows: [...xml.matchAll(/<row r="(\d+)"[^>]*?(?: ht="([\d.]+)")?[^>]*>/g)].map((m) => `${m[1]}:${m[2] ?? ''}`).join(' ') }];
+      }));
+    };
+    expect(sheets(stamped)).toEqual(sheets(direct.bytes));
+    expect(sheets(stamped)['xl/worksheets/sheet1.xml']!.headerFooter).toContain(lang === 'zh-CN' ? '<oddHeader>&L阳光 && <志愿者> "协会"&R评价周期: 2025<' : "<oddHeader>&LO'Brien Trust&RPeriod: 2025H1<");
   });
 });

@@ -1,7 +1,8 @@
 /**
  * How a generated workbook reads and prints, checked in the file the exceljs writer makes: rows
  * as tall as their wrapped text, units in the sheet's language, column widths that fit what the
- * columns hold, and the summary's second-level table headed like the others.
+ * columns hold, the summary's second-level table headed like the others, and a printed header
+ * (organization, period) and footer (page N of M) on every visible sheet.
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -144,6 +145,21 @@ describe('summary sheet', () => {
       expect(title).toBeGreaterThan(0);
       expect([1, 2, 3].map((c) => ws.getRow(title + 1).getCell(c).value)).toEqual([L.code, L.group, L.score]);
       expect(ws.getRow(title + 2).getCell(1).value).toBe('1.1');
+    }
+  });
+});
+
+describe('printed header and footer', () => {
+  it('prints the organization (its "&" as itself) and the period at the top and page N of M at the foot of every visible sheet', async () => {
+    for (const [lang, period, footer] of [['zh-CN', '评价周期: 2025', '&C第 &P 页,共 &N 页'], ['en', 'Period: 2025', '&CPage &P of &N']] as const) {
+      const wb = await written(model('gbt-40143-2021', lang));
+      for (const ws of wb.worksheets) {
+        if (ws.state !== 'visible') {
+          expect(ws.headerFooter?.oddHeader ?? null).toBeNull();
+          continue;
+        }
+        expect({ sheet: ws.name, header: ws.headerFooter.oddHeader, footer: ws.headerFooter.oddFooter }).toEqual({ sheet: ws.name, header: `&L阳光 && 志愿者协会&R${period}`, footer });
+      }
     }
   });
 });

@@ -2,8 +2,9 @@
  * Two .xlsx files of one WorkbookModel, set side by side as a person (or the pipeline) would see
  * them: sheets and their visibility, every cell's constant or formula, the look of every styled
  * cell (number format, bold, size, colours, alignment, wrap, borders, locked), merges, frozen
- * panes, column widths and hidden columns, row heights, data validations, sheet protection, and
- * the defined names. Returns the differences in words; an empty list means the same workbook.
+ * panes, column widths and hidden columns, row heights, data validations, sheet protection, the
+ * defined names, and (asked for: the add-in writes them only with ExcelApi 1.9) the printed
+ * header and footer. Returns the differences in words; an empty list means the same workbook.
  */
 import ExcelJS from 'exceljs';
 import type { WorkbookModel } from '../../../core/index.ts';
@@ -47,7 +48,7 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-export async function compareWorkbooks(expected: Uint8Array, actual: Uint8Array, model: WorkbookModel, opts: { widthTolerance?: number } = {}): Promise<string[]> {
+export async function compareWorkbooks(expected: Uint8Array, actual: Uint8Array, model: WorkbookModel, opts: { widthTolerance?: number; headerFooter?: boolean } = {}): Promise<string[]> {
   const diffs: string[] = [];
   const [a, b] = [await load(expected), await load(actual)];
   const sheetsA = a.worksheets.map((w) => `${w.name}:${w.state}`);
@@ -88,6 +89,8 @@ export async function compareWorkbooks(expected: Uint8Array, actual: Uint8Array,
       const [ha, hb] = [wa.getRow(r).height, wbs.getRow(r).height];
       if ((ha ?? null) !== (hb ?? null)) diffs.push(`${spec.name} row ${r} height: ${ha} ≠ ${hb} (model ${spec.rowHeights?.[r - 1]})`);
     }
+    const hf = (w: ExcelJS.Worksheet) => JSON.stringify({ h: w.headerFooter?.oddHeader ?? '', f: w.headerFooter?.oddFooter ?? '' });
+    if (opts.headerFooter && hf(wa) !== hf(wbs)) diffs.push(`${spec.name} header/footer: ${hf(wa)} ≠ ${hf(wbs)}`);
     spec.columns.forEach((col, i) => {
       const [ka, kb] = [wa.getColumn(i + 1), wbs.getColumn(i + 1)];
       if (Math.abs((ka.width ?? 0) - (kb.width ?? 0)) > (opts.widthTolerance ?? 0.15)) diffs.push(`${spec.name} column ${i + 1} width: ${ka.width} ≠ ${kb.width} (model ${col.width})`);

@@ -112,6 +112,11 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetState): void {
     });
   }
   for (const [r, { height }] of Object.entries(sheet.rows ?? {})) if (height !== undefined) ws.getRow(Number(r) + 1).height = height;
+  const hf = sheet.pageLayout?.headersFooters;
+  if (hf) {
+    const code = (l?: string, c?: string, r?: string) => `${l ? `&L${l}` : ''}${c ? `&C${c}` : ''}${r ? `&R${r}` : ''}`;
+    ws.headerFooter = { oddHeader: code(hf.leftHeader, hf.centerHeader, hf.rightHeader), oddFooter: code(hf.leftFooter, hf.centerFooter, hf.rightFooter) };
+  }
   const validations: { row: number; col: number; v: ExcelJS.DataValidation }[] = [];
   for (const [k, c] of Object.entries(sheet.cells)) {
     const [row, col] = k.split(',').map(Number) as [number, number];
