@@ -1,5 +1,5 @@
 /** `scorebook templates [list|show|check]`. */
-import { describeRule, text, type Lang, type Template } from '../../core/index.ts';
+import { describeRule, text, unitLabel, type Lang, type Template } from '../../core/index.ts';
 import { dirname, resolve } from 'node:path';
 import { findTemplate, readTemplateFile, shippedTemplates, templateDirs } from '../templates/registry.ts';
 import { CliExit, printIssues } from './cli-context.ts';
@@ -87,7 +87,7 @@ export function showTemplate(id: string, opts: { json?: boolean; lang: Lang }): 
     for (const g of d.groups) {
       w(`  ${g.id} ${text(g.name, L)}`);
       for (const i of g.indicators) {
-        w(`    ${i.id} ${text(i.name, L)}${i.unit ? ` [${i.unit}]` : ''}  ‹${i.rule.kind}›`);
+        w(`    ${i.id} ${text(i.name, L)}${i.unit ? ` [${unitLabel(i.unit, L)}]` : ''}  ‹${i.rule.kind}›`);
       }
     }
   }
@@ -97,7 +97,7 @@ export function showTemplate(id: string, opts: { json?: boolean; lang: Lang }): 
     if (p.weights) w(`  ${L === 'zh-CN' ? '权重' : 'weights'}: ${Object.entries(p.weights).map(([k, v]) => `${k}=${v}`).join(', ')}`);
     for (const [iid, r] of Object.entries(p.rules ?? {})) {
       const unit = t.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators)).find((i) => i.id === iid)?.unit;
-      w(`  ${iid} ‹${r.kind}› ${describeRule(r, unit, L)}`);
+      w(`  ${iid} ‹${r.kind}› ${describeRule(r, unitLabel(unit, L), L)}`);
     }
   }
 }

@@ -3,7 +3,7 @@
  * database: the numbers and words every renderer (HTML, charts) shows. Peer statistics arrive
  * already k-suppressed (null); this module never computes a statistic over other organizations.
  */
-import { gradeFor, resolvePlan, round9, text, type GradeBand, type Lang, type Template } from '../../core/index.ts';
+import { gradeFor, resolvePlan, round9, text, unitLabel, type GradeBand, type Lang, type Template } from '../../core/index.ts';
 import type { OrgDetail, OrgRow, PeerDimensionRow, PeerGroupRow, Quartiles, ScopeData } from './load-report-data.ts';
 import type { ConsolidateMethod } from '../benchmark/consolidate.ts';
 import { byIndicatorId, LEAST_AGREEMENT_NAMED } from '../benchmark/trends-and-raters.ts';
@@ -186,7 +186,7 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
         const s: IndicatorScore = {
           id: i.id,
           name: text(i.name, lang),
-          unit: i.unit ?? null,
+          unit: unitLabel(i.unit, lang) ?? null,
           state,
           score: pct(r.score),
           value: state === 'recorded' ? r.value : null,

@@ -69,7 +69,7 @@ describe('a first-level indicator with recorded figures only', () => {
       // The indicators table: the first-level row says so, its indicators show their figures.
       const ind = section(page, 'indicators');
       expect(row(ind, '2')![2]).toBe(notScored);
-      expect(row(ind, '2.1.3')![2]).toMatch(lang === 'en' ? /^recorded \d+ 名$/ : /^记录值 \d+ 名$/);
+      expect(row(ind, '2.1.3')![2]).toMatch(lang === 'en' ? /^recorded \d+ people$/ : /^记录值 \d+ 名$/);
       // A percentage is stored as a fraction and read on 100: G1 returned 50%, not 0.5 %.
       expect(row(ind, '2.1.4')![2]).toBe(lang === 'en' ? 'recorded 50%' : '记录值 50%');
     }
