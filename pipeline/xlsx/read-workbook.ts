@@ -5,8 +5,8 @@
  * returned workbooks are zip files from strangers.
  */
 import { issue, type Issue, type Result } from '../../core/index.ts';
-import { attr, attributes, columnIndex, decodeXml, elementPattern, elements, scanCells, stringItemText, type ScannedCell } from './scan-xml.ts';
-import { openZip, TooBig, type ZipParts } from './zip-parts.ts';
+import { attr, attributes, columnIndex, decodeXml, elementPattern, elements, rootCloses, scanCells, stringItemText, type ScannedCell } from './scan-xml.ts';
+import { DamagedPart, openZip, TooBig, type ZipParts } from './zip-parts.ts';
 
 export interface RawCell {
   /** A constant's value, or a formula's cached result ('' for an empty-string result). */
@@ -54,7 +54,17 @@ function sniff(bytes: Uint8Array): Issue | undefined {
   return issue('workbook.not-zip', []);
 }
 
-const WANTED_PART = (name: string) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedStrings.xml' || name.startsWith('xl/worksheets/sheet');
+const WANTED_PART = (name: string) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedStrings.xml' || name.startsWith('xl/worksheets/');
+
+/** An OpenDocument spreadsheet is a zip too: its first entry, `mimetype`, says so. */
+function isOds(bytes: Uint8Array, max: number): boolean {
+  try {
+    const m = openZip(bytes, (name) => name === 'mimetype', max).get('mimetype');
+    return m !== undefined && Buffer.from(m.buffer, m.byteOffset, m.byteLength).toString('latin1').startsWith('application/vnd.oasis.opendocument.spreadsheet');
+  } catch {
+    return false;
+  }
+}
 
 export function readWorkbookBytes(bytes: Uint8Array, opts: ReadOptions = {}): Result<RawWorkbook> {
   const bad = sniff(bytes);
@@ -63,10 +73,11 @@ export function readWorkbookBytes(bytes: Uint8Array, opts: ReadOptions = {}): Re
   try {
     const zip = openZip(bytes, WANTED_PART, max);
     const book = workbookPart(zip);
-    if (!book) return { value: undefined, errors: [issue('workbook.not-xlsx', [])] };
+    if (!book) return { value: undefined, errors: [issue(isOds(bytes, max) ? 'workbook.ods' : 'workbook.not-xlsx', [])] };
     return { value: readParts(zip, book, opts), errors: [] };
   } catch (e) {
     if (e instanceof TooBig) return { value: undefined, errors: [issue('workbook.too-big', [], { max: Math.round(max / 1024 / 1024) })] };
+    if (e instanceof DamagedPart) return { value: undefined, errors: [issue('workbook.damaged-part', [], { part: e.part, problem: e.problem, index: e.index })] };
     return { value: undefined, errors: [issue('workbook.corrupt', [], { reason: (e as Error).message })] };
   }
 }
@@ -91,7 +102,7 @@ const cellNumber = (row: number, col: number) => row * 16384 + col;
  * byte for byte: the parsed parts are kept for the exact same stored bytes (a few recent ones),
  * so they are not inflated and parsed again for every file.
  */
-const bookCache: { wb: Uint8Array; rels: Uint8Array | undefined; book: BookPart }[] = [];
+const bookCache: { wb: Uint8Array; wbCrc: number; rels: Uint8Array | undefined; relsCrc: number | undefined; book: BookPart }[] = [];
 const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined) => (a && b ? Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b) : a === b);
 
 function workbookPart(zip: ZipParts): BookPart | undefined {
@@ -99,17 +110,26 @@ function workbookPart(zip: ZipParts): BookPart | undefined {
   const storedRels = zip.stored('xl/_rels/workbook.xml.rels');
   if (storedWb) {
     for (const c of bookCache) {
-      if (sameBytes(c.wb, storedWb.bytes) && (storedRels ? c.rels !== undefined && sameBytes(c.rels, storedRels.bytes) : c.rels === undefined)) return c.book;
+      // The same stored bytes under the same CRC were inflated and checked before.
+      if (c.wbCrc === storedWb.crc && sameBytes(c.wb, storedWb.bytes) && (storedRels ? c.relsCrc === storedRels.crc && sameBytes(c.rels, storedRels.bytes) : c.rels === undefined)) return c.book;
     }
   }
   const wbBytes = zip.get('xl/workbook.xml');
   if (!wbBytes) return undefined;
-  const book = parseBook(utf8(wbBytes), utf8(zip.get('xl/_rels/workbook.xml.rels')));
+  const relsBytes = zip.get('xl/_rels/workbook.xml.rels');
+  const book = parseBook(xmlText('xl/workbook.xml', wbBytes), relsBytes ? xmlText('xl/_rels/workbook.xml.rels', relsBytes) : '');
   if (storedWb) {
     if (bookCache.length >= 8) bookCache.shift();
-    bookCache.push({ wb: Uint8Array.from(storedWb.bytes), rels: storedRels && Uint8Array.from(storedRels.bytes), book });
+    bookCache.push({ wb: Uint8Array.from(storedWb.bytes), wbCrc: storedWb.crc, rels: storedRels && Uint8Array.from(storedRels.bytes), relsCrc: storedRels?.crc, book });
   }
   return book;
+}
+
+/** A part's text, refused when its root element does not close (the part was cut off). */
+function xmlText(part: string, bytes: Uint8Array, encoding: 'utf8' | 'latin1' = 'utf8'): string {
+  const xml = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
+  if (!rootCloses(xml)) throw new DamagedPart(part, 'truncated');
+  return xml;
 }
 
 function utf8(bytes: Uint8Array | undefined): string {
@@ -173,11 +193,15 @@ function wantedCells(names: ReadonlyMap<string, CellRef>, extraSheets: readonly 
  * Shared strings, decoded only when a wanted cell refers to them: a roster's workbooks carry
  * several hundred (the template's texts), while a read needs a few dozen.
  */
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+
 class SharedStrings {
   private readonly items: string[] = [];
   private readonly decoded: (string | undefined)[] = [];
   private readonly re = new RegExp(elementPattern('si'), 'g');
   private done = false;
+  /** The part's root closes: checked on the first string asked for, not for workbooks that ask for none. */
+  private checked = false;
   /** No prefixed `si` anywhere: items are found with indexOf, as the pattern would find them. */
   private readonly plain: boolean;
   private pos = 0;
@@ -219,6 +243,10 @@ class SharedStrings {
   }
 
   get(i: number): string | undefined {
+    if (!this.checked) {
+      if (!rootCloses(this.xml)) throw new DamagedPart(SHARED_STRINGS, this.xml ? 'truncated' : 'missing');
+      this.checked = true;
+    }
     while (!this.done && this.items.length <= i) {
       const item = this.next();
       if (item === undefined) this.done = true;
@@ -232,26 +260,32 @@ class SharedStrings {
 function readParts(zip: ZipParts, book: BookPart, opts: ReadOptions): RawWorkbook {
   const { names, targets, sheets } = book;
   let shared: SharedStrings | undefined;
-  const sharedString = (i: number) => (shared ??= new SharedStrings(utf8(zip.get('xl/sharedStrings.xml')))).get(i);
+  const sharedString = (i: number) => {
+    const text = (shared ??= new SharedStrings(utf8(zip.get(SHARED_STRINGS)))).get(i);
+    // A cell that refers to a string the table does not have: the table was cut or replaced.
+    if (text === undefined) throw new DamagedPart(SHARED_STRINGS, 'shared-string', i);
+    return text;
+  };
   const extra = opts.extraSheets ?? [];
   const wantedBy = wantedCells(names, extra);
   const cells = new Map<string, Map<string, RawCell>>();
   for (const s of sheets) {
     if (!wantedBy.has(s.name) && !extra.includes(s.name)) continue;
+    // A sheet the workbook lists (and names or the reader point at) must have its part: without
+    // it every named cell would read as blank, a quietly emptied return.
     const target = targets.get(s.rid);
-    if (!target) continue;
+    if (!target) throw new DamagedPart(s.name, 'sheet-missing');
     const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
     const out = new Map<string, RawCell>();
     const keys = extra.includes(s.name) ? undefined : wantedBy.get(s.name);
     const bytes = WANTED_PART(path) ? zip.get(path) : undefined;
-    if (bytes) {
-      // latin1 keeps the scan on one-byte strings; the few texts we keep are decoded as UTF-8.
-      const xml = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-      if (keys) {
-        for (const c of scanCells(xml, (r, col) => keys.has(cellNumber(r, col)), latin1ToUtf8, opts.formulas ?? false)) out.set(keys.get(cellNumber(c.row, c.col))!, toRawCell(c, sharedString));
-      } else {
-        for (const c of scanCells(xml, undefined, latin1ToUtf8, opts.formulas ?? false)) out.set(`${c.row},${c.col}`, toRawCell(c, sharedString));
-      }
+    if (!bytes) throw new DamagedPart(path, 'missing');
+    // latin1 keeps the scan on one-byte strings; the few texts we keep are decoded as UTF-8.
+    const xml = xmlText(path, bytes, 'latin1');
+    if (keys) {
+      for (const c of scanCells(xml, (r, col) => keys.has(cellNumber(r, col)), latin1ToUtf8, opts.formulas ?? false)) out.set(keys.get(cellNumber(c.row, c.col))!, toRawCell(c, sharedString));
+    } else {
+      for (const c of scanCells(xml, undefined, latin1ToUtf8, opts.formulas ?? false)) out.set(`${c.row},${c.col}`, toRawCell(c, sharedString));
     }
     cells.set(s.name, out);
   }
@@ -263,12 +297,12 @@ function latin1ToUtf8(s: string): string {
   return /[^\x00-\x7f]/.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
 }
 
-function toRawCell(c: ScannedCell, shared: (i: number) => string | undefined): RawCell {
+function toRawCell(c: ScannedCell, shared: (i: number) => string): RawCell {
   const base: RawCell = { value: null };
   if (c.f !== undefined) base.formula = c.f;
   switch (c.t) {
     case 's':
-      base.value = c.v === undefined ? null : (shared(Number(c.v)) ?? '');
+      base.value = c.v === undefined ? null : shared(Number(c.v));
       break;
     case 'str':
       base.value = c.v ?? (c.f !== undefined ? null : '');

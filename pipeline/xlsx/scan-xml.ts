@@ -122,6 +122,54 @@ function localIs(xml: string, from: number, to: number, local: string): boolean 
 }
 
 /**
+ * The document's root element is closed: by its end tag at the very end (after it only
+ * whitespace and comments), or by being empty (`<root …/>`). A part cut off anywhere ends
+ * before its root's end tag, so this catches truncation, which a lenient scan would otherwise
+ * read as a shorter sheet. It looks at the prolog and the tail only, never the body.
+ */
+export function rootCloses(xml: string): boolean {
+  let i = 0;
+  for (;;) {
+    i = xml.indexOf('<', i);
+    if (i < 0) return false;
+    const c = xml.charCodeAt(i + 1);
+    if (c === 63) {
+      // <?xml …?> and other processing instructions
+      const e = xml.indexOf('?>', i + 2);
+      if (e < 0) return false;
+      i = e + 2;
+    } else if (c === 33) {
+      // <!-- … --> or <!DOCTYPE …>
+      const e = xml.startsWith('<!--', i) ? xml.indexOf('-->', i + 4) : xml.indexOf('>', i + 2);
+      if (e < 0) return false;
+      i = e + 1;
+    } else break;
+  }
+  const ne = nameEnd(xml, i + 1);
+  if (ne === i + 1) return false;
+  const name = xml.slice(i + 1, ne);
+  let end = xml.length;
+  for (;;) {
+    while (end > 0 && isSpace(xml.charCodeAt(end - 1))) end--;
+    if (end >= 7 && xml.startsWith('-->', end - 3)) {
+      const open = xml.lastIndexOf('<!--', end - 3);
+      if (open < 0) return false;
+      end = open;
+      continue;
+    }
+    break;
+  }
+  if (xml.charCodeAt(end - 1) !== 62) return false;
+  const rootEnd = tagEnd(xml, ne);
+  // An empty root, <root …/>, ending the document.
+  if (rootEnd === end - 1) return xml.charCodeAt(end - 2) === 47;
+  let j = end - 2;
+  while (j > 0 && isSpace(xml.charCodeAt(j))) j--;
+  const from = j + 1 - name.length;
+  return from >= 2 && xml.startsWith(name, from) && xml.charCodeAt(from - 1) === 47 && xml.charCodeAt(from - 2) === 60;
+}
+
+/**
  * Every wanted cell of a worksheet, in document order, positions filled in where `r` is omitted.
  * `xml` may be the part decoded as latin1 (fast, and all markup is ASCII): text is then passed
  * through `text` to be decoded as UTF-8, only for the cells that are wanted.

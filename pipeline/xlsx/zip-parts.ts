@@ -5,7 +5,7 @@
  * (zip64, encryption, a compression method other than deflate or stored, offsets outside the
  * file) falls back to fflate, which reads the whole filtered archive as before.
  */
-import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { unzipSync } from 'fflate';
 
 export class TooBig extends RangeError {
@@ -13,6 +13,23 @@ export class TooBig extends RangeError {
     super('too-big');
   }
 }
+
+/** What is wrong with a damaged part: the words are core's (workbook.damaged-part). */
+export type PartProblem = 'zip' | 'inflate' | 'size' | 'checksum' | 'truncated' | 'missing' | 'sheet-missing' | 'shared-string';
+
+/** A part of the package that cannot be read as it is: a reader of it would see less than was written. */
+export class DamagedPart extends Error {
+  constructor(
+    readonly part: string,
+    readonly problem: PartProblem,
+    readonly index?: number,
+  ) {
+    super(`${part}: ${problem}`);
+  }
+}
+
+// zlib.crc32 came with Node 20.15 and 22.2; on an older Node the inflated size is still checked.
+const crc32: ((data: Uint8Array) => number) | undefined = typeof zlib.crc32 === 'function' ? zlib.crc32 : undefined;
 
 interface Entry {
   method: number;
@@ -79,10 +96,10 @@ function directParts(bytes: Uint8Array, wanted: (name: string) => boolean, max: 
     p += 46 + nameLen + extraLen + commentLen;
   }
   let inflated = 0;
-  const data = (x: Entry): Uint8Array => {
-    if (x.offset + 30 > n || u32(bytes, x.offset) !== 0x04034b50) throw new Error('invalid zip data');
+  const data = (name: string, x: Entry): Uint8Array => {
+    if (x.offset + 30 > n || u32(bytes, x.offset) !== 0x04034b50) throw new DamagedPart(name, 'zip');
     const start = x.offset + 30 + u16(bytes, x.offset + 26) + u16(bytes, x.offset + 28);
-    if (start + x.csize > n) throw new Error('unexpected EOF');
+    if (start + x.csize > n) throw new DamagedPart(name, 'zip');
     return bytes.subarray(start, start + x.csize);
   };
   // Only wanted entries were kept: anything else is absent, as it was with fflate's filter.
@@ -90,26 +107,31 @@ function directParts(bytes: Uint8Array, wanted: (name: string) => boolean, max: 
   return {
     stored(name) {
       const x = entries.get(name);
-      return x && { bytes: data(x), crc: x.crc, method: x.method };
+      return x && { bytes: data(name, x), crc: x.crc, method: x.method };
     },
     get(name) {
       const x = entries.get(name);
       if (!x) return undefined;
-      const raw = data(x);
+      const raw = data(name, x);
       let out: Uint8Array;
       if (x.method === 0) out = raw;
       else {
         // The declared sizes passed the limit; the inflated bytes are held to it too, whatever the entry claims.
         const budget = max - inflated;
         try {
-          out = inflateRawSync(raw, { chunkSize: Math.max(64, Math.min(x.usize + 64, budget + 1)), maxOutputLength: Math.max(1, budget) });
+          out = zlib.inflateRawSync(raw, { chunkSize: Math.max(64, Math.min(x.usize + 64, budget + 1)), maxOutputLength: Math.max(1, budget) });
         } catch (err) {
           if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new TooBig();
-          throw err;
+          // A cut-off or garbled deflate stream (Z_BUF_ERROR, Z_DATA_ERROR).
+          throw new DamagedPart(name, 'inflate');
         }
       }
       inflated += out.length;
       if (inflated > max) throw new TooBig();
+      // The directory's size and CRC-32 are what was written: a part that inflates to anything
+      // else is damaged, even when the deflate stream itself looks fine (about 1 % of a read's time).
+      if (out.length !== x.usize) throw new DamagedPart(name, 'size');
+      if (crc32 && crc32(out) !== x.crc) throw new DamagedPart(name, 'checksum');
       return out;
     },
   };

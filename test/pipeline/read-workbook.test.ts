@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookBytes, type RawCell } from '../../pipeline/xlsx/read-workbook.ts';
-import { openZip, TooBig } from '../../pipeline/xlsx/zip-parts.ts';
+import { rootCloses } from '../../pipeline/xlsx/scan-xml.ts';
+import { DamagedPart, openZip, TooBig } from '../../pipeline/xlsx/zip-parts.ts';
 import { recalculateWithLibreOffice } from '../support/libreoffice.ts';
 import { editParts, filledWorkbook, org, write } from '../support/returned-workbooks.ts';
 import { scratchDir } from '../support/run-cli.ts';
@@ -150,8 +151,77 @@ describe('the zip layer and the tag scanner', () => {
     const damaged = Buffer.from(bytes);
     // Overwrite the middle of the compressed data of every entry: inflating fails or the text is garbage.
     for (let i = 200; i < damaged.length - 2000; i += 97) damaged[i] = 0xff;
+    // Every entry fails its size or checksum now: the package is never read as if it were whole.
     const r = readWorkbookBytes(damaged);
-    expect(r.value === undefined ? r.errors[0]!.code : 'read').toMatch(/^workbook\.(corrupt|not-xlsx)$|^read$/);
+    expect(r.value).toBeUndefined();
+    expect(r.errors[0]!.code).toMatch(/^workbook\.(corrupt|damaged-part|not-xlsx)$/);
+  });
+
+  const damage = (bytes: Uint8Array) => {
+    const r = readWorkbookBytes(bytes, { extraSheets: ['_scorebook'] });
+    expect(r.value, 'read as if whole').toBeUndefined();
+    return { code: r.errors[0]!.code, ...r.errors[0]!.params };
+  };
+  const cut = (part: string) => editParts(fixtures.ours!, (name, xml) => (name === part ? xml.slice(0, Math.floor(xml.length / 2)) : xml));
+  const without = (part: string) => Buffer.from(zipSync(Object.fromEntries(Object.entries(unzipSync(fixtures.ours!)).filter(([name]) => name !== part))));
+
+  it('refuses a part cut off in the middle (re-zipped, so its CRC is right): the sheet, the shared strings, workbook.xml, the relationships', () => {
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet4.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels']) {
+      expect(damage(cut(part)), part).toMatchObject({ code: 'workbook.damaged-part', part, problem: 'truncated' });
+    }
+  });
+
+  it('refuses a workbook whose listed sheet has no part, or whose cells refer to shared strings it lacks', () => {
+    expect(damage(without('xl/worksheets/sheet1.xml'))).toMatchObject({ code: 'workbook.damaged-part', part: 'xl/worksheets/sheet1.xml', problem: 'missing' });
+    expect(damage(without('xl/_rels/workbook.xml.rels'))).toMatchObject({ code: 'workbook.damaged-part', problem: 'sheet-missing' });
+    expect(damage(without('xl/sharedStrings.xml'))).toMatchObject({ code: 'workbook.damaged-part', part: 'xl/sharedStrings.xml', problem: 'missing' });
+    // The table closed after its first item: the cells' later indices point at nothing.
+    const short = editParts(fixtures.ours!, (name, xml) => (name === 'xl/sharedStrings.xml' ? xml.replace(/(<si>[\s\S]*?<\/si>)[\s\S]*<\/sst>/, '$1</sst>') : xml));
+    expect(damage(short)).toMatchObject({ code: 'workbook.damaged-part', part: 'xl/sharedStrings.xml', problem: 'shared-string' });
+  });
+
+  it('checks each inflated part against the zip directory: CRC-32, size, a cut deflate stream', () => {
+    const stored = Buffer.from(zipSync(unzipSync(fixtures.ours!), { level: 0 }));
+    // One byte of the sheet's text changed in place: same size, wrong CRC.
+    const at = stored.indexOf(Buffer.from('<sheetData>')) + 3;
+    const flipped = Buffer.from(stored);
+    flipped[at] = flipped[at]! ^ 0x20;
+    expect(damage(flipped)).toMatchObject({ code: 'workbook.damaged-part', problem: 'checksum' });
+    // The directory says the part is larger than the bytes it has.
+    const entry = (zip: Buffer, name: string) => {
+      for (let p = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0; p = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4)) {
+        if (zip.toString('latin1', p + 46, p + 46 + zip.readUInt16LE(p + 28)) === name) return p;
+      }
+      throw new Error(name);
+    };
+    const bigger = Buffer.from(stored);
+    const e = entry(bigger, 'xl/worksheets/sheet1.xml');
+    bigger.writeUInt32LE(bigger.readUInt32LE(e + 24) + 10, e + 24);
+    expect(damage(bigger)).toMatchObject({ code: 'workbook.damaged-part', part: 'xl/worksheets/sheet1.xml', problem: 'size' });
+    // A deflated entry whose compressed bytes stop half-way.
+    const deflated = Buffer.from(zipSync(unzipSync(fixtures.ours!), { level: 6 }));
+    const d = entry(deflated, 'xl/worksheets/sheet1.xml');
+    deflated.writeUInt32LE(Math.floor(deflated.readUInt32LE(d + 20) / 2), d + 20);
+    expect(damage(deflated)).toMatchObject({ code: 'workbook.damaged-part', part: 'xl/worksheets/sheet1.xml', problem: 'inflate' });
+    expect(() => openZip(deflated, () => true, 50 * 1048576).get('xl/worksheets/sheet1.xml')).toThrow(DamagedPart);
+  });
+
+  it('tells an OpenDocument spreadsheet (.ods) from a zip that is no workbook', () => {
+    const ods = zipSync({ mimetype: [new TextEncoder().encode('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': new TextEncoder().encode('<office:document-content/>') });
+    expect(readWorkbookBytes(ods).errors.map((e) => e.code)).toEqual(['workbook.ods']);
+    expect(readWorkbookBytes(zipSync({ 'a.txt': new Uint8Array(3) })).errors.map((e) => e.code)).toEqual(['workbook.not-xlsx']);
+  });
+
+  it('rootCloses: the root element ends the part (after a prolog and comments, with any prefix, or empty)', () => {
+    expect(rootCloses('<?xml version="1.0"?>\n<!-- a > b --><x:sst xmlns:x="u"><x:si/></x:sst>\r\n<!-- end -->\n')).toBe(true);
+    expect(rootCloses('<Relationships xmlns="u"/>')).toBe(true);
+    expect(rootCloses('<?xml version="1.0"?><worksheet a=">"></worksheet >')).toBe(true);
+    expect(rootCloses('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>')).toBe(false);
+    expect(rootCloses('<worksheet><sheetData/></sheetData>')).toBe(false);
+    expect(rootCloses('<worksheet><sheetData/></x:worksheet>')).toBe(false);
+    expect(rootCloses('<worksheet><sheetData/></worksheetx>')).toBe(false);
+    expect(rootCloses('<worksheet/><extra/>')).toBe(false);
+    expect(rootCloses('')).toBe(false);
   });
 
   it('reads markup written differently (single quotes, attribute order, spaces, no r, comments) as the plain file', () => {
