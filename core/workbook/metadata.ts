@@ -5,6 +5,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
+import { issue, type Issue } from '../issues.ts';
 import type { ScoringPlan } from '../profile/resolve-profile.ts';
 import { METHODS } from '../template/schema.ts';
 import { LANGS } from '../text.ts';
@@ -61,6 +62,60 @@ export function profileHash(plan: ScoringPlan): string {
     grades: plan.grades.map((g) => [g.id, g.min]),
   });
   return bytesToHex(sha256(utf8ToBytes(canonical)));
+}
+
+const hashes = new WeakMap<ScoringPlan, string>();
+
+/** profileHash, once per plan object (readers reuse their plans across a roster's returns). */
+export function cachedProfileHash(plan: ScoringPlan): string {
+  let h = hashes.get(plan);
+  if (h === undefined) hashes.set(plan, (h = profileHash(plan)));
+  return h;
+}
+
+/**
+ * zod's complaints about the metadata as our issues, one per entry, so that they are said in
+ * words (and in zh-CN) that name the entry and what it must hold.
+ */
+export function metadataIssues(issues: readonly z.core.$ZodIssue[], data: Record<string, string>): Issue[] {
+  return issues.map((zi) => {
+    const key = String(zi.path[0] ?? '');
+    const value = data[key];
+    const at = ['_scorebook', key];
+    if (value === undefined) return issue('workbook.metadata', at, { key, problem: 'missing' });
+    if (value.trim() === '') return issue('workbook.metadata', at, { key, problem: 'empty' });
+    if (zi.code === 'invalid_value') return issue('workbook.metadata', at, { key, problem: 'value', value, allowed: zi.values.map(String).join(' / ') });
+    if (zi.code === 'invalid_format') return issue('workbook.metadata', at, { key, problem: 'format', value, expected: zi.format });
+    return issue('workbook.metadata', at, { key, problem: 'invalid', value });
+  });
+}
+
+/**
+ * Text from a stranger's workbook or CSV, made safe to store and print: C0 and C1 control
+ * characters are dropped (an ESC would colour, move or clear a terminal; a newline would start a
+ * fake line in a report or log), line breaks and tabs become a space, and the ends are trimmed.
+ */
+export function plainText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s)) return s.trim();
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+}
+
+/** The metadata's free-text entries, which are stored and shown as they are (the others are checked against a list or a pattern). */
+export const METADATA_TEXT_KEYS = ['org_id', 'org_name', 'region', 'org_type', 'period', 'evaluator', 'contact', 'workbook_id', 'generated_at', 'generator'] as const;
+
+/** Entries a return cannot be filed without: an ingested return belongs to an organization and a period. */
+export const INGEST_REQUIRED_KEYS = ['org_id', 'period'] as const;
+
+/** The metadata's text entries through plainText. */
+export function plainMetadata(meta: WorkbookMetadata): WorkbookMetadata {
+  const out = { ...meta };
+  for (const k of METADATA_TEXT_KEYS) {
+    const v = out[k];
+    if (typeof v === 'string') out[k] = plainText(v);
+  }
+  return out;
 }
 
 function canonicalJson(v: unknown): unknown {

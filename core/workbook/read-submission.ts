@@ -11,7 +11,7 @@ import { answersToInputs, type RowAnswer } from '../sheet/layout-workbook.ts';
 import { idToName, type CellValue } from '../sheet/sheet-model.ts';
 import { text } from '../text.ts';
 import type { Template } from '../template/schema.ts';
-import { metadataSchema, type WorkbookMetadata } from './metadata.ts';
+import { cachedProfileHash, metadataIssues, metadataSchema, type WorkbookMetadata } from './metadata.ts';
 
 export interface ContractCell {
   value: CellValue;
@@ -114,13 +114,28 @@ function weightedPlan(template: Template, p: Prepared, choice: { profile?: strin
   return r;
 }
 
-export function readSubmission(cells: ContractCells, findTemplate: (id: string) => Template | undefined): Result<Submission> {
+export interface ReadSubmissionOptions {
+  /**
+   * Refuse a workbook whose profile_hash is not the hash of the plan its metadata describes: the
+   * hidden sheet was edited (indicators dropped, the method changed …). The hash covers the
+   * weights the workbook was made with, which the metadata does not hold, so it is taken with
+   * the template's (or profile's) weights and with the weights in the WT_ cells: one of the two
+   * is the generation's unless the weights were both chosen at generation and edited since.
+   */
+  verifyProfileHash?: boolean;
+}
+
+/** resolvePlan's complaints about a plan read from metadata are complaints about the metadata. */
+function planIssue(template: Template, e: Issue): Issue {
+  if (e.code === 'choice.unknown-indicator') return issue('workbook.metadata', ['_scorebook', 'indicators'], { key: 'indicators', problem: 'unknown-indicator', value: e.params?.id, template: template.id });
+  if (e.code === 'choice.empty') return issue('workbook.metadata', ['_scorebook', 'indicators'], { key: 'indicators', problem: 'empty' });
+  return e;
+}
+
+export function readSubmission(cells: ContractCells, findTemplate: (id: string) => Template | undefined, opts: ReadSubmissionOptions = {}): Result<Submission> {
   if (!cells.metadata) return fail(issue('workbook.no-metadata', []));
   const parsed = metadataSchema.safeParse(cells.metadata);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    return fail(issue('workbook.metadata', ['_scorebook', String(first.path[0] ?? '')], { key: String(first.path[0] ?? ''), message: first.message }));
-  }
+  if (!parsed.success) return fail(...metadataIssues(parsed.error.issues, cells.metadata));
   const meta = parsed.data;
   const template = findTemplate(meta.template_id);
   if (!template) return fail(issue('workbook.unknown-template', [], { id: meta.template_id, version: meta.template_version }));
@@ -132,8 +147,11 @@ export function readSubmission(cells: ContractCells, findTemplate: (id: string) 
   const choice = { ...(meta.profile ? { profile: meta.profile } : {}), indicators: ids, method: meta.method };
   const prep = prepare(template, choice);
   const base = prep.base;
-  if (!base.value) return fail(...base.errors.map((e) => ({ ...e, code: e.code })));
+  if (!base.value) return fail(...base.errors.map((e) => planIssue(template, e)));
   const names = prep.names!;
+  // With the template's or profile's weights: any workbook made by the CLI or from a roster,
+  // whatever its WT_ cells say now. Else, below, with the WT_ cells' weights (the add-in's own).
+  const hashMatches = !opts.verifyProfileHash || cachedProfileHash(base.value) === meta.profile_hash;
 
   const missing = names.required.filter((n) => cells.cell(n) === undefined);
   if (missing.length) {
@@ -152,6 +170,7 @@ export function readSubmission(cells: ContractCells, findTemplate: (id: string) 
   const weighted = weightedPlan(template, prep, choice, rawWeights);
   if (!weighted.value) return fail(...weighted.errors);
   const plan = weighted.value;
+  if (!hashMatches && cachedProfileHash(plan) !== meta.profile_hash) return fail(issue('workbook.profile-hash', ['_scorebook', 'profile_hash']));
   // The weighted plan has the base plan's indicators and dimensions, in the same order.
   const indNames = names.indicators;
   const dimNames = names.dimensions;

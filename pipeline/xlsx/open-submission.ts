@@ -29,13 +29,15 @@ export function contractCells(wb: RawWorkbook): ContractCells {
 export interface OpenOptions extends ReadOptions {
   /** The templates to score with; the shipped ones (and the user's) when absent. Workers get them from the main thread. */
   templates?: ReadonlyMap<string, Template>;
+  /** Refuse a workbook whose hidden metadata no longer matches its profile_hash (default true). */
+  verifyProfileHash?: boolean;
 }
 
 export function openSubmissionBytes(bytes: Uint8Array, opts: OpenOptions = {}): Result<Submission> {
   const raw = readWorkbookBytes(bytes, { ...opts, extraSheets: [METADATA_SHEET, ...(opts.extraSheets ?? [])] });
   if (!raw.value) return { value: undefined, errors: raw.errors };
   const templates = opts.templates ?? shippedTemplates();
-  return readSubmission(contractCells(raw.value), (id) => templates.get(id));
+  return readSubmission(contractCells(raw.value), (id) => templates.get(id), { verifyProfileHash: opts.verifyProfileHash ?? true });
 }
 
 export function openSubmissionFile(file: string, opts: OpenOptions = {}): Result<Submission> {
