@@ -5,33 +5,33 @@
  * scored by the engine exactly as a workbook would be.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import {
-  answersToInputs, buildMetadata, collectInputs, evaluate, issue, message, resolvePlan,
+  answersToInputs, buildMetadata, collectInputs, evaluate, issue, message, plainText, resolvePlan, sheetLabels,
   type Issue, type Lang, type RowAnswer, type Submission, type Template,
 } from '../../core/index.ts';
 import { decodeText } from '../inputs/decode-text.ts';
 import { shippedTemplates } from '../templates/registry.ts';
-import { recordFromSubmission, type FileOutcome } from './file-outcome.ts';
-import { readIssue } from '../inputs/read-user-file.ts';
+import { readReturnBytes, recordFromSubmission, rejection, type FileOutcome, type RejectionReason } from './file-outcome.ts';
 
 export const CSV_RETURN_REQUIRED = ['template_id', 'period', 'org_id', 'indicator_id', 'value'] as const;
 const OPTIONAL = ['org_name', 'region', 'org_type', 'evaluator', 'profile', 'mode', 'evidence'] as const;
+/** A submission is filed under these: none may be empty (org_name and the rest may). */
+const KEY_REQUIRED = ['template_id', 'org_id', 'period'] as const;
 
-function reject(file: string, hash: string | null, reason: string, text: string): FileOutcome {
+function reject(file: string, hash: string | null, reason: RejectionReason, text: string): FileOutcome {
   return { kind: 'rejection', file, hash, reason, message: text };
 }
 
+/** The evaluation modes a workbook's list offers, in both languages: a CSV value is one of them (any case), or empty. */
+const MODES = new Map((['zh-CN', 'en'] as const).flatMap((lang) => sheetLabels(lang).modes.map((m) => [m.toLowerCase(), m] as const)));
+const MODE_WORDS = [...new Set(MODES.values())].join(', ');
+
 export function readReturnedCsv(file: string, opts: { maxBytes: number; lang: Lang; templates?: ReadonlyMap<string, Template> }): FileOutcome[] {
   const zh = opts.lang === 'zh-CN';
-  let bytes: Buffer;
-  try {
-    if (statSync(file).size > opts.maxBytes) return [reject(file, null, 'too-big', zh ? '文件超过大小上限。' : 'The file is over the size limit.')];
-    bytes = readFileSync(file);
-  } catch (e) {
-    return [reject(file, null, 'unreadable', message(readIssue(file, e), opts.lang))];
-  }
+  const got = readReturnBytes(file, opts.maxBytes);
+  if ('issue' in got) return [rejection(file, null, [got.issue], opts.lang)];
+  const bytes = got.bytes;
   const fileHash = createHash('sha256').update(bytes).digest('hex');
   const parsed = Papa.parse<Record<string, string>>(decodeText(bytes).text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.normalize('NFKC').trim().toLowerCase() });
   const fields = parsed.meta.fields ?? [];
@@ -43,7 +43,8 @@ export function readReturnedCsv(file: string, opts: { maxBytes: number; lang: La
   }
   const groups = new Map<string, { key: Record<string, string>; rows: { row: Record<string, string>; line: number }[] }>();
   parsed.data.forEach((row, i) => {
-    const key = { template_id: row.template_id?.trim() ?? '', profile: row.profile?.trim() ?? '', org_id: row.org_id?.trim() ?? '', period: row.period?.trim() ?? '', evaluator: row.evaluator?.trim() ?? '' };
+    // Text that is stored and printed: without control characters (plainText), as a workbook's metadata.
+    const key = { template_id: plainText(row.template_id ?? ''), profile: plainText(row.profile ?? ''), org_id: plainText(row.org_id ?? ''), period: plainText(row.period ?? ''), evaluator: plainText(row.evaluator ?? '') };
     const k = JSON.stringify(key);
     if (!groups.has(k)) groups.set(k, { key, rows: [] });
     groups.get(k)!.rows.push({ row, line: i + 2 });
@@ -54,38 +55,46 @@ export function readReturnedCsv(file: string, opts: { maxBytes: number; lang: La
   for (const [k, g] of groups) {
     const hash = createHash('sha256').update(`${fileHash}\n${k}`).digest('hex');
     const where = `${file} (org ${g.key.org_id || '?'}, period ${g.key.period || '?'})`;
-    if (!g.key.org_id) {
-      outcomes.push(reject(where, hash, 'bad-csv', zh ? `第 ${g.rows[0]!.line} 行等缺少 org_id。` : `Row ${g.rows[0]!.line} and others have no org_id.`));
+    // The same reason as a workbook whose metadata lacks them: bad-metadata, naming the field.
+    const empty = KEY_REQUIRED.filter((k) => !g.key[k]);
+    if (empty.length) {
+      outcomes.push(rejection(where, hash, empty.map((key) => issue('return.empty-field', [], { key, row: g.rows[0]!.line, rows: g.rows.length })), opts.lang));
       continue;
     }
     const template = (opts.templates ?? shippedTemplates()).get(g.key.template_id!);
     if (!template) {
-      outcomes.push(reject(where, hash, 'unknown-template', message(issue('workbook.unknown-template', [], { id: g.key.template_id, version: '' }), opts.lang)));
+      outcomes.push(rejection(where, hash, [issue('workbook.unknown-template', [], { id: g.key.template_id, version: '' })], opts.lang));
       continue;
     }
     const planned = resolvePlan(template, g.key.profile ? { profile: g.key.profile } : {});
     if (!planned.value) {
-      outcomes.push(reject(where, hash, 'unknown-template', planned.errors.map((e) => message(e, opts.lang)).join(' ')));
+      outcomes.push(rejection(where, hash, planned.errors, opts.lang));
       continue;
     }
     const plan = planned.value;
     const collected = collectInputs(template, plan, g.rows.map(({ row, line }) => ({ id: row.indicator_id ?? '', value: row.value ?? '', row: line })));
     const answers = new Map<string, RowAnswer>();
+    const modeErrors: Issue[] = [];
     const lineOf = new Map(g.rows.map(({ row, line }) => [row.indicator_id?.trim() ?? '', { row, line }]));
     for (const [id, value] of collected.inputs) {
-      const src = lineOf.get(id)?.row;
-      answers.set(id, { input: value ?? null, na: false, ...(src?.mode ? { mode: src.mode } : {}), ...(src?.evidence ? { evidence: src.evidence } : {}) });
+      const src = lineOf.get(id);
+      // A mode is one of the workbook list's three (stored as the list has it), or nothing: any
+      // other word would be counted as a fourth mode by whoever groups by it.
+      const given = plainText(src?.row.mode ?? '');
+      const mode = given ? MODES.get(given.normalize('NFKC').toLowerCase()) : undefined;
+      if (given && !mode) modeErrors.push({ ...issue('return.mode', ['inputs', id], { value: given, allowed: MODE_WORDS }), row: src!.line });
+      answers.set(id, { input: value ?? null, na: false, ...(mode ? { mode } : {}), ...(src?.row.evidence ? { evidence: src.row.evidence } : {}) });
     }
     const evaluation = evaluate(plan, answersToInputs(answers));
-    const errors: Issue[] = [...collected.errors, ...evaluation.errors.map((e) => ({ ...e, row: collected.rows.get(String(e.path[1])) ?? 0 }))];
+    const errors: Issue[] = [...collected.errors, ...evaluation.errors.map((e) => ({ ...e, row: collected.rows.get(String(e.path[1])) ?? 0 })), ...modeErrors];
     if (errors.length) {
-      outcomes.push(reject(where, hash, 'invalid-value', errors.slice(0, 5).map((e) => `${zh ? `第 ${e.row} 行` : `row ${e.row}`}: ${message(e, opts.lang)}`).join(' ')));
+      outcomes.push(reject(where, hash, 'invalid-value', plainText(errors.slice(0, 5).map((e) => `${zh ? `第 ${e.row} 行` : `row ${e.row}`}: ${message(e, opts.lang)}`).join(' '))));
       continue;
     }
     const first = g.rows[0]!.row;
     const metadata = buildMetadata(
       plan,
-      { org_id: g.key.org_id!, org_name: first.org_name?.trim() ?? '', region: first.region?.trim() ?? '', org_type: first.org_type?.trim() ?? '', period: g.key.period!, evaluator: g.key.evaluator! },
+      { org_id: g.key.org_id!, org_name: plainText(first.org_name ?? ''), region: plainText(first.region ?? ''), org_type: plainText(first.org_type ?? ''), period: g.key.period!, evaluator: g.key.evaluator! },
       { workbook_id: `csv:${g.key.template_id}:${g.key.profile}:${g.key.org_id}:${g.key.period}:${g.key.evaluator}`, generated_at: '', lang: opts.lang },
     );
     const sub: Submission = {

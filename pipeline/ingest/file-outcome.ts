@@ -3,9 +3,9 @@
  * reason. Pure apart from reading the file; runs in worker threads.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { message, type Issue, type Lang, type Submission, type Template } from '../../core/index.ts';
+import { INGEST_REQUIRED_KEYS, issue, message, plainMetadata, plainText, type Issue, type Lang, type Submission, type Template } from '../../core/index.ts';
 import { openSubmissionBytes } from '../xlsx/open-submission.ts';
 import { readIssue } from '../inputs/read-user-file.ts';
 
@@ -16,7 +16,7 @@ export interface SubmissionRecord {
   org: { org_id: string; org_name: string; region: string; org_type: string };
   submission: {
     workbook_id: string; org_id: string; template_id: string; template_version: string; profile: string; profile_hash: string;
-    method: string; lang: string; period: string; evaluator: string; source: 'xlsx' | 'csv'; generated_at: string;
+    method: string; lang: string; period: string; evaluator: string | null; source: 'xlsx' | 'csv'; generated_at: string;
     weights: string; total: number | null; grade: string | null; answered: number; unanswered: number; flagged: boolean; mismatches: string;
   };
   /**
@@ -34,34 +34,76 @@ export interface SubmissionRecord {
 
 export type FileOutcome =
   | { kind: 'submission'; record: SubmissionRecord }
-  | { kind: 'rejection'; file: string; hash: string | null; reason: string; message: string };
+  | { kind: 'rejection'; file: string; hash: string | null; reason: RejectionReason; message: string };
+
+/** Every reason a file is rejected for, in the order of docs/database.md's table (a test holds the two equal). */
+export const REJECTION_REASONS = [
+  'not-a-workbook', 'encrypted', 'legacy-xls', 'too-big', 'corrupt', 'not-ours', 'bad-metadata', 'unknown-template',
+  'broken-contract', 'invalid-value', 'unreadable', 'workbook-id-conflict', 'bad-csv',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 /** Issue codes → the rejection reasons the summary and the rejections table use. */
-const REASONS: Record<string, string> = {
+const REASONS: Record<string, RejectionReason> = {
   'file.read': 'unreadable',
+  'folder.read': 'unreadable',
   'workbook.not-zip': 'not-a-workbook',
   'workbook.not-xlsx': 'not-a-workbook',
+  'workbook.ods': 'not-a-workbook',
   'workbook.encrypted': 'encrypted',
   'workbook.legacy-xls': 'legacy-xls',
   'workbook.too-big': 'too-big',
   'workbook.corrupt': 'corrupt',
+  'workbook.damaged-part': 'corrupt',
   'workbook.no-metadata': 'not-ours',
   'workbook.metadata': 'bad-metadata',
+  'workbook.profile-hash': 'bad-metadata',
+  'return.empty-field': 'bad-metadata',
   'workbook.unknown-template': 'unknown-template',
   'workbook.template-version': 'unknown-template',
+  // A profile the template (as this scorebook has it) does not define.
+  'profile.not-found': 'unknown-template',
   'workbook.missing-name': 'broken-contract',
   'workbook.weight': 'invalid-value',
+  'return.mode': 'invalid-value',
 };
 
-export function reasonFor(issue: Issue): string {
+export function reasonFor(issue: Issue): RejectionReason {
   if (issue.code.startsWith('input.')) return 'invalid-value';
-  return REASONS[issue.code] ?? 'invalid';
+  // What else can reach here is resolvePlan's word on the plan the metadata describes.
+  return REASONS[issue.code] ?? 'bad-metadata';
 }
 
-function rejection(file: string, hash: string | null, issues: Issue[], lang: Lang): FileOutcome {
+export function rejection(file: string, hash: string | null, issues: Issue[], lang: Lang): FileOutcome {
   const first = issues[0]!;
-  const text = issues.map((i) => `${typeof i.path[1] === 'string' ? `${i.path[1]}: ` : ''}${message(i, lang)}`).slice(0, 5).join(' ');
-  return { kind: 'rejection', file, hash, reason: reasonFor(first), message: text };
+  // An input's issue says which indicator; the others say where themselves.
+  const text = issues.map((i) => `${i.code.startsWith('input.') && typeof i.path[1] === 'string' ? `${i.path[1]}: ` : ''}${message(i, lang)}`).slice(0, 5).join(' ');
+  // Messages quote the file's own text (a template id, a value): printed, it must not drive the terminal.
+  return { kind: 'rejection', file, hash, reason: reasonFor(first), message: plainText(text) };
+}
+
+/**
+ * A returned file's bytes, or the issue that says why there are none: larger on disk than the
+ * decompression limit (it cannot be a scoring workbook), unreadable, or a folder that discovery
+ * could not list and handed on so that it is reported rather than skipped.
+ */
+export function readReturnBytes(file: string, maxBytes: number): { bytes: Buffer } | { issue: Issue } {
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) {
+      try {
+        readdirSync(file);
+        // Listed now, but not when the run began: its files were not among those read.
+        return { issue: { ...issue('folder.read', [], { reason: 'EAGAIN' }), file } };
+      } catch (e) {
+        return { issue: { ...issue('folder.read', [], { reason: (e as NodeJS.ErrnoException).code ?? String(e) }), file } };
+      }
+    }
+    if (st.size > maxBytes) return { issue: issue('workbook.too-big', [], { max: Math.round(maxBytes / 1048576) }) };
+    return { bytes: readFileSync(file) };
+  } catch (e) {
+    return { issue: readIssue(file, e) };
+  }
 }
 
 export function recordFromSubmission(sub: Submission, file: string, hash: string, source: 'xlsx' | 'csv'): SubmissionRecord {
@@ -75,7 +117,8 @@ export function recordFromSubmission(sub: Submission, file: string, hash: string
     org: { org_id: m.org_id, org_name: m.org_name, region: m.region, org_type: m.org_type },
     submission: {
       workbook_id: m.workbook_id, org_id: m.org_id, template_id: m.template_id, template_version: m.template_version, profile: m.profile,
-      profile_hash: m.profile_hash, method: ev.method, lang: m.lang, period: m.period, evaluator: m.evaluator, source, generated_at: m.generated_at,
+      // No evaluator is NULL, as SQL has it, not '' (which a count or a join would take for one).
+      profile_hash: m.profile_hash, method: ev.method, lang: m.lang, period: m.period, evaluator: m.evaluator || null, source, generated_at: m.generated_at,
       weights: JSON.stringify(Object.fromEntries(sub.plan.dimensions.map((d) => [d.id, d.weight]))),
       total: ev.total, grade: ev.grade?.id ?? null,
       answered: ev.indicators.filter((r) => r.scored && r.state === 'value').length, unanswered: ev.unanswered.length,
@@ -93,24 +136,24 @@ function indicatorColumns(sub: Submission, byId: Map<string, Submission['plan'][
     const ind = byId.get(r.id)!;
     const a = sub.answers.get(r.id);
     c.indicator_id.push(r.id); c.dimension_id.push(ind.dimensionId); c.group_id.push(ind.groupId); c.rule.push(ind.rule.kind);
-    c.input_raw.push(r.input === null || r.input === undefined ? null : String(r.input)); c.input_value.push(r.value); c.state.push(r.state); c.score.push(r.score);
+    // What was entered in the input cell, also when the N/A cell is marked (the engine then reads 'NA').
+    const raw = a ? a.input : r.input;
+    c.input_raw.push(raw === null || raw === undefined || raw === '' ? null : String(raw)); c.input_value.push(r.value); c.state.push(r.state); c.score.push(r.score);
     c.na.push(r.state === 'na'); c.mode.push(a?.mode ?? null); c.evidence.push(a?.evidence ?? null);
   }
   return c;
 }
 
 export function readReturnedWorkbook(file: string, opts: { maxBytes: number; lang: Lang; templates?: ReadonlyMap<string, Template> }): FileOutcome {
-  let bytes: Buffer;
-  try {
-    const size = statSync(file).size;
-    // A workbook larger on disk than the decompression limit cannot be a scoring workbook.
-    if (size > opts.maxBytes) return rejection(file, null, [{ code: 'workbook.too-big', path: [], params: { max: Math.round(opts.maxBytes / 1048576) } }], opts.lang);
-    bytes = readFileSync(file);
-  } catch (e) {
-    return rejection(file, null, [readIssue(file, e)], opts.lang);
-  }
+  const got = readReturnBytes(file, opts.maxBytes);
+  if ('issue' in got) return rejection(file, null, [got.issue], opts.lang);
+  const bytes = got.bytes;
   const hash = createHash('sha256').update(bytes).digest('hex');
   const { value, errors } = openSubmissionBytes(bytes, { maxBytes: opts.maxBytes, ...(opts.templates ? { templates: opts.templates } : {}) });
   if (!value || errors.length) return rejection(file, hash, errors, opts.lang);
-  return { kind: 'submission', record: recordFromSubmission(value, file, hash, 'xlsx') };
+  const metadata = plainMetadata(value.metadata);
+  // `score` reads a workbook generated without an organization or period; a store files returns by both.
+  const empty = INGEST_REQUIRED_KEYS.filter((key) => metadata[key] === '');
+  if (empty.length) return rejection(file, hash, empty.map((key) => issue('workbook.metadata', ['_scorebook', key], { key, problem: 'empty' })), opts.lang);
+  return { kind: 'submission', record: recordFromSubmission({ ...value, metadata }, file, hash, 'xlsx') };
 }

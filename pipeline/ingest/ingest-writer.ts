@@ -176,7 +176,7 @@ export class IngestWriter {
           a.appendVarchar(r.hash); a.appendVarchar(s.workbook_id); a.appendInteger(p.versions.get(r.hash)!); a.appendBoolean(true);
           a.appendVarchar(s.org_id); a.appendVarchar(s.template_id); a.appendVarchar(s.template_version);
           a.appendVarchar(s.profile); a.appendVarchar(s.profile_hash); a.appendVarchar(s.method); a.appendVarchar(s.lang);
-          a.appendVarchar(s.period); a.appendVarchar(s.evaluator); a.appendVarchar(s.source); a.appendVarchar(r.fileName);
+          a.appendVarchar(s.period); varcharOrNull(a, s.evaluator); a.appendVarchar(s.source); a.appendVarchar(r.fileName);
           a.appendTimestampTZ(this.stamp); a.appendVarchar(s.generated_at); a.appendVarchar(s.weights);
           nullable(a, s.total, (x) => a.appendDouble(x)); nullable(a, s.grade, (x) => a.appendVarchar(x));
           a.appendInteger(s.answered); a.appendInteger(s.unanswered); a.appendBoolean(s.flagged); a.appendVarchar(s.mismatches);

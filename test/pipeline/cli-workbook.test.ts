@@ -145,7 +145,7 @@ describe('generate, fill, score FILE.xlsx', () => {
     const xls = join(dir, 'old.xls');
     writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
     expect(runCli(['score', xls]).stderr).toContain('legacy Excel 97-2003 file (.xls)');
-    expect(runCli(['score', join(dir, 'missing.xlsx')]).stderr).toContain('Cannot read the file: ENOENT');
+    expect(runCli(['score', join(dir, 'missing.xlsx')]).stderr).toContain('Cannot read the file: file not found');
   });
 });
 

@@ -4,9 +4,9 @@
  * at the zip level where a person's tool would have altered them.
  */
 import ExcelJS from 'exceljs';
-import { zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { writeFileSync } from 'node:fs';
-import { resolvePlan, type Lang, type OrgDetails, type RowAnswer } from '../../core/index.ts';
+import { METADATA_KEYS, resolvePlan, type Lang, type OrgDetails, type RowAnswer } from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { workbookBytes } from '../../pipeline/workbooks/make-workbook.ts';
 import { randomAnswers, rng } from './random-answers.ts';
@@ -43,6 +43,28 @@ export function compoundFile(encrypted: boolean): Buffer {
 /** A zip whose one entry inflates to `mb` megabytes of zeros. */
 export function zipBomb(mb: number): Buffer {
   return Buffer.from(zipSync({ 'xl/workbook.xml': new Uint8Array(mb * 1024 * 1024) }, { level: 9 }));
+}
+
+/**
+ * The `_scorebook` sheet edited by hand, as a person who unhides it would: each key's value
+ * replaced by `xml` (markup of an inline string's text, so `&#27;` and the like can be written).
+ */
+export function editMetadata(bytes: Uint8Array, values: Partial<Record<(typeof METADATA_KEYS)[number], string>>): Buffer {
+  const files = unzipSync(bytes);
+  const book = strFromU8(files['xl/workbook.xml']!);
+  const rid = /<sheet [^>]*name="_scorebook"[^>]*r:id="([^"]+)"/.exec(book)![1]!;
+  const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);
+  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]!;
+  const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  let xml = strFromU8(files[part]!);
+  for (const [key, value] of Object.entries(values)) {
+    const row = METADATA_KEYS.indexOf(key as (typeof METADATA_KEYS)[number]) + 1;
+    const cell = new RegExp(`<c r="B${row}"[^>]*?(?:/>|>[\\s\\S]*?</c>)`);
+    if (!cell.test(xml)) throw new Error(`no cell B${row} for ${key}`);
+    xml = xml.replace(cell, `<c r="B${row}" t="inlineStr"><is><t xml:space="preserve">${value}</t></is></c>`);
+  }
+  files[part] = strToU8(xml);
+  return Buffer.from(zipSync(files));
 }
 
 export function write(file: string, bytes: Uint8Array | string): string {
