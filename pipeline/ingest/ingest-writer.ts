@@ -4,8 +4,10 @@
  * loses at most the open batch, which a re-run writes again: every file ends up in the store
  * exactly once.
  */
+import { basename } from 'node:path';
 import { DuckDBTimestampTZValue, listValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import type { FileOutcome, SubmissionRecord } from './file-outcome.ts';
+import { issue, message, type Lang } from '../../core/index.ts';
+import type { FileOutcome, RejectionReason, SubmissionRecord } from './file-outcome.ts';
 
 export type Status = 'ingested' | 'unchanged' | 'replaced' | 'rejected';
 
@@ -17,11 +19,31 @@ export interface IngestSummary {
   rejected: { file: string; reason: string; message: string }[];
 }
 
-interface Claim {
+/** A file of this run that took a workbook id: taken back if another organization claims the id in this run. */
+interface RunFile {
+  hash: string;
+  file: string;
   org: string;
+  flagged: boolean;
+  status: 'ingested' | 'replaced' | 'unchanged';
+}
+
+/**
+ * Who a workbook id belongs to. An id already in the database belongs to the organization of
+ * its first stored version, whatever this run brings; an id new to the database belongs to the
+ * one organization this run's files give it, or, once two organizations claim it, to none: every
+ * file of it is rejected, whichever came first, so the outcome does not depend on file order.
+ */
+interface Claim {
+  /** the organization of the id's first stored version; undefined for an id new to the database */
+  stored?: string;
+  /** the highest version stored or to be stored */
   version: number;
-  /** set when the claim was made by a file of this run: it can still be taken back */
-  thisRun?: { hash: string; file: string; flagged: boolean; status: 'ingested' | 'replaced' };
+  /** this run's files of an id new to the database, until a conflict takes them back */
+  mine: RunFile[];
+  /** each organization that claimed an id new to the database in this run, with its first file */
+  orgs: Map<string, string>;
+  conflicted: boolean;
 }
 
 interface Pending {
@@ -33,10 +55,12 @@ interface Pending {
    */
   touched: Set<string>;
   rejections: { file: string; hash: string | null; reason: string; message: string }[];
+  /** submissions of earlier batches of this run taken back (a workbook-id conflict), and their organizations */
   withdraw: string[];
+  withdrawnOrgs: Set<string>;
 }
 
-const emptyPending = (): Pending => ({ records: [], versions: new Map(), touched: new Set(), rejections: [], withdraw: [] });
+const emptyPending = (): Pending => ({ records: [], versions: new Map(), touched: new Set(), rejections: [], withdraw: [], withdrawnOrgs: new Set() });
 
 export class IngestWriter {
   readonly summary: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, flagged: 0, rejected: [] };
@@ -59,8 +83,8 @@ export class IngestWriter {
   static async open(con: DuckDBConnection): Promise<IngestWriter> {
     const hashes = new Set((await con.runAndReadAll('SELECT content_hash FROM submissions')).getRows().map((r) => String(r[0])));
     const claims = new Map<string, Claim>();
-    for (const r of (await con.runAndReadAll('SELECT workbook_id, any_value(org_id), max(version) FROM submissions GROUP BY workbook_id')).getRows()) {
-      claims.set(String(r[0]), { org: String(r[1]), version: Number(r[2]) });
+    for (const r of (await con.runAndReadAll('SELECT workbook_id, arg_min(org_id, version), max(version) FROM submissions GROUP BY workbook_id')).getRows()) {
+      claims.set(String(r[0]), { stored: String(r[1]), version: Number(r[2]), mine: [], orgs: new Map(), conflicted: false });
     }
     const rejectionKeys = new Set((await con.runAndReadAll("SELECT file || '|' || coalesce(content_hash, '') || '|' || reason FROM rejections")).getRows().map((r) => String(r[0])));
     const orgs = new Set((await con.runAndReadAll('SELECT org_id FROM organizations')).getRows().map((r) => String(r[0])));
@@ -71,30 +95,43 @@ export class IngestWriter {
     return this.pending.records.length + this.pending.rejections.length;
   }
 
-  accept(outcome: FileOutcome, lang: 'zh-CN' | 'en'): Status {
+  accept(outcome: FileOutcome, lang: Lang): Status {
     if (outcome.kind === 'rejection') {
       this.reject(outcome.file, outcome.hash, outcome.reason, outcome.message);
       return 'rejected';
     }
     const r = outcome.record;
+    const id = r.submission.workbook_id;
+    const org = r.submission.org_id;
+    let claim = this.claims.get(id);
     if (this.hashes.has(r.hash)) {
+      // A copy of a file of this run shares its fate if a conflict takes that file back.
+      if (claim?.mine.some((f) => f.hash === r.hash)) claim.mine.push({ hash: r.hash, file: r.file, org, flagged: false, status: 'unchanged' });
       this.summary.unchanged++;
       return 'unchanged';
     }
-    const id = r.submission.workbook_id;
-    const claim = this.claims.get(id);
-    if (claim && claim.org !== r.submission.org_id) {
-      const msg = lang === 'zh-CN'
-        ? `工作簿编号 ${id} 已被机构 ${claim.org} 使用,本文件却属于机构 ${r.submission.org_id}:同一工作簿不能属于两个机构。请确认文件来源,必要时重新生成。`
-        : `Workbook id ${id} already belongs to organization ${claim.org}, but this file says ${r.submission.org_id}: one workbook cannot belong to two organizations. Check where the files came from; regenerate if needed.`;
-      if (claim.thisRun) this.withdraw(id, claim, msg);
-      this.reject(r.file, r.hash, 'workbook-id-conflict', msg);
+    if (claim?.stored !== undefined && claim.stored !== org) {
+      this.reject(r.file, r.hash, 'workbook-id-conflict', message(issue('ingest.id-conflict-db', [], { id, org, stored: claim.stored }), lang));
       return 'rejected';
     }
-    const version = (claim?.version ?? 0) + 1;
-    const status: 'ingested' | 'replaced' = claim ? 'replaced' : 'ingested';
-    if (claim) this.pending.touched.add(id);
-    this.claims.set(id, { org: r.submission.org_id, version, thisRun: { hash: r.hash, file: r.file, flagged: r.submission.flagged, status } });
+    if (claim && claim.stored === undefined) {
+      if (!claim.orgs.has(org)) claim.orgs.set(org, r.file);
+      if (claim.orgs.size > 1 && !claim.conflicted) {
+        claim.conflicted = true;
+        for (const f of claim.mine) this.withdraw(id, claim, f, lang);
+        claim.mine = [];
+      }
+      if (claim.conflicted) {
+        this.reject(r.file, r.hash, 'workbook-id-conflict', this.conflictMessage(id, claim, org, lang));
+        return 'rejected';
+      }
+    }
+    if (!claim) this.claims.set(id, (claim = { version: 0, mine: [], orgs: new Map([[org, r.file]]), conflicted: false }));
+    const version = claim.version + 1;
+    const status: 'ingested' | 'replaced' = version > 1 ? 'replaced' : 'ingested';
+    if (version > 1) this.pending.touched.add(id);
+    claim.version = version;
+    if (claim.stored === undefined) claim.mine.push({ hash: r.hash, file: r.file, org, flagged: r.submission.flagged, status });
     this.hashes.add(r.hash);
     this.pending.records.push(r);
     this.pending.versions.set(r.hash, version);
@@ -103,21 +140,30 @@ export class IngestWriter {
     return status;
   }
 
-  /** The earlier file of this run that claimed the same workbook id is rejected too. */
-  private withdraw(id: string, claim: Claim, msg: string): void {
-    const prior = claim.thisRun!;
-    this.summary[prior.status]--;
-    if (prior.flagged) this.summary.flagged--;
-    const idx = this.pending.records.findIndex((x) => x.hash === prior.hash);
-    if (idx >= 0) this.pending.records.splice(idx, 1);
-    else this.pending.withdraw.push(prior.hash);
-    this.hashes.delete(prior.hash);
-    this.pending.touched.add(id);
-    this.claims.set(id, { ...claim, thisRun: undefined });
-    this.reject(prior.file, prior.hash, 'workbook-id-conflict', msg);
+  /** Names this file's organization and another that claimed the id in this run, with its file. */
+  private conflictMessage(id: string, claim: Claim, org: string, lang: Lang): string {
+    const [other, otherFile] = [...claim.orgs].find(([o]) => o !== org)!;
+    return message(issue('ingest.id-conflict-run', [], { id, org, other, otherFile: basename(otherFile) }), lang);
   }
 
-  private reject(file: string, hash: string | null, reason: string, message: string): void {
+  /** A file of this run that took the id before another organization claimed it: rejected too, stored or not yet. */
+  private withdraw(id: string, claim: Claim, f: RunFile, lang: Lang): void {
+    this.summary[f.status]--;
+    if (f.flagged) this.summary.flagged--;
+    if (f.status !== 'unchanged') {
+      const idx = this.pending.records.findIndex((x) => x.hash === f.hash);
+      if (idx >= 0) this.pending.records.splice(idx, 1);
+      else {
+        this.pending.withdraw.push(f.hash);
+        this.pending.withdrawnOrgs.add(f.org);
+      }
+      this.pending.versions.delete(f.hash);
+      this.hashes.delete(f.hash);
+    }
+    this.reject(f.file, f.hash, 'workbook-id-conflict', this.conflictMessage(id, claim, f.org, lang));
+  }
+
+  private reject(file: string, hash: string | null, reason: RejectionReason, message: string): void {
     this.summary.rejected.push({ file, reason, message });
     // One row per file, content and reason: a re-run adds nothing, a copy under another name is its own row.
     const key = `${file}|${hash ?? ''}|${reason}`;
@@ -218,6 +264,10 @@ export class IngestWriter {
           a.endRow();
         }
       });
+      if (p.withdrawnOrgs.size) {
+        // An organization known only from a file taken back is not kept: as if that file had never been read.
+        await con.run('DELETE FROM organizations o WHERE list_contains($1::VARCHAR[], o.org_id) AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.org_id = o.org_id)', [listValue([...p.withdrawnOrgs])]);
+      }
       if (p.touched.size) {
         // The highest version of each workbook id is its current submission; history stays.
         await con.run(
