@@ -30,24 +30,24 @@ export function describeRule(rule: Rule, unit: string | undefined, lang: Lang): 
   const zh = lang === 'zh-CN';
   switch (rule.kind) {
     case 'binary':
-      return zh ? '符合 → 1;不符合 → 0' : 'conforms → 1; does not → 0';
+      return zh ? '符合 → 1；不符合 → 0' : 'conforms → 1; does not → 0';
     case 'bands':
       return rule.bands
         .map((b) => `${describeBand(b, unit)} → ${num(b.score)}`)
-        .join(zh ? ';' : '; ');
+        .join(zh ? '；' : '; ');
     case 'linear':
       return zh
-        ? `${formatValue(rule.from, unit)} 得 0,${formatValue(rule.to, unit)} 得 1,其间按线性插值`
+        ? `${formatValue(rule.from, unit)} 得 0，${formatValue(rule.to, unit)} 得 1，其间按线性插值`
         : `0 at ${formatValue(rule.from, unit)}, 1 at ${formatValue(rule.to, unit)}, linear between`;
     case 'scale': {
       const n = rule.levels.length;
       return rule.levels
         .map((l, i) => `${i + 1} ${zh ? l['zh-CN'] : l.en} → ${num(Math.round((i / (n - 1)) * 100) / 100)}`)
-        .join(zh ? ';' : '; ');
+        .join(zh ? '；' : '; ');
     }
     case 'manual':
       return zh ? '评价人直接填写 0–1 的得分' : 'the evaluator enters the score, 0–1';
     case 'record':
-      return zh ? '仅记录数值,不计分' : 'recorded for benchmarking, not scored';
+      return zh ? '仅记录数值，不计分' : 'recorded for benchmarking, not scored';
   }
 }

@@ -171,7 +171,7 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
   const validations: ValidationSpec[] = [];
   scoring.set(0, 0, { value: text(plan.template.title, lang), style: 'title' });
   scoring.set(1, 0, {
-    value: [`${L.org}: ${meta.org_name}${meta.org_id ? ` (${meta.org_id})` : ''}`, `${L.period}: ${meta.period}`, `${L.evaluator}: ${meta.evaluator}`, `${L.profile}: ${plan.profile ? text(plan.profile.name, lang) : '—'}`].join('    '),
+    value: [`${L.org}${L.colon}${meta.org_name}${meta.org_id ? (lang === 'zh-CN' ? `（${meta.org_id}）` : ` (${meta.org_id})`) : ''}`, `${L.period}${L.colon}${meta.period}`, `${L.evaluator}${L.colon}${meta.evaluator}`, `${L.profile}${L.colon}${plan.profile ? text(plan.profile.name, lang) : '—'}`].join('    '),
     style: 'subtitle',
   });
   const headers = [L.code, L.indicator, L.description, L.unit, L.rule, L.input, L.na, L.score, L.mode, L.evidence];
@@ -339,7 +339,7 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
   });
 
   // Printed on every page: whose evaluation, which period, and the page of how many.
-  const header: HeaderFooter = { left: [meta.org_name], right: [`${L.period}: `, meta.period] };
+  const header: HeaderFooter = { left: [meta.org_name], right: [`${L.period}${L.colon}`, meta.period] };
   const footer: HeaderFooter = { center: L.pageOf };
   const hasDescriptions = plan.indicators.some((ind) => ind.description ?? ind.note);
   const scoringSheet: SheetSpec = {

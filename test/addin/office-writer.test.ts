@@ -138,7 +138,7 @@ describe('writing GB/T 40143 (95 indicators) through Office.js', () => {
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: '$3:$3',
       // The organization's "&" doubled, as the file's header has it.
-      headersFooters: { leftHeader: '=HYPERLINK("http://x","点我") 阳光志愿者协会', rightHeader: '评价周期: 2025', centerFooter: '第 &P 页,共 &N 页' },
+      headersFooters: { leftHeader: '=HYPERLINK("http://x","点我") 阳光志愿者协会', rightHeader: '评价周期：2025', centerFooter: '第 &P 页，共 &N 页' },
     });
     // At 1.8 there is no header or footer to set: nothing printed is asked for.
     expect(sheetByName(at18.state, model.sheets[0]!.name)?.pageLayout).toBeUndefined();

@@ -39,6 +39,6 @@ describe('stampWorkbook', () => {
       }));
     };
     expect(sheets(stamped)).toEqual(sheets(direct.bytes));
-    expect(sheets(stamped)['xl/worksheets/sheet1.xml']!.headerFooter).toContain(lang === 'zh-CN' ? '<oddHeader>&L阳光 && <志愿者> "协会"&R评价周期: 2025<' : "<oddHeader>&LO'Brien Trust&RPeriod: 2025H1<");
+    expect(sheets(stamped)['xl/worksheets/sheet1.xml']!.headerFooter).toContain(lang === 'zh-CN' ? '<oddHeader>&L阳光 && <志愿者> "协会"&R评价周期：2025<' : "<oddHeader>&LO'Brien Trust&RPeriod: 2025H1<");
   });
 });

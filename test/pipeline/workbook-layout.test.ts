@@ -116,7 +116,7 @@ describe('units', () => {
       const spec = modelOf({ ...base, indicators, dimensions }, lang).sheets[0]!;
       const row = spec.rows.findIndex((r) => r?.[COL.code]?.value === '2.1.1');
       expect(spec.rows[row]![COL.unit]!.value).toBe(unit);
-      expect(spec.rows[row]![COL.rule]!.value).toBe(`x < 10 ${unit} → 0${lang === 'en' ? '; ' : ';'}x ≥ 10 ${unit} → 1`);
+      expect(spec.rows[row]![COL.rule]!.value).toBe(`x < 10 ${unit} → 0${lang === 'en' ? '; ' : '；'}x ≥ 10 ${unit} → 1`);
       expect(spec.validations.find((v) => v.row === row && v.col === COL.input)!.prompt.text).toContain(`x ≥ 10 ${unit}`);
     }
   });
@@ -151,7 +151,7 @@ describe('summary sheet', () => {
 
 describe('printed header and footer', () => {
   it('prints the organization (its "&" as itself) and the period at the top and page N of M at the foot of every visible sheet', async () => {
-    for (const [lang, period, footer] of [['zh-CN', '评价周期: 2025', '&C第 &P 页,共 &N 页'], ['en', 'Period: 2025', '&CPage &P of &N']] as const) {
+    for (const [lang, period, footer] of [['zh-CN', '评价周期：2025', '&C第 &P 页，共 &N 页'], ['en', 'Period: 2025', '&CPage &P of &N']] as const) {
       const wb = await written(model('gbt-40143-2021', lang));
       for (const ws of wb.worksheets) {
         if (ws.state !== 'visible') {
