@@ -80,7 +80,7 @@ describe('buildReportModel', () => {
   it('shows recorded figures and N/A without a score', () => {
     const m = buildReportModel(gbt, scope, org(), detail({}, [{ id: '2.1.3', value: 320 }, { id: '1.1.1', rule: 'binary', na: true }]), peers(5), { lang: 'en', k: 5, generatedAt: 't' });
     const all = m.groups.flatMap((g) => g.indicators);
-    expect(all.find((i) => i.id === '2.1.3')).toMatchObject({ state: 'recorded', value: 320, score: null, unit: '名' });
+    expect(all.find((i) => i.id === '2.1.3')).toMatchObject({ state: 'recorded', value: 320, score: null, unit: 'people' }); // the en report says the unit in English
     expect(all.find((i) => i.id === '1.1.1')).toMatchObject({ state: 'na', score: null });
     expect(m.weakest).toEqual([]);
   });
