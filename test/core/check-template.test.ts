@@ -108,7 +108,7 @@ describe('templates check', () => {
     const [p] = problems(GOOD.replace('weight: 0.6', 'weight: 0.7'));
     expect(p).toMatchObject({ code: 'weights.sum', path: 'dimensions', line: 7 });
     expect(p!.en).toContain('The weights sum to 1.1; they must sum to 1');
-    expect(p!.zh).toContain('权重之和为 1.1,应为 1');
+    expect(p!.zh).toContain('权重之和为 1.1，应为 1');
   });
 
   it('8. unknown rule kind', () => {

@@ -114,7 +114,7 @@ describe('the hidden metadata checked against its profile_hash', () => {
       expect(r!.message).toContain('The hidden metadata (the _scorebook sheet) was edited');
       expect(r!.message).toContain('Regenerate the workbook');
     }
-    expect(rejected(run.zh, 'T-inflated.xlsx')!.message).toContain('隐藏的元数据(_scorebook 工作表)被修改过');
+    expect(rejected(run.zh, 'T-inflated.xlsx')!.message).toContain('隐藏的元数据（_scorebook 工作表）被修改过');
   });
 
   it('takes honest choices: fewer indicators, the add-in\'s weights, weights edited on the summary sheet', async () => {
@@ -144,7 +144,7 @@ describe('required and impossible metadata', () => {
     const tpl = rejected(run.json, 'Z-template.xlsx')!;
     expect(tpl.message).toContain('The metadata entry "template_id" is empty.');
     for (const r of [...run.json.rejected, ...run.zh.rejected]) expect(r.message).not.toMatch(/Too small|expected string|Invalid (option|input)|>=1 characters/);
-    expect(rejected(run.zh, 'Z-method.xlsx')!.message).toContain('元数据项 "method" 的值 "xyz" 无效,应为 mean / sum。');
+    expect(rejected(run.zh, 'Z-method.xlsx')!.message).toContain('元数据项 "method" 的值 "xyz" 无效，应为 mean / sum。');
   });
 
   it('every reason given is one docs/database.md documents, and the table lists exactly the code\'s reasons', () => {

@@ -68,8 +68,8 @@ describe('ingest with an unreadable folder and file', () => {
   it('says it in zh-CN too', () => {
     const s = JSON.parse(ingestAsUser('zh-CN').stdout) as { rejected: { message: string }[] };
     expect(s.rejected.map((x) => x.message)).toEqual([
-      '无法读取此文件夹:没有权限(permission denied),其中的文件均未导入。请让运行 scorebook 的用户可以读取它(如 chmod a+rx),然后重新运行。',
-      '无法读取文件:没有权限(permission denied)。请检查路径和权限。',
+      '无法读取此文件夹：没有权限（permission denied），其中的文件均未导入。请让运行 scorebook 的用户可以读取它（如 chmod a+rx），然后重新运行。',
+      '无法读取文件：没有权限（permission denied）。请检查路径和权限。',
     ]);
   });
 });

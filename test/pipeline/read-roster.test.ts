@@ -126,13 +126,13 @@ describe('parseRoster', () => {
       ['roster.missing-id', 7, ['roster', 7]],
     ]);
     expect(errors.map(both)).toEqual([
-      ['第 3 行  roster[3]  该行("无编号协会")缺少机构编号(org_id),已跳过。请填写该机构唯一的编号。', 'row 3  roster[3]  This row ("无编号协会") has no org_id and was skipped. Give the organization its own id.'],
+      ['第 3 行  roster[3]  该行（"无编号协会"）缺少机构编号（org_id），已跳过。请填写该机构唯一的编号。', 'row 3  roster[3]  This row ("无编号协会") has no org_id and was skipped. Give the organization its own id.'],
       [
-        '第 5 行  roster[5]  机构编号 "M0001" 重复(首次出现在第 2 行),该行已跳过。每个机构需要唯一的编号:请修改编号或删除重复的行。',
+        '第 5 行  roster[5]  机构编号 "M0001" 重复（首次出现在第 2 行），该行已跳过。每个机构需要唯一的编号：请修改编号或删除重复的行。',
         'row 5  roster[5]  The org_id "M0001" is used twice (first in row 2); this row was skipped. Every organization needs its own id: change it or delete the repeated row.',
       ],
-      ['第 6 行  roster[6]  机构 "M0003" 缺少机构名称(org_name),已跳过。请填写机构名称。', 'row 6  roster[6]  The organization "M0003" has no org_name and was skipped. Fill in its name.'],
-      ['第 7 行  roster[7]  该行缺少机构编号(org_id),已跳过。请填写该机构唯一的编号。', 'row 7  roster[7]  This row has no org_id and was skipped. Give the organization its own id.'],
+      ['第 6 行  roster[6]  机构 "M0003" 缺少机构名称（org_name），已跳过。请填写机构名称。', 'row 6  roster[6]  The organization "M0003" has no org_name and was skipped. Fill in its name.'],
+      ['第 7 行  roster[7]  该行缺少机构编号（org_id），已跳过。请填写该机构唯一的编号。', 'row 7  roster[7]  This row has no org_id and was skipped. Give the organization its own id.'],
     ]);
   });
 
@@ -147,7 +147,7 @@ describe('parseRoster', () => {
     expect(members).toEqual([]);
     expect(errors.map(both)).toEqual([
       [
-        '第 1 行  roster[1]  名册缺少必填列 "org_type"(找到的表头:org_id, org_name, 地区, contact)。请在第一行加入该列;必填列为 org_id,org_name,region,org_type(或 机构编号,机构名称,地区,机构类型)。',
+        '第 1 行  roster[1]  名册缺少必填列 "org_type"（找到的表头：org_id, org_name, 地区, contact）。请在第一行加入该列；必填列为 org_id,org_name,region,org_type（或 机构编号，机构名称，地区，机构类型）。',
         'row 1  roster[1]  The roster has no "org_type" column (headers found: org_id, org_name, 地区, contact). Add it to the first row; the required columns are org_id,org_name,region,org_type (or 机构编号,机构名称,地区,机构类型).',
       ],
     ]);
@@ -231,7 +231,7 @@ describe('readRosterFile', () => {
     const file = write('dup.csv', lf('org_id,org_name,region,org_type', 'M1,甲,北京,社会团体', 'M1,乙,北京,社会团体'));
     const { errors } = readRosterFile(file);
     expect(errors.map((e) => [e.code, e.file, e.row])).toEqual([['roster.duplicate-id', file, 3]]);
-    expect(formatIssue(errors[0]!, 'zh-CN')).toBe(`${file} 第 3 行  roster[3]  机构编号 "M1" 重复(首次出现在第 2 行),该行已跳过。每个机构需要唯一的编号:请修改编号或删除重复的行。`);
+    expect(formatIssue(errors[0]!, 'zh-CN')).toBe(`${file} 第 3 行  roster[3]  机构编号 "M1" 重复（首次出现在第 2 行），该行已跳过。每个机构需要唯一的编号：请修改编号或删除重复的行。`);
   });
 
   it('reports a file it cannot read', () => {
