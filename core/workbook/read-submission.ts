@@ -162,7 +162,9 @@ export function readSubmission(cells: ContractCells, findTemplate: (id: string) 
   const rawWeights: Record<string, number> = {};
   base.value.dimensions.forEach((d, k) => {
     const wt = names.dimensions[k]!.WT;
-    const w = plain(cells.cell(wt));
+    // A blank weight is 0 to the sheet's formulas (SUM and the shares skip it): so it is here.
+    const cell = plain(cells.cell(wt));
+    const w = blank(cell) ? 0 : cell;
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) errors.push(issue('workbook.weight', [wt], { id: d.id, value: String(w) }));
     else rawWeights[d.id] = w;
   });

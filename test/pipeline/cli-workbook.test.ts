@@ -72,6 +72,30 @@ describe('generate, fill, score FILE.xlsx', () => {
     expect(total('sum')).toBeCloseTo(424 / 6.6, 9);
   });
 
+  it('a weight left blank counts 0, as the sheet\'s formulas count it: LibreOffice and the engine agree', async () => {
+    const csv = join(dir, 'org-a-wt.csv');
+    writeFileSync(csv, ORG_A);
+    const file = generate('blank-weight.xlsx', ['--lang', 'zh-CN']);
+    const filled = join(dir, 'blank-weight-filled.xlsx');
+    expect(runCli(['fill', file, '--inputs', csv, '--out', filled]).code).toBe(0);
+    // Empty the cell WT_6 names, as a person deleting the weight would.
+    let workbookXml = '';
+    const bytes = readFileSync(filled);
+    editParts(bytes, (name, xml) => (name === 'xl/workbook.xml' ? (workbookXml = xml) : xml));
+    const [, sheetName, col, row] = /<definedName name="WT_6"[^>]*>(?:'|&apos;)?([^'&!<]+)(?:'|&apos;)?!\$([A-Z]+)\$(\d+)</.exec(workbookXml)!;
+    const sheets = [...workbookXml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    const part = `xl/worksheets/sheet${sheets.indexOf(sheetName!) + 1}.xml`;
+    writeFileSync(filled, editParts(bytes, (name, xml) => (name === part ? xml.replace(new RegExp(`<c r="${col}${row}"([^>]*?)(?:/>|>.*?</c>)`), (_m, attrs: string) => `<c r="${col}${row}"${attrs.replace(/ t="[^"]*"/, '')}/>`) : xml)));
+    const out = (await recalculateWithLibreOffice([filled], join(dir, 'lo-blank-weight'))).get(filled)!;
+    const r = scoreJson(out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    // 100 × (0.2 × 0.8 + 0.6 × 0.55) / (0.2 + 0.6): credit and honours weigh nothing.
+    expect(r.json.total).toBeCloseTo(61.25, 9);
+    expect(r.json.mismatches).toEqual([]);
+    expect(r.json.cached.total).toBeCloseTo(61.25, 9);
+  });
+
   it('fill refuses bad rows with their row numbers and writes nothing', () => {
     const file = generate('for-bad-fill.xlsx');
     const csv = join(dir, 'bad.csv');
