@@ -28,6 +28,8 @@ export interface Mismatch {
   name: string;
   cached: CellValue;
   engine: CellValue;
+  /** The input cell holds this text where the sheet's formula needs a number (the likely cause). */
+  textInput?: string;
 }
 
 export interface Submission {
@@ -200,7 +202,13 @@ export function readSubmission(cells: ContractCells, findTemplate: (id: string) 
   // The engine's rows come in the plan's order: the names are the plan's, by position.
   evaluation.indicators.forEach((r, k) => {
     const c = cached.scores[r.id] ?? null;
-    if (differs(c, r.score)) mismatches.push({ name: plan.indicators[k]?.id === r.id ? indNames[k]!.SC : idToName('SC', r.id), cached: c, engine: r.score });
+    if (!differs(c, r.score)) return;
+    const m: Mismatch = { name: plan.indicators[k]?.id === r.id ? indNames[k]!.SC : idToName('SC', r.id), cached: c, engine: r.score };
+    // "85%" typed into a cell formatted as text: the engine reads what the person meant, the
+    // sheet's formula sees text and scores 0. Not an edited formula: say so, and what to do.
+    const ind = plan.indicators[k];
+    if (ind && typeof r.input === 'string' && r.state === 'value' && ind.rule.kind !== 'binary' && ind.rule.kind !== 'scale') m.textInput = r.input;
+    mismatches.push(m);
   });
   evaluation.dimensions.forEach((d, k) => {
     const c = cached.dimensions[d.id] ?? null;

@@ -159,7 +159,12 @@ export function runScoreWorkbook(file: string, opts: { json?: boolean; lang: Lan
     if (sub.mismatches.length) {
       process.stdout.write(zh ? `\n工作簿中 ${sub.mismatches.length} 处缓存结果与引擎不一致（公式被改动，或文件未重新计算）：\n` : `\n${sub.mismatches.length} cached result(s) disagree with the engine (an edited formula, or a file saved without recalculation):\n`);
       const shown = (v: unknown) => (typeof v === 'number' ? String(round9(v)) : JSON.stringify(v));
-      for (const x of sub.mismatches) process.stdout.write(`  ${x.name}: ${zh ? '工作簿' : 'workbook'} ${shown(x.cached)}  ${zh ? '引擎' : 'engine'} ${shown(x.engine)}\n`);
+      for (const x of sub.mismatches) {
+        const why = x.textInput === undefined ? '' : zh
+          ? `（输入单元格中的 "${x.textInput}" 是文本，表格公式无法计算；请按数字重新输入）`
+          : ` (the input cell holds the text "${x.textInput}", which the sheet's formula cannot compute; type it again as a number)`;
+        process.stdout.write(`  ${x.name}: ${zh ? '工作簿' : 'workbook'} ${shown(x.cached)}  ${zh ? '引擎' : 'engine'} ${shown(x.engine)}${why}\n`);
+      }
     } else {
       process.stdout.write(zh ? '工作簿缓存结果与引擎一致。\n' : 'The cached results agree with the engine.\n');
     }

@@ -157,10 +157,12 @@ describe('scorebook ingest', () => {
     expect(r.code).toBe(0);
     const rows = await query("SELECT org_id, flagged, mismatches FROM submissions WHERE org_id IN ('M0601', 'M0602') ORDER BY org_id");
     expect(rows[0]).toMatchObject({ org_id: 'M0601', flagged: true });
-    expect(JSON.parse(rows[0]!.mismatches as string)).toEqual(expect.arrayContaining([{ name: 'SC_5_3_3', cached: 0, engine: 1 }]));
+    expect(JSON.parse(rows[0]!.mismatches as string)).toEqual(expect.arrayContaining([{ name: 'SC_5_3_3', cached: 0, engine: 1, textInput: '85%' }]));
     expect(rows[1]).toMatchObject({ org_id: 'M0602', flagged: false });
     const score = await query("SELECT score FROM indicator_scores i JOIN submissions s USING (content_hash) WHERE s.org_id = 'M0601' AND indicator_id = '5.3.3'");
     expect(score[0]!.score).toBe(1);
+    // score says why the sheet disagrees: the cell holds text, no formula was edited.
+    expect(runCli(['score', out.get(typed)!]).stdout).toMatch(/SC_5_3_3: workbook 0 {2}engine 1 \(the input cell holds the text "85%", which the sheet's formula cannot compute; type it again as a number\)/);
   });
 
   it('totals equal LibreOffice\'s recalculation of the same files', async () => {
