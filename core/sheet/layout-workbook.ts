@@ -51,7 +51,13 @@ export interface LayoutOptions {
 // Scoring sheet columns.
 export const COL = { code: 0, name: 1, description: 2, unit: 3, rule: 4, input: 5, na: 6, score: 7, mode: 8, evidence: 9 } as const;
 // Summary sheet columns of the first-level table.
-export const SUM_COL = { code: 0, name: 1, weight: 2, norm: 3, count: 4, sum: 5, score: 6, contribution: 7, applicable: 8, weighted: 9, weightedCount: 10 } as const;
+/**
+ * The summary's columns. `norm` (shown) is each first-level indicator's share of the total as it
+ * stands: a first-level indicator with nothing applicable (all N/A, or recorded figures only)
+ * has none, and the others' shares grow to fill 100 %, so score × share adds up to the total.
+ * `share` (hidden) is the weight over all chosen first-level indicators, which the formulas use.
+ */
+export const SUM_COL = { code: 0, name: 1, weight: 2, norm: 3, count: 4, sum: 5, score: 6, contribution: 7, applicable: 8, weighted: 9, weightedCount: 10, share: 11 } as const;
 export const SCORING_HEADER_ROW = 2;
 /**
  * Nine characters. Not 9 itself: exceljs takes a width of exactly 9 for its default and leaves
@@ -260,7 +266,7 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
     summary.set(2 + i, 1, { value: v, style: 'text' });
   });
   const head = 2 + details.length + 1;
-  const sumHeaders = [L.code, L.dimension, L.weight, L.normWeight, L.count, L.sum, L.dimScore, L.contribution, L.applicable, L.weighted, L.weightedCount];
+  const sumHeaders = [L.code, L.dimension, L.weight, L.normWeight, L.count, L.sum, L.dimScore, L.contribution, L.applicable, L.weighted, L.weightedCount, L.share];
   sumHeaders.forEach((h, c) => summary.set(head, c, { value: h, style: 'header' }));
   const firstDim = head + 1;
   const lastDim = firstDim + plan.dimensions.length - 1;
@@ -275,17 +281,19 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
     summary.set(r, SUM_COL.code, { value: d.id, style: 'code' });
     summary.set(r, SUM_COL.name, { value: text(d.name, lang), style: 'text' });
     summary.set(r, SUM_COL.weight, { value: rawWeights[d.id]!, style: 'weight' });
-    summary.set(r, SUM_COL.norm, f(`IF(SUM(${col(SUM_COL.weight)})>0,${cell(SUM_COL.weight)}/SUM(${col(SUM_COL.weight)}),0)`, dim('norm'), 'percent'));
+    summary.set(r, SUM_COL.share, f(`IF(SUM(${col(SUM_COL.weight)})>0,${cell(SUM_COL.weight)}/SUM(${col(SUM_COL.weight)}),0)`, dim('share'), 'number'));
+    const effective = plan.method === 'mean' ? cell(SUM_COL.applicable) : cell(SUM_COL.weightedCount);
+    summary.set(r, SUM_COL.norm, f(`IF(${den}=0,"",${effective}/${den})`, dim('norm'), 'percent'));
     summary.set(r, SUM_COL.count, f(`COUNT(${ranges})`, dim('count'), 'number'));
     summary.set(r, SUM_COL.sum, f(`SUM(${ranges})`, dim('sum'), 'number'));
     const dimFormula = plan.method === 'mean'
       ? `IF(${cell(SUM_COL.count)}=0,"",${cell(SUM_COL.sum)}/${cell(SUM_COL.count)})`
-      : `IF(${cell(SUM_COL.count)}=0,"",${cell(SUM_COL.norm)}*${cell(SUM_COL.sum)})`;
+      : `IF(${cell(SUM_COL.count)}=0,"",${cell(SUM_COL.share)}*${cell(SUM_COL.sum)})`;
     summary.set(r, SUM_COL.score, f(dimFormula, dim('score'), 'score'));
-    summary.set(r, SUM_COL.applicable, f(`IF(${cell(SUM_COL.count)}>0,${cell(SUM_COL.norm)},0)`, dim('applicable'), 'number'));
-    const weighted = plan.method === 'mean' ? `${cell(SUM_COL.norm)}*${cell(SUM_COL.score)}` : `${cell(SUM_COL.norm)}*${cell(SUM_COL.sum)}`;
+    summary.set(r, SUM_COL.applicable, f(`IF(${cell(SUM_COL.count)}>0,${cell(SUM_COL.share)},0)`, dim('applicable'), 'number'));
+    const weighted = plan.method === 'mean' ? `${cell(SUM_COL.share)}*${cell(SUM_COL.score)}` : `${cell(SUM_COL.share)}*${cell(SUM_COL.sum)}`;
     summary.set(r, SUM_COL.weighted, f(`IF(${cell(SUM_COL.count)}>0,${weighted},0)`, dim('weighted'), 'number'));
-    summary.set(r, SUM_COL.weightedCount, f(`${cell(SUM_COL.norm)}*${cell(SUM_COL.count)}`, dim('weightedCount'), 'number'));
+    summary.set(r, SUM_COL.weightedCount, f(`${cell(SUM_COL.share)}*${cell(SUM_COL.count)}`, dim('weightedCount'), 'number'));
     summary.set(r, SUM_COL.contribution, f(`IF(${den}=0,"",100*${cell(SUM_COL.weighted)}/${den})`, dim('contribution'), 'score'));
     name(idToName('DIM', d.id), M, r, SUM_COL.score);
     name(idToName('WT', d.id), M, r, SUM_COL.weight);
@@ -370,7 +378,7 @@ export function layoutWorkbook(plan: ScoringPlan, meta: WorkbookMetadata, opts: 
     name: M,
     state: 'visible',
     rows: summary.rows,
-    columns: [{ width: 16 }, { width: 30 }, { width: 10 }, { width: 12 }, { width: 11 }, { width: 11 }, { width: 13 }, { width: 14 }, { width: 12, hidden: true }, { width: 12, hidden: true }, { width: 12, hidden: true }],
+    columns: [{ width: 16 }, { width: 30 }, { width: 10 }, { width: 12 }, { width: 11 }, { width: 11 }, { width: 13 }, { width: 14 }, { width: 12, hidden: true }, { width: 12, hidden: true }, { width: 12, hidden: true }, { width: 12, hidden: true }],
     merges: [{ row: 0, col: 0, rows: 1, cols: 8 }],
     validations: summaryValidations.map(withinValidationLimits),
     freeze: undefined,
@@ -459,7 +467,8 @@ export function cachedValue(plan: ScoringPlan, ev: Evaluation, rawWeights: Recor
           case 'count': return d.count;
           case 'sum': return d.sum;
           case 'score': return blankIfNull(d.score);
-          case 'norm': return d.weight;
+          case 'norm': return den === 0 ? '' : (plan.method === 'mean' ? (d.count > 0 ? d.weight : 0) : d.weight * d.count) / den;
+          case 'share': return d.weight;
           case 'applicable': return d.count > 0 ? d.weight : 0;
           case 'weighted': return weighted;
           case 'weightedCount': return d.weight * d.count;
@@ -470,7 +479,8 @@ export function cachedValue(plan: ScoringPlan, ev: Evaluation, rawWeights: Recor
       case 'weightSum':
         return Object.values(rawWeights).reduce((a, b) => a + b, 0);
       case 'normSum':
-        return ev.dimensions.reduce((a, d) => a + d.weight, 0);
+        // The shares as they stand add up to 1, or to nothing when no first-level indicator counts.
+        return den === 0 ? 0 : ev.dimensions.reduce((a, d) => a + (plan.method === 'mean' ? (d.count > 0 ? d.weight : 0) : d.weight * d.count) / den, 0);
       case 'total':
         return blankIfNull(ev.total);
       case 'grade':

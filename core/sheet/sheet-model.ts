@@ -10,7 +10,7 @@ export type CellValue = string | number | boolean | null;
 export type FormulaKey =
   | { k: 'score'; id: string }
   | { k: 'group'; id: string }
-  | { k: 'dim'; id: string; part: 'count' | 'sum' | 'score' | 'norm' | 'applicable' | 'weighted' | 'weightedCount' | 'contribution' }
+  | { k: 'dim'; id: string; part: 'count' | 'sum' | 'score' | 'norm' | 'share' | 'applicable' | 'weighted' | 'weightedCount' | 'contribution' }
   | { k: 'weightSum' }
   | { k: 'normSum' }
   | { k: 'total' }

@@ -96,6 +96,43 @@ describe('generate, fill, score FILE.xlsx', () => {
     expect(r.json.cached.total).toBeCloseTo(61.25, 9);
   });
 
+  it('the summary\'s normalized weights are the shares as they stand: a first-level indicator of recorded figures only has none', async () => {
+    // GB/T 40143 in full: 服务资源 (2) holds recorded figures only. Five first-level indicators
+    // count, 20 % each, and score × share × 100 is each one's contribution (LibreOffice computes).
+    const out = join(dir, 'shares.xlsx');
+    expect(runCli(['generate', 'gbt-40143-2021', '--lang', 'en', '--org-id', 'S', '--out', out]).code).toBe(0);
+    const csv = join(dir, 'shares.csv');
+    writeFileSync(csv, ['id,value', '1.1.1,yes', '1.1.2,yes', '3.1.1,12', '5.1.1,yes'].join('\n'));
+    const filled = join(dir, 'shares-filled.xlsx');
+    expect(runCli(['fill', out, '--inputs', csv, '--out', filled]).code).toBe(0);
+    const lo = (await recalculateWithLibreOffice([filled], join(dir, 'lo-shares'))).get(filled)!;
+    // DIM_n names each row's score cell; the other cells of the row are read from the sheet's XML
+    // (exceljs drops a formula's cached 0, and our reader keeps only the named cells).
+    const bytes = readFileSync(lo);
+    const wb = readWorkbookBytes(bytes).value!;
+    const parts = new Map<string, string>();
+    editParts(bytes, (name, xml) => (parts.set(name, xml), xml));
+    const part = `xl/worksheets/sheet${wb.sheets.findIndex((x) => x.name === wb.names.get('DIM_1')!.sheet) + 1}.xml`;
+    const at = (id: string, col: number): number | undefined => {
+      const ref = wb.names.get(`DIM_${id}`)!;
+      const v = new RegExp(`<c r="${String.fromCharCode(65 + col)}${ref.row + 1}"[^>]*>(?:<f[^>]*>[^<]*</f>)?<v>([^<]*)</v>`).exec(parts.get(part)!)?.[1];
+      return v === undefined || v === '' ? undefined : Number(v);
+    };
+    const [NORM, SCORE, CONTRIBUTION] = [3, 6, 7];
+    expect(wb.names.get('DIM_1')!.col).toBe(SCORE);
+    expect(at('2', NORM)).toBe(0);
+    for (const id of ['1', '3', '4', '5', '6']) expect(at(id, NORM) as number).toBeCloseTo(0.2, 12);
+    let total = 0;
+    for (const id of ['1', '2', '3', '4', '5', '6']) {
+      const share = at(id, NORM) as number;
+      const score = at(id, SCORE);
+      const contribution = at(id, CONTRIBUTION) as number;
+      if (typeof score === 'number') expect(contribution).toBeCloseTo(100 * share * score, 9);
+      total += contribution;
+    }
+    expect(total).toBeCloseTo(scoreJson(lo).json.total, 9);
+  });
+
   it('fill refuses bad rows with their row numbers and writes nothing', () => {
     const file = generate('for-bad-fill.xlsx');
     const csv = join(dir, 'bad.csv');
