@@ -15,6 +15,7 @@ import { evaluate, resolvePlan } from '../../core/index.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../pipeline/store/schema.ts';
 import { openStore } from '../../pipeline/store/open-store.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
+import { queryDb } from '../support/query-db.ts';
 import { runCli, scratchDir } from '../support/run-cli.ts';
 import { write } from '../support/returned-workbooks.ts';
 
@@ -45,16 +46,7 @@ function percentileRank(xs: number[], x: number): number {
   return (100 * (below + 0.5 * equal)) / xs.length;
 }
 
-async function query(file: string, sql: string): Promise<Record<string, unknown>[]> {
-  const inst = await DuckDBInstance.create(file);
-  const con = await inst.connect();
-  try {
-    return (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    con.closeSync();
-    inst.closeSync();
-  }
-}
+const query = (file: string, sql: string) => queryDb(file, sql, { readOnly: false });
 
 const PERCENTILES = "SELECT org_id, percentile_in_group, percentile_overall FROM bench_percentiles WHERE org_id IN ('T1', 'T2') ORDER BY org_id";
 

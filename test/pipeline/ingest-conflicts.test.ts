@@ -6,11 +6,12 @@
  * outcome depended on the order: a third file could be stored as version 2 with no version 1,
  * or a file be rejected for "saying" an organization it did not.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { IngestSummary } from '../../pipeline/ingest/ingest-writer.ts';
 import { filledWorkbook, org, write } from '../support/returned-workbooks.ts';
+import { queryDb } from '../support/query-db.ts';
 import { runCli, scratchDir } from '../support/run-cli.ts';
 
 const dir = scratchDir('scorebook-ingest-conflicts-');
@@ -21,34 +22,18 @@ let a1: Buffer; // M0001
 let a2: Buffer; // M0001 again, other answers
 let b: Buffer; // M0002
 
-interface Summary {
-  ingested: number;
-  unchanged: number;
-  replaced: number;
-  rejected: { file: string; reason: string; message: string }[];
-}
-
-async function query(db: string, sql: string): Promise<Record<string, unknown>[]> {
-  const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const con = await inst.connect();
-  try {
-    return (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    con.closeSync();
-    inst.closeSync();
-  }
-}
+const query = (file: string, sql: string) => queryDb(file, sql);
 
 /** Files written in this order (named so that path order is this order), ingested into `db`. */
-function run(name: string, files: Buffer[], db: string, extra: string[] = []): Summary {
+function run(name: string, files: Buffer[], db: string, extra: string[] = []): IngestSummary {
   const folder = join(dir, name);
   mkdirSync(folder, { recursive: true });
   files.forEach((bytes, i) => write(join(folder, `${i + 1}.xlsx`), bytes));
   const r = runCli(['ingest', folder, '--db', db, '--json', ...extra]);
-  return JSON.parse(r.stdout) as Summary;
+  return JSON.parse(r.stdout) as IngestSummary;
 }
 
-const byFile = (s: Summary) => Object.fromEntries(s.rejected.map((r) => [r.file.split('/').pop(), r]));
+const byFile = (s: IngestSummary) => Object.fromEntries(s.rejected.map((r) => [r.file.split('/').pop(), r]));
 
 beforeAll(async () => {
   a1 = await filledWorkbook({ org: org(1), seed: 1, workbookId: WID });
@@ -93,7 +78,7 @@ describe('a workbook id new to the database, claimed by two organizations in one
     write(join(folder, '1.xlsx'), a1);
     copyFileSync(join(folder, '1.xlsx'), join(folder, '2.xlsx'));
     write(join(folder, '3.xlsx'), b);
-    const s = JSON.parse(runCli(['ingest', folder, '--db', db, '--json']).stdout) as Summary;
+    const s = JSON.parse(runCli(['ingest', folder, '--db', db, '--json']).stdout) as IngestSummary;
     expect(s).toMatchObject({ ingested: 0, unchanged: 0, replaced: 0 });
     expect(s.rejected.map((r) => [r.file.split('/').pop(), r.reason]).sort()).toEqual([
       ['1.xlsx', 'workbook-id-conflict'],

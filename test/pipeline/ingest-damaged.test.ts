@@ -4,13 +4,13 @@
  * current one, with its total and its answers. Before, a cut sheet read as a shorter one and
  * replaced the good version (63.25 with 12 answers), a missing one as a blank (0 with 0).
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { unzipSync, zipSync } from 'fflate';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openSubmissionFile } from '../../pipeline/xlsx/open-submission.ts';
 import { editParts, filledWorkbook, org, write } from '../support/returned-workbooks.ts';
+import { queryDb } from '../support/query-db.ts';
 import { runCli, scratchDir } from '../support/run-cli.ts';
 
 const dir = scratchDir('scorebook-ingest-damaged-');
@@ -19,16 +19,7 @@ const good = join(dir, 'Y1.xlsx');
 const wid = '12121212-3434-4565-8787-909090909090';
 let bytes: Buffer;
 
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const con = await inst.connect();
-  try {
-    return (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    con.closeSync();
-    inst.closeSync();
-  }
-}
+const query = (sql: string) => queryDb(db, sql);
 
 function ingest(file: string) {
   const r = runCli(['ingest', file, '--db', db, '--json']);

@@ -4,11 +4,11 @@
  * control characters in the organization's details, and the words of the rejections. Workbooks
  * and CSV returns alike; every reason produced is one docs/database.md lists.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { IngestSummary } from '../../pipeline/ingest/ingest-writer.ts';
 import { profileHash, resolvePlan, type RowAnswer } from '../../core/index.ts';
 import { REJECTION_REASONS } from '../../pipeline/ingest/file-outcome.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
@@ -16,32 +16,18 @@ import { workbookBytes } from '../../pipeline/workbooks/make-workbook.ts';
 import { openSubmissionFile } from '../../pipeline/xlsx/open-submission.ts';
 import { randomAnswers, rng } from '../support/random-answers.ts';
 import { editMetadata, filledWorkbook, org, write, zipBomb } from '../support/returned-workbooks.ts';
+import { queryDb } from '../support/query-db.ts';
 import { ROOT, runCli, scratchDir } from '../support/run-cli.ts';
 
 const dir = scratchDir('scorebook-ingest-metadata-');
 const db = join(dir, 'scorebook.duckdb');
 const template = shippedTemplates().get('gbt-40143-2021')!;
 const annexB = resolvePlan(template, { profile: 'annex-b-example' }).value!;
-let run: { code: number; json: Summary; zh: Summary };
+let run: { code: number; json: IngestSummary; zh: IngestSummary };
 
-interface Summary {
-  ingested: number;
-  flagged: number;
-  rejected: { file: string; reason: string; message: string }[];
-}
+const query = (sql: string) => queryDb(db, sql);
 
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const con = await inst.connect();
-  try {
-    return (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    con.closeSync();
-    inst.closeSync();
-  }
-}
-
-const rejected = (s: Summary, file: string) => s.rejected.find((r) => r.file.endsWith(`/${file}`) || r.file.includes(`/${file} `));
+const rejected = (s: IngestSummary, file: string) => s.rejected.find((r) => r.file.endsWith(`/${file}`) || r.file.includes(`/${file} `));
 const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n\x1b]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n');
 const CSV_HEAD = ['template_id', 'period', 'org_id', 'org_name', 'region', 'org_type', 'evaluator', 'mode', 'indicator_id', 'value'];
 
@@ -103,7 +89,7 @@ beforeAll(async () => {
 
   const r = runCli(['ingest', join(dir, 'returns'), '--db', db, '--json']);
   const zh = runCli(['ingest', join(dir, 'returns'), '--db', join(dir, 'zh.duckdb'), '--json', '--lang', 'zh-CN']);
-  run = { code: r.code, json: JSON.parse(r.stdout) as Summary, zh: JSON.parse(zh.stdout) as Summary };
+  run = { code: r.code, json: JSON.parse(r.stdout) as IngestSummary, zh: JSON.parse(zh.stdout) as IngestSummary };
 }, 300_000);
 
 describe('the hidden metadata checked against its profile_hash', () => {

@@ -6,13 +6,13 @@
  * Root reads any folder whatever its mode, so as root (here and in CI) the CLI is run as the
  * unprivileged user nobody through setpriv; as anyone else it runs as that user.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filledWorkbook, org, write } from '../support/returned-workbooks.ts';
 import { ROOT, scratchDir } from '../support/run-cli.ts';
+import { queryDb } from '../support/query-db.ts';
 
 const dir = scratchDir('scorebook-ingest-unreadable-');
 const returns = join(dir, 'returns');
@@ -57,11 +57,7 @@ describe('ingest with an unreadable folder and file', () => {
     expect(s.rejected[0]!.message).toBe('Cannot list this folder: permission denied, so none of its files were ingested. Let the user running scorebook read it (e.g. chmod a+rx) and run again.');
     expect(s.rejected[1]!.message).toBe('Cannot read the file: permission denied. Check the path and permissions.');
     expect(r.code).toBe(3);
-    const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-    const con = await inst.connect();
-    const rows = (await con.runAndReadAll('SELECT file, reason, content_hash FROM rejections ORDER BY file')).getRowObjectsJson();
-    con.closeSync();
-    inst.closeSync();
+    const rows = await queryDb(db, 'SELECT file, reason, content_hash FROM rejections ORDER BY file');
     expect(rows).toEqual([{ file: locked, reason: 'unreadable', content_hash: null }, { file: secret, reason: 'unreadable', content_hash: null }]);
   });
 

@@ -4,41 +4,25 @@
  * and one file for every rejection reason. Every file ends ingested, unchanged or rejected with
  * its reason; the stored numbers are the engine's and LibreOffice's.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { IngestSummary } from '../../pipeline/ingest/ingest-writer.ts';
 import { openSubmissionFile } from '../../pipeline/xlsx/open-submission.ts';
 import { recalculateWithLibreOffice } from '../support/libreoffice.ts';
 import { compoundFile, editParts, filledWorkbook, foreignWorkbook, org, write, zipBomb } from '../support/returned-workbooks.ts';
+import { queryDb } from '../support/query-db.ts';
 import { runCli, scratchDir } from '../support/run-cli.ts';
 
 const dir = scratchDir('scorebook-ingest-');
 const returns = join(dir, 'returns');
 const db = join(dir, 'scorebook.duckdb');
 const honest: string[] = [];
-let first: { code: number; json: Summary };
+let first: { code: number; json: IngestSummary };
 
-interface Summary {
-  ingested: number;
-  unchanged: number;
-  replaced: number;
-  flagged: number;
-  rejected: { file: string; reason: string; message: string }[];
-}
+const query = (sql: string) => queryDb(db, sql);
 
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const con = await inst.connect();
-  try {
-    return (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    con.closeSync();
-    inst.closeSync();
-  }
-}
-
-function ingest(args: string[]): { code: number; json: Summary; stderr: string } {
+function ingest(args: string[]): { code: number; json: IngestSummary; stderr: string } {
   const r = runCli(['ingest', ...args, '--db', db, '--json']);
   return { code: r.code, json: JSON.parse(r.stdout || '{}'), stderr: r.stderr };
 }
@@ -187,7 +171,7 @@ describe('scorebook ingest', () => {
 
   it('reads a folder recursively and a glob pattern alike', () => {
     const r = runCli(['ingest', join(returns, 'nested', '**', '*.xlsx'), '--db', db, '--json']);
-    const s = JSON.parse(r.stdout) as Summary;
+    const s = JSON.parse(r.stdout) as IngestSummary;
     expect(s.unchanged).toBe(honest.filter((f) => f.includes('/nested/')).length);
     expect(readFileSync(db).length).toBeGreaterThan(0);
   });
