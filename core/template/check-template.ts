@@ -63,6 +63,7 @@ export function checkTemplate(t: Template): Issue[] {
     const chosen = new Set<string>();
     const chosenDims = new Set<string>();
     const order = [...indicators.keys()];
+    const placeOf = new Map(order.map((id, i) => [id, i]));
     let previous = -1;
     (p.indicators ?? order).forEach((id, k) => {
       const at: PathSegment[] = [...pPath, 'indicators', k];
@@ -71,7 +72,7 @@ export function checkTemplate(t: Template): Issue[] {
       else if (chosen.has(id)) errors.push(issue('profile.duplicate-indicator', at, { id }));
       else {
         // The sheet lists them in the template's order; a list in another order would read as if it mattered.
-        const place = order.indexOf(id);
+        const place = placeOf.get(id)!;
         if (place < previous) errors.push(issue('profile.indicator-order', at, { id, after: order[previous]! }));
         previous = Math.max(previous, place);
         chosen.add(id);

@@ -1,12 +1,11 @@
 /** `scorebook status --roster members.csv`: who has returned, who has not, whose return is incomplete. */
 import { existsSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Lang } from '../../core/index.ts';
+import { displayWidth, type Lang } from '../../core/index.ts';
 import { defuseCsvCell } from '../inputs/defuse-csv.ts';
 import { readRosterFile } from '../roster/read-roster.ts';
 import { DEFAULT_DB, openStore } from '../store/open-store.ts';
 import { CliExit, printIssues } from './cli-context.ts';
-import { displayWidth } from './templates-command.ts';
 
 export interface StatusRow {
   org_id: string;

@@ -1,5 +1,5 @@
 /** `scorebook templates [list|show|check]`. */
-import { describeRule, text, unitLabel, type Lang, type Template } from '../../core/index.ts';
+import { describeRule, displayWidth, text, unitLabel, type Lang, type Template } from '../../core/index.ts';
 import { dirname, resolve } from 'node:path';
 import { findTemplate, readTemplateFile, shippedTemplates, templateDirs } from '../templates/registry.ts';
 import { CliExit, printIssues } from './cli-context.ts';
@@ -32,12 +32,6 @@ export function listTemplates(opts: { json?: boolean; lang: Lang }): void {
 }
 
 /** East Asian wide characters take two terminal columns. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
 function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
