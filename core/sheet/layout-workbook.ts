@@ -451,8 +451,10 @@ export function cachedValue(plan: ScoringPlan, ev: Evaluation, rawWeights: Recor
   const scores = new Map(ev.indicators.map((r) => [r.id, r.score]));
   const groups = new Map(ev.groups.map((g) => [g.id, g.score]));
   const dims = new Map(ev.dimensions.map((d) => [d.id, d]));
-  let den = 0;
-  for (const d of ev.dimensions) den += plan.method === 'mean' ? (d.count > 0 ? d.weight : 0) : d.weight * d.count;
+  // What a first-level indicator brings to the total's denominator: the sheet's applicable
+  // weight (mean) or weighted count (sum). Its share as it stands is this over their sum.
+  const part = (d: Evaluation['dimensions'][number]) => (plan.method === 'mean' ? (d.count > 0 ? d.weight : 0) : d.weight * d.count);
+  const den = ev.dimensions.reduce((a, d) => a + part(d), 0);
   const blankIfNull = (x: number | null | undefined): CellValue => (x === null || x === undefined ? '' : x);
   return (key: FormulaKey): CellValue => {
     switch (key.k) {
@@ -467,7 +469,7 @@ export function cachedValue(plan: ScoringPlan, ev: Evaluation, rawWeights: Recor
           case 'count': return d.count;
           case 'sum': return d.sum;
           case 'score': return blankIfNull(d.score);
-          case 'norm': return den === 0 ? '' : (plan.method === 'mean' ? (d.count > 0 ? d.weight : 0) : d.weight * d.count) / den;
+          case 'norm': return den === 0 ? '' : part(d) / den;
           case 'share': return d.weight;
           case 'applicable': return d.count > 0 ? d.weight : 0;
           case 'weighted': return weighted;
@@ -480,7 +482,7 @@ export function cachedValue(plan: ScoringPlan, ev: Evaluation, rawWeights: Recor
         return Object.values(rawWeights).reduce((a, b) => a + b, 0);
       case 'normSum':
         // The shares as they stand add up to 1, or to nothing when no first-level indicator counts.
-        return den === 0 ? 0 : ev.dimensions.reduce((a, d) => a + (plan.method === 'mean' ? (d.count > 0 ? d.weight : 0) : d.weight * d.count) / den, 0);
+        return den === 0 ? 0 : ev.dimensions.reduce((a, d) => a + part(d) / den, 0);
       case 'total':
         return blankIfNull(ev.total);
       case 'grade':
