@@ -7,10 +7,12 @@ import type { Lang } from './text.ts';
 
 type P = NonNullable<Issue['params']>;
 type Say = (p: P) => string;
-interface Entry {
+/** One issue code's words: what is wrong and what to do, in each language. */
+export interface MessageEntry {
   'zh-CN': Say;
   en: Say;
 }
+type Entry = MessageEntry;
 
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
@@ -21,23 +23,29 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'yaml.empty': {
     'zh-CN': () => '文件为空或不是一个 YAML 映射。模板应以 id：、version：等字段开头。',
-    en: () => 'The file is empty or not a YAML mapping. A template starts with fields such as id: and version:.',
+    en: () =>
+      'The file is empty or not a YAML mapping. A template starts with fields such as id: and version:.',
   },
   'file.read': {
     'zh-CN': (p) => `无法读取文件：${errnoWords(p.reason, 'zh-CN')}。请检查路径和权限。`,
-    en: (p) => `Cannot read the file: ${errnoWords(p.reason, 'en')}. Check the path and permissions.`,
+    en: (p) =>
+      `Cannot read the file: ${errnoWords(p.reason, 'en')}. Check the path and permissions.`,
   },
   'folder.read': {
-    'zh-CN': (p) => `无法读取此文件夹：${errnoWords(p.reason, 'zh-CN')}，其中的文件均未导入。请让运行 scorebook 的用户可以读取它（如 chmod a+rx），然后重新运行。`,
-    en: (p) => `Cannot list this folder: ${errnoWords(p.reason, 'en')}, so none of its files were ingested. Let the user running scorebook read it (e.g. chmod a+rx) and run again.`,
+    'zh-CN': (p) =>
+      `无法读取此文件夹：${errnoWords(p.reason, 'zh-CN')}，其中的文件均未导入。请让运行 scorebook 的用户可以读取它（如 chmod a+rx），然后重新运行。`,
+    en: (p) =>
+      `Cannot list this folder: ${errnoWords(p.reason, 'en')}, so none of its files were ingested. Let the user running scorebook read it (e.g. chmod a+rx) and run again.`,
   },
   'schema.required': {
     'zh-CN': (p) => `缺少必填字段 "${s(p.key)}"。请添加它。`,
     en: (p) => `The required field "${s(p.key)}" is missing. Add it.`,
   },
   'schema.type': {
-    'zh-CN': (p) => `类型错误：应为 ${s(p.expected)}，实际为 ${s(p.received)}。${p.expected === 'string' ? '数字形式的 id 或版本号请加引号,如 "1.1"。' : ''}`,
-    en: (p) => `Wrong type: expected ${s(p.expected)}, got ${s(p.received)}.${p.expected === 'string' ? ' Quote ids and versions that look like numbers, e.g. "1.1".' : ''}`,
+    'zh-CN': (p) =>
+      `类型错误：应为 ${s(p.expected)}，实际为 ${s(p.received)}。${p.expected === 'string' ? '数字形式的 id 或版本号请加引号,如 "1.1"。' : ''}`,
+    en: (p) =>
+      `Wrong type: expected ${s(p.expected)}, got ${s(p.received)}.${p.expected === 'string' ? ' Quote ids and versions that look like numbers, e.g. "1.1".' : ''}`,
   },
   'schema.unknown-key': {
     'zh-CN': (p) => `无法识别的字段：${s(p.keys)}。请检查拼写，或删除该字段。`,
@@ -48,12 +56,30 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) => `The value ${s(p.value)} is not allowed. Use one of: ${s(p.allowed)}.`,
   },
   'schema.too-small': {
-    'zh-CN': (p) => (p.origin === 'array' ? `至少需要 ${s(p.minimum)} 项。` : p.origin === 'string' ? '不能为空。' : p.inclusive === 'no' ? `应大于 ${s(p.minimum)}。` : `应不小于 ${s(p.minimum)}。`),
-    en: (p) => (p.origin === 'array' ? `At least ${s(p.minimum)} item(s) are needed.` : p.origin === 'string' ? 'Must not be empty.' : p.inclusive === 'no' ? `Must be greater than ${s(p.minimum)}.` : `Must be at least ${s(p.minimum)}.`),
+    'zh-CN': (p) =>
+      p.origin === 'array'
+        ? `至少需要 ${s(p.minimum)} 项。`
+        : p.origin === 'string'
+          ? '不能为空。'
+          : p.inclusive === 'no'
+            ? `应大于 ${s(p.minimum)}。`
+            : `应不小于 ${s(p.minimum)}。`,
+    en: (p) =>
+      p.origin === 'array'
+        ? `At least ${s(p.minimum)} item(s) are needed.`
+        : p.origin === 'string'
+          ? 'Must not be empty.'
+          : p.inclusive === 'no'
+            ? `Must be greater than ${s(p.minimum)}.`
+            : `Must be at least ${s(p.minimum)}.`,
   },
   'schema.too-big': {
-    'zh-CN': (p) => (p.origin === 'array' ? `最多 ${s(p.maximum)} 项。` : `应不大于 ${s(p.maximum)}。`),
-    en: (p) => (p.origin === 'array' ? `At most ${s(p.maximum)} item(s) are allowed.` : `Must be at most ${s(p.maximum)}.`),
+    'zh-CN': (p) =>
+      p.origin === 'array' ? `最多 ${s(p.maximum)} 项。` : `应不大于 ${s(p.maximum)}。`,
+    en: (p) =>
+      p.origin === 'array'
+        ? `At most ${s(p.maximum)} item(s) are allowed.`
+        : `Must be at most ${s(p.maximum)}.`,
   },
   'schema.format': {
     'zh-CN': (p) => `格式错误：应为 ${s(p.expected)}。`,
@@ -68,24 +94,32 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) => `Unknown rule kind ${s(p.value)}. Use one of: ${s(p.allowed)}.`,
   },
   'rule.linear-flat': {
-    'zh-CN': (p) => `线性规则的 from 与 to 相同（${s(p.value)}），无法计算得分。请让 from（得 0 分）与 to（得 1 分）不同。`,
-    en: (p) => `The linear rule's from and to are equal (${s(p.value)}), so no score can be computed. Make from (score 0) and to (score 1) differ.`,
+    'zh-CN': (p) =>
+      `线性规则的 from 与 to 相同（${s(p.value)}），无法计算得分。请让 from（得 0 分）与 to（得 1 分）不同。`,
+    en: (p) =>
+      `The linear rule's from and to are equal (${s(p.value)}), so no score can be computed. Make from (score 0) and to (score 1) differ.`,
   },
   'rule.domain': {
     'zh-CN': (p) => `min(${s(p.min)})应小于 max(${s(p.max)})。`,
     en: (p) => `min (${s(p.min)}) must be smaller than max (${s(p.max)}).`,
   },
   'id.duplicate': {
-    'zh-CN': (p) => `编号 "${s(p.id)}" 重复（首次出现在 ${s(p.first)}）。每个一级、二级、三级指标的编号都必须唯一。`,
-    en: (p) => `The id "${s(p.id)}" is used twice (first at ${s(p.first)}). Every dimension, group and indicator needs its own id.`,
+    'zh-CN': (p) =>
+      `编号 "${s(p.id)}" 重复（首次出现在 ${s(p.first)}）。每个一级、二级、三级指标的编号都必须唯一。`,
+    en: (p) =>
+      `The id "${s(p.id)}" is used twice (first at ${s(p.first)}). Every dimension, group and indicator needs its own id.`,
   },
   'id.position': {
-    'zh-CN': (p) => `编号 "${s(p.id)}" 与其在表中的位置不符，此处应为 "${s(p.expected)}"。编号按标准表格中的顺序排列（如 5.2.1 为第五个一级指标下第二个二级指标的第一个三级指标）。`,
-    en: (p) => `The id "${s(p.id)}" does not match its place in the table; here it must be "${s(p.expected)}". Ids are positional codes in the standard's order (5.2.1 is the first indicator of the second group of the fifth dimension).`,
+    'zh-CN': (p) =>
+      `编号 "${s(p.id)}" 与其在表中的位置不符，此处应为 "${s(p.expected)}"。编号按标准表格中的顺序排列（如 5.2.1 为第五个一级指标下第二个二级指标的第一个三级指标）。`,
+    en: (p) =>
+      `The id "${s(p.id)}" does not match its place in the table; here it must be "${s(p.expected)}". Ids are positional codes in the standard's order (5.2.1 is the first indicator of the second group of the fifth dimension).`,
   },
   'weights.partial': {
-    'zh-CN': (p) => `一级指标 "${s(p.id)}" 没有权重，而其他一级指标有。请为所有一级指标设置权重，或全部删除（即等权）。`,
-    en: (p) => `Dimension "${s(p.id)}" has no weight while others do. Give every dimension a weight, or none (equal weights).`,
+    'zh-CN': (p) =>
+      `一级指标 "${s(p.id)}" 没有权重，而其他一级指标有。请为所有一级指标设置权重，或全部删除（即等权）。`,
+    en: (p) =>
+      `Dimension "${s(p.id)}" has no weight while others do. Give every dimension a weight, or none (equal weights).`,
   },
   'weights.sum': {
     'zh-CN': (p) => `权重之和为 ${s(p.sum)}，应为 1。请调整权重使其合计为 1。`,
@@ -100,12 +134,16 @@ const CATALOGUE: Record<string, Entry> = {
     en: () => 'A band cannot have both below and atMost. Keep one upper bound.',
   },
   'bands.first-bounded': {
-    'zh-CN': (p) => `第一个分档不应有下界（此处为 ${s(p.value)}）。请删除它，使低于该值的输入也有得分。`,
-    en: (p) => `The first band must have no lower bound (it has ${s(p.value)}). Remove it so that lower values score too.`,
+    'zh-CN': (p) =>
+      `第一个分档不应有下界（此处为 ${s(p.value)}）。请删除它，使低于该值的输入也有得分。`,
+    en: (p) =>
+      `The first band must have no lower bound (it has ${s(p.value)}). Remove it so that lower values score too.`,
   },
   'bands.last-bounded': {
-    'zh-CN': (p) => `最后一个分档不应有上界（此处为 ${s(p.value)}）。请删除它，使高于该值的输入也有得分。`,
-    en: (p) => `The last band must have no upper bound (it has ${s(p.value)}). Remove it so that higher values score too.`,
+    'zh-CN': (p) =>
+      `最后一个分档不应有上界（此处为 ${s(p.value)}）。请删除它，使高于该值的输入也有得分。`,
+    en: (p) =>
+      `The last band must have no upper bound (it has ${s(p.value)}). Remove it so that higher values score too.`,
   },
   'bands.missing-lower': {
     'zh-CN': () => '该分档缺少下界（above 或 atLeast）。',
@@ -117,51 +155,71 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'bands.empty': {
     'zh-CN': (p) => `该分档为空：下界 ${s(p.lower)} 不小于上界 ${s(p.upper)}。`,
-    en: (p) => `This band is empty: its lower bound ${s(p.lower)} is not below its upper bound ${s(p.upper)}.`,
+    en: (p) =>
+      `This band is empty: its lower bound ${s(p.lower)} is not below its upper bound ${s(p.upper)}.`,
   },
   'bands.overlap': {
-    'zh-CN': (p) => `分档 ${s(p.previous)} 与分档 ${s(p.band)} 重叠（${s(p.prevValue)} / ${s(p.value)}）。边界值只能属于一个分档：如 atMost: ${s(p.prevValue)} 接 above: ${s(p.prevValue)}。`,
-    en: (p) => `Bands ${s(p.previous)} and ${s(p.band)} overlap (${s(p.prevValue)} / ${s(p.value)}). A bound belongs to one band only: e.g. atMost: ${s(p.prevValue)} then above: ${s(p.prevValue)}.`,
+    'zh-CN': (p) =>
+      `分档 ${s(p.previous)} 与分档 ${s(p.band)} 重叠（${s(p.prevValue)} / ${s(p.value)}）。边界值只能属于一个分档：如 atMost: ${s(p.prevValue)} 接 above: ${s(p.prevValue)}。`,
+    en: (p) =>
+      `Bands ${s(p.previous)} and ${s(p.band)} overlap (${s(p.prevValue)} / ${s(p.value)}). A bound belongs to one band only: e.g. atMost: ${s(p.prevValue)} then above: ${s(p.prevValue)}.`,
   },
   'bands.gap': {
-    'zh-CN': (p) => `分档 ${s(p.previous)} 与分档 ${s(p.band)} 之间有空隙（${s(p.prevValue)} 至 ${s(p.value)}）。下一分档应从上一分档结束处开始：如 atMost: ${s(p.prevValue)} 接 above: ${s(p.prevValue)}。`,
-    en: (p) => `There is a gap between bands ${s(p.previous)} and ${s(p.band)} (${s(p.prevValue)} to ${s(p.value)}). Start each band where the previous one ends: e.g. atMost: ${s(p.prevValue)} then above: ${s(p.prevValue)}.`,
+    'zh-CN': (p) =>
+      `分档 ${s(p.previous)} 与分档 ${s(p.band)} 之间有空隙（${s(p.prevValue)} 至 ${s(p.value)}）。下一分档应从上一分档结束处开始：如 atMost: ${s(p.prevValue)} 接 above: ${s(p.prevValue)}。`,
+    en: (p) =>
+      `There is a gap between bands ${s(p.previous)} and ${s(p.band)} (${s(p.prevValue)} to ${s(p.value)}). Start each band where the previous one ends: e.g. atMost: ${s(p.prevValue)} then above: ${s(p.prevValue)}.`,
   },
   'bands.direction': {
-    'zh-CN': (p) => `得分与 direction: ${s(p.direction)} 不一致。升序时得分应随数值增加而不减，降序时不增。`,
-    en: (p) => `The scores go against direction: ${s(p.direction)}. Ascending scores must not fall as the value rises; descending ones must not rise.`,
+    'zh-CN': (p) =>
+      `得分与 direction: ${s(p.direction)} 不一致。升序时得分应随数值增加而不减，降序时不增。`,
+    en: (p) =>
+      `The scores go against direction: ${s(p.direction)}. Ascending scores must not fall as the value rises; descending ones must not rise.`,
   },
   'bands.percent-scale': {
     'zh-CN': (p) => `百分比指标的边界应写为小数（85% 写作 0.85），此处为 ${s(p.value)}。`,
-    en: (p) => `Bounds of a % indicator are fractions (write 85 % as 0.85); this one is ${s(p.value)}.`,
+    en: (p) =>
+      `Bounds of a % indicator are fractions (write 85 % as 0.85); this one is ${s(p.value)}.`,
   },
   'scale.list-item': {
-    'zh-CN': (p) => `等级 ${s(p.level)} 的名称 "${s(p.text)}" 含有 ${p.char === ',' ? '英文逗号 ,' : '双引号 "'}：它会成为输入单元格的下拉列表项，Excel 会把${p.char === ',' ? '逗号当作分隔符而把它拆成两项' : '双引号当作列表的结尾'}。请改用中文逗号，、顿号 、 或其他写法。`,
-    en: (p) => `The name of level ${s(p.level)}, "${s(p.text)}", contains ${p.char === ',' ? 'a comma' : 'a double quote'}: it becomes an item of the input cell's drop-down list, where Excel takes ${p.char === ',' ? 'a comma for the separator and splits the item in two' : 'a double quote for the end of the list'}. Reword it (a semicolon, a dash or a full-width ,).`,
+    'zh-CN': (p) =>
+      `等级 ${s(p.level)} 的名称 "${s(p.text)}" 含有 ${p.char === ',' ? '英文逗号 ,' : '双引号 "'}：它会成为输入单元格的下拉列表项，Excel 会把${p.char === ',' ? '逗号当作分隔符而把它拆成两项' : '双引号当作列表的结尾'}。请改用中文逗号，、顿号 、 或其他写法。`,
+    en: (p) =>
+      `The name of level ${s(p.level)}, "${s(p.text)}", contains ${p.char === ',' ? 'a comma' : 'a double quote'}: it becomes an item of the input cell's drop-down list, where Excel takes ${p.char === ',' ? 'a comma for the separator and splits the item in two' : 'a double quote for the end of the list'}. Reword it (a semicolon, a dash or a full-width ,).`,
   },
   'scale.list-too-long': {
-    'zh-CN': (p) => `等级名称过长：输入单元格的下拉列表（${s(p.lang)}，各项以逗号连接）共 ${s(p.length)} 个字符，Excel 最多接受 ${s(p.max)} 个。请缩短等级名称，把说明写进指标的内容描述。`,
-    en: (p) => `The level names are too long: the input cell's drop-down list (${s(p.lang)}, items joined by commas) has ${s(p.length)} characters and Excel accepts at most ${s(p.max)}. Shorten the names and put the explanation in the indicator's description.`,
+    'zh-CN': (p) =>
+      `等级名称过长：输入单元格的下拉列表（${s(p.lang)}，各项以逗号连接）共 ${s(p.length)} 个字符，Excel 最多接受 ${s(p.max)} 个。请缩短等级名称，把说明写进指标的内容描述。`,
+    en: (p) =>
+      `The level names are too long: the input cell's drop-down list (${s(p.lang)}, items joined by commas) has ${s(p.length)} characters and Excel accepts at most ${s(p.max)}. Shorten the names and put the explanation in the indicator's description.`,
   },
   'grades.duplicate': {
     'zh-CN': (p) => `等级 "${s(p.id)}" 重复。`,
     en: (p) => `The grade "${s(p.id)}" is defined twice.`,
   },
   'grades.range': {
-    'zh-CN': (p) => `等级下限 ${s(p.value)} 不在 0～100 之间。等级按百分制总分划分，下限应在 0 到 100 之间。`,
-    en: (p) => `The grade's lower bound ${s(p.value)} is not between 0 and 100. Grades divide the total out of 100: their bounds lie in 0..100.`,
+    'zh-CN': (p) =>
+      `等级下限 ${s(p.value)} 不在 0～100 之间。等级按百分制总分划分，下限应在 0 到 100 之间。`,
+    en: (p) =>
+      `The grade's lower bound ${s(p.value)} is not between 0 and 100. Grades divide the total out of 100: their bounds lie in 0..100.`,
   },
   'linear.percent-scale': {
-    'zh-CN': (p) => `百分比指标的线性规则端点应写为小数（85% 写作 0.85），此处为 ${s(p.value)}，按此永远达不到满分。`,
-    en: (p) => `The ends of a linear rule on a % indicator are fractions (write 85 % as 0.85); this one is ${s(p.value)}, which no percentage can reach.`,
+    'zh-CN': (p) =>
+      `百分比指标的线性规则端点应写为小数（85% 写作 0.85），此处为 ${s(p.value)}，按此永远达不到满分。`,
+    en: (p) =>
+      `The ends of a linear rule on a % indicator are fractions (write 85 % as 0.85); this one is ${s(p.value)}, which no percentage can reach.`,
   },
   'scale.duplicate-level': {
-    'zh-CN': (p) => `量表第 ${s(p.level)} 级的名称 "${s(p.text)}" 与第 ${s(p.first)} 级相同。填写该名称时无法判断是哪一级：请给每一级不同的名称。`,
-    en: (p) => `Level ${s(p.level)} of the scale is named "${s(p.text)}", as level ${s(p.first)} is. An answer with that name could not say which level it means: give each level its own name.`,
+    'zh-CN': (p) =>
+      `量表第 ${s(p.level)} 级的名称 "${s(p.text)}" 与第 ${s(p.first)} 级相同。填写该名称时无法判断是哪一级：请给每一级不同的名称。`,
+    en: (p) =>
+      `Level ${s(p.level)} of the scale is named "${s(p.text)}", as level ${s(p.first)} is. An answer with that name could not say which level it means: give each level its own name.`,
   },
   'profile.indicator-order': {
-    'zh-CN': (p) => `方案中的指标 "${s(p.id)}" 排在 "${s(p.after)}" 之后，与模板的顺序不符。请按模板（即标准表格）中的顺序列出所选指标。`,
-    en: (p) => `The profile lists "${s(p.id)}" after "${s(p.after)}", out of the template's order. List the chosen indicators in the template's (the standard's) order.`,
+    'zh-CN': (p) =>
+      `方案中的指标 "${s(p.id)}" 排在 "${s(p.after)}" 之后，与模板的顺序不符。请按模板（即标准表格）中的顺序列出所选指标。`,
+    en: (p) =>
+      `The profile lists "${s(p.id)}" after "${s(p.after)}", out of the template's order. List the chosen indicators in the template's (the standard's) order.`,
   },
   'grades.duplicate-min': {
     'zh-CN': (p) => `两个等级的下限相同（${s(p.value)}）。每个等级需要不同的下限。`,
@@ -172,8 +230,10 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) => `The profile "${s(p.id)}" is defined twice (first at profiles[${s(p.first)}]).`,
   },
   'profile.unknown-indicator': {
-    'zh-CN': (p) => `方案 "${s(p.profile)}" 引用了不存在的指标 "${s(p.id)}"。请使用模板中三级指标的编号。`,
-    en: (p) => `Profile "${s(p.profile)}" names an indicator that does not exist: "${s(p.id)}". Use the id of a third-level indicator of the template.`,
+    'zh-CN': (p) =>
+      `方案 "${s(p.profile)}" 引用了不存在的指标 "${s(p.id)}"。请使用模板中三级指标的编号。`,
+    en: (p) =>
+      `Profile "${s(p.profile)}" names an indicator that does not exist: "${s(p.id)}". Use the id of a third-level indicator of the template.`,
   },
   'profile.duplicate-indicator': {
     'zh-CN': (p) => `指标 "${s(p.id)}" 在方案中出现两次。`,
@@ -184,36 +244,49 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) => `A weight names a dimension that does not exist: "${s(p.id)}".`,
   },
   'profile.weight-unused': {
-    'zh-CN': (p) => `一级指标 "${s(p.id)}" 有权重，但方案未选择其下任何指标。请删除该权重或选择其指标。`,
-    en: (p) => `Dimension "${s(p.id)}" has a weight but the profile chooses none of its indicators. Remove the weight or choose its indicators.`,
+    'zh-CN': (p) =>
+      `一级指标 "${s(p.id)}" 有权重，但方案未选择其下任何指标。请删除该权重或选择其指标。`,
+    en: (p) =>
+      `Dimension "${s(p.id)}" has a weight but the profile chooses none of its indicators. Remove the weight or choose its indicators.`,
   },
   'profile.missing-weight': {
     'zh-CN': (p) => `一级指标 "${s(p.id)}" 有被选择的指标，但没有权重。请为它设置权重。`,
     en: (p) => `Dimension "${s(p.id)}" has chosen indicators but no weight. Give it one.`,
   },
   'profile.rule-not-chosen': {
-    'zh-CN': (p) => `方案 "${s(p.profile)}" 为未选择的指标 "${s(p.id)}" 设置了规则。请选择该指标或删除规则。`,
-    en: (p) => `Profile "${s(p.profile)}" sets a rule for "${s(p.id)}", which it does not choose. Choose it or remove the rule.`,
+    'zh-CN': (p) =>
+      `方案 "${s(p.profile)}" 为未选择的指标 "${s(p.id)}" 设置了规则。请选择该指标或删除规则。`,
+    en: (p) =>
+      `Profile "${s(p.profile)}" sets a rule for "${s(p.id)}", which it does not choose. Choose it or remove the rule.`,
   },
   'profile.not-found': {
-    'zh-CN': (p) => `模板 "${s(p.template)}" 中没有方案 "${s(p.id)}"。可用方案：${s(p.available) || '（无）'}。`,
-    en: (p) => `Template "${s(p.template)}" has no profile "${s(p.id)}". Available: ${s(p.available) || '(none)'}.`,
+    'zh-CN': (p) =>
+      `模板 "${s(p.template)}" 中没有方案 "${s(p.id)}"。可用方案：${s(p.available) || '（无）'}。`,
+    en: (p) =>
+      `Template "${s(p.template)}" has no profile "${s(p.id)}". Available: ${s(p.available) || '(none)'}.`,
   },
   'template.user-dir-missing': {
-    'zh-CN': (p) => `SCOREBOOK_TEMPLATES 中的文件夹 ${s(p.dir)} 不存在或不是文件夹。请改正该环境变量（多个文件夹用：分隔，Windows 用；）。`,
-    en: (p) => `The folder ${s(p.dir)} in SCOREBOOK_TEMPLATES does not exist or is not a folder. Correct the variable (folders separated by :, or ; on Windows).`,
+    'zh-CN': (p) =>
+      `SCOREBOOK_TEMPLATES 中的文件夹 ${s(p.dir)} 不存在或不是文件夹。请改正该环境变量（多个文件夹用：分隔，Windows 用；）。`,
+    en: (p) =>
+      `The folder ${s(p.dir)} in SCOREBOOK_TEMPLATES does not exist or is not a folder. Correct the variable (folders separated by :, or ; on Windows).`,
   },
   'template.user-dir-hint': {
-    'zh-CN': (p) => `该模板来自 SCOREBOOK_TEMPLATES 中的文件夹 ${s(p.dir)}：请用 scorebook templates check 修正它，或将其移出该文件夹。`,
-    en: (p) => `The template comes from ${s(p.dir)} in SCOREBOOK_TEMPLATES: fix it (scorebook templates check shows every problem) or move it out of that folder.`,
+    'zh-CN': (p) =>
+      `该模板来自 SCOREBOOK_TEMPLATES 中的文件夹 ${s(p.dir)}：请用 scorebook templates check 修正它，或将其移出该文件夹。`,
+    en: (p) =>
+      `The template comes from ${s(p.dir)} in SCOREBOOK_TEMPLATES: fix it (scorebook templates check shows every problem) or move it out of that folder.`,
   },
   'template.duplicate-id': {
     'zh-CN': (p) => `模板编号 "${s(p.id)}" 已被另一个模板使用。请给这个模板另起一个编号。`,
-    en: (p) => `The template id "${s(p.id)}" is already taken by another template. Give this template an id of its own.`,
+    en: (p) =>
+      `The template id "${s(p.id)}" is already taken by another template. Give this template an id of its own.`,
   },
   'template.not-found': {
-    'zh-CN': (p) => `找不到模板 "${s(p.id)}"。可用模板：${s(p.available)}。运行 scorebook templates 查看列表。`,
-    en: (p) => `No template "${s(p.id)}". Available: ${s(p.available)}. Run scorebook templates to list them.`,
+    'zh-CN': (p) =>
+      `找不到模板 "${s(p.id)}"。可用模板：${s(p.available)}。运行 scorebook templates 查看列表。`,
+    en: (p) =>
+      `No template "${s(p.id)}". Available: ${s(p.available)}. Run scorebook templates to list them.`,
   },
   'choice.unknown-indicator': {
     'zh-CN': (p) => `指标 "${s(p.id)}" 不在模板中。`,
@@ -225,111 +298,156 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'choice.weight': {
     'zh-CN': (p) => `一级指标 "${s(p.id)}" 的权重 ${s(p.value)} 无效，应为正数。`,
-    en: (p) => `The weight ${s(p.value)} of dimension "${s(p.id)}" is invalid; it must be a positive number.`,
+    en: (p) =>
+      `The weight ${s(p.value)} of dimension "${s(p.id)}" is invalid; it must be a positive number.`,
   },
   'workbook.not-zip': {
-    'zh-CN': () => '不是 Excel 工作簿（.xlsx）：文件不是 zip 格式。请用 Excel 另存为 .xlsx 后重新提交。',
-    en: () => 'Not an Excel workbook (.xlsx): the file is not a zip package. Save it as .xlsx in Excel and send it again.',
+    'zh-CN': () =>
+      '不是 Excel 工作簿（.xlsx）：文件不是 zip 格式。请用 Excel 另存为 .xlsx 后重新提交。',
+    en: () =>
+      'Not an Excel workbook (.xlsx): the file is not a zip package. Save it as .xlsx in Excel and send it again.',
   },
   'workbook.encrypted': {
-    'zh-CN': () => '工作簿设置了打开密码（已加密），无法读取。请取消密码（文件 > 信息 > 保护工作簿）后重新提交。',
-    en: () => 'The workbook is password-protected (encrypted) and cannot be read. Remove the password (File > Info > Protect Workbook) and send it again.',
+    'zh-CN': () =>
+      '工作簿设置了打开密码（已加密），无法读取。请取消密码（文件 > 信息 > 保护工作簿）后重新提交。',
+    en: () =>
+      'The workbook is password-protected (encrypted) and cannot be read. Remove the password (File > Info > Protect Workbook) and send it again.',
   },
   'workbook.legacy-xls': {
     'zh-CN': () => '这是旧版 Excel 97-2003 文件（.xls）。请在 Excel 中另存为 .xlsx 后重新提交。',
-    en: () => 'This is a legacy Excel 97-2003 file (.xls). Save it as .xlsx in Excel and send it again.',
+    en: () =>
+      'This is a legacy Excel 97-2003 file (.xls). Save it as .xlsx in Excel and send it again.',
   },
   'workbook.not-xlsx': {
-    'zh-CN': () => 'zip 文件中没有 Excel 工作簿内容（xl/workbook.xml）。请提交 scorebook 生成的 .xlsx 文件。',
-    en: () => 'The zip holds no Excel workbook (xl/workbook.xml). Send the .xlsx file scorebook generated.',
+    'zh-CN': () =>
+      'zip 文件中没有 Excel 工作簿内容（xl/workbook.xml）。请提交 scorebook 生成的 .xlsx 文件。',
+    en: () =>
+      'The zip holds no Excel workbook (xl/workbook.xml). Send the .xlsx file scorebook generated.',
   },
   'workbook.too-big': {
-    'zh-CN': (p) => `解压后超过 ${s(p.max)} MB 的上限，疑似压缩炸弹或非评分表文件。如确为正常文件，可用 --max-mb 调高上限（如 scorebook ingest --max-mb 200）。`,
-    en: (p) => `It decompresses to more than the ${s(p.max)} MB limit: a zip bomb or not a scoring workbook. If it is genuine, raise the limit with --max-mb (scorebook ingest --max-mb 200).`,
+    'zh-CN': (p) =>
+      `解压后超过 ${s(p.max)} MB 的上限，疑似压缩炸弹或非评分表文件。如确为正常文件，可用 --max-mb 调高上限（如 scorebook ingest --max-mb 200）。`,
+    en: (p) =>
+      `It decompresses to more than the ${s(p.max)} MB limit: a zip bomb or not a scoring workbook. If it is genuine, raise the limit with --max-mb (scorebook ingest --max-mb 200).`,
   },
   'workbook.corrupt': {
     'zh-CN': (p) => `文件已损坏，无法读取（${s(p.reason)}）。请重新保存或重新生成后提交。`,
-    en: (p) => `The file is damaged and cannot be read (${s(p.reason)}). Save it again or regenerate it.`,
+    en: (p) =>
+      `The file is damaged and cannot be read (${s(p.reason)}). Save it again or regenerate it.`,
   },
   'workbook.damaged-part': {
-    'zh-CN': (p) => `文件已损坏，无法读取：${partProblem(p, 'zh-CN')}。请在 Excel 中重新保存，或请对方重新发送文件。`,
-    en: (p) => `The file is damaged and cannot be read: ${partProblem(p, 'en')}. Save it again in Excel, or ask for the file again.`,
+    'zh-CN': (p) =>
+      `文件已损坏，无法读取：${partProblem(p, 'zh-CN')}。请在 Excel 中重新保存，或请对方重新发送文件。`,
+    en: (p) =>
+      `The file is damaged and cannot be read: ${partProblem(p, 'en')}. Save it again in Excel, or ask for the file again.`,
   },
   'workbook.ods': {
-    'zh-CN': () => '这是 OpenDocument 电子表格（.ods），不是 Excel 工作簿。请用 LibreOffice 或 Excel 打开，另存为 Excel 工作簿（.xlsx）后重新提交。',
-    en: () => 'This is an OpenDocument spreadsheet (.ods), not an Excel workbook. Open it in LibreOffice or Excel, save it as an Excel workbook (.xlsx) and send it again.',
+    'zh-CN': () =>
+      '这是 OpenDocument 电子表格（.ods），不是 Excel 工作簿。请用 LibreOffice 或 Excel 打开，另存为 Excel 工作簿（.xlsx）后重新提交。',
+    en: () =>
+      'This is an OpenDocument spreadsheet (.ods), not an Excel workbook. Open it in LibreOffice or Excel, save it as an Excel workbook (.xlsx) and send it again.',
   },
   'workbook.profile-hash': {
-    'zh-CN': () => '隐藏的元数据（_scorebook 工作表）被修改过：其中的模板、方案、评价方法或所选指标与生成时记录的 profile_hash 不符，因此无法确定得分的含义。请重新生成工作簿并重新填写（加载项会带入已填写的内容）。',
-    en: () => "The hidden metadata (the _scorebook sheet) was edited: its template, profile, method or chosen indicators no longer match the profile_hash recorded when the workbook was generated, so its scores cannot be trusted. Regenerate the workbook and fill it again (the add-in carries the answers over).",
+    'zh-CN': () =>
+      '隐藏的元数据（_scorebook 工作表）被修改过：其中的模板、方案、评价方法或所选指标与生成时记录的 profile_hash 不符，因此无法确定得分的含义。请重新生成工作簿并重新填写（加载项会带入已填写的内容）。',
+    en: () =>
+      'The hidden metadata (the _scorebook sheet) was edited: its template, profile, method or chosen indicators no longer match the profile_hash recorded when the workbook was generated, so its scores cannot be trusted. Regenerate the workbook and fill it again (the add-in carries the answers over).',
   },
   'workbook.no-metadata': {
-    'zh-CN': () => '这不是 scorebook 生成的评分工作簿（缺少 _scorebook 元数据表）。请使用 scorebook generate 生成的文件。',
-    en: () => 'This is not a scorebook scoring workbook (no _scorebook metadata sheet). Use a file made by scorebook generate.',
+    'zh-CN': () =>
+      '这不是 scorebook 生成的评分工作簿（缺少 _scorebook 元数据表）。请使用 scorebook generate 生成的文件。',
+    en: () =>
+      'This is not a scorebook scoring workbook (no _scorebook metadata sheet). Use a file made by scorebook generate.',
   },
   'workbook.metadata': {
-    'zh-CN': (p) => `${metadataProblem(p, 'zh-CN')}${p.key === 'org_id' || p.key === 'period' ? `导入时每份回报按机构和评价周期归档。请填写${p.key === 'org_id' ? '机构编号' : '评价周期'}后重新生成工作簿(scorebook generate --${p.key === 'org_id' ? 'org-id' : 'period'}、名册,或加载项的机构信息)。` : '工作簿的隐藏元数据可能被修改或丢失；请重新生成。'}`,
-    en: (p) => `${metadataProblem(p, 'en')} ${p.key === 'org_id' || p.key === 'period' ? `Ingest files each return under its organization and period: regenerate the workbook with its ${p.key === 'org_id' ? 'organization id' : 'period'} (scorebook generate --${p.key === 'org_id' ? 'org-id' : 'period'}, a roster, or the add-in's organization fields).` : "The workbook's hidden metadata may have been edited or lost; regenerate it."}`,
+    'zh-CN': (p) =>
+      `${metadataProblem(p, 'zh-CN')}${p.key === 'org_id' || p.key === 'period' ? `导入时每份回报按机构和评价周期归档。请填写${p.key === 'org_id' ? '机构编号' : '评价周期'}后重新生成工作簿(scorebook generate --${p.key === 'org_id' ? 'org-id' : 'period'}、名册,或加载项的机构信息)。` : '工作簿的隐藏元数据可能被修改或丢失；请重新生成。'}`,
+    en: (p) =>
+      `${metadataProblem(p, 'en')} ${p.key === 'org_id' || p.key === 'period' ? `Ingest files each return under its organization and period: regenerate the workbook with its ${p.key === 'org_id' ? 'organization id' : 'period'} (scorebook generate --${p.key === 'org_id' ? 'org-id' : 'period'}, a roster, or the add-in's organization fields).` : "The workbook's hidden metadata may have been edited or lost; regenerate it."}`,
   },
   'workbook.unknown-template': {
-    'zh-CN': (p) => `未知的模板 ${[s(p.id), s(p.version)].filter(Boolean).join(' ')}。请升级 scorebook 或确认文件来源。`,
-    en: (p) => `Unknown template ${[s(p.id), s(p.version)].filter(Boolean).join(' ')}. Upgrade scorebook or check where the file came from.`,
+    'zh-CN': (p) =>
+      `未知的模板 ${[s(p.id), s(p.version)].filter(Boolean).join(' ')}。请升级 scorebook 或确认文件来源。`,
+    en: (p) =>
+      `Unknown template ${[s(p.id), s(p.version)].filter(Boolean).join(' ')}. Upgrade scorebook or check where the file came from.`,
   },
   'workbook.template-version': {
-    'zh-CN': (p) => `工作簿使用模板 ${s(p.id)} 的版本 ${s(p.version)}，本 scorebook 只有版本 ${s(p.known)}。请使用对应版本的 scorebook。`,
-    en: (p) => `The workbook uses version ${s(p.version)} of template ${s(p.id)}; this scorebook has version ${s(p.known)}. Use the matching scorebook.`,
+    'zh-CN': (p) =>
+      `工作簿使用模板 ${s(p.id)} 的版本 ${s(p.version)}，本 scorebook 只有版本 ${s(p.known)}。请使用对应版本的 scorebook。`,
+    en: (p) =>
+      `The workbook uses version ${s(p.version)} of template ${s(p.id)}; this scorebook has version ${s(p.known)}. Use the matching scorebook.`,
   },
   'workbook.missing-name': {
-    'zh-CN': (p) => `工作簿缺少 ${s(p.count)} 个约定的名称（${s(p.names)}），评分表结构已被破坏。请重新生成并重新填写。`,
-    en: (p) => `The workbook lacks ${s(p.count)} of the contract's defined names (${s(p.names)}): its structure is broken. Regenerate it and fill it again.`,
+    'zh-CN': (p) =>
+      `工作簿缺少 ${s(p.count)} 个约定的名称（${s(p.names)}），评分表结构已被破坏。请重新生成并重新填写。`,
+    en: (p) =>
+      `The workbook lacks ${s(p.count)} of the contract's defined names (${s(p.names)}): its structure is broken. Regenerate it and fill it again.`,
   },
   'workbook.weight': {
-    'zh-CN': (p) => `一级指标 "${s(p.id)}" 的权重 "${s(p.value)}" 不是非负数。请在汇总表中填写数字。`,
-    en: (p) => `The weight "${s(p.value)}" of dimension "${s(p.id)}" is not a non-negative number. Enter a number on the summary sheet.`,
+    'zh-CN': (p) =>
+      `一级指标 "${s(p.id)}" 的权重 "${s(p.value)}" 不是非负数。请在汇总表中填写数字。`,
+    en: (p) =>
+      `The weight "${s(p.value)}" of dimension "${s(p.id)}" is not a non-negative number. Enter a number on the summary sheet.`,
   },
   'ingest.id-conflict-run': {
-    'zh-CN': (p) => `工作簿编号 ${s(p.id)} 在本次导入中被两个机构使用：本文件属于机构 ${s(p.org)}，文件 ${s(p.otherFile)} 属于机构 ${s(p.other)}。一个工作簿只能属于一个机构，因此使用该编号的文件全部拒收。请确认各文件来源，为其中的机构重新生成工作簿。`,
-    en: (p) => `Workbook id ${s(p.id)} is claimed by two organizations in this run: this file is for ${s(p.org)}, the file ${s(p.otherFile)} for ${s(p.other)}. A workbook belongs to one organization, so every file with this id is rejected. Check where the files came from and regenerate the workbooks of the organization(s) concerned.`,
+    'zh-CN': (p) =>
+      `工作簿编号 ${s(p.id)} 在本次导入中被两个机构使用：本文件属于机构 ${s(p.org)}，文件 ${s(p.otherFile)} 属于机构 ${s(p.other)}。一个工作簿只能属于一个机构，因此使用该编号的文件全部拒收。请确认各文件来源，为其中的机构重新生成工作簿。`,
+    en: (p) =>
+      `Workbook id ${s(p.id)} is claimed by two organizations in this run: this file is for ${s(p.org)}, the file ${s(p.otherFile)} for ${s(p.other)}. A workbook belongs to one organization, so every file with this id is rejected. Check where the files came from and regenerate the workbooks of the organization(s) concerned.`,
   },
   'ingest.id-conflict-db': {
-    'zh-CN': (p) => `工作簿编号 ${s(p.id)} 已在数据库中登记为机构 ${s(p.stored)} 的工作簿，本文件却属于机构 ${s(p.org)}。一个工作簿只能属于一个机构：本文件被拒收，已存的保持不变。请确认文件来源，必要时为机构 ${s(p.org)} 重新生成工作簿。`,
-    en: (p) => `Workbook id ${s(p.id)} is stored in the database for organization ${s(p.stored)}, but this file is for ${s(p.org)}. A workbook belongs to one organization: this file is rejected and the stored one kept. Check where the file came from; regenerate the workbook for ${s(p.org)} if needed.`,
+    'zh-CN': (p) =>
+      `工作簿编号 ${s(p.id)} 已在数据库中登记为机构 ${s(p.stored)} 的工作簿，本文件却属于机构 ${s(p.org)}。一个工作簿只能属于一个机构：本文件被拒收，已存的保持不变。请确认文件来源，必要时为机构 ${s(p.org)} 重新生成工作簿。`,
+    en: (p) =>
+      `Workbook id ${s(p.id)} is stored in the database for organization ${s(p.stored)}, but this file is for ${s(p.org)}. A workbook belongs to one organization: this file is rejected and the stored one kept. Check where the file came from; regenerate the workbook for ${s(p.org)} if needed.`,
   },
   'return.empty-field': {
-    'zh-CN': (p) => `必填字段 ${s(p.key)} 为空(第 ${s(p.row)} 行${p.rows && Number(p.rows) > 1 ? `等 ${s(p.rows)} 行` : ''})：每条回答都要写明所属的模板、机构和评价周期。请填写后重新提交。`,
-    en: (p) => `The required field ${s(p.key)} is empty (row ${s(p.row)}${p.rows && Number(p.rows) > 1 ? ` and ${Number(p.rows) - 1} more` : ''}): every answer must say its template, organization and period. Fill it in and send the file again.`,
+    'zh-CN': (p) =>
+      `必填字段 ${s(p.key)} 为空(第 ${s(p.row)} 行${p.rows && Number(p.rows) > 1 ? `等 ${s(p.rows)} 行` : ''})：每条回答都要写明所属的模板、机构和评价周期。请填写后重新提交。`,
+    en: (p) =>
+      `The required field ${s(p.key)} is empty (row ${s(p.row)}${p.rows && Number(p.rows) > 1 ? ` and ${Number(p.rows) - 1} more` : ''}): every answer must say its template, organization and period. Fill it in and send the file again.`,
   },
   'return.mode': {
     'zh-CN': (p) => `评价方式 "${s(p.value)}" 无效。请填 ${s(p.allowed)} 之一，或留空。`,
-    en: (p) => `"${s(p.value)}" is not an evaluation mode. Write one of ${s(p.allowed)}, or leave it empty.`,
+    en: (p) =>
+      `"${s(p.value)}" is not an evaluation mode. Write one of ${s(p.allowed)}, or leave it empty.`,
   },
   'input.unknown-id': {
-    'zh-CN': (p) => `未知的指标编号 "${s(p.id)}"。请使用模板中的三级指标编号（scorebook templates show ${s(p.template)}）。`,
-    en: (p) => `Unknown indicator id "${s(p.id)}". Use a third-level id of the template (scorebook templates show ${s(p.template)}).`,
+    'zh-CN': (p) =>
+      `未知的指标编号 "${s(p.id)}"。请使用模板中的三级指标编号（scorebook templates show ${s(p.template)}）。`,
+    en: (p) =>
+      `Unknown indicator id "${s(p.id)}". Use a third-level id of the template (scorebook templates show ${s(p.template)}).`,
   },
   'input.not-in-profile': {
-    'zh-CN': (p) => `指标 "${s(p.id)}" 不在方案 "${s(p.profile)}" 中。请删除该行或换用包含它的方案。`,
-    en: (p) => `The indicator "${s(p.id)}" is not in profile "${s(p.profile)}". Remove the row or use a profile that has it.`,
+    'zh-CN': (p) =>
+      `指标 "${s(p.id)}" 不在方案 "${s(p.profile)}" 中。请删除该行或换用包含它的方案。`,
+    en: (p) =>
+      `The indicator "${s(p.id)}" is not in profile "${s(p.profile)}". Remove the row or use a profile that has it.`,
   },
   'input.duplicate': {
     'zh-CN': (p) => `指标 "${s(p.id)}" 出现了两次（另见第 ${s(p.first)} 行）。每个指标只填一个值。`,
-    en: (p) => `The indicator "${s(p.id)}" appears twice (see also row ${s(p.first)}). Give each indicator one value.`,
+    en: (p) =>
+      `The indicator "${s(p.id)}" appears twice (see also row ${s(p.first)}). Give each indicator one value.`,
   },
   'input.binary': {
     'zh-CN': (p) => `"${s(p.value)}" 不是有效的判定。请填 是/否、符合/不符合、1/0，或 不适用。`,
     en: (p) => `"${s(p.value)}" is not a verdict. Write yes/no, 是/否, 符合/不符合, 1/0, or NA.`,
   },
   'input.scale': {
-    'zh-CN': (p) => `"${s(p.value)}" 不是有效的等级。请填 1 至 ${s(p.max)} 的整数（或等级名称），或 不适用。`,
-    en: (p) => `"${s(p.value)}" is not a level. Write a whole number from 1 to ${s(p.max)} (or the level's name), or NA.`,
+    'zh-CN': (p) =>
+      `"${s(p.value)}" 不是有效的等级。请填 1 至 ${s(p.max)} 的整数（或等级名称），或 不适用。`,
+    en: (p) =>
+      `"${s(p.value)}" is not a level. Write a whole number from 1 to ${s(p.max)} (or the level's name), or NA.`,
   },
   'input.number': {
     'zh-CN': (p) => `"${s(p.value)}" 不是数字。请填数字（百分比可写 85%），或 不适用。`,
     en: (p) => `"${s(p.value)}" is not a number. Write a number (a percentage as 85%), or NA.`,
   },
   'input.not-percent': {
-    'zh-CN': (p) => `"${s(p.value)}" 是百分比，但该指标单位为 ${s(p.unit) || '数值'}。请填该单位的数值。`,
-    en: (p) => `"${s(p.value)}" is a percentage but this indicator's unit is ${s(p.unit) || 'a plain number'}. Write a number in that unit.`,
+    'zh-CN': (p) =>
+      `"${s(p.value)}" 是百分比，但该指标单位为 ${s(p.unit) || '数值'}。请填该单位的数值。`,
+    en: (p) =>
+      `"${s(p.value)}" is a percentage but this indicator's unit is ${s(p.unit) || 'a plain number'}. Write a number in that unit.`,
   },
   'input.percent-range': {
     'zh-CN': (p) => `"${s(p.value)}" 超出 0%–100%。百分比请写作 85% 或 0.85。`,
@@ -348,36 +466,50 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) => `CSV error: ${s(p.message)}.`,
   },
   'input.json': {
-    'zh-CN': (p) => `JSON 格式错误：${s(p.message)}。JSON 输入应为 {"1.1.1": "是", …} 或 [{"id": "1.1.1", "value": "是"}, …]。`,
-    en: (p) => `JSON error: ${s(p.message)}. JSON inputs are {"1.1.1": "yes", …} or [{"id": "1.1.1", "value": "yes"}, …].`,
+    'zh-CN': (p) =>
+      `JSON 格式错误：${s(p.message)}。JSON 输入应为 {"1.1.1": "是", …} 或 [{"id": "1.1.1", "value": "是"}, …]。`,
+    en: (p) =>
+      `JSON error: ${s(p.message)}. JSON inputs are {"1.1.1": "yes", …} or [{"id": "1.1.1", "value": "yes"}, …].`,
   },
   'roster.empty': {
-    'zh-CN': () => '名册为空。第一行应为表头 org_id,org_name,region,org_type（或 机构编号，机构名称，地区，机构类型），其后每行一个机构。',
-    en: () => 'The roster is empty. Its first row must be the header org_id,org_name,region,org_type (or 机构编号,机构名称,地区,机构类型), then one member organization per row.',
+    'zh-CN': () =>
+      '名册为空。第一行应为表头 org_id,org_name,region,org_type（或 机构编号，机构名称，地区，机构类型），其后每行一个机构。',
+    en: () =>
+      'The roster is empty. Its first row must be the header org_id,org_name,region,org_type (or 机构编号,机构名称,地区,机构类型), then one member organization per row.',
   },
   'roster.missing-column': {
-    'zh-CN': (p) => `名册缺少必填列 "${s(p.column)}"（找到的表头：${s(p.found) || '（无）'}）。请在第一行加入该列；必填列为 org_id,org_name,region,org_type（或 机构编号，机构名称，地区，机构类型）。`,
-    en: (p) => `The roster has no "${s(p.column)}" column (headers found: ${s(p.found) || '(none)'}). Add it to the first row; the required columns are org_id,org_name,region,org_type (or 机构编号,机构名称,地区,机构类型).`,
+    'zh-CN': (p) =>
+      `名册缺少必填列 "${s(p.column)}"（找到的表头：${s(p.found) || '（无）'}）。请在第一行加入该列；必填列为 org_id,org_name,region,org_type（或 机构编号，机构名称，地区，机构类型）。`,
+    en: (p) =>
+      `The roster has no "${s(p.column)}" column (headers found: ${s(p.found) || '(none)'}). Add it to the first row; the required columns are org_id,org_name,region,org_type (or 机构编号,机构名称,地区,机构类型).`,
   },
   'roster.missing-id': {
-    'zh-CN': (p) => `该行${p.name ? `（"${s(p.name)}"）` : ''}缺少机构编号（org_id），已跳过。请填写该机构唯一的编号。`,
-    en: (p) => `This row${p.name ? ` ("${s(p.name)}")` : ''} has no org_id and was skipped. Give the organization its own id.`,
+    'zh-CN': (p) =>
+      `该行${p.name ? `（"${s(p.name)}"）` : ''}缺少机构编号（org_id），已跳过。请填写该机构唯一的编号。`,
+    en: (p) =>
+      `This row${p.name ? ` ("${s(p.name)}")` : ''} has no org_id and was skipped. Give the organization its own id.`,
   },
   'roster.duplicate-id': {
-    'zh-CN': (p) => `机构编号 "${s(p.id)}" 重复（首次出现在第 ${s(p.first)} 行），该行已跳过。每个机构需要唯一的编号：请修改编号或删除重复的行。`,
-    en: (p) => `The org_id "${s(p.id)}" is used twice (first in row ${s(p.first)}); this row was skipped. Every organization needs its own id: change it or delete the repeated row.`,
+    'zh-CN': (p) =>
+      `机构编号 "${s(p.id)}" 重复（首次出现在第 ${s(p.first)} 行），该行已跳过。每个机构需要唯一的编号：请修改编号或删除重复的行。`,
+    en: (p) =>
+      `The org_id "${s(p.id)}" is used twice (first in row ${s(p.first)}); this row was skipped. Every organization needs its own id: change it or delete the repeated row.`,
   },
   'roster.missing-name': {
     'zh-CN': (p) => `机构 "${s(p.id)}" 缺少机构名称（org_name），已跳过。请填写机构名称。`,
     en: (p) => `The organization "${s(p.id)}" has no org_name and was skipped. Fill in its name.`,
   },
   'roster.quotes': {
-    'zh-CN': () => '该行有不成对的引号（例如单元格中间的 " 没有用引号把整个单元格括起来），此行之后的内容无法可靠地读出，因此整个名册未被使用，没有写出任何文件。请用 Excel 打开名册后另存为“CSV UTF-8”，或把含引号的单元格整体加上引号并把其中的 " 写成 ""。',
-    en: () => 'This row has unpaired quotation marks (for instance a " inside a cell that is not itself in quotes), so nothing after it can be read reliably: the roster was not used and no file was written. Open the roster in Excel and save it again as "CSV UTF-8", or put the whole cell in quotes and double each " inside it ("").',
+    'zh-CN': () =>
+      '该行有不成对的引号（例如单元格中间的 " 没有用引号把整个单元格括起来），此行之后的内容无法可靠地读出，因此整个名册未被使用，没有写出任何文件。请用 Excel 打开名册后另存为“CSV UTF-8”，或把含引号的单元格整体加上引号并把其中的 " 写成 ""。',
+    en: () =>
+      'This row has unpaired quotation marks (for instance a " inside a cell that is not itself in quotes), so nothing after it can be read reliably: the roster was not used and no file was written. Open the roster in Excel and save it again as "CSV UTF-8", or put the whole cell in quotes and double each " inside it ("").',
   },
   'roster.csv': {
-    'zh-CN': (p) => `名册 CSV 格式错误：${s(p.message)}。请检查引号是否成对；用 Excel 打开后另存为 CSV 通常可以修复。`,
-    en: (p) => `Roster CSV error: ${s(p.message)}. Check that quotes are paired; opening it in Excel and saving it as CSV again usually fixes it.`,
+    'zh-CN': (p) =>
+      `名册 CSV 格式错误：${s(p.message)}。请检查引号是否成对；用 Excel 打开后另存为 CSV 通常可以修复。`,
+    en: (p) =>
+      `Roster CSV error: ${s(p.message)}. Check that quotes are paired; opening it in Excel and saving it as CSV again usually fixes it.`,
   },
 };
 
@@ -389,7 +521,9 @@ function errnoWords(code: unknown, lang: Lang): string {
     case 'EPERM':
       return zh ? '没有权限（permission denied）' : 'permission denied';
     case 'ENOENT':
-      return zh ? '文件不存在（或链接指向的文件已不存在）' : 'file not found (or a link to a file that is gone)';
+      return zh
+        ? '文件不存在（或链接指向的文件已不存在）'
+        : 'file not found (or a link to a file that is gone)';
     case 'ENOTDIR':
       return zh ? '路径中的某一段不是文件夹' : 'a part of the path is not a folder';
     case 'EISDIR':
@@ -402,7 +536,9 @@ function errnoWords(code: unknown, lang: Lang): string {
     case 'EIO':
       return zh ? '磁盘读取错误' : 'a disk read error';
     case 'EAGAIN':
-      return zh ? '它在导入开始时无法读取；请重新运行' : 'it could not be read when the run began; run again';
+      return zh
+        ? '它在导入开始时无法读取；请重新运行'
+        : 'it could not be read when the run began; run again';
     default:
       return s(code);
   }
@@ -414,19 +550,29 @@ function partProblem(p: P, lang: Lang): string {
   const zh = lang === 'zh-CN';
   switch (p.problem) {
     case 'truncated':
-      return zh ? `部件 ${part} 不完整（XML 在结尾前被截断）` : `the part ${part} is cut off (its XML stops before its end)`;
+      return zh
+        ? `部件 ${part} 不完整（XML 在结尾前被截断）`
+        : `the part ${part} is cut off (its XML stops before its end)`;
     case 'missing':
       return zh ? `缺少部件 ${part}` : `the part ${part} is missing`;
     case 'sheet-missing':
-      return zh ? `工作表 "${part}" 在工作簿中列出，但包中没有它的内容` : `the sheet "${part}" is listed in the workbook but its content is not in the package`;
+      return zh
+        ? `工作表 "${part}" 在工作簿中列出，但包中没有它的内容`
+        : `the sheet "${part}" is listed in the workbook but its content is not in the package`;
     case 'checksum':
-      return zh ? `部件 ${part} 的校验和（CRC-32）不符` : `the part ${part} fails its checksum (CRC-32)`;
+      return zh
+        ? `部件 ${part} 的校验和（CRC-32）不符`
+        : `the part ${part} fails its checksum (CRC-32)`;
     case 'size':
-      return zh ? `部件 ${part} 解压后的大小与 zip 目录记录的不符` : `the part ${part} does not decompress to the size the zip directory states`;
+      return zh
+        ? `部件 ${part} 解压后的大小与 zip 目录记录的不符`
+        : `the part ${part} does not decompress to the size the zip directory states`;
     case 'inflate':
       return zh ? `部件 ${part} 无法解压` : `the part ${part} cannot be decompressed`;
     case 'shared-string':
-      return zh ? `单元格引用了第 ${s(p.index)} 个共享字符串，但 ${part} 中没有它` : `a cell refers to shared string ${s(p.index)}, which ${part} does not have`;
+      return zh
+        ? `单元格引用了第 ${s(p.index)} 个共享字符串，但 ${part} 中没有它`
+        : `a cell refers to shared string ${s(p.index)}, which ${part} does not have`;
     default:
       return zh ? `部件 ${part} 的 zip 数据无效` : `the zip data of ${part} is invalid`;
   }
@@ -438,26 +584,49 @@ function metadataProblem(p: P, lang: Lang): string {
   const zh = lang === 'zh-CN';
   switch (p.problem) {
     case 'missing':
-      return zh ? `隐藏的元数据（_scorebook 工作表）缺少 "${key}" 项。` : `The hidden metadata (the _scorebook sheet) has no "${key}" entry.`;
+      return zh
+        ? `隐藏的元数据（_scorebook 工作表）缺少 "${key}" 项。`
+        : `The hidden metadata (the _scorebook sheet) has no "${key}" entry.`;
     case 'empty':
       return zh ? `元数据项 "${key}" 为空。` : `The metadata entry "${key}" is empty.`;
     case 'value':
-      return zh ? `元数据项 "${key}" 的值 "${s(p.value)}" 无效，应为 ${s(p.allowed)}。` : `The metadata entry "${key}" is "${s(p.value)}"; it must be ${s(p.allowed)}.`;
+      return zh
+        ? `元数据项 "${key}" 的值 "${s(p.value)}" 无效，应为 ${s(p.allowed)}。`
+        : `The metadata entry "${key}" is "${s(p.value)}"; it must be ${s(p.allowed)}.`;
     case 'format':
-      return zh ? `元数据项 "${key}" 的值 "${s(p.value)}" 格式不对，应为 ${key === 'profile_hash' ? 'SHA-256 散列值（64 位十六进制数字）' : s(p.expected)}。` : `The metadata entry "${key}" is "${s(p.value)}"; it must be ${key === 'profile_hash' ? 'a SHA-256 hash (64 hexadecimal digits)' : s(p.expected)}.`;
+      return zh
+        ? `元数据项 "${key}" 的值 "${s(p.value)}" 格式不对，应为 ${key === 'profile_hash' ? 'SHA-256 散列值（64 位十六进制数字）' : s(p.expected)}。`
+        : `The metadata entry "${key}" is "${s(p.value)}"; it must be ${key === 'profile_hash' ? 'a SHA-256 hash (64 hexadecimal digits)' : s(p.expected)}.`;
     case 'unknown-indicator':
-      return zh ? `元数据项 "${key}" 列出了指标 ${s(p.value)}，模板 ${s(p.template)} 中没有这个指标。` : `The metadata entry "${key}" names the indicator ${s(p.value)}, which template ${s(p.template)} does not have.`;
+      return zh
+        ? `元数据项 "${key}" 列出了指标 ${s(p.value)}，模板 ${s(p.template)} 中没有这个指标。`
+        : `The metadata entry "${key}" names the indicator ${s(p.value)}, which template ${s(p.template)} does not have.`;
     default:
       return zh ? `元数据项 "${key}" 无效。` : `The metadata entry "${key}" is invalid.`;
   }
 }
 
+/**
+ * Words of other parts (the pipeline's errors and summaries) join this catalogue, so that every
+ * issue, wherever it arises, is said by `message` and `formatIssue`. A code is defined once.
+ */
+const EXTRA: Record<string, Entry> = {};
+
+export function registerMessages(entries: Readonly<Record<string, MessageEntry>>): void {
+  for (const [code, entry] of Object.entries(entries)) {
+    if ((code in CATALOGUE || code in EXTRA) && EXTRA[code] !== entry) {
+      throw new Error(`The message ${code} is defined twice`);
+    }
+    EXTRA[code] = entry;
+  }
+}
+
 export function hasMessage(code: string): boolean {
-  return code in CATALOGUE;
+  return code in CATALOGUE || code in EXTRA;
 }
 
 export function message(issue: Issue, lang: Lang): string {
-  const entry = CATALOGUE[issue.code];
+  const entry = CATALOGUE[issue.code] ?? EXTRA[issue.code];
   if (!entry) return `${issue.code} ${JSON.stringify(issue.params ?? {})}`;
   return entry[lang](issue.params ?? {});
 }
@@ -468,8 +637,10 @@ export function formatIssue(issue: Issue, lang: Lang): string {
   const file = issue.file ?? '';
   if (file || issue.line) {
     let loc = file;
-    if (issue.line) loc += `${file ? ':' : ''}${issue.line}${issue.column ? `:${issue.column}` : ''}`;
-    if (issue.row) loc += `${loc ? ' ' : ''}${lang === 'zh-CN' ? `第 ${issue.row} 行` : `row ${issue.row}`}`;
+    if (issue.line)
+      loc += `${file ? ':' : ''}${issue.line}${issue.column ? `:${issue.column}` : ''}`;
+    if (issue.row)
+      loc += `${loc ? ' ' : ''}${lang === 'zh-CN' ? `第 ${issue.row} 行` : `row ${issue.row}`}`;
     where.push(loc);
   } else if (issue.row) {
     where.push(lang === 'zh-CN' ? `第 ${issue.row} 行` : `row ${issue.row}`);

@@ -6,7 +6,12 @@
  * syncs, check the order and the payload, and replay the log into a fresh workbook.
  */
 import { FakeExcelEngine, type LoadResult, type ObjectArg, type Op } from './apply-op.ts';
-import { FakeExcelError, cloneState, newWorkbookState, type WorkbookState } from './workbook-state.ts';
+import {
+  FakeExcelError,
+  cloneState,
+  newWorkbookState,
+  type WorkbookState,
+} from './workbook-state.ts';
 
 export interface SyncRecord {
   ops: Op[];
@@ -44,7 +49,8 @@ export class FakeExcel {
   }
 
   /** Excel.run(batch): a fresh request context for the batch. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(new FakeContext(this) as unknown as Excel.RequestContext);
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(new FakeContext(this) as unknown as Excel.RequestContext);
 
   /** The part of Office.context.requirements the add-in asks. */
   isSetSupported(name: string, version?: string): boolean {
@@ -93,7 +99,11 @@ export class FakeContext {
           const result = this.excel.engine.apply(op);
           if (result) loads.get(i)?.receive(result);
         } catch (e) {
-          record.failed = { at: i, code: e instanceof FakeExcelError ? e.code : 'GeneralException', message: (e as Error).message };
+          record.failed = {
+            at: i,
+            code: e instanceof FakeExcelError ? e.code : 'GeneralException',
+            message: (e as Error).message,
+          };
           throw e;
         }
       });
@@ -120,11 +130,22 @@ class FakeObject {
     readonly id: number,
   ) {}
 
-  protected child<T extends FakeObject>(Cls: new (ctx: FakeContext, id: number) => T, m: string, args: unknown[] = [], cache = false): T {
+  protected child<T extends FakeObject>(
+    Cls: new (ctx: FakeContext, id: number) => T,
+    m: string,
+    args: unknown[] = [],
+    cache = false,
+  ): T {
     const cacheKey = cache ? m : undefined;
     if (cacheKey && this.children.has(cacheKey)) return this.children.get(cacheKey) as T;
     const id = this.ctx.excel.newId();
-    this.ctx.queue({ k: 'new', id, from: this.id, m, ...(args.length ? { a: args.map(argOf) } : {}) });
+    this.ctx.queue({
+      k: 'new',
+      id,
+      from: this.id,
+      m,
+      ...(args.length ? { a: args.map(argOf) } : {}),
+    });
     const obj = new Cls(this.ctx, id);
     if (cacheKey) this.children.set(cacheKey, obj);
     return obj;
@@ -140,13 +161,21 @@ class FakeObject {
 
   protected getProp<T>(p: string): T {
     if (!this.loaded || !(p in this.loaded)) {
-      throw new FakeExcelError('PropertyNotLoaded', `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new FakeExcelError(
+        'PropertyNotLoaded',
+        `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     }
     return this.loaded[p] as T;
   }
 
   load(props?: string | string[]): this {
-    const list = props === undefined ? [] : Array.isArray(props) ? props : props.split(',').map((s) => s.trim());
+    const list =
+      props === undefined
+        ? []
+        : Array.isArray(props)
+          ? props
+          : props.split(',').map((s) => s.trim());
     this.ctx.queue({ k: 'load', id: this.id, p: list }, this);
     return this;
   }
@@ -224,7 +253,11 @@ class FakeWorksheet extends FakeObject {
     return this.child(FakeRange, 'getRangeByIndexes', [row, col, rows, cols]);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean) {
-    return this.child(FakeRange, 'getUsedRangeOrNullObject', valuesOnly === undefined ? [] : [valuesOnly]);
+    return this.child(
+      FakeRange,
+      'getUsedRangeOrNullObject',
+      valuesOnly === undefined ? [] : [valuesOnly],
+    );
   }
   get freezePanes() {
     return this.child(FakeFreezePanes, 'freezePanes', [], true);
@@ -395,7 +428,10 @@ class FakeWorksheetProtection extends FakeObject {
     return this.getProp('protected');
   }
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
-    this.invoke('protect', password === undefined ? [options ?? null] : [options ?? null, password]);
+    this.invoke(
+      'protect',
+      password === undefined ? [options ?? null] : [options ?? null, password],
+    );
   }
   unprotect(password?: string): void {
     this.invoke('unprotect', password === undefined ? [] : [password]);

@@ -59,11 +59,22 @@ export interface SheetState {
   merges: { row: number; col: number; rows: number; cols: number }[];
   freeze?: { rows: number; cols: number };
   protection: { protected: boolean; options?: Excel.WorksheetProtectionOptions; password?: string };
-  pageLayout?: { orientation?: string; paperSize?: string; printTitleRows?: string; zoom?: Excel.PageLayoutZoomOptions; headersFooters?: HeaderFooterState };
+  pageLayout?: {
+    orientation?: string;
+    paperSize?: string;
+    printTitleRows?: string;
+    zoom?: Excel.PageLayoutZoomOptions;
+    headersFooters?: HeaderFooterState;
+  };
 }
 
 /** pageLayout.headersFooters.defaultForAllPages: the codes of each section (Excel's &P, &N …). */
-export type HeaderFooterState = Partial<Record<'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter', string>>;
+export type HeaderFooterState = Partial<
+  Record<
+    'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter',
+    string
+  >
+>;
 
 export interface NameState {
   name: string;
@@ -83,12 +94,28 @@ export interface WorkbookState {
 }
 
 export function emptySheet(uid: number, name: string): SheetState {
-  return { uid, name, visibility: 'Visible', cells: {}, columns: {}, rows: {}, merges: [], protection: { protected: false } };
+  return {
+    uid,
+    name,
+    visibility: 'Visible',
+    cells: {},
+    columns: {},
+    rows: {},
+    merges: [],
+    protection: { protected: false },
+  };
 }
 
 /** A new workbook as Excel opens one: a single empty sheet. */
 export function newWorkbookState(firstSheet = 'Sheet1'): WorkbookState {
-  return { sheets: [emptySheet(1, firstSheet)], names: [], activeUid: 1, nextUid: 2, calculationSuspended: false, suspendedBatches: 0 };
+  return {
+    sheets: [emptySheet(1, firstSheet)],
+    names: [],
+    activeUid: 1,
+    nextUid: 2,
+    calculationSuspended: false,
+    suspendedBatches: 0,
+  };
 }
 
 export function cloneState(s: WorkbookState): WorkbookState {
@@ -113,10 +140,19 @@ export function columnIndex(letters: string): number {
 }
 
 /** "B3", "A1:J121", "B:B", "3:5" → a 0-based rectangle; whole columns and rows reach Excel's edge. */
-export function parseAddress(address: string): { row: number; col: number; rows: number; cols: number } {
+export function parseAddress(address: string): {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+} {
   const cell = /^\$?([A-Z]{1,3})\$?(\d+)$/i;
   const parts = address.split(':');
-  if (parts.length === 2 && /^\$?[A-Z]{1,3}$/i.test(parts[0]!) && /^\$?[A-Z]{1,3}$/i.test(parts[1]!)) {
+  if (
+    parts.length === 2 &&
+    /^\$?[A-Z]{1,3}$/i.test(parts[0]!) &&
+    /^\$?[A-Z]{1,3}$/i.test(parts[1]!)
+  ) {
     const a = columnIndex(parts[0]!.replace('$', ''));
     const b = columnIndex(parts[1]!.replace('$', ''));
     return { row: 0, col: Math.min(a, b), rows: 1048576, cols: Math.abs(b - a) + 1 };
@@ -127,7 +163,8 @@ export function parseAddress(address: string): { row: number; col: number; rows:
     return { row: Math.min(a, b), col: 0, rows: Math.abs(b - a) + 1, cols: 16384 };
   }
   const ends = parts.map((p) => cell.exec(p));
-  if (parts.length > 2 || ends.some((m) => !m)) throw new FakeExcelError('InvalidArgument', `not an address: ${address}`);
+  if (parts.length > 2 || ends.some((m) => !m))
+    throw new FakeExcelError('InvalidArgument', `not an address: ${address}`);
   const r = ends.map((m) => Number(m![2]) - 1);
   const c = ends.map((m) => columnIndex(m![1]!));
   const row = Math.min(...r);
@@ -136,7 +173,13 @@ export function parseAddress(address: string): { row: number; col: number; rows:
 }
 
 /** "='评分表'!$F$6", "Sheet1!A1:B2" → sheet name and rectangle. */
-export function parseReference(ref: string): { sheet: string; row: number; col: number; rows: number; cols: number } {
+export function parseReference(ref: string): {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+} {
   const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref.trim());
   if (!m) throw new FakeExcelError('InvalidArgument', `not a reference: ${ref}`);
   return { sheet: (m[1] ?? m[2]!).replace(/''/g, "'"), ...parseAddress(m[3]!.replace(/\$/g, '')) };

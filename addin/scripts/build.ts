@@ -25,12 +25,22 @@ export interface BuildOptions {
 const templatesPlugin: esbuild.Plugin = {
   name: 'scorebook-templates',
   setup(build) {
-    build.onResolve({ filter: /^scorebook:templates$/ }, () => ({ path: 'templates', namespace: 'scorebook' }));
+    build.onResolve({ filter: /^scorebook:templates$/ }, () => ({
+      path: 'templates',
+      namespace: 'scorebook',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'scorebook' }, () => {
       // The shipped templates and the user's own (SCOREBOOK_TEMPLATES), as the CLI sees them.
       const files = templateFiles();
-      const texts = files.map((file) => ({ file: basename(file), text: readFileSync(file, 'utf8') }));
-      return { contents: `export default ${JSON.stringify(texts)};`, loader: 'js', watchFiles: files };
+      const texts = files.map((file) => ({
+        file: basename(file),
+        text: readFileSync(file, 'utf8'),
+      }));
+      return {
+        contents: `export default ${JSON.stringify(texts)};`,
+        loader: 'js',
+        watchFiles: files,
+      };
     });
   },
 };
@@ -38,9 +48,14 @@ const templatesPlugin: esbuild.Plugin = {
 export function manifestFor(baseUrl: string): string {
   const xml = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
   const base = baseUrl.replace(/\/+$/, '');
-  if (!/^https:\/\/[^\s"<>]+$/.test(base)) throw new Error(`the add-in must be served over https: ${baseUrl}`);
+  if (!/^https:\/\/[^\s"<>]+$/.test(base))
+    throw new Error(`the add-in must be served over https: ${baseUrl}`);
   // AppDomains are origins; every other URL is a file under the base.
-  return xml.split(`<AppDomain>${DEV_URL}</AppDomain>`).join(`<AppDomain>${new URL(base).origin}</AppDomain>`).split(DEV_URL).join(base);
+  return xml
+    .split(`<AppDomain>${DEV_URL}</AppDomain>`)
+    .join(`<AppDomain>${new URL(base).origin}</AppDomain>`)
+    .split(DEV_URL)
+    .join(base);
 }
 
 export async function buildAddin(opts: BuildOptions = {}): Promise<string> {
@@ -61,8 +76,10 @@ export async function buildAddin(opts: BuildOptions = {}): Promise<string> {
     plugins: [templatesPlugin],
     logLevel: 'warning',
   });
-  for (const f of ['taskpane.html', 'taskpane.css', 'commands.html']) copyFileSync(join(ROOT, 'addin', f), join(out, f));
-  for (const size of ICON_SIZES) writeFileSync(join(out, 'assets', `icon-${size}.png`), iconPng(size));
+  for (const f of ['taskpane.html', 'taskpane.css', 'commands.html'])
+    copyFileSync(join(ROOT, 'addin', f), join(out, f));
+  for (const size of ICON_SIZES)
+    writeFileSync(join(out, 'assets', `icon-${size}.png`), iconPng(size));
   writeFileSync(join(out, 'manifest.xml'), manifestFor(opts.baseUrl ?? DEV_URL));
   return out;
 }
@@ -74,8 +91,13 @@ function argValue(name: string): string | undefined {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const baseUrl = argValue('--base-url') ?? process.env.SCOREBOOK_ADDIN_URL;
-  buildAddin({ ...(baseUrl ? { baseUrl } : {}), ...(argValue('--out') ? { outDir: argValue('--out')! } : {}) })
-    .then((out) => console.log(`add-in written to ${out} (manifest points at ${baseUrl ?? DEV_URL})`))
+  buildAddin({
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(argValue('--out') ? { outDir: argValue('--out')! } : {}),
+  })
+    .then((out) =>
+      console.log(`add-in written to ${out} (manifest points at ${baseUrl ?? DEV_URL})`),
+    )
     .catch((e: Error) => {
       console.error(e.message);
       process.exit(1);

@@ -35,9 +35,17 @@ export function encodePng(size: number, rgba: Uint8Array): Buffer {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0; // no filter
-    Buffer.from(rgba.buffer, rgba.byteOffset + y * size * 4, size * 4).copy(raw, y * (size * 4 + 1) + 1);
+    Buffer.from(rgba.buffer, rgba.byteOffset + y * size * 4, size * 4).copy(
+      raw,
+      y * (size * 4 + 1) + 1,
+    );
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }
 
 export function iconPng(size: number): Buffer {
@@ -56,7 +64,13 @@ export function iconPng(size: number): Buffer {
       bars.forEach((h, k) => {
         const left = size * (0.2 + k * 0.22);
         const bottom = size * 0.8;
-        if (x + 0.5 >= left && x + 0.5 < left + size * 0.16 && y + 0.5 <= bottom && y + 0.5 >= bottom - size * 0.6 * h) white = true;
+        if (
+          x + 0.5 >= left &&
+          x + 0.5 < left + size * 0.16 &&
+          y + 0.5 <= bottom &&
+          y + 0.5 >= bottom - size * 0.6 * h
+        )
+          white = true;
       });
       px.set(white ? [255, 255, 255, 255] : [0x1f, 0x4e, 0x79, 255], i);
     }

@@ -22,9 +22,17 @@ if (!existsSync(join(dir, 'taskpane.html'))) {
   process.exit(1);
 }
 if (!existsSync(cert) || !existsSync(key)) {
-  console.error(`No development certificate in ${certs}: run \`npx office-addin-dev-certs install\` once (it makes one and asks your system to trust it), or set SCOREBOOK_CERT_DIR to a folder with localhost.crt and localhost.key.`);
+  console.error(
+    `No development certificate in ${certs}: run \`npx office-addin-dev-certs install\` once (it makes one and asks your system to trust it), or set SCOREBOOK_CERT_DIR to a folder with localhost.crt and localhost.key.`,
+  );
   process.exit(1);
 }
-createServer({ cert: readFileSync(cert), key: readFileSync(key) }, staticHandler(dir)).listen(port, 'localhost', () => {
-  console.log(`scorebook add-in at https://localhost:${port}/taskpane.html — sideload manifest.xml in Excel (Ctrl+C to stop)`);
-});
+createServer({ cert: readFileSync(cert), key: readFileSync(key) }, staticHandler(dir)).listen(
+  port,
+  'localhost',
+  () => {
+    console.log(
+      `scorebook add-in at https://localhost:${port}/taskpane.html — sideload manifest.xml in Excel (Ctrl+C to stop)`,
+    );
+  },
+);

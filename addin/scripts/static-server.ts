@@ -32,7 +32,10 @@ export function staticHandler(dir: string): (req: IncomingMessage, res: ServerRe
       return;
     }
     // Office caches add-in files hard; during development a stale script is a common puzzle.
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   };
 }

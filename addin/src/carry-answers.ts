@@ -44,19 +44,32 @@ function answered(a: RowAnswer): boolean {
  * contract names directly otherwise (a template this add-in no longer ships still gives back
  * what the evaluator typed).
  */
-export function previousWork(cells: ContractCells, findTemplate: (id: string) => Template | undefined): PreviousWork {
+export function previousWork(
+  cells: ContractCells,
+  findTemplate: (id: string) => Template | undefined,
+): PreviousWork {
   const empty: PreviousWork = { metadata: undefined, answers: new Map(), rawWeights: {} };
   if (!cells.metadata) return empty;
   const sub = readSubmission(cells, findTemplate).value;
   if (sub) {
-    return { metadata: sub.metadata, answers: new Map([...sub.answers].filter(([, a]) => answered(a))), rawWeights: sub.rawWeights };
+    return {
+      metadata: sub.metadata,
+      answers: new Map([...sub.answers].filter(([, a]) => answered(a))),
+      rawWeights: sub.rawWeights,
+    };
   }
-  const ids = (cells.metadata.indicators ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = (cells.metadata.indicators ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const answers = new Map<string, RowAnswer>();
   const plain = (name: string) => cells.cell(name)?.value ?? null;
   for (const id of ids) {
     const na = plain(idToName('NA', id));
-    const a: RowAnswer = { input: plain(idToName('IN', id)), na: na !== null && String(na).trim() !== '' };
+    const a: RowAnswer = {
+      input: plain(idToName('IN', id)),
+      na: na !== null && String(na).trim() !== '',
+    };
     const mode = plain(idToName('MD', id));
     const evidence = plain(idToName('EV', id));
     if (mode !== null && mode !== '') a.mode = String(mode);
@@ -91,7 +104,10 @@ export function carryAnswers(previous: PreviousWork, plan: ScoringPlan, lang: La
     if (a.mode) row.mode = translateMode(a.mode, lang);
     if (a.evidence) row.evidence = a.evidence;
     // An unreadable value is still kept in the evidence, so it is not lost with the input cell.
-    if (!cell.ok) row.evidence = [a.evidence, `${sheetLabels(lang).input}: ${String(a.input)}`].filter(Boolean).join(' | ');
+    if (!cell.ok)
+      row.evidence = [a.evidence, `${sheetLabels(lang).input}: ${String(a.input)}`]
+        .filter(Boolean)
+        .join(' | ');
     out.answers.set(id, row);
     out.kept.push(id);
   }

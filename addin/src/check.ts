@@ -3,7 +3,14 @@
  * recompute with the engine, and set the sheet's own results beside the engine's, so that an
  * edited formula or a sheet Excel has not recalculated shows up.
  */
-import { readSubmission, text, type Issue, type Lang, type Mismatch, type Template } from '../../core/index.ts';
+import {
+  readSubmission,
+  text,
+  type Issue,
+  type Lang,
+  type Mismatch,
+  type Template,
+} from '../../core/index.ts';
 import type { ExcelRun } from './generate.ts';
 import { readContractCells } from './office-reader.ts';
 
@@ -20,7 +27,11 @@ export interface CheckReport {
   indicators: number;
 }
 
-export async function checkWorkbook(run: ExcelRun, findTemplate: (id: string) => Template | undefined, lang: Lang): Promise<{ value?: CheckReport; errors: Issue[] }> {
+export async function checkWorkbook(
+  run: ExcelRun,
+  findTemplate: (id: string) => Template | undefined,
+  lang: Lang,
+): Promise<{ value?: CheckReport; errors: Issue[] }> {
   const cells = await run((ctx) => readContractCells(ctx));
   const sub = readSubmission(cells, findTemplate);
   if (!sub.value) return { errors: sub.errors };

@@ -44,7 +44,11 @@ export interface PreparedGeneration {
   regenerating: boolean;
 }
 
-export async function prepareGeneration(run: ExcelRun, req: GenerateRequest, findTemplate: (id: string) => Template | undefined): Promise<{ value?: PreparedGeneration; errors: Issue[] }> {
+export async function prepareGeneration(
+  run: ExcelRun,
+  req: GenerateRequest,
+  findTemplate: (id: string) => Template | undefined,
+): Promise<{ value?: PreparedGeneration; errors: Issue[] }> {
   const resolved = resolvePlan(req.template, { ...req.choice, weights: req.rawWeights });
   if (!resolved.value) return { errors: resolved.errors };
   const plan = resolved.value;
@@ -52,15 +56,26 @@ export async function prepareGeneration(run: ExcelRun, req: GenerateRequest, fin
   const previous = previousWork(cells, findTemplate);
   const carried = carryAnswers(previous, plan, req.lang);
   // The same organization's workbook keeps its id across regenerations; another one gets its own.
-  const keepId = previous.metadata && previous.metadata.org_id === req.org.org_id ? previous.metadata.workbook_id : undefined;
+  const keepId =
+    previous.metadata && previous.metadata.org_id === req.org.org_id
+      ? previous.metadata.workbook_id
+      : undefined;
   const meta = buildMetadata(plan, req.org, {
     workbook_id: keepId ?? (req.newId ?? (() => crypto.randomUUID()))(),
     generated_at: (req.now ?? (() => new Date()))().toISOString(),
     lang: req.lang,
     generator: req.generator,
   });
-  const model = layoutWorkbook(plan, meta, { lang: req.lang, answers: carried.answers, rawWeights: rawWeightsOf(plan, req.rawWeights), generator: req.generator });
-  return { value: { plan, model, carried, regenerating: cells.metadata !== undefined }, errors: [] };
+  const model = layoutWorkbook(plan, meta, {
+    lang: req.lang,
+    answers: carried.answers,
+    rawWeights: rawWeightsOf(plan, req.rawWeights),
+    generator: req.generator,
+  });
+  return {
+    value: { plan, model, carried, regenerating: cells.metadata !== undefined },
+    errors: [],
+  };
 }
 
 /** Only the chosen first-level indicators have weight cells. */
@@ -68,6 +83,10 @@ function rawWeightsOf(plan: ScoringPlan, raw: Record<string, number>): Record<st
   return Object.fromEntries(plan.dimensions.map((d) => [d.id, raw[d.id] ?? d.weight]));
 }
 
-export async function writeGeneration(run: ExcelRun, prepared: PreparedGeneration, opts: { pageLayout?: boolean } = {}): Promise<WriteReport> {
+export async function writeGeneration(
+  run: ExcelRun,
+  prepared: PreparedGeneration,
+  opts: { pageLayout?: boolean } = {},
+): Promise<WriteReport> {
   return run((ctx) => writeWorkbookModel(ctx, prepared.model, opts));
 }

@@ -11,7 +11,14 @@
  *     const { syncs, payloadBytes, largestRequestBytes } = await measureAddinGeneration(plan);
  *   }
  */
-import { buildMetadata, layoutWorkbook, resolvePlan, type Lang, type ScoringPlan, type Template } from '../../core/index.ts';
+import {
+  buildMetadata,
+  layoutWorkbook,
+  resolvePlan,
+  type Lang,
+  type ScoringPlan,
+  type Template,
+} from '../../core/index.ts';
 import { FakeExcel } from '../fake/fake-excel.ts';
 import { writeWorkbookModel } from './office-writer.ts';
 import { syntheticPlan } from './synthetic-plan.ts';
@@ -25,11 +32,26 @@ export interface AddinGenerationFigures {
   operations: number;
 }
 
-export async function measureAddinGeneration(plan: ScoringPlan, lang: Lang = 'zh-CN'): Promise<AddinGenerationFigures> {
+export async function measureAddinGeneration(
+  plan: ScoringPlan,
+  lang: Lang = 'zh-CN',
+): Promise<AddinGenerationFigures> {
   const meta = buildMetadata(
     plan,
-    { org_id: 'M001', org_name: '阳光志愿者协会', region: '深圳', org_type: '社会团体', period: '2025', evaluator: '评价人' },
-    { workbook_id: '00000000-0000-4000-8000-000000000000', generated_at: '2025-01-01T00:00:00.000Z', lang, generator: 'scorebook bench' },
+    {
+      org_id: 'M001',
+      org_name: '阳光志愿者协会',
+      region: '深圳',
+      org_type: '社会团体',
+      period: '2025',
+      evaluator: '评价人',
+    },
+    {
+      workbook_id: '00000000-0000-4000-8000-000000000000',
+      generated_at: '2025-01-01T00:00:00.000Z',
+      lang,
+      generator: 'scorebook bench',
+    },
   );
   const model = layoutWorkbook(plan, meta, { lang });
   const excel = new FakeExcel({ apiVersion: 1.8 });
@@ -44,12 +66,18 @@ export async function measureAddinGeneration(plan: ScoringPlan, lang: Lang = 'zh
 }
 
 /** The two plans the issue asks the bench to measure: GB/T 40143-2021 (all 95 indicators) and a synthetic 1,000-indicator plan. */
-export function addinBenchPlans(templates: ReadonlyMap<string, Template>): { label: string; plan: ScoringPlan }[] {
+export function addinBenchPlans(
+  templates: ReadonlyMap<string, Template>,
+): { label: string; plan: ScoringPlan }[] {
   const gbt = templates.get('gbt-40143-2021');
   const out: { label: string; plan: ScoringPlan }[] = [];
   if (gbt) {
     const r = resolvePlan(gbt, {});
-    if (r.value) out.push({ label: `gbt-40143-2021 (${r.value.indicators.length} indicators)`, plan: r.value });
+    if (r.value)
+      out.push({
+        label: `gbt-40143-2021 (${r.value.indicators.length} indicators)`,
+        plan: r.value,
+      });
   }
   out.push({ label: 'synthetic (1,000 indicators)', plan: syntheticPlan(1000, templates) });
   return out;

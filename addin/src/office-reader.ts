@@ -3,7 +3,12 @@
  * metadata and every contract name's cell (IN_, NA_, SC_, MD_, EV_, DIM_, WT_, TOTAL, GRADE),
  * found by name, never by position, in two context.sync() calls whatever the size.
  */
-import { METADATA_SHEET, type CellValue, type ContractCell, type ContractCells } from '../../core/index.ts';
+import {
+  METADATA_SHEET,
+  type CellValue,
+  type ContractCell,
+  type ContractCells,
+} from '../../core/index.ts';
 import { CONTRACT_NAME } from './office-writer.ts';
 
 export interface WorkbookReading extends ContractCells {
@@ -25,8 +30,13 @@ export async function readContractCells(context: Excel.RequestContext): Promise<
   if (metaSheet.isNullObject && ours.length === 0) {
     return { metadata: undefined, cell: () => undefined, names: [], syncs };
   }
-  const metaRange = metaSheet.isNullObject ? undefined : metaSheet.getRange(`A1:B${METADATA_ROWS}`).load('values');
-  const ranges = ours.map((n) => ({ name: n.name, range: n.getRangeOrNullObject().load('values,formulas,valueTypes') }));
+  const metaRange = metaSheet.isNullObject
+    ? undefined
+    : metaSheet.getRange(`A1:B${METADATA_ROWS}`).load('values');
+  const ranges = ours.map((n) => ({
+    name: n.name,
+    range: n.getRangeOrNullObject().load('values,formulas,valueTypes'),
+  }));
   await context.sync();
   syncs++;
 
@@ -39,7 +49,8 @@ export async function readContractCells(context: Excel.RequestContext): Promise<
     }
   }
   const cells = new Map<string, ContractCell>();
-  for (const { name, range } of ranges) if (!range.isNullObject) cells.set(name, toContractCell(range));
+  for (const { name, range } of ranges)
+    if (!range.isNullObject) cells.set(name, toContractCell(range));
   return { metadata, cell: (name) => cells.get(name), names: [...cells.keys()], syncs };
 }
 
@@ -51,7 +62,9 @@ function toContractCell(range: Excel.Range): ContractCell {
   // Text stored as text reads back through formulas without its apostrophe ("=…" included), so a
   // formula is what starts with "=" and differs from the value it shows.
   const isFormula = typeof formula === 'string' && formula.startsWith('=') && formula !== value;
-  const cell: ContractCell = { value: value === undefined || (value === '' && !isFormula) ? null : value };
+  const cell: ContractCell = {
+    value: value === undefined || (value === '' && !isFormula) ? null : value,
+  };
   if (isFormula) cell.formula = formula.slice(1);
   if (type === 'Error') {
     cell.error = String(value);

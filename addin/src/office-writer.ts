@@ -6,8 +6,28 @@
  * Works with ExcelApi 1.8; page setup and the printed header and footer (ExcelApi 1.9) are
  * added where Excel has them.
  */
-import { METADATA_SHEET, columnLetter, sectionCode, sheetLabels, sheetRef, LANGS, type SheetSpec, type ValidationSpec, type WorkbookModel } from '../../core/index.ts';
-import { cellMatrix, formatRectangles, numberFormatBox, rowHeightRuns, usedSize, validationPlan, widthToPoints, type FormatProp, type Rect } from './sheet-batches.ts';
+import {
+  METADATA_SHEET,
+  columnLetter,
+  sectionCode,
+  sheetLabels,
+  sheetRef,
+  LANGS,
+  type SheetSpec,
+  type ValidationSpec,
+  type WorkbookModel,
+} from '../../core/index.ts';
+import {
+  cellMatrix,
+  formatRectangles,
+  numberFormatBox,
+  rowHeightRuns,
+  usedSize,
+  validationPlan,
+  widthToPoints,
+  type FormatProp,
+  type Rect,
+} from './sheet-batches.ts';
 
 export interface WriteOptions {
   /** Page setup, header and footer need ExcelApi 1.9; pass Office.context.requirements.isSetSupported('ExcelApi', '1.9'). */
@@ -41,7 +61,11 @@ export function scorebookSheetNames(): Set<string> {
   return names;
 }
 
-export async function writeWorkbookModel(context: Excel.RequestContext, model: WorkbookModel, opts: WriteOptions = {}): Promise<WriteReport> {
+export async function writeWorkbookModel(
+  context: Excel.RequestContext,
+  model: WorkbookModel,
+  opts: WriteOptions = {},
+): Promise<WriteReport> {
   const wb = context.workbook;
   let syncs = 0;
 
@@ -82,7 +106,8 @@ export async function writeWorkbookModel(context: Excel.RequestContext, model: W
     if (s.visibility === 'VeryHidden') s.visibility = 'Hidden' as Excel.SheetVisibility; // Excel refuses to delete a veryHidden sheet
     s.delete();
   }
-  for (const { spec, ws } of added) if (spec.state === 'veryHidden') ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+  for (const { spec, ws } of added)
+    if (spec.state === 'veryHidden') ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
   added.find(({ spec }) => spec.state === 'visible')?.ws.activate();
   // Protection last: every write above would be refused on a protected sheet.
   for (const { spec, ws } of added) {
@@ -94,7 +119,12 @@ export async function writeWorkbookModel(context: Excel.RequestContext, model: W
   return { syncs, replaced };
 }
 
-function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, model: WorkbookModel, opts: WriteOptions): void {
+function writeSheet(
+  ws: Excel.Worksheet,
+  spec: SheetSpec,
+  model: WorkbookModel,
+  opts: WriteOptions,
+): void {
   // One range object per rectangle: a rectangle that several properties share is addressed once.
   const ranges = new Map<string, Excel.Range>();
   const range = (r: Rect): Excel.Range => {
@@ -115,7 +145,8 @@ function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, model: WorkbookModel, 
     all.formulas = cellMatrix(spec, size);
   }
   // The font name, size and top alignment are set on the whole sheet above; the rest by property.
-  for (const { prop, value, rect } of formatRectangles(spec, model.styles, model.font)) applyFormat(range(rect), prop, value, rect);
+  for (const { prop, value, rect } of formatRectangles(spec, model.styles, model.font))
+    applyFormat(range(rect), prop, value, rect);
   spec.columns.forEach((c, i) => {
     const letter = columnLetter(i);
     const col = ws.getRange(`${letter}:${letter}`);
@@ -123,19 +154,22 @@ function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, model: WorkbookModel, 
     if (c.hidden) col.columnHidden = true;
   });
   // Rows as tall as their wrapped text; a run of rows of one height is one range (column A's).
-  for (const { row, rows, height } of rowHeightRuns(spec.rowHeights)) range({ row, col: 0, rows, cols: 1 }).format.rowHeight = height;
+  for (const { row, rows, height } of rowHeightRuns(spec.rowHeights))
+    range({ row, col: 0, rows, cols: 1 }).format.rowHeight = height;
   for (const m of spec.merges) ws.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
   const validations = validationPlan(spec.validations);
   for (const { spec: v, rect } of validations.runs) applyValidation(range(rect), v);
   for (const rect of validations.clears) range(rect).dataValidation.clear();
-  if (spec.freeze && spec.freeze.rows > 0 && spec.freeze.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, spec.freeze.rows, spec.freeze.cols));
+  if (spec.freeze && spec.freeze.rows > 0 && spec.freeze.cols > 0)
+    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, spec.freeze.rows, spec.freeze.cols));
   else if (spec.freeze && spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
   if (spec.print && opts.pageLayout) {
     const p = ws.pageLayout;
     p.orientation = (spec.print.landscape ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
     p.paperSize = 'A4' as Excel.PaperType;
     p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (spec.print.titleRows) p.setPrintTitleRows(`$${spec.print.titleRows.from + 1}:$${spec.print.titleRows.to + 1}`);
+    if (spec.print.titleRows)
+      p.setPrintTitleRows(`$${spec.print.titleRows.from + 1}:$${spec.print.titleRows.to + 1}`);
     // The same codes as the file's header and footer (core/sheet/header-footer.ts).
     const hf = p.headersFooters.defaultForAllPages;
     const { header, footer } = spec.print;
@@ -172,7 +206,8 @@ function applyFormat(r: Excel.Range, prop: FormatProp, value: string, rect: Rect
       f.fill.color = color(value);
       return;
     case 'horizontal':
-      f.horizontalAlignment = (value[0]!.toUpperCase() + value.slice(1)) as Excel.HorizontalAlignment;
+      f.horizontalAlignment = (value[0]!.toUpperCase() +
+        value.slice(1)) as Excel.HorizontalAlignment;
       return;
     case 'wrap':
       f.wrapText = on;
@@ -203,8 +238,15 @@ function applyValidation(r: Excel.Range, v: ValidationSpec): void {
   } else {
     const basic: Excel.BasicDataValidation =
       v.max !== undefined
-        ? { operator: 'Between' as Excel.DataValidationOperator, formula1: v.min ?? 0, formula2: v.max }
-        : { operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator, formula1: v.min ?? 0 };
+        ? {
+            operator: 'Between' as Excel.DataValidationOperator,
+            formula1: v.min ?? 0,
+            formula2: v.max,
+          }
+        : {
+            operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator,
+            formula1: v.min ?? 0,
+          };
     dv.rule = v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
   }
   // ignoreBlanks is left at Excel's default, true: the exceljs writer's allowBlank.
@@ -212,7 +254,8 @@ function applyValidation(r: Excel.Range, v: ValidationSpec): void {
   dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.text };
   dv.errorAlert = {
     showAlert: true,
-    style: (v.error.style[0]!.toUpperCase() + v.error.style.slice(1)) as Excel.DataValidationAlertStyle,
+    style: (v.error.style[0]!.toUpperCase() +
+      v.error.style.slice(1)) as Excel.DataValidationAlertStyle,
     title: v.error.title,
     message: v.error.text,
   };

@@ -34,15 +34,18 @@ const TEXT = {
     check: '检查得分',
     reading: '正在读取工作簿…',
     writing: (sheets: number, n: number) => `正在写入 ${sheets} 张工作表（${n} 项指标）…`,
-    generated: (n: number, steps: number) => `评分表已生成：${n} 项指标，公式实时计算（${steps} 次与 Excel 同步）。`,
+    generated: (n: number, steps: number) =>
+      `评分表已生成：${n} 项指标，公式实时计算（${steps} 次与 Excel 同步）。`,
     keptAnswers: (n: number) => `保留了 ${n} 项指标已填写的内容。`,
     droppedAnswers: (list: string) => `以下指标已不再选用，其填写内容未保留：${list}。`,
-    unreadable: (list: string) => `以下指标的评分规则已改变，原填写值无法按新规则读取，已移入“证据 / 说明”列：${list}。`,
+    unreadable: (list: string) =>
+      `以下指标的评分规则已改变，原填写值无法按新规则读取，已移入“证据 / 说明”列：${list}。`,
     confirmDrop: (n: number) => `重新生成将丢弃 ${n} 项不再选用指标的填写内容：`,
     confirmGo: '仍然生成',
     cancel: '取消',
     cancelled: '已取消，工作簿未改动。',
-    found: (t: string, when: string) => `此工作簿已有评分表（${t}，生成于 ${when}）。可直接“检查得分”，或修改选择后重新生成；已填写的内容会按指标编号保留。`,
+    found: (t: string, when: string) =>
+      `此工作簿已有评分表（${t}，生成于 ${when}）。可直接“检查得分”，或修改选择后重新生成；已填写的内容会按指标编号保留。`,
     checking: '正在读取填写内容并复核…',
     total: '总分（百分制）',
     grade: '等级',
@@ -52,20 +55,26 @@ const TEXT = {
     unanswered: (n: number) => `未作答 ${n} 项（按 0 分计）：`,
     allAnswered: '所有计分指标均已作答。',
     agree: (n: number) => `工作簿公式与评分引擎一致（${n} 项指标）。`,
-    mismatch: (n: number) => `注意：${n} 处工作簿结果与评分引擎不一致——公式可能被修改，或 Excel 尚未重新计算（可按 Ctrl+Alt+F9）。`,
-    sheetSays: (name: string, cached: string, engine: string) => `${name}：工作簿 ${cached}，引擎 ${engine}`,
+    mismatch: (n: number) =>
+      `注意：${n} 处工作簿结果与评分引擎不一致——公式可能被修改，或 Excel 尚未重新计算（可按 Ctrl+Alt+F9）。`,
+    sheetSays: (name: string, cached: string, engine: string) =>
+      `${name}：工作簿 ${cached}，引擎 ${engine}`,
     inputErrors: (n: number) => `${n} 个填写值无法识别（按未作答计）：`,
     notApplicable: '不适用',
     blank: '（空）',
     needIndicator: '请至少选择一项指标。',
-    conflict: (sheet: string) => `工作簿中已有名为“${sheet}”的工作表，且不是 scorebook 生成的。请重命名或删除它，然后再点“生成评分表”。工作簿未改动。`,
-    excelRefused: (code: string, message: string) => `Excel 拒绝了此操作（${code}）：${message}。如果正在编辑单元格，请先按 Enter 或 Esc，然后重试。`,
-    failed: (message: string) => `出错了：${message}。工作簿可能未完整写入；请重试，或把此信息告诉管理员。`,
+    conflict: (sheet: string) =>
+      `工作簿中已有名为“${sheet}”的工作表，且不是 scorebook 生成的。请重命名或删除它，然后再点“生成评分表”。工作簿未改动。`,
+    excelRefused: (code: string, message: string) =>
+      `Excel 拒绝了此操作（${code}）：${message}。如果正在编辑单元格，请先按 Enter 或 Esc，然后重试。`,
+    failed: (message: string) =>
+      `出错了：${message}。工作簿可能未完整写入；请重试，或把此信息告诉管理员。`,
     noOffice: '未能连接 Excel。请在 Excel 中通过“开始”选项卡上的 scorebook 按钮打开此任务窗格。',
   },
   en: {
     title: 'scorebook scoring sheet',
-    intro: 'Choose a standard and its indicators, generate a scoring sheet with live formulas; once filled in, press Check to recompute the scores with the engine.',
+    intro:
+      'Choose a standard and its indicators, generate a scoring sheet with live formulas; once filled in, press Check to recompute the scores with the engine.',
     standard: 'Standard',
     template: 'Template',
     profile: 'Profile',
@@ -81,7 +90,8 @@ const TEXT = {
     indicatorsHint: 'GB/T 40143 A.2: add or remove indicators to fit the organization.',
     weights: 'First-level weights',
     weightsSum: (sum: string) => `Weights add up to ${sum}; they are renormalized to 100 %.`,
-    weightsZero: 'The weights add up to 0: give at least one first-level indicator a weight above 0.',
+    weightsZero:
+      'The weights add up to 0: give at least one first-level indicator a weight above 0.',
     noIndicatorsInDim: '(no indicator chosen)',
     org: 'Organization evaluated',
     orgId: 'Organization id',
@@ -95,15 +105,20 @@ const TEXT = {
     check: 'Check',
     reading: 'Reading the workbook…',
     writing: (sheets: number, n: number) => `Writing ${sheets} sheets (${n} indicators)…`,
-    generated: (n: number, steps: number) => `Scoring sheet generated: ${n} indicators with live formulas (${steps} round trips to Excel).`,
+    generated: (n: number, steps: number) =>
+      `Scoring sheet generated: ${n} indicators with live formulas (${steps} round trips to Excel).`,
     keptAnswers: (n: number) => `Kept what was filled in for ${n} indicators.`,
-    droppedAnswers: (list: string) => `These indicators are no longer chosen; what was filled in for them was not kept: ${list}.`,
-    unreadable: (list: string) => `These indicators have a new scoring rule that cannot read the old value; it was moved to the evidence column: ${list}.`,
-    confirmDrop: (n: number) => `Generating again drops what was filled in for ${n} indicators that are no longer chosen:`,
+    droppedAnswers: (list: string) =>
+      `These indicators are no longer chosen; what was filled in for them was not kept: ${list}.`,
+    unreadable: (list: string) =>
+      `These indicators have a new scoring rule that cannot read the old value; it was moved to the evidence column: ${list}.`,
+    confirmDrop: (n: number) =>
+      `Generating again drops what was filled in for ${n} indicators that are no longer chosen:`,
     confirmGo: 'Generate anyway',
     cancel: 'Cancel',
     cancelled: 'Cancelled; the workbook was not changed.',
-    found: (t: string, when: string) => `This workbook has a scoring sheet (${t}, generated ${when}). Check it, or change the choices and generate again; answers are kept by indicator id.`,
+    found: (t: string, when: string) =>
+      `This workbook has a scoring sheet (${t}, generated ${when}). Check it, or change the choices and generate again; answers are kept by indicator id.`,
     checking: 'Reading the answers and recomputing…',
     total: 'Total (out of 100)',
     grade: 'Grade',
@@ -113,16 +128,22 @@ const TEXT = {
     unanswered: (n: number) => `${n} unanswered (they count 0):`,
     allAnswered: 'Every scored indicator is answered.',
     agree: (n: number) => `The workbook’s formulas agree with the engine (${n} indicators).`,
-    mismatch: (n: number) => `Warning: ${n} results in the workbook differ from the engine — a formula may have been edited, or Excel has not recalculated (Ctrl+Alt+F9).`,
-    sheetSays: (name: string, cached: string, engine: string) => `${name}: workbook ${cached}, engine ${engine}`,
+    mismatch: (n: number) =>
+      `Warning: ${n} results in the workbook differ from the engine — a formula may have been edited, or Excel has not recalculated (Ctrl+Alt+F9).`,
+    sheetSays: (name: string, cached: string, engine: string) =>
+      `${name}: workbook ${cached}, engine ${engine}`,
     inputErrors: (n: number) => `${n} entries could not be read (they count as unanswered):`,
     notApplicable: 'N/A',
     blank: '(blank)',
     needIndicator: 'Choose at least one indicator.',
-    conflict: (sheet: string) => `The workbook already has a sheet named “${sheet}” that scorebook did not make. Rename or delete it, then press Generate again. Nothing was changed.`,
-    excelRefused: (code: string, message: string) => `Excel refused the change (${code}): ${message}. If a cell is being edited, press Enter or Esc first, then try again.`,
-    failed: (message: string) => `Something went wrong: ${message}. The sheet may be incomplete; try again, or pass this message on to whoever supports you.`,
-    noOffice: 'Could not reach Excel. Open this pane in Excel with the scorebook button on the Home tab.',
+    conflict: (sheet: string) =>
+      `The workbook already has a sheet named “${sheet}” that scorebook did not make. Rename or delete it, then press Generate again. Nothing was changed.`,
+    excelRefused: (code: string, message: string) =>
+      `Excel refused the change (${code}): ${message}. If a cell is being edited, press Enter or Esc first, then try again.`,
+    failed: (message: string) =>
+      `Something went wrong: ${message}. The sheet may be incomplete; try again, or pass this message on to whoever supports you.`,
+    noOffice:
+      'Could not reach Excel. Open this pane in Excel with the scorebook button on the Home tab.',
   },
 };
 

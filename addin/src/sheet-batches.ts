@@ -4,7 +4,13 @@
  * identical validations. Pure: no Office.js here, so the grouping is testable and the writer
  * stays a list of calls.
  */
-import type { CellSpec, SheetSpec, StyleName, StyleSpec, ValidationSpec } from '../../core/index.ts';
+import type {
+  CellSpec,
+  SheetSpec,
+  StyleName,
+  StyleSpec,
+  ValidationSpec,
+} from '../../core/index.ts';
 
 export type Scalar = string | number | boolean;
 
@@ -19,7 +25,12 @@ export interface Rect {
 export function usedSize(sheet: SheetSpec): { rows: number; cols: number } {
   let cols = 0;
   sheet.rows.forEach((r) => {
-    if (r) for (let c = r.length - 1; c >= 0; c--) if (r[c]) { cols = Math.max(cols, c + 1); break; }
+    if (r)
+      for (let c = r.length - 1; c >= 0; c--)
+        if (r[c]) {
+          cols = Math.max(cols, c + 1);
+          break;
+        }
   });
   let rows = sheet.rows.length;
   while (rows > 0 && !(sheet.rows[rows - 1] ?? []).some(Boolean)) rows--;
@@ -34,7 +45,10 @@ export function usedSize(sheet: SheetSpec): { rows: number; cols: number } {
 export function needsTextGuard(s: string): boolean {
   if (s === '') return false;
   if (!/^\p{L}/u.test(s)) return true;
-  return /^\s*(true|false)\s*$/i.test(s) || /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(s);
+  return (
+    /^\s*(true|false)\s*$/i.test(s) ||
+    /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(s)
+  );
 }
 
 /** What range.formulas gets for one cell: "=…" for formulas, constants as they are, text guarded. */
@@ -48,7 +62,9 @@ export function cellFormula(c: CellSpec | undefined): Scalar {
 }
 
 export function cellMatrix(sheet: SheetSpec, size: { rows: number; cols: number }): Scalar[][] {
-  return Array.from({ length: size.rows }, (_, r) => Array.from({ length: size.cols }, (_, c) => cellFormula(sheet.rows[r]?.[c])));
+  return Array.from({ length: size.rows }, (_, r) =>
+    Array.from({ length: size.cols }, (_, c) => cellFormula(sheet.rows[r]?.[c])),
+  );
 }
 
 /**
@@ -56,35 +72,57 @@ export function cellMatrix(sheet: SheetSpec, size: { rows: number; cols: number 
  * General; null leaves a cell as it is (General, on a new sheet). Office.js documents null in a
  * 2-D array as "leave this cell unchanged". Undefined when the sheet has no such format.
  */
-export function numberFormatBox(sheet: SheetSpec, styles: Record<StyleName, StyleSpec>): { rect: Rect; formats: (string | null)[][] } | undefined {
+export function numberFormatBox(
+  sheet: SheetSpec,
+  styles: Record<StyleName, StyleSpec>,
+): { rect: Rect; formats: (string | null)[][] } | undefined {
   const fmt = (r: number, c: number): string | null => {
     const style = sheet.rows[r]?.[c]?.style;
     const f = style ? styles[style].numFmt : undefined;
     return f && f !== 'General' ? f : null;
   };
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
-  sheet.rows.forEach((cells, r) => (cells ?? []).forEach((_, c) => {
-    if (fmt(r, c) === null) return;
-    top = Math.min(top, r);
-    bottom = Math.max(bottom, r);
-    left = Math.min(left, c);
-    right = Math.max(right, c);
-  }));
+  let top = Infinity,
+    left = Infinity,
+    bottom = -1,
+    right = -1;
+  sheet.rows.forEach((cells, r) =>
+    (cells ?? []).forEach((_, c) => {
+      if (fmt(r, c) === null) return;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }),
+  );
   if (bottom < 0) return undefined;
   const rect = { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
-  return { rect, formats: Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => fmt(top + i, left + j))) };
+  return {
+    rect,
+    formats: Array.from({ length: rect.rows }, (_, i) =>
+      Array.from({ length: rect.cols }, (_, j) => fmt(top + i, left + j)),
+    ),
+  };
 }
 
 /** One formatting property a style sets, apart from the sheet-wide font and alignment. */
-export type FormatProp = 'size' | 'bold' | 'italic' | 'color' | 'fill' | 'horizontal' | 'wrap' | 'border' | 'unlocked';
+export type FormatProp =
+  'size' | 'bold' | 'italic' | 'color' | 'fill' | 'horizontal' | 'wrap' | 'border' | 'unlocked';
 
 /**
  * `of` gives a style's value of the property (undefined: the cell keeps what a new cell has);
  * `reset` is that default as a value that can be written (false for the switches, the sheet's
  * font size), where there is one: a cell painted over can then be set back.
  */
-const PROPS: { prop: FormatProp; of: (s: StyleSpec) => string | undefined; reset?: (font: { size: number }) => string }[] = [
-  { prop: 'size', of: (s) => (s.size === undefined ? undefined : String(s.size)), reset: (font) => String(font.size) },
+const PROPS: {
+  prop: FormatProp;
+  of: (s: StyleSpec) => string | undefined;
+  reset?: (font: { size: number }) => string;
+}[] = [
+  {
+    prop: 'size',
+    of: (s) => (s.size === undefined ? undefined : String(s.size)),
+    reset: (font) => String(font.size),
+  },
   { prop: 'bold', of: (s) => (s.bold ? 'true' : undefined), reset: () => 'false' },
   { prop: 'italic', of: (s) => (s.italic ? 'true' : undefined), reset: () => 'false' },
   { prop: 'color', of: (s) => s.color },
@@ -106,46 +144,75 @@ type Painted = { value: string; rect: Rect };
  * the yellow input columns from top to bottom and then the header rows over them: a stroke
  * per header row instead of one per input column between two header rows.
  */
-export function formatRectangles(sheet: SheetSpec, styles: Record<StyleName, StyleSpec>, font: { size: number } = { size: 11 }): { prop: FormatProp; value: string; rect: Rect }[] {
+export function formatRectangles(
+  sheet: SheetSpec,
+  styles: Record<StyleName, StyleSpec>,
+  font: { size: number } = { size: 11 },
+): { prop: FormatProp; value: string; rect: Rect }[] {
   const out: { prop: FormatProp; value: string; rect: Rect }[] = [];
   const styled = sheet.rows.map((r) => (r ?? []).map((c) => Boolean(c?.style)));
   for (const { prop, of, reset } of PROPS) {
-    const grid = sheet.rows.map((r) => (r ?? []).map((c) => (c?.style ? of(styles[c.style]) : undefined)));
+    const grid = sheet.rows.map((r) =>
+      (r ?? []).map((c) => (c?.style ? of(styles[c.style]) : undefined)),
+    );
     const resetValue = reset?.(font);
     for (const p of cheapestPainting(grid, styled, resetValue)) out.push({ prop, ...p });
   }
   return out;
 }
 
-export function cheapestPainting(grid: (string | undefined)[][], styled: boolean[][], resetValue?: string): Painted[] {
+export function cheapestPainting(
+  grid: (string | undefined)[][],
+  styled: boolean[][],
+  resetValue?: string,
+): Painted[] {
   const rows = grid.length;
   // Rows without cells are holes in these arrays (map keeps holes): count with a plain loop.
   let cols = 0;
-  for (let r = 0; r < rows; r++) cols = Math.max(cols, grid[r]?.length ?? 0, styled[r]?.length ?? 0);
+  for (let r = 0; r < rows; r++)
+    cols = Math.max(cols, grid[r]?.length ?? 0, styled[r]?.length ?? 0);
   const counts = new Map<string, number>();
-  for (const row of grid) for (const v of row ?? []) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const row of grid)
+    for (const v of row ?? []) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
   if (!counts.size) return [];
   const at = (r: number, c: number) => grid[r]?.[c];
   const isStyled = (r: number, c: number) => Boolean(styled[r]?.[c]);
 
   const exact: Painted[] = [];
-  for (const v of counts.keys()) for (const rect of cover(rows, cols, (r, c) => at(r, c) === v, (r, c) => at(r, c) === v)) exact.push({ value: v, rect });
+  for (const v of counts.keys())
+    for (const rect of cover(
+      rows,
+      cols,
+      (r, c) => at(r, c) === v,
+      (r, c) => at(r, c) === v,
+    ))
+      exact.push({ value: v, rect });
 
   const top = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
   // Where `top` may go: its cells, cells of another value (painted again after), and styled cells
   // left at the default when the default can be written back.
-  const base = cover(rows, cols, (r, c) => at(r, c) === top, (r, c) => at(r, c) !== undefined || (resetValue !== undefined && isStyled(r, c)));
+  const base = cover(
+    rows,
+    cols,
+    (r, c) => at(r, c) === top,
+    (r, c) => at(r, c) !== undefined || (resetValue !== undefined && isStyled(r, c)),
+  );
   const covered = new Uint8Array(rows * cols);
-  for (const rect of base) for (let r = rect.row; r < rect.row + rect.rows; r++) covered.fill(1, r * cols + rect.col, r * cols + rect.col + rect.cols);
+  for (const rect of base)
+    for (let r = rect.row; r < rect.row + rect.rows; r++)
+      covered.fill(1, r * cols + rect.col, r * cols + rect.col + rect.cols);
   // What each cell must end as, where `top` is wrong for it (or undefined: left alone).
-  const final = (r: number, c: number) => at(r, c) ?? (covered[r * cols + c] ? resetValue : undefined);
+  const final = (r: number, c: number) =>
+    at(r, c) ?? (covered[r * cols + c] ? resetValue : undefined);
   const layered: Painted[] = base.map((rect) => ({ value: top, rect }));
   const others = new Set([...counts.keys(), ...(resetValue !== undefined ? [resetValue] : [])]);
   others.delete(top);
   for (const v of others) {
     // A written-back default may also go on styled cells that are at the default anyway.
-    const may = (r: number, c: number) => final(r, c) === v || (v === resetValue && at(r, c) === undefined && isStyled(r, c));
-    for (const rect of cover(rows, cols, (r, c) => final(r, c) === v, may)) layered.push({ value: v, rect });
+    const may = (r: number, c: number) =>
+      final(r, c) === v || (v === resetValue && at(r, c) === undefined && isStyled(r, c));
+    for (const rect of cover(rows, cols, (r, c) => final(r, c) === v, may))
+      layered.push({ value: v, rect });
     if (layered.length >= exact.length) return exact;
   }
   return layered.length < exact.length ? layered : exact;
@@ -156,14 +223,20 @@ export function cheapestPainting(grid: (string | undefined)[][], styled: boolean
  * first cell not yet covered, the larger of "as far right as allowed, then as far down" and "as
  * far down, then as far right". Greedy, not optimal; quick on sheets of a few thousand rows.
  */
-export function cover(rows: number, cols: number, need: (r: number, c: number) => boolean, may: (r: number, c: number) => boolean): Rect[] {
+export function cover(
+  rows: number,
+  cols: number,
+  need: (r: number, c: number) => boolean,
+  may: (r: number, c: number) => boolean,
+): Rect[] {
   const n = rows * cols;
   const needs = new Uint8Array(n);
   const ok = new Uint8Array(n);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) {
-    if (need(r, c)) needs[r * cols + c] = 1;
-    if (may(r, c)) ok[r * cols + c] = 1;
-  }
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      if (need(r, c)) needs[r * cols + c] = 1;
+      if (may(r, c)) ok[r * cols + c] = 1;
+    }
   const done = new Uint8Array(n);
   const allowed = (r: number, c: number) => r < rows && c < cols && ok[r * cols + c] === 1;
   const rowAllowed = (r: number, c0: number, c1: number) => {
@@ -176,7 +249,9 @@ export function cover(rows: number, cols: number, need: (r: number, c: number) =
   };
   const gain = (rect: Rect) => {
     let g = 0;
-    for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.col; c < rect.col + rect.cols; c++) g += needs[r * cols + c]! & (1 - done[r * cols + c]!);
+    for (let r = rect.row; r < rect.row + rect.rows; r++)
+      for (let c = rect.col; c < rect.col + rect.cols; c++)
+        g += needs[r * cols + c]! & (1 - done[r * cols + c]!);
     return g;
   };
   const out: Rect[] = [];
@@ -198,12 +273,15 @@ export function cover(rows: number, cols: number, need: (r: number, c: number) =
     const tall: Rect = { row: r0, col: c0, rows: r2 - r0 + 1, cols: c2 - c0 + 1 };
     const rect = gain(tall) > gain(wide) ? tall : wide;
     out.push(rect);
-    for (let r = rect.row; r < rect.row + rect.rows; r++) done.fill(1, r * cols + rect.col, r * cols + rect.col + rect.cols);
+    for (let r = rect.row; r < rect.row + rect.rows; r++)
+      done.fill(1, r * cols + rect.col, r * cols + rect.col + rect.cols);
   }
   return out;
 }
 
-export function rectangles<K extends string>(grid: (K | undefined)[][]): { style: K; rect: Rect }[] {
+export function rectangles<K extends string>(
+  grid: (K | undefined)[][],
+): { style: K; rect: Rect }[] {
   const done: { style: K; rect: Rect }[] = [];
   let open = new Map<string, { style: K; rect: Rect }>();
   grid.forEach((cells, row) => {
@@ -241,7 +319,10 @@ export function rectangles<K extends string>(grid: (K | undefined)[][]): { style
  * first- and second-level header rows) separate are one range too, the gaps cleared afterwards.
  * A cell never gets two different rules, so nothing depends on how Excel replaces a rule.
  */
-export function validationPlan(validations: readonly ValidationSpec[]): { runs: { spec: ValidationSpec; rect: Rect }[]; clears: Rect[] } {
+export function validationPlan(validations: readonly ValidationSpec[]): {
+  runs: { spec: ValidationSpec; rect: Rect }[];
+  clears: Rect[];
+} {
   const sameRule = (v: ValidationSpec) => JSON.stringify({ ...v, row: 0 });
   const sorted = [...validations].sort((a, b) => a.col - b.col || a.row - b.row);
   const runs: { spec: ValidationSpec; rect: Rect; id: string }[] = [];
@@ -252,7 +333,8 @@ export function validationPlan(validations: readonly ValidationSpec[]): { runs: 
     const last = runs[runs.length - 1];
     if (last && last.id === id && last.rect.col === v.col) {
       // Sorted by row within the column: the rows in between have no validation in this column.
-      for (let r = last.rect.row + last.rect.rows; r < v.row; r++) gaps.push({ row: r, col: v.col });
+      for (let r = last.rect.row + last.rect.rows; r < v.row; r++)
+        gaps.push({ row: r, col: v.col });
       last.rect.rows = v.row - last.rect.row + 1;
     } else {
       runs.push({ spec: v, rect: { row: v.row, col: v.col, rows: 1, cols: 1 }, id });
@@ -269,13 +351,16 @@ export function validationPlan(validations: readonly ValidationSpec[]): { runs: 
     for (let i = 1; i <= cols.length; i++) {
       const c = cols[i];
       let joinable = c !== undefined;
-      for (let k = cols[i - 1]! + 1; joinable && k < c!; k++) if (wanted.has(`${row},${k}`)) joinable = false;
+      for (let k = cols[i - 1]! + 1; joinable && k < c!; k++)
+        if (wanted.has(`${row},${k}`)) joinable = false;
       if (joinable) continue;
       for (let k = from; k <= cols[i - 1]!; k++) line[k] = 'x';
       if (c !== undefined) from = c;
     }
   }
-  const clears = rectangles(Array.from({ length: grid.length }, (_, r) => grid[r] ?? [])).map((x) => x.rect);
+  const clears = rectangles(Array.from({ length: grid.length }, (_, r) => grid[r] ?? [])).map(
+    (x) => x.rect,
+  );
   return { runs: runs.map(({ spec, rect }) => ({ spec, rect })), clears };
 }
 
@@ -286,9 +371,14 @@ export function validationPlan(validations: readonly ValidationSpec[]): { runs: 
  * column wide). ExcelApi 1.8 has no multi-area ranges to take every row of a height at once.
  * Rows without a height are never touched: they keep Excel's default, as in the exceljs file.
  */
-export function rowHeightRuns(heights: readonly (number | undefined)[] | undefined): { row: number; rows: number; height: number }[] {
+export function rowHeightRuns(
+  heights: readonly (number | undefined)[] | undefined,
+): { row: number; rows: number; height: number }[] {
   const grid = (heights ?? []).map((h) => [h === undefined ? undefined : String(h)]);
-  return cheapestPainting(grid, grid.map(() => [false])).map(({ value, rect }) => ({ row: rect.row, rows: rect.rows, height: Number(value) }));
+  return cheapestPainting(
+    grid,
+    grid.map(() => [false]),
+  ).map(({ value, rect }) => ({ row: rect.row, rows: rect.rows, height: Number(value) }));
 }
 
 /** exceljs column width (characters of the default font) → Office.js columnWidth (points). */

@@ -4,7 +4,13 @@
  * given (binary, bands, scale, manual, record …), so the sheet has each kind of formula. Pure:
  * the caller passes the templates (the CLI's shippedTemplates(), or the pane's bundled ones).
  */
-import { resolvePlan, type PlanDimension, type PlanIndicator, type ScoringPlan, type Template } from '../../core/index.ts';
+import {
+  resolvePlan,
+  type PlanDimension,
+  type PlanIndicator,
+  type ScoringPlan,
+  type Template,
+} from '../../core/index.ts';
 
 function planOf(t: Template, profile?: string): ScoringPlan {
   const r = resolvePlan(t, profile ? { profile } : {});
@@ -20,12 +26,26 @@ export function syntheticPlan(n: number, templates: ReadonlyMap<string, Template
   const indicators: PlanIndicator[] = [];
   let k = 0;
   for (let d = 1; d <= 10; d++) {
-    const dim: PlanDimension = { id: String(d), name: { 'zh-CN': `一级指标${d}`, en: `Dimension ${d}` }, weight: 0.1, groups: [] };
+    const dim: PlanDimension = {
+      id: String(d),
+      name: { 'zh-CN': `一级指标${d}`, en: `Dimension ${d}` },
+      weight: 0.1,
+      groups: [],
+    };
     for (let g = 1; g <= 10 && k < n; g++) {
-      const group = { id: `${d}.${g}`, name: { 'zh-CN': `二级指标${d}.${g}`, en: `Group ${d}.${g}` }, indicators: [] as PlanIndicator[] };
+      const group = {
+        id: `${d}.${g}`,
+        name: { 'zh-CN': `二级指标${d}.${g}`, en: `Group ${d}.${g}` },
+        indicators: [] as PlanIndicator[],
+      };
       for (let i = 1; i <= perGroup && k < n; i++, k++) {
         const src = pool[k % pool.length]!;
-        const ind: PlanIndicator = { ...src, id: `${d}.${g}.${i}`, dimensionId: dim.id, groupId: group.id };
+        const ind: PlanIndicator = {
+          ...src,
+          id: `${d}.${g}.${i}`,
+          dimensionId: dim.id,
+          groupId: group.id,
+        };
         group.indicators.push(ind);
         indicators.push(ind);
       }
@@ -35,7 +55,11 @@ export function syntheticPlan(n: number, templates: ReadonlyMap<string, Template
   }
   const gbt = templates.get('gbt-40143-2021');
   return {
-    template: { id: `synthetic-${n}`, version: '1', title: { 'zh-CN': '合成模板', en: 'Synthetic template' } },
+    template: {
+      id: `synthetic-${n}`,
+      version: '1',
+      title: { 'zh-CN': '合成模板', en: 'Synthetic template' },
+    },
     profile: null,
     method: 'mean',
     grades: gbt ? planOf(gbt, 'annex-b-example').grades : [],

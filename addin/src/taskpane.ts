@@ -3,12 +3,35 @@
  * office-writer / office-reader; this file only keeps the person informed — what is happening,
  * what was kept or dropped, and what to do when something goes wrong.
  */
-import { formatIssue, langFromLocale, readSubmission, text, type Issue, type Lang, type OrgDetails, type Template } from '../../core/index.ts';
+import {
+  formatIssue,
+  langFromLocale,
+  readSubmission,
+  text,
+  type Issue,
+  type Lang,
+  type OrgDetails,
+  type Template,
+} from '../../core/index.ts';
 import { checkWorkbook } from './check.ts';
-import { prepareGeneration, writeGeneration, type ExcelRun, type PreparedGeneration } from './generate.ts';
+import {
+  prepareGeneration,
+  writeGeneration,
+  type ExcelRun,
+  type PreparedGeneration,
+} from './generate.ts';
 import { readContractCells } from './office-reader.ts';
 import { SheetConflictError } from './office-writer.ts';
-import { ORG_FIELDS, allIds, choiceFromWorkbook, chosenWeights, defaultChoice, planChoice, weightShares, type PaneChoice } from './pane-choice.ts';
+import {
+  ORG_FIELDS,
+  allIds,
+  choiceFromWorkbook,
+  chosenWeights,
+  defaultChoice,
+  planChoice,
+  weightShares,
+  type PaneChoice,
+} from './pane-choice.ts';
 import { paneText, type PaneText } from './pane-text.ts';
 import { checkResults, h, indicatorTree, weightTable } from './pane-view.ts';
 import { bundledTemplates, findBundledTemplate } from './templates.ts';
@@ -46,7 +69,8 @@ function setBusy(p: Pane, busy: boolean): void {
 function explain(p: Pane, e: unknown): string {
   if (e instanceof SheetConflictError) return p.T.conflict(e.sheet);
   const err = e as { code?: string; message?: string; name?: string };
-  if (err && typeof err.code === 'string' && err.code !== '') return p.T.excelRefused(err.code, err.message ?? '');
+  if (err && typeof err.code === 'string' && err.code !== '')
+    return p.T.excelRefused(err.code, err.message ?? '');
   return p.T.failed(err?.message ?? String(e));
 }
 
@@ -55,7 +79,9 @@ function issues(p: Pane, errors: Issue[]): string[] {
 }
 
 function indicatorName(t: Template | undefined, id: string, lang: Lang): string {
-  for (const d of t?.dimensions ?? []) for (const g of d.groups) for (const i of g.indicators) if (i.id === id) return `${id} ${text(i.name, lang)}`;
+  for (const d of t?.dimensions ?? [])
+    for (const g of d.groups)
+      for (const i of g.indicators) if (i.id === id) return `${id} ${text(i.name, lang)}`;
   return id;
 }
 
@@ -64,10 +90,16 @@ function indicatorName(t: Template | undefined, id: string, lang: Lang): string 
 function renderForm(p: Pane): void {
   const t = template(p);
   const tpl = $('template') as HTMLSelectElement;
-  tpl.replaceChildren(...[...bundledTemplates().values()].map((x) => h('option', { value: x.id, selected: x.id === t.id }, `${text(x.title, p.lang)} (${x.id})`)));
+  tpl.replaceChildren(
+    ...[...bundledTemplates().values()].map((x) =>
+      h('option', { value: x.id, selected: x.id === t.id }, `${text(x.title, p.lang)} (${x.id})`),
+    ),
+  );
   const prof = $('profile') as HTMLSelectElement;
   prof.replaceChildren(
-    ...(t.profiles ?? []).map((x) => h('option', { value: x.id, selected: x.id === p.choice.profileId }, text(x.name, p.lang))),
+    ...(t.profiles ?? []).map((x) =>
+      h('option', { value: x.id, selected: x.id === p.choice.profileId }, text(x.name, p.lang)),
+    ),
     h('option', { value: '', selected: p.choice.profileId === '' }, p.T.noProfile),
   );
   const desc = t.profiles?.find((x) => x.id === p.choice.profileId)?.description;
@@ -78,16 +110,29 @@ function renderForm(p: Pane): void {
 
 function renderChoice(p: Pane): void {
   const t = template(p);
-  const open = new Set([...document.querySelectorAll<HTMLDetailsElement>('#indicator-tree details[open]')].map((d) => d.dataset.dimensionBlock));
+  const open = new Set(
+    [...document.querySelectorAll<HTMLDetailsElement>('#indicator-tree details[open]')].map(
+      (d) => d.dataset.dimensionBlock,
+    ),
+  );
   const tree = indicatorTree(t, p.choice, p.lang, p.T, () => renderChoice(p));
-  tree.querySelectorAll<HTMLDetailsElement>('details').forEach((d) => (d.open = open.has(d.dataset.dimensionBlock)));
+  tree
+    .querySelectorAll<HTMLDetailsElement>('details')
+    .forEach((d) => (d.open = open.has(d.dataset.dimensionBlock)));
   $('indicator-tree').replaceWith(tree);
   $('weights').replaceWith(weightTable(t, p.choice, p.lang, p.T, () => renderChoice(p)));
 }
 
 function org(): OrgDetails {
   const v = (k: string) => ($(`org-${k}`) as HTMLInputElement).value.trim();
-  const o: OrgDetails = { org_id: v('org_id'), org_name: v('org_name'), region: v('region'), org_type: v('org_type'), period: v('period'), evaluator: v('evaluator') };
+  const o: OrgDetails = {
+    org_id: v('org_id'),
+    org_name: v('org_name'),
+    region: v('region'),
+    org_type: v('org_type'),
+    period: v('period'),
+    evaluator: v('evaluator'),
+  };
   if (v('contact')) o.contact = v('contact');
   return o;
 }
@@ -101,7 +146,10 @@ function wireForm(p: Pane): void {
     p.choice = defaultChoice(template(p), (e.target as HTMLSelectElement).value);
     renderForm(p);
   });
-  $('method').addEventListener('change', (e) => (p.choice.method = (e.target as HTMLSelectElement).value as PaneChoice['method']));
+  $('method').addEventListener(
+    'change',
+    (e) => (p.choice.method = (e.target as HTMLSelectElement).value as PaneChoice['method']),
+  );
   $('tick-all').addEventListener('click', () => {
     p.choice.ticked = new Set(allIds(template(p)));
     renderChoice(p);
@@ -143,7 +191,14 @@ async function generate(p: Pane): Promise<void> {
   setBusy(p, true);
   try {
     say('progress', p.T.reading);
-    const req = { template: t, choice: planChoice(p.choice), rawWeights: chosenWeights(t, p.choice), org: org(), lang: p.lang, generator: GENERATOR };
+    const req = {
+      template: t,
+      choice: planChoice(p.choice),
+      rawWeights: chosenWeights(t, p.choice),
+      org: org(),
+      lang: p.lang,
+      generator: GENERATOR,
+    };
     const prepared = await prepareGeneration(p.run, req, findBundledTemplate);
     if (!prepared.value) return say('error', ...issues(p, prepared.errors));
     const dropped = prepared.value.carried.dropped;
@@ -151,7 +206,9 @@ async function generate(p: Pane): Promise<void> {
       // Never silently: the person sees what goes and decides.
       pending = prepared.value;
       $('confirm-text').textContent = p.T.confirmDrop(dropped.length);
-      $('confirm-list').replaceChildren(...dropped.map((id) => h('li', {}, indicatorName(t, id, p.lang))));
+      $('confirm-list').replaceChildren(
+        ...dropped.map((id) => h('li', {}, indicatorName(t, id, p.lang))),
+      );
       $('confirm').hidden = false;
       $('confirm').scrollIntoView({ block: 'nearest' });
       say('progress', '');
@@ -177,8 +234,14 @@ async function write(p: Pane, prepared: PreparedGeneration, insideGenerate = fal
       'ok',
       p.T.generated(prepared.plan.indicators.length, report.syncs),
       c.kept.length ? p.T.keptAnswers(c.kept.length) : '',
-      c.dropped.length ? p.T.droppedAnswers(c.dropped.map((id) => indicatorName(t, id, p.lang)).join('、')) : '',
-      c.unreadable.length ? p.T.unreadable(c.unreadable.map((u) => `${indicatorName(t, u.id, p.lang)} (${u.input})`).join('、')) : '',
+      c.dropped.length
+        ? p.T.droppedAnswers(c.dropped.map((id) => indicatorName(t, id, p.lang)).join('、'))
+        : '',
+      c.unreadable.length
+        ? p.T.unreadable(
+            c.unreadable.map((u) => `${indicatorName(t, u.id, p.lang)} (${u.input})`).join('、'),
+          )
+        : '',
     );
   } catch (e) {
     say('error', explain(p, e));
@@ -202,7 +265,9 @@ async function check(p: Pane): Promise<void> {
     }
     say('ok', '');
     const t = template(p);
-    $('results').replaceChildren(checkResults(r.value, p.lang, p.T, (id) => indicatorName(t, id, p.lang).replace(/^\S+ /, '')));
+    $('results').replaceChildren(
+      checkResults(r.value, p.lang, p.T, (id) => indicatorName(t, id, p.lang).replace(/^\S+ /, '')),
+    );
     // The form is long; the answer to "Check" should not be below the fold.
     $('results').scrollIntoView({ block: 'start' });
   } catch (e) {
@@ -231,13 +296,27 @@ async function restoreFromWorkbook(p: Pane): Promise<void> {
   p.choice = choiceFromWorkbook(t, sub.metadata, sub.rawWeights);
   for (const k of ORG_FIELDS) ($(`org-${k}`) as HTMLInputElement).value = sub.metadata[k] ?? '';
   renderForm(p);
-  say('ok', p.T.found(text(t.title, p.lang), sub.metadata.generated_at.slice(0, 16).replace('T', ' ')));
+  say(
+    'ok',
+    p.T.found(text(t.title, p.lang), sub.metadata.generated_at.slice(0, 16).replace('T', ' ')),
+  );
 }
 
-export async function startPane(run: ExcelRun, displayLanguage: string, pageLayout: boolean): Promise<void> {
+export async function startPane(
+  run: ExcelRun,
+  displayLanguage: string,
+  pageLayout: boolean,
+): Promise<void> {
   const lang = langFromLocale(displayLanguage);
   const first = [...bundledTemplates().values()][0]!;
-  const p: Pane = { lang, T: paneText(lang), run, pageLayout, choice: defaultChoice(first), busy: false };
+  const p: Pane = {
+    lang,
+    T: paneText(lang),
+    run,
+    pageLayout,
+    choice: defaultChoice(first),
+    busy: false,
+  };
   translateStatic(p);
   renderForm(p);
   wireForm(p);
@@ -251,8 +330,14 @@ export async function startPane(run: ExcelRun, displayLanguage: string, pageLayo
 
 if (typeof Office !== 'undefined') {
   void Office.onReady(() => {
-    void startPane((batch) => Excel.run(batch), Office.context.displayLanguage, Office.context.requirements.isSetSupported('ExcelApi', '1.9'));
+    void startPane(
+      (batch) => Excel.run(batch),
+      Office.context.displayLanguage,
+      Office.context.requirements.isSetSupported('ExcelApi', '1.9'),
+    );
   });
 } else {
-  document.addEventListener('DOMContentLoaded', () => say('error', paneText(langFromLocale(navigator.language)).noOffice));
+  document.addEventListener('DOMContentLoaded', () =>
+    say('error', paneText(langFromLocale(navigator.language)).noOffice),
+  );
 }

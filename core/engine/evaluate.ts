@@ -58,7 +58,11 @@ function lookup(inputs: Inputs, id: string): RawInput {
   return inputs instanceof Map ? inputs.get(id) : (inputs as Record<string, RawInput>)[id];
 }
 
-export function evaluate(plan: ScoringPlan, inputs: Inputs, method: Method = plan.method): Evaluation {
+export function evaluate(
+  plan: ScoringPlan,
+  inputs: Inputs,
+  method: Method = plan.method,
+): Evaluation {
   const errors: Issue[] = [];
   const unanswered: string[] = [];
   const indicators: IndicatorResult[] = [];
@@ -92,7 +96,14 @@ export function evaluate(plan: ScoringPlan, inputs: Inputs, method: Method = pla
           gSum += score;
           gCount += 1;
         }
-        indicators.push({ id: ind.id, input: raw ?? null, state: read.state, value, score, scored });
+        indicators.push({
+          id: ind.id,
+          input: raw ?? null,
+          state: read.state,
+          value,
+          score,
+          scored,
+        });
       }
       groups.push({ id: g.id, score: gCount ? round9(gSum / gCount) : null, count: gCount });
       sum += gSum;
@@ -119,5 +130,14 @@ export function evaluate(plan: ScoringPlan, inputs: Inputs, method: Method = pla
   // 50.55555555555555 and …556 ranked apart by floating-point noise. The sheet's formulas
   // agree with it to 1e-9 all the same.
   const total = den > 0 ? round9((100 * num) / den) : null;
-  return { method, total, grade: gradeFor(total, plan.grades), dimensions, groups, indicators, unanswered, errors };
+  return {
+    method,
+    total,
+    grade: gradeFor(total, plan.grades),
+    dimensions,
+    groups,
+    indicators,
+    unanswered,
+    errors,
+  };
 }

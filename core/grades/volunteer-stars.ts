@@ -15,7 +15,8 @@ export const VOLUNTEER_STAR_LEVELS: readonly GradeBand[] = [
 
 /** 0 (no star yet) to 5. */
 export function volunteerStarLevel(cumulativeHours: number): number {
-  if (!Number.isFinite(cumulativeHours)) throw new RangeError(`hours must be a finite number, got ${cumulativeHours}`);
+  if (!Number.isFinite(cumulativeHours))
+    throw new RangeError(`hours must be a finite number, got ${cumulativeHours}`);
   const band = gradeFor(cumulativeHours, VOLUNTEER_STAR_LEVELS);
   return band ? Number(band.id[0]) : 0;
 }

@@ -22,8 +22,14 @@ export interface CollectedInputs {
   errors: Issue[];
 }
 
-export function collectInputs(template: Template, plan: ScoringPlan, rows: readonly InputRow[]): CollectedInputs {
-  const inTemplate = new Set(template.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators.map((i) => i.id))));
+export function collectInputs(
+  template: Template,
+  plan: ScoringPlan,
+  rows: readonly InputRow[],
+): CollectedInputs {
+  const inTemplate = new Set(
+    template.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators.map((i) => i.id))),
+  );
   const inPlan = new Set(plan.indicators.map((i) => i.id));
   const inputs = new Map<string, RawInput>();
   const where = new Map<string, number>();
@@ -35,9 +41,12 @@ export function collectInputs(template: Template, plan: ScoringPlan, rows: reado
       if (r.row !== undefined) e.row = r.row;
       return e;
     };
-    if (!inTemplate.has(id)) return void errors.push(at('input.unknown-id', { id, template: template.id }));
-    if (!inPlan.has(id)) return void errors.push(at('input.not-in-profile', { id, profile: plan.profile?.id ?? '' }));
-    if (inputs.has(id)) return void errors.push(at('input.duplicate', { id, first: where.get(id) ?? index }));
+    if (!inTemplate.has(id))
+      return void errors.push(at('input.unknown-id', { id, template: template.id }));
+    if (!inPlan.has(id))
+      return void errors.push(at('input.not-in-profile', { id, profile: plan.profile?.id ?? '' }));
+    if (inputs.has(id))
+      return void errors.push(at('input.duplicate', { id, first: where.get(id) ?? index }));
     inputs.set(id, r.value);
     where.set(id, r.row ?? index + 1);
   });

@@ -57,12 +57,20 @@ export function resolvePlan(t: Template, choice: PlanChoice = {}): Result<Scorin
   const profile = choice.profile ? t.profiles?.find((p) => p.id === choice.profile) : undefined;
   if (choice.profile && !profile) {
     const available = (t.profiles ?? []).map((p) => p.id).join(', ');
-    return { value: undefined, errors: [issue('profile.not-found', ['profile'], { id: choice.profile, template: t.id, available })] };
+    return {
+      value: undefined,
+      errors: [
+        issue('profile.not-found', ['profile'], { id: choice.profile, template: t.id, available }),
+      ],
+    };
   }
 
-  const allIds = new Set(t.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators.map((i) => i.id))));
+  const allIds = new Set(
+    t.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators.map((i) => i.id))),
+  );
   const wanted = new Set(choice.indicators ?? profile?.indicators ?? allIds);
-  for (const id of wanted) if (!allIds.has(id)) errors.push(issue('choice.unknown-indicator', ['indicators'], { id }));
+  for (const id of wanted)
+    if (!allIds.has(id)) errors.push(issue('choice.unknown-indicator', ['indicators'], { id }));
 
   const rawWeights: Record<string, number | undefined> = {};
   const dims: PlanDimension[] = [];
@@ -74,7 +82,13 @@ export function resolvePlan(t: Template, choice: PlanChoice = {}): Result<Scorin
       for (const ind of g.indicators) {
         if (!wanted.has(ind.id)) continue;
         const rule = profile?.rules?.[ind.id] ?? ind.rule;
-        const planned: PlanIndicator = { id: ind.id, dimensionId: d.id, groupId: g.id, name: ind.name, rule };
+        const planned: PlanIndicator = {
+          id: ind.id,
+          dimensionId: d.id,
+          groupId: g.id,
+          name: ind.name,
+          rule,
+        };
         if (ind.description) planned.description = ind.description;
         if (ind.note) planned.note = ind.note;
         if (ind.unit) planned.unit = ind.unit;
@@ -85,10 +99,19 @@ export function resolvePlan(t: Template, choice: PlanChoice = {}): Result<Scorin
     }
     if (!groups.length) continue;
     // The first source that states weights states all of them: the evaluator's, the profile's, the template's, else equal.
-    const w = choice.weights ? choice.weights[d.id] : profile?.weights ? profile.weights[d.id] : (d.weight ?? 1);
+    const w = choice.weights
+      ? choice.weights[d.id]
+      : profile?.weights
+        ? profile.weights[d.id]
+        : (d.weight ?? 1);
     // A weight the evaluator set to 0 in the workbook is allowed: that dimension then counts for nothing.
     if (w === undefined || !Number.isFinite(w) || w < 0 || (w === 0 && !choice.weights)) {
-      errors.push(issue(w === undefined ? 'profile.missing-weight' : 'choice.weight', ['weights', d.id], { id: d.id, value: w ?? '' }));
+      errors.push(
+        issue(w === undefined ? 'profile.missing-weight' : 'choice.weight', ['weights', d.id], {
+          id: d.id,
+          value: w ?? '',
+        }),
+      );
     }
     rawWeights[d.id] = w;
     dims.push({ id: d.id, name: d.name, weight: w ?? 0, groups });

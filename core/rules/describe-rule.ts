@@ -12,7 +12,8 @@ function num(x: number): string {
  * percentage cell holds them) and shown on 100. `digits` rounds what is shown, not what is stored.
  */
 export function formatValue(value: number, unit: string | undefined, digits?: number): string {
-  const shown = (x: number) => num(digits === undefined ? x : Math.round(x * 10 ** digits) / 10 ** digits);
+  const shown = (x: number) =>
+    num(digits === undefined ? x : Math.round(x * 10 ** digits) / 10 ** digits);
   if (unit === '%') return `${shown(value * 100)}%`;
   return unit ? `${shown(value)} ${unit}` : shown(value);
 }
@@ -42,7 +43,10 @@ export function describeRule(rule: Rule, unit: string | undefined, lang: Lang): 
     case 'scale': {
       const n = rule.levels.length;
       return rule.levels
-        .map((l, i) => `${i + 1} ${zh ? l['zh-CN'] : l.en} → ${num(Math.round((i / (n - 1)) * 100) / 100)}`)
+        .map(
+          (l, i) =>
+            `${i + 1} ${zh ? l['zh-CN'] : l.en} → ${num(Math.round((i / (n - 1)) * 100) / 100)}`,
+        )
         .join(zh ? '；' : '; ');
     }
     case 'manual':

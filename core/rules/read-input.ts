@@ -76,7 +76,9 @@ export function readInput(rule: Rule, unit: string | undefined, raw: RawInput): 
 function readBinary(raw: RawInput): ReadInput {
   if (typeof raw === 'boolean') return { state: 'value', value: raw ? 1 : 0 };
   if (typeof raw === 'number') {
-    return raw === 0 || raw === 1 ? { state: 'value', value: raw } : { state: 'invalid', code: 'input.binary', params: { value: String(raw) } };
+    return raw === 0 || raw === 1
+      ? { state: 'value', value: raw }
+      : { state: 'invalid', code: 'input.binary', params: { value: String(raw) } };
   }
   const s = normalize(String(raw)).toLowerCase();
   if (YES.has(s)) return { state: 'value', value: 1 };
@@ -94,7 +96,9 @@ function readScale(levels: readonly { 'zh-CN': string; en: string }[], raw: RawI
     const lead = /^\d+[.,]\d/.test(s) ? null : /^(\d+)(?:[\s.、:：-]+.*)?$/.exec(s);
     if (lead) level = Number(lead[1]);
     else {
-      const idx = levels.findIndex((l) => l['zh-CN'] === s || l.en.toLowerCase() === s.toLowerCase());
+      const idx = levels.findIndex(
+        (l) => l['zh-CN'] === s || l.en.toLowerCase() === s.toLowerCase(),
+      );
       if (idx >= 0) level = idx + 1;
     }
   }
@@ -108,16 +112,22 @@ function readNumber(rule: Rule, unit: string | undefined, raw: RawInput): ReadIn
   const isPercent = unit === '%';
   let value: number;
   if (typeof raw === 'number') value = raw;
-  else if (typeof raw === 'boolean') return { state: 'invalid', code: 'input.number', params: { value: String(raw) } };
+  else if (typeof raw === 'boolean')
+    return { state: 'invalid', code: 'input.number', params: { value: String(raw) } };
   else {
     const parsed = parseNumber(String(raw));
     if (!parsed) return { state: 'invalid', code: 'input.number', params: { value: String(raw) } };
     if (parsed.percent && !isPercent && rule.kind !== 'manual') {
-      return { state: 'invalid', code: 'input.not-percent', params: { value: String(raw), unit: unit ?? '' } };
+      return {
+        state: 'invalid',
+        code: 'input.not-percent',
+        params: { value: String(raw), unit: unit ?? '' },
+      };
     }
     value = parsed.value;
   }
-  if (!Number.isFinite(value)) return { state: 'invalid', code: 'input.number', params: { value: String(raw) } };
+  if (!Number.isFinite(value))
+    return { state: 'invalid', code: 'input.number', params: { value: String(raw) } };
   const { min, max } = numericDomain(rule, unit);
   if (value < min || (max !== undefined && value > max)) {
     // A % indicator holds a fraction, as an Excel percentage cell does: 85 is almost surely 85 %.

@@ -40,22 +40,31 @@ export function checkBands(
     if (i > 0 && !lo) errors.push(issue('bands.missing-lower', at));
     if (i === last && hi) errors.push(issue('bands.last-bounded', at, { value: hi.value }));
     if (i < last && !hi) errors.push(issue('bands.missing-upper', at));
-    if (lo && hi && (lo.value > hi.value || (lo.value === hi.value && !(lo.inclusive && hi.inclusive)))) {
+    if (
+      lo &&
+      hi &&
+      (lo.value > hi.value || (lo.value === hi.value && !(lo.inclusive && hi.inclusive)))
+    ) {
       errors.push(issue('bands.empty', at, { lower: lo.value, upper: hi.value }));
     }
     if (i > 0) {
       const prevHi = upperBound(bands[i - 1]!);
       if (prevHi && lo) {
         const params = { previous: i - 1, band: i, value: lo.value, prevValue: prevHi.value };
-        if (lo.value < prevHi.value || (lo.value === prevHi.value && lo.inclusive && prevHi.inclusive)) {
+        if (
+          lo.value < prevHi.value ||
+          (lo.value === prevHi.value && lo.inclusive && prevHi.inclusive)
+        ) {
           errors.push(issue('bands.overlap', at, params));
         } else if (lo.value > prevHi.value || (!lo.inclusive && !prevHi.inclusive)) {
           errors.push(issue('bands.gap', at, params));
         }
       }
       const prev = bands[i - 1]!.score;
-      if (direction === 'ascending' && b.score < prev) errors.push(issue('bands.direction', at, { direction }));
-      if (direction === 'descending' && b.score > prev) errors.push(issue('bands.direction', at, { direction }));
+      if (direction === 'ascending' && b.score < prev)
+        errors.push(issue('bands.direction', at, { direction }));
+      if (direction === 'descending' && b.score > prev)
+        errors.push(issue('bands.direction', at, { direction }));
     }
   });
   return errors;

@@ -22,7 +22,9 @@ const FIELD = { page: '&P', pages: '&N' } as const;
 
 /** One section's code: each text clipped and escaped (headerFooterText), each field its code. */
 export function sectionCode(parts: readonly HeaderFooterPart[] | undefined): string {
-  return (parts ?? []).map((p) => (typeof p === 'string' ? headerFooterText(p) : FIELD[p.field])).join('');
+  return (parts ?? [])
+    .map((p) => (typeof p === 'string' ? headerFooterText(p) : FIELD[p.field]))
+    .join('');
 }
 
 /** The whole header or footer as the file stores it: "&L…&C…&R…", empty sections left out. */

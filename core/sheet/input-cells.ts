@@ -10,9 +10,16 @@ import type { RowAnswer } from './layout-workbook.ts';
 import { scaleListItems } from './score-formulas.ts';
 import { sheetLabels } from './sheet-labels.ts';
 
-export type CellAnswer = { ok: true; answer: Pick<RowAnswer, 'input' | 'na'> } | { ok: false; code: string; params?: Record<string, string | number> };
+export type CellAnswer =
+  | { ok: true; answer: Pick<RowAnswer, 'input' | 'na'> }
+  | { ok: false; code: string; params?: Record<string, string | number> };
 
-export function toCellAnswer(rule: Rule, unit: string | undefined, raw: RawInput, lang: Lang): CellAnswer {
+export function toCellAnswer(
+  rule: Rule,
+  unit: string | undefined,
+  raw: RawInput,
+  lang: Lang,
+): CellAnswer {
   const read = readInput(rule, unit, raw);
   const L = sheetLabels(lang);
   switch (read.state) {
@@ -23,8 +30,13 @@ export function toCellAnswer(rule: Rule, unit: string | undefined, raw: RawInput
     case 'invalid':
       return { ok: false, code: read.code, ...(read.params ? { params: read.params } : {}) };
     case 'value':
-      if (rule.kind === 'binary') return { ok: true, answer: { input: read.value === 1 ? L.yes : L.no, na: false } };
-      if (rule.kind === 'scale') return { ok: true, answer: { input: scaleListItems(rule.levels, lang)[read.value - 1]!, na: false } };
+      if (rule.kind === 'binary')
+        return { ok: true, answer: { input: read.value === 1 ? L.yes : L.no, na: false } };
+      if (rule.kind === 'scale')
+        return {
+          ok: true,
+          answer: { input: scaleListItems(rule.levels, lang)[read.value - 1]!, na: false },
+        };
       return { ok: true, answer: { input: read.value, na: false } };
   }
 }

@@ -11,7 +11,8 @@
 import type { CellSpec, SheetSpec, StyleName, StyleSpec } from './sheet-model.ts';
 
 /** A wide character: CJK ideographs and punctuation, kana, hangul, fullwidth forms. */
-const WIDE_RANGES = '\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6';
+const WIDE_RANGES =
+  '\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6';
 const WIDE = new RegExp(`[${WIDE_RANGES}]`, 'u');
 /** A wide character on its own, or a word (a run of other characters but spaces); then the spaces after it. */
 const TOKEN = new RegExp(`([${WIDE_RANGES}]|[^\\s${WIDE_RANGES}]+)?(\\s*)`, 'gu');
@@ -72,12 +73,18 @@ export const ROW_PADDING_POINTS = 3;
 export const ROW_HEIGHT_MAX_POINTS = 409;
 
 /** The height of a row of `lines` lines; undefined (the default height) for one line or none. */
-export function heightForLines(lines: number, linePoints: number = LINE_POINTS.cjk): number | undefined {
-  return lines > 1 ? Math.min(ROW_HEIGHT_MAX_POINTS, lines * linePoints + ROW_PADDING_POINTS) : undefined;
+export function heightForLines(
+  lines: number,
+  linePoints: number = LINE_POINTS.cjk,
+): number | undefined {
+  return lines > 1
+    ? Math.min(ROW_HEIGHT_MAX_POINTS, lines * linePoints + ROW_PADDING_POINTS)
+    : undefined;
 }
 
 function cellText(c: CellSpec): string {
-  if (c.formula !== undefined) return c.cached === null || c.cached === undefined ? '' : String(c.cached);
+  if (c.formula !== undefined)
+    return c.cached === null || c.cached === undefined ? '' : String(c.cached);
   return c.value === null || c.value === undefined ? '' : String(c.value);
 }
 
@@ -86,8 +93,13 @@ function cellText(c: CellSpec): string {
  * style, in the width of their column. Merged cells are left out: the layout merges only titles,
  * which do not wrap.
  */
-export function rowHeights(sheet: Pick<SheetSpec, 'rows' | 'columns' | 'merges'>, styles: Record<StyleName, StyleSpec>, linePoints: number = LINE_POINTS.cjk): (number | undefined)[] {
-  const merged = (r: number, c: number) => sheet.merges.some((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
+export function rowHeights(
+  sheet: Pick<SheetSpec, 'rows' | 'columns' | 'merges'>,
+  styles: Record<StyleName, StyleSpec>,
+  linePoints: number = LINE_POINTS.cjk,
+): (number | undefined)[] {
+  const merged = (r: number, c: number) =>
+    sheet.merges.some((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
   const heights: (number | undefined)[] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r];

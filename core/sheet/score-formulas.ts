@@ -58,7 +58,13 @@ export function scaleTokens(levels: readonly LocalizedText[]): string[] {
   ].slice(0, 5 * n);
 }
 
-export function scoreFormula(rule: Rule, unit: string | undefined, input: string, na: string, c: RuleConstants): string {
+export function scoreFormula(
+  rule: Rule,
+  unit: string | undefined,
+  input: string,
+  na: string,
+  c: RuleConstants,
+): string {
   const body = scoreBody(rule, unit, input, c);
   return body === null ? '""' : `IF(${naTest(input, na)},"",${body})`;
 }
@@ -70,7 +76,12 @@ function numericGuard(rule: Rule, unit: string | undefined, input: string): stri
   return `AND(${parts.join(',')})`;
 }
 
-function scoreBody(rule: Rule, unit: string | undefined, x: string, c: RuleConstants): string | null {
+function scoreBody(
+  rule: Rule,
+  unit: string | undefined,
+  x: string,
+  c: RuleConstants,
+): string | null {
   switch (rule.kind) {
     case 'binary':
       return `IF(OR(TRIM(${x})=${tokenList(YES_TOKENS)}),1,0)`;

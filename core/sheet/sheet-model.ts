@@ -10,7 +10,20 @@ export type CellValue = string | number | boolean | null;
 export type FormulaKey =
   | { k: 'score'; id: string }
   | { k: 'group'; id: string }
-  | { k: 'dim'; id: string; part: 'count' | 'sum' | 'score' | 'norm' | 'share' | 'applicable' | 'weighted' | 'weightedCount' | 'contribution' }
+  | {
+      k: 'dim';
+      id: string;
+      part:
+        | 'count'
+        | 'sum'
+        | 'score'
+        | 'norm'
+        | 'share'
+        | 'applicable'
+        | 'weighted'
+        | 'weightedCount'
+        | 'contribution';
+    }
   | { k: 'weightSum' }
   | { k: 'normSum' }
   | { k: 'total' }
@@ -90,7 +103,12 @@ export interface SheetSpec {
   validations: ValidationSpec[];
   freeze?: { rows: number; cols: number };
   protect: boolean;
-  print?: { titleRows?: { from: number; to: number }; landscape: boolean; header?: HeaderFooter; footer?: HeaderFooter };
+  print?: {
+    titleRows?: { from: number; to: number };
+    landscape: boolean;
+    header?: HeaderFooter;
+    footer?: HeaderFooter;
+  };
 }
 
 /** A piece of a printed header or footer: text as it is, or a field the printer fills in. */

@@ -35,7 +35,13 @@ export function validationRanges(validations: readonly ValidationSpec[]): Valida
   for (const v of sorted) {
     const rule = validationRule(v);
     const last = runs[runs.length - 1];
-    if (last && last.rule === rule && last.rect.col === v.col && last.rect.row + last.rect.rows === v.row) last.rect.rows++;
+    if (
+      last &&
+      last.rule === rule &&
+      last.rect.col === v.col &&
+      last.rect.row + last.rect.rows === v.row
+    )
+      last.rect.rows++;
     else runs.push({ spec: v, rect: { row: v.row, col: v.col, rows: 1, cols: 1 }, rule });
   }
   // Side by side: a run joins the range to its left that ends in the column before it, over the same rows, with the same rule.

@@ -5,7 +5,12 @@
  */
 import type { ValidationSpec } from './sheet-model.ts';
 
-export const VALIDATION_TEXT_LIMITS = { promptTitle: 32, prompt: 255, errorTitle: 32, error: 225 } as const;
+export const VALIDATION_TEXT_LIMITS = {
+  promptTitle: 32,
+  prompt: 255,
+  errorTitle: 32,
+  error: 225,
+} as const;
 
 /** At most `max` characters (code points: a character outside the BMP is never split), "…" marking a cut. */
 export function clipText(s: string, max: number): string {
@@ -20,7 +25,14 @@ export function withinValidationLimits(v: ValidationSpec): ValidationSpec {
   const L = VALIDATION_TEXT_LIMITS;
   return {
     ...v,
-    prompt: { title: clipText(v.prompt.title, L.promptTitle), text: clipText(v.prompt.text, L.prompt) },
-    error: { ...v.error, title: clipText(v.error.title, L.errorTitle), text: clipText(v.error.text, L.error) },
+    prompt: {
+      title: clipText(v.prompt.title, L.promptTitle),
+      text: clipText(v.prompt.text, L.prompt),
+    },
+    error: {
+      ...v.error,
+      title: clipText(v.error.title, L.errorTitle),
+      text: clipText(v.error.text, L.error),
+    },
   };
 }

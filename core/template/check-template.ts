@@ -46,9 +46,18 @@ export function checkTemplate(t: Template): Issue[] {
   const weighted = t.dimensions.filter((d) => d.weight !== undefined);
   if (weighted.length > 0 && weighted.length < t.dimensions.length) {
     const missing = t.dimensions.findIndex((d) => d.weight === undefined);
-    errors.push(issue('weights.partial', ['dimensions', missing, 'weight'], { id: t.dimensions[missing]!.id }));
+    errors.push(
+      issue('weights.partial', ['dimensions', missing, 'weight'], {
+        id: t.dimensions[missing]!.id,
+      }),
+    );
   } else if (weighted.length > 0) {
-    errors.push(...checkWeightSum(weighted.map((d) => d.weight!), ['dimensions']));
+    errors.push(
+      ...checkWeightSum(
+        weighted.map((d) => d.weight!),
+        ['dimensions'],
+      ),
+    );
   }
 
   if (t.grades) errors.push(...checkGrades(t.grades, ['grades']));
@@ -57,7 +66,8 @@ export function checkTemplate(t: Template): Issue[] {
   (t.profiles ?? []).forEach((p, pi) => {
     const pPath: PathSegment[] = ['profiles', pi];
     const dup = profileIds.get(p.id);
-    if (dup !== undefined) errors.push(issue('profile.duplicate', [...pPath, 'id'], { id: p.id, first: dup }));
+    if (dup !== undefined)
+      errors.push(issue('profile.duplicate', [...pPath, 'id'], { id: p.id, first: dup }));
     else profileIds.set(p.id, pi);
 
     const chosen = new Set<string>();
@@ -73,7 +83,8 @@ export function checkTemplate(t: Template): Issue[] {
       else {
         // The sheet lists them in the template's order; a list in another order would read as if it mattered.
         const place = placeOf.get(id)!;
-        if (place < previous) errors.push(issue('profile.indicator-order', at, { id, after: order[previous]! }));
+        if (place < previous)
+          errors.push(issue('profile.indicator-order', at, { id, after: order[previous]! }));
         previous = Math.max(previous, place);
         chosen.add(id);
         chosenDims.add(found.dim);
@@ -90,7 +101,8 @@ export function checkTemplate(t: Template): Issue[] {
         }
       }
       for (const dim of chosenDims) {
-        if (p.weights[dim] === undefined) errors.push(issue('profile.missing-weight', wPath, { id: dim }));
+        if (p.weights[dim] === undefined)
+          errors.push(issue('profile.missing-weight', wPath, { id: dim }));
       }
       errors.push(...checkWeightSum(Object.values(p.weights), wPath));
     }
@@ -99,7 +111,8 @@ export function checkTemplate(t: Template): Issue[] {
       const at: PathSegment[] = [...pPath, 'rules', id];
       const found = indicators.get(id);
       if (!found) errors.push(issue('profile.unknown-indicator', at, { id, profile: p.id }));
-      else if (!chosen.has(id)) errors.push(issue('profile.rule-not-chosen', at, { id, profile: p.id }));
+      else if (!chosen.has(id))
+        errors.push(issue('profile.rule-not-chosen', at, { id, profile: p.id }));
       else errors.push(...checkRule(r, found.ind.unit, at));
     }
     if (p.grades) errors.push(...checkGrades(p.grades, [...pPath, 'grades']));
@@ -109,11 +122,15 @@ export function checkTemplate(t: Template): Issue[] {
 }
 
 function pathText(path: PathSegment[]): string {
-  return path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
+  return path
+    .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function expectId(errors: Issue[], actual: string, expected: string, path: PathSegment[]) {
-  if (actual !== expected) errors.push(issue('id.position', [...path, 'id'], { id: actual, expected }));
+  if (actual !== expected)
+    errors.push(issue('id.position', [...path, 'id'], { id: actual, expected }));
 }
 
 function checkWeightSum(weights: number[], path: PathSegment[]): Issue[] {
@@ -132,7 +149,9 @@ export function checkRule(r: Rule, unit: string | undefined, path: PathSegment[]
       r.bands.forEach((b, i) => {
         for (const bound of [lowerBound(b), upperBound(b)]) {
           if (bound && (bound.value < 0 || bound.value > 1)) {
-            errors.push(issue('bands.percent-scale', [...path, 'bands', i], { value: bound.value }));
+            errors.push(
+              issue('bands.percent-scale', [...path, 'bands', i], { value: bound.value }),
+            );
             break;
           }
         }
@@ -140,14 +159,21 @@ export function checkRule(r: Rule, unit: string | undefined, path: PathSegment[]
     }
   }
   if (r.kind === 'scale') errors.push(...checkScaleList(r.levels, path));
-  if (r.kind === 'linear' && r.from === r.to) errors.push(issue('rule.linear-flat', path, { value: r.from }));
+  if (r.kind === 'linear' && r.from === r.to)
+    errors.push(issue('rule.linear-flat', path, { value: r.from }));
   if (r.kind === 'linear' && unit === '%') {
     // 85 % is stored as 0.85: a linear rule "to: 100" on a percentage could never reach 1.
     for (const key of ['from', 'to'] as const) {
-      if (r[key] < 0 || r[key] > 1) errors.push(issue('linear.percent-scale', [...path, key], { value: r[key] }));
+      if (r[key] < 0 || r[key] > 1)
+        errors.push(issue('linear.percent-scale', [...path, key], { value: r[key] }));
     }
   }
-  if ((r.kind === 'bands' || r.kind === 'linear' || r.kind === 'record') && r.min !== undefined && r.max !== undefined && r.min >= r.max) {
+  if (
+    (r.kind === 'bands' || r.kind === 'linear' || r.kind === 'record') &&
+    r.min !== undefined &&
+    r.max !== undefined &&
+    r.min >= r.max
+  ) {
     errors.push(issue('rule.domain', path, { min: r.min, max: r.max }));
   }
   return errors;
@@ -158,7 +184,10 @@ export function checkRule(r: Rule, unit: string | undefined, path: PathSegment[]
  * data validation of both writers: a comma would split an item in two, a double quote would end
  * the list's formula, and Excel refuses a list longer than 255 characters.
  */
-function checkScaleList(levels: Extract<Rule, { kind: 'scale' }>['levels'], path: PathSegment[]): Issue[] {
+function checkScaleList(
+  levels: Extract<Rule, { kind: 'scale' }>['levels'],
+  path: PathSegment[],
+): Issue[] {
   const errors: Issue[] = [];
   // Two levels of one name: the input "初步开展" could not say which level it means.
   for (const lang of ['zh-CN', 'en'] as const) {
@@ -166,19 +195,36 @@ function checkScaleList(levels: Extract<Rule, { kind: 'scale' }>['levels'], path
     levels.forEach((level, i) => {
       const key = level[lang].trim().toLowerCase();
       const was = first.get(key);
-      if (was !== undefined) errors.push(issue('scale.duplicate-level', [...path, 'levels', i, lang], { text: level[lang], level: i + 1, first: was + 1 }));
+      if (was !== undefined)
+        errors.push(
+          issue('scale.duplicate-level', [...path, 'levels', i, lang], {
+            text: level[lang],
+            level: i + 1,
+            first: was + 1,
+          }),
+        );
       else first.set(key, i);
     });
   }
   levels.forEach((level, i) => {
     for (const lang of ['zh-CN', 'en'] as const) {
       const bad = [',', '"'].find((ch) => level[lang].includes(ch));
-      if (bad) errors.push(issue('scale.list-item', [...path, 'levels', i, lang], { level: i + 1, text: level[lang], char: bad }));
+      if (bad)
+        errors.push(
+          issue('scale.list-item', [...path, 'levels', i, lang], {
+            level: i + 1,
+            text: level[lang],
+            char: bad,
+          }),
+        );
     }
   });
   for (const lang of ['zh-CN', 'en'] as const) {
     const length = scaleListItems(levels, lang).join(',').length;
-    if (length > LIST_SOURCE_MAX) errors.push(issue('scale.list-too-long', [...path, 'levels'], { lang, length, max: LIST_SOURCE_MAX }));
+    if (length > LIST_SOURCE_MAX)
+      errors.push(
+        issue('scale.list-too-long', [...path, 'levels'], { lang, length, max: LIST_SOURCE_MAX }),
+      );
   }
   return errors;
 }
@@ -189,8 +235,10 @@ function checkGrades(grades: GradeBand[], path: PathSegment[]): Issue[] {
   const mins = new Set<number>();
   grades.forEach((g, i) => {
     if (ids.has(g.id)) errors.push(issue('grades.duplicate', [...path, i, 'id'], { id: g.id }));
-    if (mins.has(g.min)) errors.push(issue('grades.duplicate-min', [...path, i, 'min'], { value: g.min }));
-    if (g.min < 0 || g.min > 100) errors.push(issue('grades.range', [...path, i, 'min'], { value: g.min }));
+    if (mins.has(g.min))
+      errors.push(issue('grades.duplicate-min', [...path, i, 'min'], { value: g.min }));
+    if (g.min < 0 || g.min > 100)
+      errors.push(issue('grades.range', [...path, i, 'min'], { value: g.min }));
     ids.add(g.id);
     mins.add(g.min);
   });

@@ -18,7 +18,12 @@ export function parseTemplate(source: string, file?: string): Result<Template> {
     const e = doc.errors[0]!;
     const pos = lineCounter.linePos(e.pos[0]);
     const msg = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
-    return { value: undefined, errors: [{ ...issue('yaml.syntax', [], { message: msg }), file, line: pos.line, column: pos.col }] };
+    return {
+      value: undefined,
+      errors: [
+        { ...issue('yaml.syntax', [], { message: msg }), file, line: pos.line, column: pos.col },
+      ],
+    };
   }
   const data: unknown = doc.toJS({ maxAliasCount: 10_000 });
   if (!isMap(doc.contents) || data === null || typeof data !== 'object') {
@@ -29,7 +34,9 @@ export function parseTemplate(source: string, file?: string): Result<Template> {
     return { value: undefined, errors: locate(zodIssues(parsed.error.issues, data)) };
   }
   const errors = checkTemplate(parsed.data);
-  return errors.length ? { value: undefined, errors: locate(errors) } : { value: parsed.data, errors: [] };
+  return errors.length
+    ? { value: undefined, errors: locate(errors) }
+    : { value: parsed.data, errors: [] };
 }
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
@@ -55,25 +62,49 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], data: unknown): I
     switch (zi.code) {
       case 'invalid_type': {
         const actual = valueAt(data, path);
-        if (actual === undefined) out.push(issue('schema.required', path, { key: String(path[path.length - 1] ?? '') }));
-        else out.push(issue('schema.type', path, { expected: zi.expected, received: typeName(actual) }));
+        if (actual === undefined)
+          out.push(issue('schema.required', path, { key: String(path[path.length - 1] ?? '') }));
+        else
+          out.push(
+            issue('schema.type', path, { expected: zi.expected, received: typeName(actual) }),
+          );
         break;
       }
       case 'unrecognized_keys':
         // At the first unknown key, so the line shown is the key's, not the enclosing object's.
-        out.push(issue('schema.unknown-key', zi.keys.length ? [...path, zi.keys[0]!] : path, { keys: zi.keys.join(', ') }));
+        out.push(
+          issue('schema.unknown-key', zi.keys.length ? [...path, zi.keys[0]!] : path, {
+            keys: zi.keys.join(', '),
+          }),
+        );
         break;
       case 'invalid_value':
-        out.push(issue('schema.enum', path, { value: JSON.stringify(valueAt(data, path)), allowed: zi.values.map(String).join(', ') }));
+        out.push(
+          issue('schema.enum', path, {
+            value: JSON.stringify(valueAt(data, path)),
+            allowed: zi.values.map(String).join(', '),
+          }),
+        );
         break;
       case 'invalid_union':
         if ('discriminator' in zi && zi.discriminator === 'kind') {
           const value = valueAt(data, path);
-          out.push(issue('rule.unknown-kind', path, { value: value === undefined ? '(none)' : JSON.stringify(value), allowed: RULE_KINDS.join(', ') }));
+          out.push(
+            issue('rule.unknown-kind', path, {
+              value: value === undefined ? '(none)' : JSON.stringify(value),
+              allowed: RULE_KINDS.join(', '),
+            }),
+          );
         } else out.push(issue('schema.invalid', path, { message: zi.message }));
         break;
       case 'too_small':
-        out.push(issue('schema.too-small', path, { origin: zi.origin, minimum: Number(zi.minimum), inclusive: zi.inclusive === false ? 'no' : 'yes' }));
+        out.push(
+          issue('schema.too-small', path, {
+            origin: zi.origin,
+            minimum: Number(zi.minimum),
+            inclusive: zi.inclusive === false ? 'no' : 'yes',
+          }),
+        );
         break;
       case 'too_big':
         out.push(issue('schema.too-big', path, { origin: zi.origin, maximum: Number(zi.maximum) }));
@@ -91,7 +122,8 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], data: unknown): I
 /** The line of the deepest node on the path that exists in the document. */
 function withLocation(e: Issue, doc: Document, lc: LineCounter, file: string | undefined): Issue {
   for (let n = e.path.length; n >= 0; n--) {
-    const node = doc.getIn(e.path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    const node = doc.getIn(e.path.slice(0, n), true) as
+      { range?: [number, number, number] } | undefined;
     if (node && node.range) {
       const pos = lc.linePos(node.range[0]);
       return { ...e, file, line: pos.line, column: pos.col };

@@ -59,7 +59,10 @@ export const linearRule = z
   })
   .strict();
 export const scaleRule = z
-  .object({ kind: z.literal('scale'), levels: z.array(localizedText).min(2).describe('level 1 first') })
+  .object({
+    kind: z.literal('scale'),
+    levels: z.array(localizedText).min(2).describe('level 1 first'),
+  })
   .strict();
 export const manualRule = z.object({ kind: z.literal('manual') }).strict();
 export const recordRule = z.object({ kind: z.literal('record'), ...numericDomain }).strict();
@@ -90,7 +93,12 @@ export const indicator = z
 export type Indicator = z.infer<typeof indicator>;
 
 export const group = z
-  .object({ id, name: localizedText, note: localizedText.optional(), indicators: z.array(indicator).min(1) })
+  .object({
+    id,
+    name: localizedText,
+    note: localizedText.optional(),
+    indicators: z.array(indicator).min(1),
+  })
   .strict();
 export type Group = z.infer<typeof group>;
 
@@ -120,8 +128,15 @@ export const profile = z
     name: localizedText,
     description: localizedText.optional(),
     method: z.enum(METHODS).optional(),
-    indicators: z.array(id).min(1).optional().describe('chosen third-level indicators; all when absent'),
-    weights: z.record(z.string(), z.number().positive()).optional().describe('first-level weights by id'),
+    indicators: z
+      .array(id)
+      .min(1)
+      .optional()
+      .describe('chosen third-level indicators; all when absent'),
+    weights: z
+      .record(z.string(), z.number().positive())
+      .optional()
+      .describe('first-level weights by id'),
     rules: z.record(z.string(), rule).optional().describe('rule overrides by indicator id'),
     grades: z.array(gradeBand).optional(),
   })

@@ -77,15 +77,25 @@ export function cachedProfileHash(plan: ScoringPlan): string {
  * zod's complaints about the metadata as our issues, one per entry, so that they are said in
  * words (and in zh-CN) that name the entry and what it must hold.
  */
-export function metadataIssues(issues: readonly z.core.$ZodIssue[], data: Record<string, string>): Issue[] {
+export function metadataIssues(
+  issues: readonly z.core.$ZodIssue[],
+  data: Record<string, string>,
+): Issue[] {
   return issues.map((zi) => {
     const key = String(zi.path[0] ?? '');
     const value = data[key];
     const at = ['_scorebook', key];
     if (value === undefined) return issue('workbook.metadata', at, { key, problem: 'missing' });
     if (value.trim() === '') return issue('workbook.metadata', at, { key, problem: 'empty' });
-    if (zi.code === 'invalid_value') return issue('workbook.metadata', at, { key, problem: 'value', value, allowed: zi.values.map(String).join(' / ') });
-    if (zi.code === 'invalid_format') return issue('workbook.metadata', at, { key, problem: 'format', value, expected: zi.format });
+    if (zi.code === 'invalid_value')
+      return issue('workbook.metadata', at, {
+        key,
+        problem: 'value',
+        value,
+        allowed: zi.values.map(String).join(' / '),
+      });
+    if (zi.code === 'invalid_format')
+      return issue('workbook.metadata', at, { key, problem: 'format', value, expected: zi.format });
     return issue('workbook.metadata', at, { key, problem: 'invalid', value });
   });
 }
@@ -99,11 +109,25 @@ export function plainText(s: string): string {
   // eslint-disable-next-line no-control-regex
   if (!/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s)) return s.trim();
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  return s
+    .replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .trim();
 }
 
 /** The metadata's free-text entries, which are stored and shown as they are (the others are checked against a list or a pattern). */
-export const METADATA_TEXT_KEYS = ['org_id', 'org_name', 'region', 'org_type', 'period', 'evaluator', 'contact', 'workbook_id', 'generated_at', 'generator'] as const;
+export const METADATA_TEXT_KEYS = [
+  'org_id',
+  'org_name',
+  'region',
+  'org_type',
+  'period',
+  'evaluator',
+  'contact',
+  'workbook_id',
+  'generated_at',
+  'generator',
+] as const;
 
 /** Entries a return cannot be filed without: an ingested return belongs to an organization and a period. */
 export const INGEST_REQUIRED_KEYS = ['org_id', 'period'] as const;
@@ -121,7 +145,11 @@ export function plainMetadata(meta: WorkbookMetadata): WorkbookMetadata {
 function canonicalJson(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonicalJson);
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonicalJson((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonicalJson((v as Record<string, unknown>)[k])]),
+    );
   }
   return v;
 }
@@ -129,7 +157,12 @@ function canonicalJson(v: unknown): unknown {
 export function buildMetadata(
   plan: ScoringPlan,
   org: OrgDetails,
-  ids: { workbook_id: string; generated_at: string; lang: (typeof LANGS)[number]; generator?: string },
+  ids: {
+    workbook_id: string;
+    generated_at: string;
+    lang: (typeof LANGS)[number];
+    generator?: string;
+  },
 ): WorkbookMetadata {
   const meta: WorkbookMetadata = {
     format_version: FORMAT_VERSION,

@@ -11,7 +11,12 @@ import { answersToInputs, type RowAnswer } from '../sheet/layout-workbook.ts';
 import { idToName, type CellValue } from '../sheet/sheet-model.ts';
 import { text } from '../text.ts';
 import type { Template } from '../template/schema.ts';
-import { cachedProfileHash, metadataIssues, metadataSchema, type WorkbookMetadata } from './metadata.ts';
+import {
+  cachedProfileHash,
+  metadataIssues,
+  metadataSchema,
+  type WorkbookMetadata,
+} from './metadata.ts';
 
 export interface ContractCell {
   value: CellValue;
@@ -38,7 +43,12 @@ export interface Submission {
   answers: Map<string, RowAnswer>;
   rawWeights: Record<string, number>;
   evaluation: Evaluation;
-  cached: { total: CellValue; grade: CellValue; dimensions: Record<string, CellValue>; scores: Record<string, CellValue> };
+  cached: {
+    total: CellValue;
+    grade: CellValue;
+    dimensions: Record<string, CellValue>;
+    scores: Record<string, CellValue>;
+  };
   mismatches: Mismatch[];
 }
 
@@ -54,7 +64,8 @@ const blank = (x: CellValue) => x === null || x === '';
 
 function differs(cached: CellValue, engine: CellValue): boolean {
   if (blank(cached) && blank(engine)) return false;
-  if (typeof cached === 'number' && typeof engine === 'number') return Math.abs(cached - engine) > TOLERANCE;
+  if (typeof cached === 'number' && typeof engine === 'number')
+    return Math.abs(cached - engine) > TOLERANCE;
   return cached !== engine;
 }
 
@@ -81,16 +92,33 @@ const prepared = new WeakMap<Template, Map<string, Prepared>>();
 const CACHE_LIMIT = 32;
 
 function planNames(plan: ScoringPlan): PlanNames {
-  const indicators = plan.indicators.map((i) => ({ IN: idToName('IN', i.id), NA: idToName('NA', i.id), SC: idToName('SC', i.id), MD: idToName('MD', i.id), EV: idToName('EV', i.id) }));
-  const dimensions = plan.dimensions.map((d) => ({ DIM: idToName('DIM', d.id), WT: idToName('WT', d.id) }));
+  const indicators = plan.indicators.map((i) => ({
+    IN: idToName('IN', i.id),
+    NA: idToName('NA', i.id),
+    SC: idToName('SC', i.id),
+    MD: idToName('MD', i.id),
+    EV: idToName('EV', i.id),
+  }));
+  const dimensions = plan.dimensions.map((d) => ({
+    DIM: idToName('DIM', d.id),
+    WT: idToName('WT', d.id),
+  }));
   return {
-    required: [...indicators.flatMap((n) => [n.IN, n.NA, n.SC]), ...dimensions.flatMap((n) => [n.DIM, n.WT]), 'TOTAL', 'GRADE'],
+    required: [
+      ...indicators.flatMap((n) => [n.IN, n.NA, n.SC]),
+      ...dimensions.flatMap((n) => [n.DIM, n.WT]),
+      'TOTAL',
+      'GRADE',
+    ],
     indicators,
     dimensions,
   };
 }
 
-function prepare(template: Template, choice: { profile?: string; indicators: string[]; method: WorkbookMetadata['method'] }): Prepared {
+function prepare(
+  template: Template,
+  choice: { profile?: string; indicators: string[]; method: WorkbookMetadata['method'] },
+): Prepared {
   let byChoice = prepared.get(template);
   if (!byChoice) prepared.set(template, (byChoice = new Map()));
   const key = `${choice.profile ?? ''}\u0000${choice.method}\u0000${choice.indicators.join(',')}`;
@@ -104,9 +132,16 @@ function prepare(template: Template, choice: { profile?: string; indicators: str
   return p;
 }
 
-function weightedPlan(template: Template, p: Prepared, choice: { profile?: string; indicators: string[]; method: WorkbookMetadata['method'] }, weights: Record<string, number>): Result<ScoringPlan> {
+function weightedPlan(
+  template: Template,
+  p: Prepared,
+  choice: { profile?: string; indicators: string[]; method: WorkbookMetadata['method'] },
+  weights: Record<string, number>,
+): Result<ScoringPlan> {
   // String(w) is the shortest text that reads back as w; -0 is kept apart from 0.
-  const key = Object.values(weights).map((w) => (Object.is(w, -0) ? '-0' : String(w))).join(',');
+  const key = Object.values(weights)
+    .map((w) => (Object.is(w, -0) ? '-0' : String(w)))
+    .join(',');
   let r = p.weighted.get(key);
   if (!r) {
     r = resolvePlan(template, { ...choice, weights });
@@ -129,35 +164,74 @@ export interface ReadSubmissionOptions {
 
 /** resolvePlan's complaints about a plan read from metadata are complaints about the metadata. */
 function planIssue(template: Template, e: Issue): Issue {
-  if (e.code === 'choice.unknown-indicator') return issue('workbook.metadata', ['_scorebook', 'indicators'], { key: 'indicators', problem: 'unknown-indicator', value: e.params?.id, template: template.id });
-  if (e.code === 'choice.empty') return issue('workbook.metadata', ['_scorebook', 'indicators'], { key: 'indicators', problem: 'empty' });
+  if (e.code === 'choice.unknown-indicator')
+    return issue('workbook.metadata', ['_scorebook', 'indicators'], {
+      key: 'indicators',
+      problem: 'unknown-indicator',
+      value: e.params?.id,
+      template: template.id,
+    });
+  if (e.code === 'choice.empty')
+    return issue('workbook.metadata', ['_scorebook', 'indicators'], {
+      key: 'indicators',
+      problem: 'empty',
+    });
   return e;
 }
 
-export function readSubmission(cells: ContractCells, findTemplate: (id: string) => Template | undefined, opts: ReadSubmissionOptions = {}): Result<Submission> {
+export function readSubmission(
+  cells: ContractCells,
+  findTemplate: (id: string) => Template | undefined,
+  opts: ReadSubmissionOptions = {},
+): Result<Submission> {
   if (!cells.metadata) return fail(issue('workbook.no-metadata', []));
   const parsed = metadataSchema.safeParse(cells.metadata);
   if (!parsed.success) return fail(...metadataIssues(parsed.error.issues, cells.metadata));
   const meta = parsed.data;
   const template = findTemplate(meta.template_id);
-  if (!template) return fail(issue('workbook.unknown-template', [], { id: meta.template_id, version: meta.template_version }));
+  if (!template)
+    return fail(
+      issue('workbook.unknown-template', [], {
+        id: meta.template_id,
+        version: meta.template_version,
+      }),
+    );
   if (template.version !== meta.template_version) {
-    return fail(issue('workbook.template-version', [], { id: meta.template_id, version: meta.template_version, known: template.version }));
+    return fail(
+      issue('workbook.template-version', [], {
+        id: meta.template_id,
+        version: meta.template_version,
+        known: template.version,
+      }),
+    );
   }
 
-  const ids = meta.indicators.split(',').map((s) => s.trim()).filter(Boolean);
-  const choice = { ...(meta.profile ? { profile: meta.profile } : {}), indicators: ids, method: meta.method };
+  const ids = meta.indicators
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const choice = {
+    ...(meta.profile ? { profile: meta.profile } : {}),
+    indicators: ids,
+    method: meta.method,
+  };
   const prep = prepare(template, choice);
   const base = prep.base;
   if (!base.value) return fail(...base.errors.map((e) => planIssue(template, e)));
   const names = prep.names!;
   // With the template's or profile's weights: any workbook made by the CLI or from a roster,
   // whatever its WT_ cells say now. Else, below, with the WT_ cells' weights (the add-in's own).
-  const hashMatches = !opts.verifyProfileHash || cachedProfileHash(base.value) === meta.profile_hash;
+  const hashMatches =
+    !opts.verifyProfileHash || cachedProfileHash(base.value) === meta.profile_hash;
 
   const missing = names.required.filter((n) => cells.cell(n) === undefined);
   if (missing.length) {
-    return fail(issue('workbook.missing-name', [], { count: missing.length, names: missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : '') }));
+    return fail(
+      issue('workbook.missing-name', [], {
+        count: missing.length,
+        names: missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : ''),
+      }),
+    );
   }
 
   const errors: Issue[] = [];
@@ -167,14 +241,16 @@ export function readSubmission(cells: ContractCells, findTemplate: (id: string) 
     // A blank weight is 0 to the sheet's formulas (SUM and the shares skip it): so it is here.
     const cell = plain(cells.cell(wt));
     const w = blank(cell) ? 0 : cell;
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) errors.push(issue('workbook.weight', [wt], { id: d.id, value: String(w) }));
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0)
+      errors.push(issue('workbook.weight', [wt], { id: d.id, value: String(w) }));
     else rawWeights[d.id] = w;
   });
   if (errors.length) return fail(...errors);
   const weighted = weightedPlan(template, prep, choice, rawWeights);
   if (!weighted.value) return fail(...weighted.errors);
   const plan = weighted.value;
-  if (!hashMatches && cachedProfileHash(plan) !== meta.profile_hash) return fail(issue('workbook.profile-hash', ['_scorebook', 'profile_hash']));
+  if (!hashMatches && cachedProfileHash(plan) !== meta.profile_hash)
+    return fail(issue('workbook.profile-hash', ['_scorebook', 'profile_hash']));
   // The weighted plan has the base plan's indicators and dimensions, in the same order.
   const indNames = names.indicators;
   const dimNames = names.dimensions;
@@ -197,26 +273,49 @@ export function readSubmission(cells: ContractCells, findTemplate: (id: string) 
 
   const dimensions: Record<string, CellValue> = {};
   plan.dimensions.forEach((d, k) => (dimensions[d.id] = plain(cells.cell(dimNames[k]!.DIM))));
-  const cached = { total: plain(cells.cell('TOTAL')), grade: plain(cells.cell('GRADE')), dimensions, scores };
+  const cached = {
+    total: plain(cells.cell('TOTAL')),
+    grade: plain(cells.cell('GRADE')),
+    dimensions,
+    scores,
+  };
   const mismatches: Mismatch[] = [];
   // The engine's rows come in the plan's order: the names are the plan's, by position.
   evaluation.indicators.forEach((r, k) => {
     const c = cached.scores[r.id] ?? null;
     if (!differs(c, r.score)) return;
-    const m: Mismatch = { name: plan.indicators[k]?.id === r.id ? indNames[k]!.SC : idToName('SC', r.id), cached: c, engine: r.score };
+    const m: Mismatch = {
+      name: plan.indicators[k]?.id === r.id ? indNames[k]!.SC : idToName('SC', r.id),
+      cached: c,
+      engine: r.score,
+    };
     // "85%" typed into a cell formatted as text: the engine reads what the person meant, the
     // sheet's formula sees text and scores 0. Not an edited formula: say so, and what to do.
     const ind = plan.indicators[k];
-    if (ind && typeof r.input === 'string' && r.state === 'value' && ind.rule.kind !== 'binary' && ind.rule.kind !== 'scale') m.textInput = r.input;
+    if (
+      ind &&
+      typeof r.input === 'string' &&
+      r.state === 'value' &&
+      ind.rule.kind !== 'binary' &&
+      ind.rule.kind !== 'scale'
+    )
+      m.textInput = r.input;
     mismatches.push(m);
   });
   evaluation.dimensions.forEach((d, k) => {
     const c = cached.dimensions[d.id] ?? null;
-    if (differs(c, d.score)) mismatches.push({ name: plan.dimensions[k]?.id === d.id ? dimNames[k]!.DIM : idToName('DIM', d.id), cached: c, engine: d.score });
+    if (differs(c, d.score))
+      mismatches.push({
+        name: plan.dimensions[k]?.id === d.id ? dimNames[k]!.DIM : idToName('DIM', d.id),
+        cached: c,
+        engine: d.score,
+      });
   });
-  if (differs(cached.total, evaluation.total)) mismatches.push({ name: 'TOTAL', cached: cached.total, engine: evaluation.total });
+  if (differs(cached.total, evaluation.total))
+    mismatches.push({ name: 'TOTAL', cached: cached.total, engine: evaluation.total });
   const grade = evaluation.grade ? text(evaluation.grade.label, meta.lang) : '';
-  if (differs(cached.grade, grade)) mismatches.push({ name: 'GRADE', cached: cached.grade, engine: grade });
+  if (differs(cached.grade, grade))
+    mismatches.push({ name: 'GRADE', cached: cached.grade, engine: grade });
 
   return {
     value: { metadata: meta, plan, answers, rawWeights, evaluation, cached, mismatches },

@@ -24,7 +24,11 @@ const TYPES = ['社会团体', '社会服务机构', '基金会'];
 export const TARGET_REPORTS_PER_SECOND = 50;
 
 /** Writes the members' returns as CSV and ingests them; returns the database and roster paths. */
-export async function buildReportsDatabase(dir: string, organizations: number, seed = 6): Promise<{ db: string; roster: string }> {
+export async function buildReportsDatabase(
+  dir: string,
+  organizations: number,
+  seed = 6,
+): Promise<{ db: string; roster: string }> {
   const random = rng(seed);
   const plan = resolvePlan(shippedTemplates().get(TEMPLATE)!).value!;
   const members = Array.from({ length: organizations }, (_, i) => ({
@@ -41,19 +45,67 @@ export async function buildReportsDatabase(dir: string, organizations: number, s
       for (const evaluator of random() < 0.12 ? ['秘书处', '第三方评估机构'] : ['秘书处']) {
         const answers = plausibleAnswers(plan, { ...m.org, strength }, 'zh-CN', random);
         for (const [id, a] of answers) {
-          const value = a.na ? 'NA' : a.input === undefined || a.input === null ? '' : String(a.input);
-          rows.push([TEMPLATE, period, m.org_id, m.org_name, m.region, m.org_type, evaluator, id, value]);
+          const value = a.na
+            ? 'NA'
+            : a.input === undefined || a.input === null
+              ? ''
+              : String(a.input);
+          rows.push([
+            TEMPLATE,
+            period,
+            m.org_id,
+            m.org_name,
+            m.region,
+            m.org_type,
+            evaluator,
+            id,
+            value,
+          ]);
         }
       }
     }
   }
   const returns = join(dir, 'returns.csv');
-  writeFileSync(returns, Papa.unparse({ fields: ['template_id', 'period', 'org_id', 'org_name', 'region', 'org_type', 'evaluator', 'indicator_id', 'value'], data: rows }));
+  writeFileSync(
+    returns,
+    Papa.unparse({
+      fields: [
+        'template_id',
+        'period',
+        'org_id',
+        'org_name',
+        'region',
+        'org_type',
+        'evaluator',
+        'indicator_id',
+        'value',
+      ],
+      data: rows,
+    }),
+  );
   const roster = join(dir, 'roster.csv');
-  writeFileSync(roster, Papa.unparse(members.map(({ org_id, org_name, region, org_type }) => ({ org_id, org_name, region, org_type }))));
+  writeFileSync(
+    roster,
+    Papa.unparse(
+      members.map(({ org_id, org_name, region, org_type }) => ({
+        org_id,
+        org_name,
+        region,
+        org_type,
+      })),
+    ),
+  );
   const db = join(dir, 'reports.duckdb');
-  const summary = await ingestFiles([returns], { db, workers: 1, maxBytes: 200 * 1048576, lang: 'en' });
-  if (summary.rejected.length || !summary.ingested) throw new Error(`bench reports: the synthetic returns did not ingest: ${JSON.stringify(summary).slice(0, 300)}`);
+  const summary = await ingestFiles([returns], {
+    db,
+    workers: 1,
+    maxBytes: 200 * 1048576,
+    lang: 'en',
+  });
+  if (summary.rejected.length || !summary.ingested)
+    throw new Error(
+      `bench reports: the synthetic returns did not ingest: ${JSON.stringify(summary).slice(0, 300)}`,
+    );
   return { db, roster };
 }
 
@@ -62,7 +114,9 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-export async function benchReports(runs: number): Promise<{ figure: string; value: string; note: string }[]> {
+export async function benchReports(
+  runs: number,
+): Promise<{ figure: string; value: string; note: string }[]> {
   const organizations = Number(process.env.BENCH_REPORT_ORGS ?? 300);
   const dir = mkdtempSync(join(tmpdir(), 'scorebook-bench-reports-'));
   try {
@@ -77,7 +131,13 @@ export async function benchReports(runs: number): Promise<{ figure: string; valu
       for (let i = 0; i < Math.max(1, runs); i++) {
         const out = join(dir, `out-${workers ?? 'default'}-${i}`);
         const started = performance.now();
-        const r = await writeAllReports({ db, out, lang: 'zh-CN', roster, ...(workers !== undefined ? { workers } : {}) });
+        const r = await writeAllReports({
+          db,
+          out,
+          lang: 'zh-CN',
+          roster,
+          ...(workers !== undefined ? { workers } : {}),
+        });
         times.push((performance.now() - started) / 1000);
         count = r.count;
         rmSync(out, { recursive: true, force: true });
@@ -87,10 +147,14 @@ export async function benchReports(runs: number): Promise<{ figure: string; valu
       rows.push({
         figure: `reports/s, report --all, ${workers === undefined ? `default threads (${threads})` : '1 thread'}`,
         value: rate.toFixed(0),
-        note: `${count} GB/T 40143 reports + index + summary, ${(median(times)).toFixed(1)} s; target ≥ ${TARGET_REPORTS_PER_SECOND}/s${rate < TARGET_REPORTS_PER_SECOND ? ' (below)' : ''}`,
+        note: `${count} GB/T 40143 reports + index + summary, ${median(times).toFixed(1)} s; target ≥ ${TARGET_REPORTS_PER_SECOND}/s${rate < TARGET_REPORTS_PER_SECOND ? ' (below)' : ''}`,
       });
     }
-    rows.push({ figure: `report database built (${organizations} organizations)`, value: `${built.toFixed(1)} s`, note: 'plausible answers, 2 periods, ~12% with two evaluators, CSV returns through ingest' });
+    rows.push({
+      figure: `report database built (${organizations} organizations)`,
+      value: `${built.toFixed(1)} s`,
+      note: 'plausible answers, 2 periods, ~12% with two evaluators, CSV returns through ingest',
+    });
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });

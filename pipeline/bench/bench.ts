@@ -49,21 +49,44 @@ async function benchGeneration(members: number, runs: number): Promise<void> {
   const jobs = (n: number, sub: string): StampJob[] =>
     Array.from({ length: n }, (_, i) => ({
       path: join(dir, `${sub}-${i}.xlsx`),
-      values: { org_id: `M${i}`, org_name: `第${i}志愿服务协会`, region: '深圳', org_type: '社会团体', period: '2025', evaluator: '秘书处', contact: '', workbook_id: randomUUID(), generated_at: new Date().toISOString() },
+      values: {
+        org_id: `M${i}`,
+        org_name: `第${i}志愿服务协会`,
+        region: '深圳',
+        org_type: '社会团体',
+        period: '2025',
+        evaluator: '秘书处',
+        contact: '',
+        workbook_id: randomUUID(),
+        generated_at: new Date().toISOString(),
+      },
     }));
   const direct = 40;
   const tDirect = await timeIt(runs, async () => {
-    for (let i = 0; i < direct; i++) await workbookBytes(plan, { org_id: `M${i}`, org_name: '协会', region: '', org_type: '', period: '', evaluator: '' }, 'zh-CN');
+    for (let i = 0; i < direct; i++)
+      await workbookBytes(
+        plan,
+        { org_id: `M${i}`, org_name: '协会', region: '', org_type: '', period: '', evaluator: '' },
+        'zh-CN',
+      );
   });
   const directRate = direct / tDirect;
-  rows.push({ figure: 'workbooks/s, exceljs per workbook (1 core)', value: directRate.toFixed(0), note: `GB/T 40143, 95 indicators, ${direct} workbooks` });
+  rows.push({
+    figure: 'workbooks/s, exceljs per workbook (1 core)',
+    value: directRate.toFixed(0),
+    note: `GB/T 40143, 95 indicators, ${direct} workbooks`,
+  });
   for (const workers of [1, Math.min(2, cpus().length)]) {
     const t = await timeIt(runs, async () => {
       const stamp = await prepareStamp(plan, 'zh-CN');
       await stampInParallel(stamp, jobs(members, `w${workers}`), workers, () => {});
     });
     const rate = members / t;
-    rows.push({ figure: `workbooks/s, roster of ${members}, ${workers} worker(s)`, value: rate.toFixed(0), note: `${(rate / directRate).toFixed(1)}× exceljs per workbook; target ≥ 100/s on 2 cores` });
+    rows.push({
+      figure: `workbooks/s, roster of ${members}, ${workers} worker(s)`,
+      value: rate.toFixed(0),
+      note: `${(rate / directRate).toFixed(1)}× exceljs per workbook; target ≥ 100/s on 2 cores`,
+    });
   }
   rmSync(dir, { recursive: true, force: true });
 }
@@ -76,7 +99,20 @@ async function benchIngest(files: number, runs: number): Promise<void> {
   const paths: string[] = [];
   for (let i = 0; i < files; i++) {
     const path = join(dir, `R${i}.xlsx`);
-    writeFileSync(path, stampWorkbook(stamp, { org_id: `M${i}`, org_name: `第${i}协会`, region: ['深圳', '武汉'][i % 2]!, org_type: '社会团体', period: '2025', evaluator: '秘书处', contact: '', workbook_id: randomUUID(), generated_at: new Date().toISOString() }));
+    writeFileSync(
+      path,
+      stampWorkbook(stamp, {
+        org_id: `M${i}`,
+        org_name: `第${i}协会`,
+        region: ['深圳', '武汉'][i % 2]!,
+        org_type: '社会团体',
+        period: '2025',
+        evaluator: '秘书处',
+        contact: '',
+        workbook_id: randomUUID(),
+        generated_at: new Date().toISOString(),
+      }),
+    );
     paths.push(path);
   }
   const rates: Record<number, number> = {};
@@ -84,30 +120,64 @@ async function benchIngest(files: number, runs: number): Promise<void> {
     const t = await timeIt(runs, async () => {
       const db = join(dir, `w${workers}-${randomUUID()}.duckdb`);
       const summary = await ingestFiles(paths, { db, workers, maxBytes: 50 * 1048576, lang: 'en' });
-      if (summary.ingested !== files) throw new Error(`bench ingest: ${JSON.stringify(summary).slice(0, 300)}`);
+      if (summary.ingested !== files)
+        throw new Error(`bench ingest: ${JSON.stringify(summary).slice(0, 300)}`);
     });
     rates[workers] = files / t;
-    rows.push({ figure: `workbooks/s ingested, ${workers} worker(s)`, value: rates[workers]!.toFixed(0), note: `${files} workbooks × 95 indicators, read + validate + recompute + store; target ≥ 500/s per core` });
-    rows.push({ figure: `indicator rows/s loaded, ${workers} worker(s)`, value: ((files * plan.indicators.length) / t).toFixed(0), note: 'DuckDB appender, one transaction per 200 files' });
+    rows.push({
+      figure: `workbooks/s ingested, ${workers} worker(s)`,
+      value: rates[workers]!.toFixed(0),
+      note: `${files} workbooks × 95 indicators, read + validate + recompute + store; target ≥ 500/s per core`,
+    });
+    rows.push({
+      figure: `indicator rows/s loaded, ${workers} worker(s)`,
+      value: ((files * plan.indicators.length) / t).toFixed(0),
+      note: 'DuckDB appender, one transaction per 200 files',
+    });
   }
   const sample = paths.slice(0, Math.min(100, files));
   const tExcel = await timeIt(runs, async () => {
     for (const p of sample) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(p);
-      for (const n of (wb.definedNames as unknown as { model: { ranges: string[] }[] }).model) n.ranges.length;
+      for (const n of (wb.definedNames as unknown as { model: { ranges: string[] }[] }).model)
+        n.ranges.length;
     }
   });
   const excelRate = sample.length / tExcel;
-  rows.push({ figure: 'workbooks/s, exceljs-based reader (read only)', value: excelRate.toFixed(0), note: `ours with 1 worker: ${(rates[1]! / excelRate).toFixed(1)}× (ours includes storing)` });
-  const python = ['/usr/bin/python3', 'python3'].find((py) => spawnSync(py, ['-c', 'import openpyxl, pandas'], { stdio: 'ignore' }).status === 0);
+  rows.push({
+    figure: 'workbooks/s, exceljs-based reader (read only)',
+    value: excelRate.toFixed(0),
+    note: `ours with 1 worker: ${(rates[1]! / excelRate).toFixed(1)}× (ours includes storing)`,
+  });
+  const python = ['/usr/bin/python3', 'python3'].find(
+    (py) => spawnSync(py, ['-c', 'import openpyxl, pandas'], { stdio: 'ignore' }).status === 0,
+  );
   if (python) {
-    const r = spawnSync(python, [new URL('./read-with-pandas.py', import.meta.url).pathname, ...sample.slice(0, 50)], { encoding: 'utf8' });
+    const r = spawnSync(
+      python,
+      [new URL('./read-with-pandas.py', import.meta.url).pathname, ...sample.slice(0, 50)],
+      { encoding: 'utf8' },
+    );
     const rate = Number(r.stdout.trim());
-    if (r.status === 0 && rate > 0) rows.push({ figure: 'workbooks/s, pandas + openpyxl', value: rate.toFixed(1), note: `ours with 1 worker: ${(rates[1]! / rate).toFixed(0)}×` });
-    else rows.push({ figure: 'workbooks/s, pandas + openpyxl', value: 'failed', note: (r.stderr.trim().split('\n').pop() ?? '').slice(0, 100) });
+    if (r.status === 0 && rate > 0)
+      rows.push({
+        figure: 'workbooks/s, pandas + openpyxl',
+        value: rate.toFixed(1),
+        note: `ours with 1 worker: ${(rates[1]! / rate).toFixed(0)}×`,
+      });
+    else
+      rows.push({
+        figure: 'workbooks/s, pandas + openpyxl',
+        value: 'failed',
+        note: (r.stderr.trim().split('\n').pop() ?? '').slice(0, 100),
+      });
   } else {
-    rows.push({ figure: 'workbooks/s, pandas + openpyxl', value: 'n/a', note: 'python3-openpyxl and python3-pandas not installed (apt-get install python3-openpyxl python3-pandas)' });
+    rows.push({
+      figure: 'workbooks/s, pandas + openpyxl',
+      value: 'n/a',
+      note: 'python3-openpyxl and python3-pandas not installed (apt-get install python3-openpyxl python3-pandas)',
+    });
   }
   rmSync(dir, { recursive: true, force: true });
 }
@@ -117,7 +187,11 @@ async function benchAddin(): Promise<void> {
   const limit = 5 * 1024 * 1024;
   for (const { label, plan } of addinBenchPlans(shippedTemplates())) {
     const f = await measureAddinGeneration(plan);
-    rows.push({ figure: `add-in generation, ${label}: context.sync() calls`, value: String(f.syncs), note: 'target ≤ 3 whatever the size' });
+    rows.push({
+      figure: `add-in generation, ${label}: context.sync() calls`,
+      value: String(f.syncs),
+      note: 'target ≤ 3 whatever the size',
+    });
     rows.push({
       figure: `add-in generation, ${label}: request bytes`,
       value: `${(f.payloadBytes / 1024).toFixed(0)} KB`,
@@ -132,24 +206,48 @@ async function benchViews(submissions: number, runs: number): Promise<void> {
   const store = await openStore(join(dir, 'big.duckdb'));
   const con = store.con;
   const t0 = performance.now();
-  await con.run(`INSERT INTO organizations SELECT 'M' || i, '机构' || i, ['深圳','广州','武汉','北京','成都'][1 + i % 5], ['社会团体','社会服务机构','基金会'][1 + i % 3], now() FROM range(${submissions / 2}) t(i)`);
+  await con.run(
+    `INSERT INTO organizations SELECT 'M' || i, '机构' || i, ['深圳','广州','武汉','北京','成都'][1 + i % 5], ['社会团体','社会服务机构','基金会'][1 + i % 3], now() FROM range(${submissions / 2}) t(i)`,
+  );
   await con.run(`INSERT INTO submissions SELECT md5(i::VARCHAR), 'wb' || i, 1, true, 'M' || (i % ${submissions / 2}), 'gbt-40143-2021', '1.0.0', '', '', 'mean', 'zh-CN',
                  CASE WHEN i < ${submissions / 2} THEN '2024' ELSE '2025' END, '秘书处', 'xlsx', 'f.xlsx', now(), '', '{}', 40 + (hash(i) % 6000) / 100.0, NULL, 60, 7, false, '[]'
                  FROM range(${submissions}) t(i)`);
-  await con.run(`INSERT INTO dimension_scores SELECT md5(i::VARCHAR), (d + 1)::VARCHAR, 1 / 6, (hash(i * 7 + d) % 1000) / 1000.0, NULL, 0, 10 FROM range(${submissions}) t(i), range(6) u(d)`);
-  await con.run(`INSERT INTO indicator_scores SELECT md5(i::VARCHAR), '1.1.' || k, '1', '1.1', 'binary', NULL, NULL, 'value', (hash(i + k) % 2)::DOUBLE, false, NULL, NULL FROM range(${submissions}) t(i), range(95) u(k)`);
+  await con.run(
+    `INSERT INTO dimension_scores SELECT md5(i::VARCHAR), (d + 1)::VARCHAR, 1 / 6, (hash(i * 7 + d) % 1000) / 1000.0, NULL, 0, 10 FROM range(${submissions}) t(i), range(6) u(d)`,
+  );
+  await con.run(
+    `INSERT INTO indicator_scores SELECT md5(i::VARCHAR), '1.1.' || k, '1', '1.1', 'binary', NULL, NULL, 'value', (hash(i + k) % 2)::DOUBLE, false, NULL, NULL FROM range(${submissions}) t(i), range(95) u(k)`,
+  );
   const built = (performance.now() - t0) / 1000;
-  rows.push({ figure: `synthetic database built (${submissions} submissions)`, value: `${built.toFixed(1)} s`, note: `${(submissions * 95).toLocaleString('en')} indicator rows` });
-  for (const view of ['bench_org_period', 'bench_groups', 'bench_percentiles', 'bench_trends', 'bench_org_dimension']) {
+  rows.push({
+    figure: `synthetic database built (${submissions} submissions)`,
+    value: `${built.toFixed(1)} s`,
+    note: `${(submissions * 95).toLocaleString('en')} indicator rows`,
+  });
+  for (const view of [
+    'bench_org_period',
+    'bench_groups',
+    'bench_percentiles',
+    'bench_trends',
+    'bench_org_dimension',
+  ]) {
     const t = await timeIt(runs, async () => {
       await con.runAndReadAll(`SELECT count(*) FROM (SELECT * FROM ${view})`);
     });
-    rows.push({ figure: `view ${view}`, value: `${(t * 1000).toFixed(0)} ms`, note: 'target < 1 s' });
+    rows.push({
+      figure: `view ${view}`,
+      value: `${(t * 1000).toFixed(0)} ms`,
+      note: 'target < 1 s',
+    });
   }
   const t = await timeIt(runs, async () => {
     await runBenchmark(con, { template: 'gbt-40143-2021', period: '2025' });
   });
-  rows.push({ figure: 'scorebook benchmark (all queries)', value: `${(t * 1000).toFixed(0)} ms`, note: 'groups, quartiles, percentiles, trends, raters' });
+  rows.push({
+    figure: 'scorebook benchmark (all queries)',
+    value: `${(t * 1000).toFixed(0)} ms`,
+    note: 'groups, quartiles, percentiles, trends, raters',
+  });
   store.close();
   rmSync(dir, { recursive: true, force: true });
 }
@@ -158,17 +256,28 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const members = Number(process.env.BENCH_MEMBERS ?? 1000);
 const returned = Number(process.env.BENCH_FILES ?? 2000);
 // BENCH_ONLY=ingest (or a comma list) runs some sections, for work on one of them.
-const only = new Set((process.env.BENCH_ONLY ?? 'generate,addin,ingest,views,reports').split(',').map((s) => s.trim()));
+const only = new Set(
+  (process.env.BENCH_ONLY ?? 'generate,addin,ingest,views,reports').split(',').map((s) => s.trim()),
+);
 if (only.has('generate')) await benchGeneration(members, runs);
 if (only.has('addin')) await benchAddin();
 if (only.has('ingest')) await benchIngest(returned, runs);
 if (only.has('views')) await benchViews(Number(process.env.BENCH_SUBMISSIONS ?? 100_000), runs);
 if (only.has('reports')) rows.push(...(await benchReports(runs)));
 // maxRSS is the process's high-water mark, worker threads included (they share the process).
-rows.push({ figure: 'peak memory (RSS, whole process)', value: `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`, note: `sections run: ${[...only].join(', ')}` });
+rows.push({
+  figure: 'peak memory (RSS, whole process)',
+  value: `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  note: `sections run: ${[...only].join(', ')}`,
+});
 
 const w0 = Math.max(...rows.map((r) => r.figure.length));
 const w1 = Math.max(...rows.map((r) => r.value.length));
-process.stdout.write(`scorebook bench — ${cpus().length} cores, ${cpus()[0]?.model ?? ''}, node ${process.version}, median of ${runs} runs\n\n`);
-process.stdout.write(`${'figure'.padEnd(w0)}  ${'value'.padStart(w1)}  note\n${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ----\n`);
-for (const r of rows) process.stdout.write(`${r.figure.padEnd(w0)}  ${r.value.padStart(w1)}  ${r.note}\n`);
+process.stdout.write(
+  `scorebook bench — ${cpus().length} cores, ${cpus()[0]?.model ?? ''}, node ${process.version}, median of ${runs} runs\n\n`,
+);
+process.stdout.write(
+  `${'figure'.padEnd(w0)}  ${'value'.padStart(w1)}  note\n${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ----\n`,
+);
+for (const r of rows)
+  process.stdout.write(`${r.figure.padEnd(w0)}  ${r.value.padStart(w1)}  ${r.note}\n`);

@@ -31,7 +31,12 @@ export interface BenchmarkWords {
   orgHeader: string;
 }
 
-const METHOD = { mean: ['平均值', 'mean'], median: ['中位数', 'median'], min: ['最低分', 'lowest'], max: ['最高分', 'highest'] } as const;
+const METHOD = {
+  mean: ['平均值', 'mean'],
+  median: ['中位数', 'median'],
+  min: ['最低分', 'lowest'],
+  max: ['最高分', 'highest'],
+} as const;
 
 const zh: BenchmarkWords = {
   period: '周期',
@@ -62,7 +67,8 @@ const en: BenchmarkWords = {
   dimension: (id, name) => `dimension ${id} ${name}`.trimEnd(),
   few: (k) => `fewer than ${k} peers: not shown`,
   changeTitle: 'Change since the previous period',
-  groupChange: (median, n) => `median of the organizations' own changes ${median} (n=${n} scored in both periods)`,
+  groupChange: (median, n) =>
+    `median of the organizations' own changes ${median} (n=${n} scored in both periods)`,
   groupChangeFew: (k, n) => `fewer than ${k} peers scored in both periods (${n}): not shown`,
   ratersTitle: (m) => `Several evaluators (${METHOD[m][1]})`,
   raters: (org, n, total, range) => `${org}: ${n} evaluators, total ${total} (range ${range})`,

@@ -24,7 +24,10 @@ export const DEFAULT_CONSOLIDATE: ConsolidateMethod = 'mean';
 
 export function checkConsolidate(method: string | undefined): ConsolidateMethod {
   const m = method ?? DEFAULT_CONSOLIDATE;
-  if (!(CONSOLIDATE_METHODS as readonly string[]).includes(m)) throw new UserError(`--consolidate must be one of ${CONSOLIDATE_METHODS.join(', ')}, not "${m}".`);
+  if (!(CONSOLIDATE_METHODS as readonly string[]).includes(m))
+    throw new UserError(
+      `--consolidate must be one of ${CONSOLIDATE_METHODS.join(', ')}, not "${m}".`,
+    );
   return m as ConsolidateMethod;
 }
 
@@ -34,6 +37,9 @@ export function consolidateSql(method: ConsolidateMethod, expr: string): string 
 }
 
 /** Makes the bench_* views of this connection consolidate by `method`. */
-export async function setConsolidate(con: DuckDBConnection, method: ConsolidateMethod): Promise<void> {
+export async function setConsolidate(
+  con: DuckDBConnection,
+  method: ConsolidateMethod,
+): Promise<void> {
   await con.run(`SET VARIABLE consolidate = '${checkConsolidate(method)}'`);
 }

@@ -7,7 +7,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../user-error.ts';
 import { checkConsolidate, setConsolidate, type ConsolidateMethod } from './consolidate.ts';
-import { raterAgreement, trends, type GroupTrend, type OrgTrend, type RaterAgreement } from './trends-and-raters.ts';
+import {
+  raterAgreement,
+  trends,
+  type GroupTrend,
+  type OrgTrend,
+  type RaterAgreement,
+} from './trends-and-raters.ts';
 
 export const GROUP_COLUMNS = ['region', 'org_type', 'size'] as const;
 export type GroupColumn = (typeof GROUP_COLUMNS)[number];
@@ -34,7 +40,13 @@ export interface BenchmarkGroup {
   suppressed: boolean;
   total: Distribution | null;
   /** per first-level indicator: n organizations of the group with a score there (N/A leaves it); quartiles null when n < k */
-  dimensions: { id: string; n: number; median: number | null; q1: number | null; q3: number | null }[];
+  dimensions: {
+    id: string;
+    n: number;
+    median: number | null;
+    q1: number | null;
+    q3: number | null;
+  }[];
 }
 
 export interface BenchmarkResult {
@@ -44,7 +56,13 @@ export interface BenchmarkResult {
   /** how several evaluators of one organization in the period were consolidated */
   consolidate: ConsolidateMethod;
   groups: BenchmarkGroup[];
-  organizations: { org_id: string; group: Partial<Record<GroupColumn, string | null>>; total: number; percentile_in_group: number | null; percentile_overall: number | null }[];
+  organizations: {
+    org_id: string;
+    group: Partial<Record<GroupColumn, string | null>>;
+    total: number;
+    percentile_in_group: number | null;
+    percentile_overall: number | null;
+  }[];
   /** Changes between consecutive periods of the template, per organization and per peer group. */
   trends: { organizations: OrgTrend[]; groups: GroupTrend[] };
   /** Organizations scored by several evaluators in this period: the consolidated total, the spread, where they disagree most. */
@@ -60,30 +78,61 @@ export interface BenchmarkOptions {
   consolidate?: ConsolidateMethod;
 }
 
-async function rows(con: DuckDBConnection, sql: string, params: (string | number)[] = []): Promise<Record<string, unknown>[]> {
+async function rows(
+  con: DuckDBConnection,
+  sql: string,
+  params: (string | number)[] = [],
+): Promise<Record<string, unknown>[]> {
   return (await con.runAndReadAll(sql, params)).getRowObjectsJson() as Record<string, unknown>[];
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** The template and period to benchmark: as given, or the only template and the latest period. */
-export async function choosePeriod(con: DuckDBConnection, opts: BenchmarkOptions): Promise<{ template: string; period: string }> {
-  const templates = (await rows(con, 'SELECT DISTINCT template_id FROM bench_org_period ORDER BY 1')).map((r) => String(r.template_id));
-  if (!templates.length) throw new UserError('The database holds no scored submission yet. Run scorebook ingest first.');
+export async function choosePeriod(
+  con: DuckDBConnection,
+  opts: BenchmarkOptions,
+): Promise<{ template: string; period: string }> {
+  const templates = (
+    await rows(con, 'SELECT DISTINCT template_id FROM bench_org_period ORDER BY 1')
+  ).map((r) => String(r.template_id));
+  if (!templates.length)
+    throw new UserError('The database holds no scored submission yet. Run scorebook ingest first.');
   const template = opts.template ?? (templates.length === 1 ? templates[0]! : undefined);
-  if (!template) throw new UserError(`The database holds several templates (${templates.join(', ')}): choose one with --template.`);
-  if (!templates.includes(template)) throw new UserError(`No submission for template ${template}. Templates present: ${templates.join(', ')}.`);
-  const periods = (await rows(con, 'SELECT DISTINCT period FROM bench_org_period WHERE template_id = $1 ORDER BY 1', [template])).map((r) => String(r.period));
+  if (!template)
+    throw new UserError(
+      `The database holds several templates (${templates.join(', ')}): choose one with --template.`,
+    );
+  if (!templates.includes(template))
+    throw new UserError(
+      `No submission for template ${template}. Templates present: ${templates.join(', ')}.`,
+    );
+  const periods = (
+    await rows(
+      con,
+      'SELECT DISTINCT period FROM bench_org_period WHERE template_id = $1 ORDER BY 1',
+      [template],
+    )
+  ).map((r) => String(r.period));
   const period = opts.period ?? periods[periods.length - 1]!;
-  if (!periods.includes(period)) throw new UserError(`No submission for period ${period} of ${template}. Periods present: ${periods.join(', ')}.`);
+  if (!periods.includes(period))
+    throw new UserError(
+      `No submission for period ${period} of ${template}. Periods present: ${periods.join(', ')}.`,
+    );
   return { template, period };
 }
 
-export async function runBenchmark(con: DuckDBConnection, opts: BenchmarkOptions = {}): Promise<BenchmarkResult> {
+export async function runBenchmark(
+  con: DuckDBConnection,
+  opts: BenchmarkOptions = {},
+): Promise<BenchmarkResult> {
   const by = opts.by?.length ? opts.by : (['region', 'org_type'] as GroupColumn[]);
-  for (const c of by) if (!GROUP_COLUMNS.includes(c)) throw new UserError(`Cannot group by "${c}": use ${GROUP_COLUMNS.join(', ')}.`);
+  for (const c of by)
+    if (!GROUP_COLUMNS.includes(c))
+      throw new UserError(`Cannot group by "${c}": use ${GROUP_COLUMNS.join(', ')}.`);
   const k = opts.minGroup ?? 5;
-  if (!Number.isInteger(k) || k < 1) throw new UserError(`--min-group must be a whole number of at least 1, not ${opts.minGroup}.`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new UserError(`--min-group must be a whole number of at least 1, not ${opts.minGroup}.`);
   const consolidate = checkConsolidate(opts.consolidate);
   // The views consolidate by the connection's variable: always set, so no earlier caller's choice lingers.
   await setConsolidate(con, consolidate);
@@ -118,7 +167,13 @@ export async function runBenchmark(con: DuckDBConnection, opts: BenchmarkOptions
   for (const r of dimRows) {
     const key = keyOf(r);
     if (!dims.has(key)) dims.set(key, []);
-    dims.get(key)!.push({ id: String(r.dimension_id), n: Number(r.n), median: num(r.median), q1: num(r.q1), q3: num(r.q3) });
+    dims.get(key)!.push({
+      id: String(r.dimension_id),
+      n: Number(r.n),
+      median: num(r.median),
+      q1: num(r.q1),
+      q3: num(r.q3),
+    });
   }
   const groups: BenchmarkGroup[] = groupRows.map((r) => {
     const n = Number(r.n);
@@ -127,7 +182,16 @@ export async function runBenchmark(con: DuckDBConnection, opts: BenchmarkOptions
       by: Object.fromEntries(by.map((c) => [c, (r[c] as string | null) ?? null])),
       n,
       suppressed,
-      total: suppressed ? null : { min: num(r.min)!, q1: num(r.q1)!, median: num(r.median)!, q3: num(r.q3)!, max: num(r.max)!, mean: num(r.mean)! },
+      total: suppressed
+        ? null
+        : {
+            min: num(r.min)!,
+            q1: num(r.q1)!,
+            median: num(r.median)!,
+            q3: num(r.q3)!,
+            max: num(r.max)!,
+            mean: num(r.mean)!,
+          },
       dimensions: dims.get(keyOf(r)) ?? [],
     };
   });

@@ -53,11 +53,20 @@ export const LEAST_AGREEMENT_NAMED = 5;
 /** Indicator ids in the standard's order: 1.2.10 after 1.2.9. */
 export const byIndicatorId = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
-async function rows(con: DuckDBConnection, sql: string, params: (string | number)[]): Promise<Record<string, unknown>[]> {
+async function rows(
+  con: DuckDBConnection,
+  sql: string,
+  params: (string | number)[],
+): Promise<Record<string, unknown>[]> {
   return (await con.runAndReadAll(sql, params)).getRowObjectsJson() as Record<string, unknown>[];
 }
 
-export async function trends(con: DuckDBConnection, template: string, by: GroupColumn[], k: number): Promise<{ organizations: OrgTrend[]; groups: GroupTrend[] }> {
+export async function trends(
+  con: DuckDBConnection,
+  template: string,
+  by: GroupColumn[],
+  k: number,
+): Promise<{ organizations: OrgTrend[]; groups: GroupTrend[] }> {
   // One row per organization and period, its dimension changes gathered in SQL: building them in
   // JavaScript from one row per dimension took seconds at 100,000 submissions.
   const orgRows = await rows(
@@ -78,10 +87,14 @@ export async function trends(con: DuckDBConnection, template: string, by: GroupC
     from_period: String(r.previous_period),
     to_period: String(r.period),
     total_change: Number(r.change),
-    dimensions: r.dims ? String(r.dims).split(';').map((x) => {
-      const [id, change] = x.split('=');
-      return { id: id!, change: Number(change) };
-    }) : [],
+    dimensions: r.dims
+      ? String(r.dims)
+          .split(';')
+          .map((x) => {
+            const [id, change] = x.split('=');
+            return { id: id!, change: Number(change) };
+          })
+      : [],
   }));
   // Each organization's own change (bench_trends: from its previous period), in the group it is
   // in at the later period; the median over the group's organizations scored in both periods.
@@ -106,7 +119,13 @@ export async function trends(con: DuckDBConnection, template: string, by: GroupC
 }
 
 /** `total` comes from bench_org_period, consolidated by the connection's variable; pass the same method for the indicators. */
-export async function raterAgreement(con: DuckDBConnection, template: string, period: string, method: ConsolidateMethod = 'mean', named = LEAST_AGREEMENT_NAMED): Promise<RaterAgreement[]> {
+export async function raterAgreement(
+  con: DuckDBConnection,
+  template: string,
+  period: string,
+  method: ConsolidateMethod = 'mean',
+  named = LEAST_AGREEMENT_NAMED,
+): Promise<RaterAgreement[]> {
   const orgs = await rows(
     con,
     `SELECT org_id, raters, total, total_range FROM bench_org_period WHERE template_id = $1 AND period = $2 AND raters > 1 ORDER BY org_id`,
@@ -133,7 +152,9 @@ export async function raterAgreement(con: DuckDBConnection, template: string, pe
     byOrg.get(id)!.push(s);
   }
   return orgs.map((o) => {
-    const top = (byOrg.get(String(o.org_id)) ?? []).sort((a, b) => byIndicatorId(String(a.indicator_id), String(b.indicator_id)));
+    const top = (byOrg.get(String(o.org_id)) ?? []).sort((a, b) =>
+      byIndicatorId(String(a.indicator_id), String(b.indicator_id)),
+    );
     return {
       org_id: String(o.org_id),
       raters: Number(o.raters),
@@ -141,9 +162,12 @@ export async function raterAgreement(con: DuckDBConnection, template: string, pe
       total_range: Number(o.total_range),
       largest_spread: top.length ? Math.max(...top.map((s) => Number(s.spread))) : null,
       at_largest_spread: top.length,
-      least_agreement: top
-        .slice(0, named)
-        .map((s) => ({ indicator_id: String(s.indicator_id), spread: Number(s.spread), mean_score: Number(s.mean_score), score: Number(s.score) })),
+      least_agreement: top.slice(0, named).map((s) => ({
+        indicator_id: String(s.indicator_id),
+        spread: Number(s.spread),
+        mean_score: Number(s.mean_score),
+        score: Number(s.score),
+      })),
     };
   });
 }

@@ -26,15 +26,30 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
   const zh = opts.lang === 'zh-CN';
   const db = opts.db ?? DEFAULT_DB;
   if (!existsSync(db)) {
-    process.stderr.write(zh ? `数据库 ${db} 不存在。请先运行 scorebook ingest。\n` : `The database ${db} does not exist. Run scorebook ingest first.\n`);
+    process.stderr.write(
+      zh
+        ? `数据库 ${db} 不存在。请先运行 scorebook ingest。\n`
+        : `The database ${db} does not exist. Run scorebook ingest first.\n`,
+    );
     throw new CliExit(1);
   }
   const consolidate = checkConsolidate(opts.consolidate);
-  const by = opts.by ? (opts.by.split(',').map((s) => s.trim()).filter(Boolean) as GroupColumn[]) : undefined;
+  const by = opts.by
+    ? (opts.by
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) as GroupColumn[])
+    : undefined;
   const store = await openStore(db);
   let result;
   try {
-    result = await runBenchmark(store.con, { ...(opts.template ? { template: opts.template } : {}), ...(opts.period ? { period: opts.period } : {}), ...(by ? { by } : {}), ...(opts.minGroup !== undefined ? { minGroup: opts.minGroup } : {}), consolidate });
+    result = await runBenchmark(store.con, {
+      ...(opts.template ? { template: opts.template } : {}),
+      ...(opts.period ? { period: opts.period } : {}),
+      ...(by ? { by } : {}),
+      ...(opts.minGroup !== undefined ? { minGroup: opts.minGroup } : {}),
+      consolidate,
+    });
   } finally {
     store.close();
   }
@@ -46,7 +61,15 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
   if (opts.csv) {
     const csv = Papa.unparse({
       fields: ['org_id', ...cols, 'total', 'percentile_in_group', 'percentile_overall'],
-      data: result.organizations.map((o) => [o.org_id, ...cols.map((c) => o.group[c] ?? ''), o.total, o.percentile_in_group ?? '', o.percentile_overall ?? ''].map(defuseCsvCell)),
+      data: result.organizations.map((o) =>
+        [
+          o.org_id,
+          ...cols.map((c) => o.group[c] ?? ''),
+          o.total,
+          o.percentile_in_group ?? '',
+          o.percentile_overall ?? '',
+        ].map(defuseCsvCell),
+      ),
     });
     process.stdout.write(`${csv}\n`);
     return;
@@ -58,7 +81,10 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
   const template = shippedTemplates().get(result.template);
   const dims = template?.dimensions ?? [];
   const dimName = (id: string) => text(dims.find((d) => d.id === id)?.name, opts.lang);
-  const dimOrder = (id: string) => { const i = dims.findIndex((d) => d.id === id); return i < 0 ? dims.length : i; };
+  const dimOrder = (id: string) => {
+    const i = dims.findIndex((d) => d.id === id);
+    return i < 0 ? dims.length : i;
+  };
   const signed = (x: number) => `${x >= 0 ? '+' : ''}${fmt2(x)}`;
   w(`${result.template}  ${t.period} ${result.period || '—'}  ${t.by} ${cols.join(', ')}`);
   for (const g of result.groups) {
@@ -69,20 +95,35 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
       continue;
     }
     const s = g.total;
-    w(`  ${t.total}${t.colon}min ${fmt2(s.min)}  q1 ${fmt2(s.q1)}  median ${fmt2(s.median)}  q3 ${fmt2(s.q3)}  max ${fmt2(s.max)}  mean ${fmt2(s.mean)}`);
+    w(
+      `  ${t.total}${t.colon}min ${fmt2(s.min)}  q1 ${fmt2(s.q1)}  median ${fmt2(s.median)}  q3 ${fmt2(s.q3)}  max ${fmt2(s.max)}  mean ${fmt2(s.mean)}`,
+    );
     // A first-level indicator N/A for some organizations can have fewer than k scores in a group that has k.
-    for (const d of [...g.dimensions].sort((a, b) => dimOrder(a.id) - dimOrder(b.id) || a.id.localeCompare(b.id, 'en', { numeric: true }))) {
+    for (const d of [...g.dimensions].sort(
+      (a, b) =>
+        dimOrder(a.id) - dimOrder(b.id) || a.id.localeCompare(b.id, 'en', { numeric: true }),
+    )) {
       const label = t.dimension(d.id, dimName(d.id));
-      w(d.median === null ? `  ${label}${t.colon}${few}` : `  ${label}${t.colon}median ${fmt2(d.median)}  q1 ${fmt2(d.q1)}  q3 ${fmt2(d.q3)}`);
+      w(
+        d.median === null
+          ? `  ${label}${t.colon}${few}`
+          : `  ${label}${t.colon}median ${fmt2(d.median)}  q1 ${fmt2(d.q1)}  q3 ${fmt2(d.q3)}`,
+      );
     }
   }
   if (result.trends.organizations.length) {
     w('');
     w(t.changeTitle);
-    for (const c of result.trends.organizations) w(`  ${c.org_id} ${c.from_period} → ${c.to_period}${t.colon}${signed(c.total_change)}`);
+    for (const c of result.trends.organizations)
+      w(`  ${c.org_id} ${c.from_period} → ${c.to_period}${t.colon}${signed(c.total_change)}`);
     for (const g of result.trends.groups) {
-      const change = g.median_change === null ? t.groupChangeFew(result.min_group, g.n) : t.groupChange(signed(g.median_change), g.n);
-      w(`  ${cols.map((c) => `${c}=${g.by[c] ?? '—'}`).join('  ')} ${g.from_period} → ${g.to_period}${t.colon}${change}`);
+      const change =
+        g.median_change === null
+          ? t.groupChangeFew(result.min_group, g.n)
+          : t.groupChange(signed(g.median_change), g.n);
+      w(
+        `  ${cols.map((c) => `${c}=${g.by[c] ?? '—'}`).join('  ')} ${g.from_period} → ${g.to_period}${t.colon}${change}`,
+      );
     }
   }
   if (result.raters.length) {
@@ -92,15 +133,21 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
       const ids = r.least_agreement.map((x) => x.indicator_id);
       // Spread is max − min of the evaluators' scores (0..1), a range, not ± around a centre.
       const range = r.largest_spread === null ? '' : fmt2(r.largest_spread);
-      const least = r.largest_spread === null
-        ? t.allAgree
-        : r.at_largest_spread > ids.length
-          ? t.leastAgreementTied(r.at_largest_spread, range, r.largest_spread > 1 - 1e-9, ids)
-          : t.leastAgreement(range, ids);
-      w(`  ${t.raters(r.org_id, r.raters, fmt2(r.total), fmt2(r.total_range))}${t.semicolon}${least}`);
+      const least =
+        r.largest_spread === null
+          ? t.allAgree
+          : r.at_largest_spread > ids.length
+            ? t.leastAgreementTied(r.at_largest_spread, range, r.largest_spread > 1 - 1e-9, ids)
+            : t.leastAgreement(range, ids);
+      w(
+        `  ${t.raters(r.org_id, r.raters, fmt2(r.total), fmt2(r.total_range))}${t.semicolon}${least}`,
+      );
     }
   }
   w('');
   w(t.orgHeader);
-  for (const o of result.organizations) w(`${o.org_id}  ${fmt2(o.total)}  ${o.percentile_in_group === null ? '—' : o.percentile_in_group.toFixed(1)}  ${o.percentile_overall === null ? '—' : o.percentile_overall.toFixed(1)}`);
+  for (const o of result.organizations)
+    w(
+      `${o.org_id}  ${fmt2(o.total)}  ${o.percentile_in_group === null ? '—' : o.percentile_in_group.toFixed(1)}  ${o.percentile_overall === null ? '—' : o.percentile_overall.toFixed(1)}`,
+    );
 }

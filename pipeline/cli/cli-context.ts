@@ -11,7 +11,21 @@ export function parseLang(value: string | undefined): Lang {
   return langFromLocale(value);
 }
 
-export function printIssues(issues: readonly Issue[], lang: Lang, out: NodeJS.WritableStream = process.stderr): void {
+/** The language a command line asks for (--lang X or --lang=X), else the locale's: for errors raised before or outside a verb's own parsing. */
+export function langOfArgv(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--lang') return parseLang(argv[i + 1]);
+    if (a.startsWith('--lang=')) return parseLang(a.slice('--lang='.length));
+  }
+  return defaultLang();
+}
+
+export function printIssues(
+  issues: readonly Issue[],
+  lang: Lang,
+  out: NodeJS.WritableStream = process.stderr,
+): void {
   for (const i of issues) out.write(`${formatIssue(i, lang)}\n`);
 }
 

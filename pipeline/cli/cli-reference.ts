@@ -4,8 +4,18 @@ import { buildProgram } from './main.ts';
 
 function sections(cmd: Command, prefix: string): string[] {
   const name = prefix ? `${prefix} ${cmd.name()}` : cmd.name();
-  const own = [`### \`${name}\``, '', '```text', cmd.helpInformation({ error: false }).trimEnd(), '```', ''];
-  return [...own, ...cmd.commands.filter((c) => c.name() !== 'help').flatMap((c) => sections(c, name))];
+  const own = [
+    `### \`${name}\``,
+    '',
+    '```text',
+    cmd.helpInformation({ error: false }).trimEnd(),
+    '```',
+    '',
+  ];
+  return [
+    ...own,
+    ...cmd.commands.filter((c) => c.name() !== 'help').flatMap((c) => sections(c, name)),
+  ];
 }
 
 /** Every command's help, as Markdown sections. */
@@ -22,7 +32,13 @@ export function cliSections(): string {
 }
 
 export function cliReference(): string {
-  return ['# CLI reference', '', 'Generated from `scorebook --help` by `npm run docs:cli`; a test keeps it equal to the help.', '', cliSections()].join('\n');
+  return [
+    '# CLI reference',
+    '',
+    'Generated from `scorebook --help` by `npm run docs:cli`; a test keeps it equal to the help.',
+    '',
+    cliSections(),
+  ].join('\n');
 }
 
 const BEGIN = '<!-- cli-reference:begin (npm run docs:cli writes this block) -->';

@@ -29,7 +29,10 @@ export function planFor(id: string, opts: { profile?: string; method?: Method },
     printIssues(errors, lang);
     throw new CliExit(1);
   }
-  const choice = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.method ? { method: opts.method } : {}) };
+  const choice = {
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.method ? { method: opts.method } : {}),
+  };
   const planned = resolvePlan(template, choice);
   if (!planned.value) {
     printIssues(planned.errors, lang);
@@ -41,10 +44,18 @@ export function planFor(id: string, opts: { profile?: string; method?: Method },
 export async function runGenerate(id: string, opts: GenerateOptions): Promise<void> {
   const plan = planFor(id, opts, opts.lang);
   if (opts.roster) {
-    const ignored = (['orgId', 'orgName', 'region', 'orgType'] as const).filter((k) => opts[k] !== undefined);
+    const ignored = (['orgId', 'orgName', 'region', 'orgType'] as const).filter(
+      (k) => opts[k] !== undefined,
+    );
     if (ignored.length) {
-      const flags = ignored.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
-      process.stderr.write(opts.lang === 'zh-CN' ? `注意：使用 --roster 时忽略 ${flags}（每个成员的信息取自名册）。\n` : `Note: ${flags} ignored with --roster (each member's details come from the roster).\n`);
+      const flags = ignored
+        .map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)
+        .join(', ');
+      process.stderr.write(
+        opts.lang === 'zh-CN'
+          ? `注意：使用 --roster 时忽略 ${flags}（每个成员的信息取自名册）。\n`
+          : `Note: ${flags} ignored with --roster (each member's details come from the roster).\n`,
+      );
     }
     const { runRosterGenerate } = await import('./roster-generate.ts');
     await runRosterGenerate(plan, opts);
@@ -52,11 +63,19 @@ export async function runGenerate(id: string, opts: GenerateOptions): Promise<vo
   }
   const out = resolve(opts.out);
   if (!/\.xlsx$/i.test(out)) {
-    process.stderr.write(opts.lang === 'zh-CN' ? `输出文件应以 .xlsx 结尾：${opts.out}\n` : `The output file must end in .xlsx: ${opts.out}\n`);
+    process.stderr.write(
+      opts.lang === 'zh-CN'
+        ? `输出文件应以 .xlsx 结尾：${opts.out}\n`
+        : `The output file must end in .xlsx: ${opts.out}\n`,
+    );
     throw new CliExit(1);
   }
   if (existsSync(out) && statSync(out).isDirectory()) {
-    process.stderr.write(opts.lang === 'zh-CN' ? `${opts.out} 是一个文件夹；生成多份工作簿请使用 --roster。\n` : `${opts.out} is a folder; use --roster to write one workbook per member.\n`);
+    process.stderr.write(
+      opts.lang === 'zh-CN'
+        ? `${opts.out} 是一个文件夹；生成多份工作簿请使用 --roster。\n`
+        : `${opts.out} is a folder; use --roster to write one workbook per member.\n`,
+    );
     throw new CliExit(1);
   }
   if (existsSync(out) && !opts.force) {

@@ -9,7 +9,8 @@ import { InvalidArgumentError } from 'commander';
 export function wholeNumber(min = 1): (raw: string) => number {
   return (raw) => {
     const v = Number(raw.trim());
-    if (raw.trim() === '' || !Number.isInteger(v) || v < min) throw new InvalidArgumentError(`give a whole number of at least ${min}.`);
+    if (raw.trim() === '' || !Number.isInteger(v) || v < min)
+      throw new InvalidArgumentError(`give a whole number of at least ${min}.`);
     return v;
   };
 }
@@ -17,6 +18,7 @@ export function wholeNumber(min = 1): (raw: string) => number {
 /** A number > 0, fractions allowed: a size limit in MB. */
 export function positiveNumber(raw: string): number {
   const v = Number(raw.trim());
-  if (raw.trim() === '' || !Number.isFinite(v) || v <= 0) throw new InvalidArgumentError('give a number greater than 0.');
+  if (raw.trim() === '' || !Number.isFinite(v) || v <= 0)
+    throw new InvalidArgumentError('give a number greater than 0.');
   return v;
 }

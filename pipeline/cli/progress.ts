@@ -9,10 +9,20 @@ export interface Progress {
   stop(): void;
 }
 
-export function startProgress(total: number, label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function startProgress(
+  total: number,
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   if (stream.isTTY && total > 0) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {value}/{total}  {rate}/s  ETA {eta_formatted}`, stream, hideCursor: true, etaBuffer: 50, fps: 10 },
+      {
+        format: `${label} [{bar}] {value}/{total}  {rate}/s  ETA {eta_formatted}`,
+        stream,
+        hideCursor: true,
+        etaBuffer: 50,
+        fps: 10,
+      },
       cliProgress.Presets.shades_classic,
     );
     const started = Date.now();
@@ -21,7 +31,9 @@ export function startProgress(total: number, label: string, stream: NodeJS.Write
     return {
       tick(n = 1) {
         done += n;
-        bar.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
+        bar.update(done, {
+          rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0),
+        });
       },
       stop() {
         bar.stop();
@@ -36,7 +48,9 @@ export function startProgress(total: number, label: string, stream: NodeJS.Write
       done += n;
       if (done >= nextReport || done === total) {
         const secs = (Date.now() - started) / 1000;
-        stream.write(`${label}: ${done}/${total} (${(done / Math.max(secs, 0.001)).toFixed(0)}/s)\n`);
+        stream.write(
+          `${label}: ${done}/${total} (${(done / Math.max(secs, 0.001)).toFixed(0)}/s)\n`,
+        );
         nextReport = done + Math.max(1, Math.ceil(total / 10));
       }
     },

@@ -22,11 +22,19 @@ export async function runRosterGenerate(plan: ScoringPlan, opts: GenerateOptions
   const roster = readRosterFile(opts.roster!);
   printIssues(roster.errors, opts.lang);
   if (!roster.members.length) {
-    process.stderr.write(zh ? '名册中没有可生成的成员，未写入任何文件。\n' : 'The roster has no member to write; nothing was written.\n');
+    process.stderr.write(
+      zh
+        ? '名册中没有可生成的成员，未写入任何文件。\n'
+        : 'The roster has no member to write; nothing was written.\n',
+    );
     throw new CliExit(1);
   }
   if (existsSync(opts.out) && !statSync(opts.out).isDirectory()) {
-    process.stderr.write(zh ? `${opts.out} 是一个文件；--roster 需要一个文件夹作为 --out。\n` : `${opts.out} is a file; with --roster, --out names a folder.\n`);
+    process.stderr.write(
+      zh
+        ? `${opts.out} 是一个文件；--roster 需要一个文件夹作为 --out。\n`
+        : `${opts.out} is a file; with --roster, --out names a folder.\n`,
+    );
     throw new CliExit(1);
   }
   // Workbooks already sent out carry their workbook ids; a second run would give every member a
@@ -40,7 +48,11 @@ export async function runRosterGenerate(plan: ScoringPlan, opts: GenerateOptions
     throw new CliExit(1);
   }
   if (/\.xlsx$/i.test(opts.out) && !existsSync(opts.out)) {
-    process.stderr.write(zh ? `注意：--out ${opts.out} 将作为文件夹创建。\n` : `Note: --out ${opts.out} is created as a folder.\n`);
+    process.stderr.write(
+      zh
+        ? `注意：--out ${opts.out} 将作为文件夹创建。\n`
+        : `Note: --out ${opts.out} is created as a folder.\n`,
+    );
   }
   mkdirSync(opts.out, { recursive: true });
   const generatedAt = new Date().toISOString();
@@ -75,9 +87,33 @@ export async function runRosterGenerate(plan: ScoringPlan, opts: GenerateOptions
   }
 
   const manifest = Papa.unparse({
-    fields: ['org_id', 'org_name', 'file', 'workbook_id', 'template_id', 'template_version', 'profile', 'period', 'evaluator', 'contact', 'generated_at'],
+    fields: [
+      'org_id',
+      'org_name',
+      'file',
+      'workbook_id',
+      'template_id',
+      'template_version',
+      'profile',
+      'period',
+      'evaluator',
+      'contact',
+      'generated_at',
+    ],
     data: jobs.map((j) =>
-      [j.values.org_id, j.values.org_name, j.file, j.values.workbook_id, plan.template.id, plan.template.version, plan.profile?.id ?? '', j.values.period, j.values.evaluator, j.values.contact, generatedAt].map(defuseCsvCell),
+      [
+        j.values.org_id,
+        j.values.org_name,
+        j.file,
+        j.values.workbook_id,
+        plan.template.id,
+        plan.template.version,
+        plan.profile?.id ?? '',
+        j.values.period,
+        j.values.evaluator,
+        j.values.contact,
+        generatedAt,
+      ].map(defuseCsvCell),
     ),
   });
   // A BOM so that Excel in China opens the UTF-8 manifest with its Chinese names intact.

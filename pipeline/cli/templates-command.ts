@@ -1,12 +1,27 @@
 /** `scorebook templates [list|show|check]`. */
-import { describeRule, displayWidth, text, unitLabel, type Lang, type Template } from '../../core/index.ts';
+import {
+  describeRule,
+  displayWidth,
+  text,
+  unitLabel,
+  type Lang,
+  type Template,
+} from '../../core/index.ts';
 import { dirname, resolve } from 'node:path';
-import { findTemplate, readTemplateFile, shippedTemplates, templateDirs } from '../templates/registry.ts';
+import {
+  findTemplate,
+  readTemplateFile,
+  shippedTemplates,
+  templateDirs,
+} from '../templates/registry.ts';
 import { CliExit, printIssues } from './cli-context.ts';
 
 export function templateCounts(t: Template): { level1: number; level2: number; level3: number } {
   const level2 = t.dimensions.reduce((a, d) => a + d.groups.length, 0);
-  const level3 = t.dimensions.reduce((a, d) => a + d.groups.reduce((b, g) => b + g.indicators.length, 0), 0);
+  const level3 = t.dimensions.reduce(
+    (a, d) => a + d.groups.reduce((b, g) => b + g.indicators.length, 0),
+    0,
+  );
   return { level1: t.dimensions.length, level2, level3 };
 }
 
@@ -23,11 +38,27 @@ export function listTemplates(opts: { json?: boolean; lang: Lang }): void {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
-  const head = opts.lang === 'zh-CN' ? ['编号', '版本', '一级', '二级', '三级', '方案', '标题'] : ['ID', 'VERSION', 'L1', 'L2', 'L3', 'PROFILES', 'TITLE'];
-  const table = [head, ...rows.map((r) => [r.id, r.version, String(r.level1), String(r.level2), String(r.level3), r.profiles.join(',') || '-', r.title])];
+  const head =
+    opts.lang === 'zh-CN'
+      ? ['编号', '版本', '一级', '二级', '三级', '方案', '标题']
+      : ['ID', 'VERSION', 'L1', 'L2', 'L3', 'PROFILES', 'TITLE'];
+  const table = [
+    head,
+    ...rows.map((r) => [
+      r.id,
+      r.version,
+      String(r.level1),
+      String(r.level2),
+      String(r.level3),
+      r.profiles.join(',') || '-',
+      r.title,
+    ]),
+  ];
   const widths = head.map((_, c) => Math.max(...table.map((row) => displayWidth(row[c]!))));
   for (const row of table) {
-    process.stdout.write(`${row.map((cell, c) => (c === row.length - 1 ? cell : pad(cell, widths[c]!))).join('  ')}\n`);
+    process.stdout.write(
+      `${row.map((cell, c) => (c === row.length - 1 ? cell : pad(cell, widths[c]!))).join('  ')}\n`,
+    );
   }
 }
 
@@ -65,7 +96,12 @@ export function showTemplate(id: string, opts: { json?: boolean; lang: Lang }): 
       source: t.source,
       method: t.method,
       counts: templateCounts(t),
-      profiles: (t.profiles ?? []).map((p) => ({ id: p.id, name: p.name['zh-CN'], indicators: p.indicators?.length ?? templateCounts(t).level3, weights: p.weights ?? null })),
+      profiles: (t.profiles ?? []).map((p) => ({
+        id: p.id,
+        name: p.name['zh-CN'],
+        indicators: p.indicators?.length ?? templateCounts(t).level3,
+        weights: p.weights ?? null,
+      })),
       indicators,
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
@@ -74,23 +110,38 @@ export function showTemplate(id: string, opts: { json?: boolean; lang: Lang }): 
   const L = opts.lang;
   const w = (s: string) => process.stdout.write(`${s}\n`);
   w(`${t.id} ${t.version}  ${text(t.title, L)}`);
-  w(`${L === 'zh-CN' ? '来源' : 'Source'}: ${t.source.standard}${t.source.clause ? ` ${t.source.clause}` : ''} (${t.source.normative ? (L === 'zh-CN' ? '规范性' : 'normative') : L === 'zh-CN' ? '非规范性/派生' : 'not normative / derived'})`);
+  w(
+    `${L === 'zh-CN' ? '来源' : 'Source'}: ${t.source.standard}${t.source.clause ? ` ${t.source.clause}` : ''} (${t.source.normative ? (L === 'zh-CN' ? '规范性' : 'normative') : L === 'zh-CN' ? '非规范性/派生' : 'not normative / derived'})`,
+  );
   if (t.source.note) w(text(t.source.note, L));
   for (const d of t.dimensions) {
-    w(`${d.id} ${text(d.name, L)}${d.weight !== undefined ? `  (${L === 'zh-CN' ? '权重' : 'weight'} ${d.weight})` : ''}`);
+    w(
+      `${d.id} ${text(d.name, L)}${d.weight !== undefined ? `  (${L === 'zh-CN' ? '权重' : 'weight'} ${d.weight})` : ''}`,
+    );
     for (const g of d.groups) {
       w(`  ${g.id} ${text(g.name, L)}`);
       for (const i of g.indicators) {
-        w(`    ${i.id} ${text(i.name, L)}${i.unit ? ` [${unitLabel(i.unit, L)}]` : ''}  ‹${i.rule.kind}›`);
+        w(
+          `    ${i.id} ${text(i.name, L)}${i.unit ? ` [${unitLabel(i.unit, L)}]` : ''}  ‹${i.rule.kind}›`,
+        );
       }
     }
   }
   for (const p of t.profiles ?? []) {
     w('');
-    w(`${L === 'zh-CN' ? '方案' : 'Profile'} ${p.id}: ${text(p.name, L)} (${p.indicators?.length ?? templateCounts(t).level3} ${L === 'zh-CN' ? '个指标' : 'indicators'})`);
-    if (p.weights) w(`  ${L === 'zh-CN' ? '权重' : 'weights'}: ${Object.entries(p.weights).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+    w(
+      `${L === 'zh-CN' ? '方案' : 'Profile'} ${p.id}: ${text(p.name, L)} (${p.indicators?.length ?? templateCounts(t).level3} ${L === 'zh-CN' ? '个指标' : 'indicators'})`,
+    );
+    if (p.weights)
+      w(
+        `  ${L === 'zh-CN' ? '权重' : 'weights'}: ${Object.entries(p.weights)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')}`,
+      );
     for (const [iid, r] of Object.entries(p.rules ?? {})) {
-      const unit = t.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators)).find((i) => i.id === iid)?.unit;
+      const unit = t.dimensions
+        .flatMap((d) => d.groups.flatMap((g) => g.indicators))
+        .find((i) => i.id === iid)?.unit;
       w(`  ${iid} ‹${r.kind}› ${describeRule(r, unitLabel(unit, L), L)}`);
     }
   }

@@ -8,13 +8,29 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../user-error.ts';
-import { DEFAULT_CONSOLIDATE, setConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
+import {
+  DEFAULT_CONSOLIDATE,
+  setConsolidate,
+  type ConsolidateMethod,
+} from '../benchmark/consolidate.ts';
 
 /** Every table and view docs/database.md documents (schema_version is bookkeeping, not data). */
 export const EXPORTED = [
-  'organizations', 'submissions', 'indicator_scores', 'dimension_scores', 'group_scores', 'rejections',
-  'submission_scores', 'bench_org_period', 'bench_org_dimension', 'bench_org_indicator', 'bench_groups', 'bench_percentiles', 'bench_trends',
-  'bench_rater_spread', 'bench_org_size',
+  'organizations',
+  'submissions',
+  'indicator_scores',
+  'dimension_scores',
+  'group_scores',
+  'rejections',
+  'submission_scores',
+  'bench_org_period',
+  'bench_org_dimension',
+  'bench_org_indicator',
+  'bench_groups',
+  'bench_percentiles',
+  'bench_trends',
+  'bench_rater_spread',
+  'bench_org_size',
 ] as const;
 
 export type ExportFormat = 'csv' | 'parquet' | 'xlsx';
@@ -24,8 +40,14 @@ function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-async function columns(con: DuckDBConnection, table: string): Promise<{ name: string; type: string }[]> {
-  const r = await con.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`, [table]);
+async function columns(
+  con: DuckDBConnection,
+  table: string,
+): Promise<{ name: string; type: string }[]> {
+  const r = await con.runAndReadAll(
+    `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`,
+    [table],
+  );
   return r.getRows().map((x) => ({ name: String(x[0]), type: String(x[1]) }));
 }
 
@@ -35,12 +57,24 @@ async function defusedSelect(con: DuckDBConnection, table: string): Promise<stri
   return cols
     .map(({ name, type }) => {
       const q = `"${name}"`;
-      return type === 'VARCHAR' || type === 'JSON' ? `CASE WHEN regexp_matches(${q}::VARCHAR, '^[=+\\-@\\t\\r]') THEN '''' || ${q}::VARCHAR ELSE ${q}::VARCHAR END AS ${q}` : q;
+      return type === 'VARCHAR' || type === 'JSON'
+        ? `CASE WHEN regexp_matches(${q}::VARCHAR, '^[=+\\-@\\t\\r]') THEN '''' || ${q}::VARCHAR ELSE ${q}::VARCHAR END AS ${q}`
+        : q;
     })
     .join(', ');
 }
 
-const WHOLE_NUMBERS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT']);
+const WHOLE_NUMBERS = new Set([
+  'TINYINT',
+  'SMALLINT',
+  'INTEGER',
+  'BIGINT',
+  'HUGEINT',
+  'UTINYINT',
+  'USMALLINT',
+  'UINTEGER',
+  'UBIGINT',
+]);
 
 /**
  * SELECT list for a sheet: counts (BIGINT, which the driver hands over as text) as numbers, and
@@ -52,8 +86,10 @@ async function sheetSelect(con: DuckDBConnection, table: string): Promise<string
   return cols
     .map(({ name, type }) => {
       const q = `"${name}"`;
-      if (WHOLE_NUMBERS.has(type) || type.startsWith('DECIMAL')) return `CAST(${q} AS DOUBLE) AS ${q}`;
-      if (type === 'TIMESTAMP WITH TIME ZONE') return `strftime(timezone('UTC', ${q}), '%Y-%m-%dT%H:%M:%S.%gZ') AS ${q}`;
+      if (WHOLE_NUMBERS.has(type) || type.startsWith('DECIMAL'))
+        return `CAST(${q} AS DOUBLE) AS ${q}`;
+      if (type === 'TIMESTAMP WITH TIME ZONE')
+        return `strftime(timezone('UTC', ${q}), '%Y-%m-%dT%H:%M:%S.%gZ') AS ${q}`;
       if (type.startsWith('TIMESTAMP')) return `strftime(${q}, '%Y-%m-%dT%H:%M:%S.%g') AS ${q}`;
       if (type === 'DATE') return `strftime(${q}, '%Y-%m-%d') AS ${q}`;
       return q;
@@ -62,7 +98,12 @@ async function sheetSelect(con: DuckDBConnection, table: string): Promise<string
 }
 
 /** The per-submission tables, which grow with the returns; the rest are small. */
-const PER_SUBMISSION = new Set<string>(['submissions', 'indicator_scores', 'dimension_scores', 'group_scores']);
+const PER_SUBMISSION = new Set<string>([
+  'submissions',
+  'indicator_scores',
+  'dimension_scores',
+  'group_scores',
+]);
 
 /**
  * With `partition`, the per-submission tables are written as Hive-partitioned Parquet folders
@@ -80,27 +121,47 @@ export interface ExportOptions {
   xlsxMaxRows?: number;
 }
 
-export async function exportDatabase(con: DuckDBConnection, format: ExportFormat, out: string, opts: ExportOptions): Promise<string[]> {
+export async function exportDatabase(
+  con: DuckDBConnection,
+  format: ExportFormat,
+  out: string,
+  opts: ExportOptions,
+): Promise<string[]> {
   const { minGroup, partition = false, onTable } = opts;
-  if (partition && format !== 'parquet') throw new UserError(`--partition applies to --format parquet only, not ${format}.`);
+  if (partition && format !== 'parquet')
+    throw new UserError(`--partition applies to --format parquet only, not ${format}.`);
   await con.run(`SET VARIABLE min_group = ${Math.max(1, Math.floor(minGroup))}`);
   await setConsolidate(con, opts.consolidate ?? DEFAULT_CONSOLIDATE);
   const written: string[] = [];
   if (format === 'xlsx') {
-    if (!/\.xlsx$/i.test(out)) throw new UserError(`With --format xlsx, --out is a file ending in .xlsx, not ${out}.`);
+    if (!/\.xlsx$/i.test(out))
+      throw new UserError(`With --format xlsx, --out is a file ending in .xlsx, not ${out}.`);
     // Refuse before writing rather than cut a table short: a truncated export looks complete.
     const maxRows = opts.xlsxMaxRows ?? XLSX_MAX_ROWS;
     for (const t of EXPORTED) {
       const n = Number((await con.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows()[0]![0]);
-      if (n > maxRows) throw new UserError(`${t} has ${n.toLocaleString('en')} rows and a sheet holds at most ${maxRows.toLocaleString('en')}: nothing was written to ${out}. Export with --format csv or --format parquet instead.`);
+      if (n > maxRows)
+        throw new UserError(
+          `${t} has ${n.toLocaleString('en')} rows and a sheet holds at most ${maxRows.toLocaleString('en')}: nothing was written to ${out}. Export with --format csv or --format parquet instead.`,
+        );
     }
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: false });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: out,
+      useSharedStrings: false,
+      useStyles: false,
+    });
     for (const t of EXPORTED) {
       const cols = await columns(con, t);
       const ws = wb.addWorksheet(t);
       ws.columns = cols.map((c) => ({ header: c.name, key: c.name }));
-      const reader = await con.streamAndReadUntil(`SELECT ${await sheetSelect(con, t)} FROM ${t}`, maxRows);
-      for (const row of reader.getRowsJson()) ws.addRow(row.map((v) => (v === null ? null : typeof v === 'object' ? JSON.stringify(v) : v))).commit();
+      const reader = await con.streamAndReadUntil(
+        `SELECT ${await sheetSelect(con, t)} FROM ${t}`,
+        maxRows,
+      );
+      for (const row of reader.getRowsJson())
+        ws.addRow(
+          row.map((v) => (v === null ? null : typeof v === 'object' ? JSON.stringify(v) : v)),
+        ).commit();
       ws.commit();
       onTable?.(t);
     }
@@ -111,15 +172,20 @@ export async function exportDatabase(con: DuckDBConnection, format: ExportFormat
   for (const t of EXPORTED) {
     if (partition && PER_SUBMISSION.has(t)) {
       const folder = join(out, t);
-      const select = t === 'submissions' ? 'SELECT * FROM submissions' : `SELECT c.*, s.template_id, s.period FROM ${t} c JOIN submissions s USING (content_hash)`;
-      await con.run(`COPY (${select}) TO ${sqlString(folder)} (FORMAT parquet, PARTITION_BY (template_id, period), OVERWRITE_OR_IGNORE true)`);
+      const select =
+        t === 'submissions'
+          ? 'SELECT * FROM submissions'
+          : `SELECT c.*, s.template_id, s.period FROM ${t} c JOIN submissions s USING (content_hash)`;
+      await con.run(
+        `COPY (${select}) TO ${sqlString(folder)} (FORMAT parquet, PARTITION_BY (template_id, period), OVERWRITE_OR_IGNORE true)`,
+      );
       written.push(folder);
       onTable?.(t);
       continue;
     }
     const file = join(out, `${t}.${format}`);
     const select = format === 'csv' ? await defusedSelect(con, t) : '*';
-    const options = format === 'csv' ? "(FORMAT csv, HEADER true)" : '(FORMAT parquet)';
+    const options = format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT parquet)';
     await con.run(`COPY (SELECT ${select} FROM ${t}) TO ${sqlString(file)} ${options}`);
     written.push(file);
     onTable?.(t);

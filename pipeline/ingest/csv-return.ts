@@ -7,49 +7,121 @@
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import {
-  answersToInputs, buildMetadata, collectInputs, evaluate, issue, message, plainText, resolvePlan, sheetLabels,
-  type Issue, type Lang, type RowAnswer, type Submission, type Template,
+  answersToInputs,
+  buildMetadata,
+  collectInputs,
+  evaluate,
+  issue,
+  message,
+  plainText,
+  resolvePlan,
+  sheetLabels,
+  type Issue,
+  type Lang,
+  type RowAnswer,
+  type Submission,
+  type Template,
 } from '../../core/index.ts';
 import { decodeText } from '../inputs/decode-text.ts';
 import { shippedTemplates } from '../templates/registry.ts';
-import { readReturnBytes, recordFromSubmission, rejection, type FileOutcome, type RejectionReason } from './file-outcome.ts';
+import {
+  readReturnBytes,
+  recordFromSubmission,
+  rejection,
+  type FileOutcome,
+  type RejectionReason,
+} from './file-outcome.ts';
 
-export const CSV_RETURN_REQUIRED = ['template_id', 'period', 'org_id', 'indicator_id', 'value'] as const;
-const OPTIONAL = ['org_name', 'region', 'org_type', 'evaluator', 'profile', 'mode', 'evidence'] as const;
+export const CSV_RETURN_REQUIRED = [
+  'template_id',
+  'period',
+  'org_id',
+  'indicator_id',
+  'value',
+] as const;
+const OPTIONAL = [
+  'org_name',
+  'region',
+  'org_type',
+  'evaluator',
+  'profile',
+  'mode',
+  'evidence',
+] as const;
 /** A submission is filed under these: none may be empty (org_name and the rest may). */
 const KEY_REQUIRED = ['template_id', 'org_id', 'period'] as const;
 
-function reject(file: string, hash: string | null, reason: RejectionReason, text: string): FileOutcome {
+function reject(
+  file: string,
+  hash: string | null,
+  reason: RejectionReason,
+  text: string,
+): FileOutcome {
   return { kind: 'rejection', file, hash, reason, message: text };
 }
 
 /** The evaluation modes a workbook's list offers, in both languages: a CSV value is one of them (any case), or empty. */
-const MODES = new Map((['zh-CN', 'en'] as const).flatMap((lang) => sheetLabels(lang).modes.map((m) => [m.toLowerCase(), m] as const)));
+const MODES = new Map(
+  (['zh-CN', 'en'] as const).flatMap((lang) =>
+    sheetLabels(lang).modes.map((m) => [m.toLowerCase(), m] as const),
+  ),
+);
 const MODE_WORDS = [...new Set(MODES.values())].join(', ');
 
-export function readReturnedCsv(file: string, opts: { maxBytes: number; lang: Lang; templates?: ReadonlyMap<string, Template> }): FileOutcome[] {
+export function readReturnedCsv(
+  file: string,
+  opts: { maxBytes: number; lang: Lang; templates?: ReadonlyMap<string, Template> },
+): FileOutcome[] {
   const zh = opts.lang === 'zh-CN';
   const got = readReturnBytes(file, opts.maxBytes);
   if ('issue' in got) return [rejection(file, null, [got.issue], opts.lang)];
   const bytes = got.bytes;
   const fileHash = createHash('sha256').update(bytes).digest('hex');
-  const parsed = Papa.parse<Record<string, string>>(decodeText(bytes).text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.normalize('NFKC').trim().toLowerCase() });
+  const parsed = Papa.parse<Record<string, string>>(decodeText(bytes).text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.normalize('NFKC').trim().toLowerCase(),
+  });
   const fields = parsed.meta.fields ?? [];
   const missing = CSV_RETURN_REQUIRED.filter((c) => !fields.includes(c));
   if (missing.length) {
-    return [reject(file, fileHash, 'bad-csv', zh
-      ? `CSV 回报缺少列:${missing.join(', ')}。表头应为 ${CSV_RETURN_REQUIRED.join(',')}(可选 ${OPTIONAL.join(', ')})。`
-      : `The CSV return lacks the column(s) ${missing.join(', ')}. The header must be ${CSV_RETURN_REQUIRED.join(',')} (optional: ${OPTIONAL.join(', ')}).`)];
+    return [
+      reject(
+        file,
+        fileHash,
+        'bad-csv',
+        zh
+          ? `CSV 回报缺少列:${missing.join(', ')}。表头应为 ${CSV_RETURN_REQUIRED.join(',')}(可选 ${OPTIONAL.join(', ')})。`
+          : `The CSV return lacks the column(s) ${missing.join(', ')}. The header must be ${CSV_RETURN_REQUIRED.join(',')} (optional: ${OPTIONAL.join(', ')}).`,
+      ),
+    ];
   }
-  const groups = new Map<string, { key: Record<string, string>; rows: { row: Record<string, string>; line: number }[] }>();
+  const groups = new Map<
+    string,
+    { key: Record<string, string>; rows: { row: Record<string, string>; line: number }[] }
+  >();
   parsed.data.forEach((row, i) => {
     // Text that is stored and printed: without control characters (plainText), as a workbook's metadata.
-    const key = { template_id: plainText(row.template_id ?? ''), profile: plainText(row.profile ?? ''), org_id: plainText(row.org_id ?? ''), period: plainText(row.period ?? ''), evaluator: plainText(row.evaluator ?? '') };
+    const key = {
+      template_id: plainText(row.template_id ?? ''),
+      profile: plainText(row.profile ?? ''),
+      org_id: plainText(row.org_id ?? ''),
+      period: plainText(row.period ?? ''),
+      evaluator: plainText(row.evaluator ?? ''),
+    };
     const k = JSON.stringify(key);
     if (!groups.has(k)) groups.set(k, { key, rows: [] });
     groups.get(k)!.rows.push({ row, line: i + 2 });
   });
-  if (!groups.size) return [reject(file, fileHash, 'bad-csv', zh ? 'CSV 回报中没有数据行。' : 'The CSV return has no data rows.')];
+  if (!groups.size)
+    return [
+      reject(
+        file,
+        fileHash,
+        'bad-csv',
+        zh ? 'CSV 回报中没有数据行。' : 'The CSV return has no data rows.',
+      ),
+    ];
 
   const outcomes: FileOutcome[] = [];
   for (const [k, g] of groups) {
@@ -58,12 +130,28 @@ export function readReturnedCsv(file: string, opts: { maxBytes: number; lang: La
     // The same reason as a workbook whose metadata lacks them: bad-metadata, naming the field.
     const empty = KEY_REQUIRED.filter((k) => !g.key[k]);
     if (empty.length) {
-      outcomes.push(rejection(where, hash, empty.map((key) => issue('return.empty-field', [], { key, row: g.rows[0]!.line, rows: g.rows.length })), opts.lang));
+      outcomes.push(
+        rejection(
+          where,
+          hash,
+          empty.map((key) =>
+            issue('return.empty-field', [], { key, row: g.rows[0]!.line, rows: g.rows.length }),
+          ),
+          opts.lang,
+        ),
+      );
       continue;
     }
     const template = (opts.templates ?? shippedTemplates()).get(g.key.template_id!);
     if (!template) {
-      outcomes.push(rejection(where, hash, [issue('workbook.unknown-template', [], { id: g.key.template_id, version: '' })], opts.lang));
+      outcomes.push(
+        rejection(
+          where,
+          hash,
+          [issue('workbook.unknown-template', [], { id: g.key.template_id, version: '' })],
+          opts.lang,
+        ),
+      );
       continue;
     }
     const planned = resolvePlan(template, g.key.profile ? { profile: g.key.profile } : {});
@@ -72,33 +160,83 @@ export function readReturnedCsv(file: string, opts: { maxBytes: number; lang: La
       continue;
     }
     const plan = planned.value;
-    const collected = collectInputs(template, plan, g.rows.map(({ row, line }) => ({ id: row.indicator_id ?? '', value: row.value ?? '', row: line })));
+    const collected = collectInputs(
+      template,
+      plan,
+      g.rows.map(({ row, line }) => ({
+        id: row.indicator_id ?? '',
+        value: row.value ?? '',
+        row: line,
+      })),
+    );
     const answers = new Map<string, RowAnswer>();
     const modeErrors: Issue[] = [];
-    const lineOf = new Map(g.rows.map(({ row, line }) => [row.indicator_id?.trim() ?? '', { row, line }]));
+    const lineOf = new Map(
+      g.rows.map(({ row, line }) => [row.indicator_id?.trim() ?? '', { row, line }]),
+    );
     for (const [id, value] of collected.inputs) {
       const src = lineOf.get(id);
       // A mode is one of the workbook list's three (stored as the list has it), or nothing: any
       // other word would be counted as a fourth mode by whoever groups by it.
       const given = plainText(src?.row.mode ?? '');
       const mode = given ? MODES.get(given.normalize('NFKC').toLowerCase()) : undefined;
-      if (given && !mode) modeErrors.push({ ...issue('return.mode', ['inputs', id], { value: given, allowed: MODE_WORDS }), row: src!.line });
-      answers.set(id, { input: value ?? null, na: false, ...(mode ? { mode } : {}), ...(src?.row.evidence ? { evidence: src.row.evidence } : {}) });
+      if (given && !mode)
+        modeErrors.push({
+          ...issue('return.mode', ['inputs', id], { value: given, allowed: MODE_WORDS }),
+          row: src!.line,
+        });
+      answers.set(id, {
+        input: value ?? null,
+        na: false,
+        ...(mode ? { mode } : {}),
+        ...(src?.row.evidence ? { evidence: src.row.evidence } : {}),
+      });
     }
     const evaluation = evaluate(plan, answersToInputs(answers));
-    const errors: Issue[] = [...collected.errors, ...evaluation.errors.map((e) => ({ ...e, row: collected.rows.get(String(e.path[1])) ?? 0 })), ...modeErrors];
+    const errors: Issue[] = [
+      ...collected.errors,
+      ...evaluation.errors.map((e) => ({ ...e, row: collected.rows.get(String(e.path[1])) ?? 0 })),
+      ...modeErrors,
+    ];
     if (errors.length) {
-      outcomes.push(reject(where, hash, 'invalid-value', plainText(errors.slice(0, 5).map((e) => `${zh ? `第 ${e.row} 行` : `row ${e.row}`}: ${message(e, opts.lang)}`).join(' '))));
+      outcomes.push(
+        reject(
+          where,
+          hash,
+          'invalid-value',
+          plainText(
+            errors
+              .slice(0, 5)
+              .map((e) => `${zh ? `第 ${e.row} 行` : `row ${e.row}`}: ${message(e, opts.lang)}`)
+              .join(' '),
+          ),
+        ),
+      );
       continue;
     }
     const first = g.rows[0]!.row;
     const metadata = buildMetadata(
       plan,
-      { org_id: g.key.org_id!, org_name: plainText(first.org_name ?? ''), region: plainText(first.region ?? ''), org_type: plainText(first.org_type ?? ''), period: g.key.period!, evaluator: g.key.evaluator! },
-      { workbook_id: `csv:${g.key.template_id}:${g.key.profile}:${g.key.org_id}:${g.key.period}:${g.key.evaluator}`, generated_at: '', lang: opts.lang },
+      {
+        org_id: g.key.org_id!,
+        org_name: plainText(first.org_name ?? ''),
+        region: plainText(first.region ?? ''),
+        org_type: plainText(first.org_type ?? ''),
+        period: g.key.period!,
+        evaluator: g.key.evaluator!,
+      },
+      {
+        workbook_id: `csv:${g.key.template_id}:${g.key.profile}:${g.key.org_id}:${g.key.period}:${g.key.evaluator}`,
+        generated_at: '',
+        lang: opts.lang,
+      },
     );
     const sub: Submission = {
-      metadata, plan, answers, evaluation, mismatches: [],
+      metadata,
+      plan,
+      answers,
+      evaluation,
+      mismatches: [],
       rawWeights: Object.fromEntries(plan.dimensions.map((d) => [d.id, d.weight])),
       cached: { total: null, grade: null, dimensions: {}, scores: {} },
     };

@@ -36,7 +36,13 @@ function walk(dir: string, out: string[], unreadable: string[]): void {
     if (entry.isDirectory()) walk(p, out, unreadable);
     // A folder of distributed workbooks holds our own manifest.csv beside them: it is not a return.
     // Links are followed when read; a dangling one is reported, never silently passed over.
-    else if ((entry.isFile() || entry.isSymbolicLink()) && RETURN_FILE.test(entry.name) && !LOCK_FILE.test(p) && entry.name !== 'manifest.csv') out.push(p);
+    else if (
+      (entry.isFile() || entry.isSymbolicLink()) &&
+      RETURN_FILE.test(entry.name) &&
+      !LOCK_FILE.test(p) &&
+      entry.name !== 'manifest.csv'
+    )
+      out.push(p);
   }
 }
 
@@ -54,7 +60,9 @@ export function discoverFiles(args: readonly string[]): Discovered {
     if (st?.isDirectory()) walk(arg, found, unreadable);
     else if (st) found.push(arg);
     else if (/[*?[\]{}]/.test(arg)) {
-      const matches = globSync(arg, { absolute: false, onlyFiles: true, dot: false }).filter((f) => !LOCK_FILE.test(f));
+      const matches = globSync(arg, { absolute: false, onlyFiles: true, dot: false }).filter(
+        (f) => !LOCK_FILE.test(f),
+      );
       if (matches.length) found.push(...matches);
       else missing.push(arg);
     } else missing.push(arg);

@@ -5,7 +5,17 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { INGEST_REQUIRED_KEYS, issue, message, plainMetadata, plainText, type Issue, type Lang, type Submission, type Template } from '../../core/index.ts';
+import {
+  INGEST_REQUIRED_KEYS,
+  issue,
+  message,
+  plainMetadata,
+  plainText,
+  type Issue,
+  type Lang,
+  type Submission,
+  type Template,
+} from '../../core/index.ts';
 import { openSubmissionBytes } from '../xlsx/open-submission.ts';
 import { readIssue } from '../inputs/read-user-file.ts';
 
@@ -15,9 +25,25 @@ export interface SubmissionRecord {
   fileName: string;
   org: { org_id: string; org_name: string; region: string; org_type: string };
   submission: {
-    workbook_id: string; org_id: string; template_id: string; template_version: string; profile: string; profile_hash: string;
-    method: string; lang: string; period: string; evaluator: string | null; source: 'xlsx' | 'csv'; generated_at: string;
-    weights: string; total: number | null; grade: string | null; answered: number; unanswered: number; flagged: boolean; mismatches: string;
+    workbook_id: string;
+    org_id: string;
+    template_id: string;
+    template_version: string;
+    profile: string;
+    profile_hash: string;
+    method: string;
+    lang: string;
+    period: string;
+    evaluator: string | null;
+    source: 'xlsx' | 'csv';
+    generated_at: string;
+    weights: string;
+    total: number | null;
+    grade: string | null;
+    answered: number;
+    unanswered: number;
+    flagged: boolean;
+    mismatches: string;
   };
   /**
    * One array per column, row k of each is indicator k: records cross from the read workers to
@@ -25,21 +51,54 @@ export interface SubmissionRecord {
    * times more to copy (and collect) than eleven arrays.
    */
   indicators: {
-    indicator_id: string[]; dimension_id: string[]; group_id: string[]; rule: string[]; input_raw: (string | null)[]; input_value: (number | null)[];
-    state: string[]; score: (number | null)[]; na: boolean[]; mode: (string | null)[]; evidence: (string | null)[];
+    indicator_id: string[];
+    dimension_id: string[];
+    group_id: string[];
+    rule: string[];
+    input_raw: (string | null)[];
+    input_value: (number | null)[];
+    state: string[];
+    score: (number | null)[];
+    na: boolean[];
+    mode: (string | null)[];
+    evidence: (string | null)[];
   };
-  dimensions: { dimension_id: string; weight: number; score: number | null; mean: number | null; sum: number; applicable: number }[];
+  dimensions: {
+    dimension_id: string;
+    weight: number;
+    score: number | null;
+    mean: number | null;
+    sum: number;
+    applicable: number;
+  }[];
   groups: { group_id: string; score: number | null; applicable: number }[];
 }
 
 export type FileOutcome =
   | { kind: 'submission'; record: SubmissionRecord }
-  | { kind: 'rejection'; file: string; hash: string | null; reason: RejectionReason; message: string };
+  | {
+      kind: 'rejection';
+      file: string;
+      hash: string | null;
+      reason: RejectionReason;
+      message: string;
+    };
 
 /** Every reason a file is rejected for, in the order of docs/database.md's table (a test holds the two equal). */
 export const REJECTION_REASONS = [
-  'not-a-workbook', 'encrypted', 'legacy-xls', 'too-big', 'corrupt', 'not-ours', 'bad-metadata', 'unknown-template',
-  'broken-contract', 'invalid-value', 'unreadable', 'workbook-id-conflict', 'bad-csv',
+  'not-a-workbook',
+  'encrypted',
+  'legacy-xls',
+  'too-big',
+  'corrupt',
+  'not-ours',
+  'bad-metadata',
+  'unknown-template',
+  'broken-contract',
+  'invalid-value',
+  'unreadable',
+  'workbook-id-conflict',
+  'bad-csv',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
@@ -74,10 +133,21 @@ export function reasonFor(issue: Issue): RejectionReason {
   return REASONS[issue.code] ?? 'bad-metadata';
 }
 
-export function rejection(file: string, hash: string | null, issues: Issue[], lang: Lang): FileOutcome {
+export function rejection(
+  file: string,
+  hash: string | null,
+  issues: Issue[],
+  lang: Lang,
+): FileOutcome {
   const first = issues[0]!;
   // An input's issue says which indicator; the others say where themselves.
-  const text = issues.map((i) => `${i.code.startsWith('input.') && typeof i.path[1] === 'string' ? `${i.path[1]}: ` : ''}${message(i, lang)}`).slice(0, 5).join(' ');
+  const text = issues
+    .map(
+      (i) =>
+        `${i.code.startsWith('input.') && typeof i.path[1] === 'string' ? `${i.path[1]}: ` : ''}${message(i, lang)}`,
+    )
+    .slice(0, 5)
+    .join(' ');
   // Messages quote the file's own text (a template id, a value): printed, it must not drive the terminal.
   return { kind: 'rejection', file, hash, reason: reasonFor(first), message: plainText(text) };
 }
@@ -87,7 +157,10 @@ export function rejection(file: string, hash: string | null, issues: Issue[], la
  * decompression limit (it cannot be a scoring workbook), unreadable, or a folder that discovery
  * could not list and handed on so that it is reported rather than skipped.
  */
-export function readReturnBytes(file: string, maxBytes: number): { bytes: Buffer } | { issue: Issue } {
+export function readReturnBytes(
+  file: string,
+  maxBytes: number,
+): { bytes: Buffer } | { issue: Issue } {
   try {
     const st = statSync(file);
     if (st.isDirectory()) {
@@ -96,17 +169,28 @@ export function readReturnBytes(file: string, maxBytes: number): { bytes: Buffer
         // Listed now, but not when the run began: its files were not among those read.
         return { issue: { ...issue('folder.read', [], { reason: 'EAGAIN' }), file } };
       } catch (e) {
-        return { issue: { ...issue('folder.read', [], { reason: (e as NodeJS.ErrnoException).code ?? String(e) }), file } };
+        return {
+          issue: {
+            ...issue('folder.read', [], { reason: (e as NodeJS.ErrnoException).code ?? String(e) }),
+            file,
+          },
+        };
       }
     }
-    if (st.size > maxBytes) return { issue: issue('workbook.too-big', [], { max: Math.round(maxBytes / 1048576) }) };
+    if (st.size > maxBytes)
+      return { issue: issue('workbook.too-big', [], { max: Math.round(maxBytes / 1048576) }) };
     return { bytes: readFileSync(file) };
   } catch (e) {
     return { issue: readIssue(file, e) };
   }
 }
 
-export function recordFromSubmission(sub: Submission, file: string, hash: string, source: 'xlsx' | 'csv'): SubmissionRecord {
+export function recordFromSubmission(
+  sub: Submission,
+  file: string,
+  hash: string,
+  source: 'xlsx' | 'csv',
+): SubmissionRecord {
   const m = sub.metadata;
   const ev = sub.evaluation;
   const byId = new Map(sub.plan.indicators.map((i) => [i.id, i]));
@@ -116,44 +200,104 @@ export function recordFromSubmission(sub: Submission, file: string, hash: string
     fileName: basename(file),
     org: { org_id: m.org_id, org_name: m.org_name, region: m.region, org_type: m.org_type },
     submission: {
-      workbook_id: m.workbook_id, org_id: m.org_id, template_id: m.template_id, template_version: m.template_version, profile: m.profile,
+      workbook_id: m.workbook_id,
+      org_id: m.org_id,
+      template_id: m.template_id,
+      template_version: m.template_version,
+      profile: m.profile,
       // No evaluator is NULL, as SQL has it, not '' (which a count or a join would take for one).
-      profile_hash: m.profile_hash, method: ev.method, lang: m.lang, period: m.period, evaluator: m.evaluator || null, source, generated_at: m.generated_at,
+      profile_hash: m.profile_hash,
+      method: ev.method,
+      lang: m.lang,
+      period: m.period,
+      evaluator: m.evaluator || null,
+      source,
+      generated_at: m.generated_at,
       weights: JSON.stringify(Object.fromEntries(sub.plan.dimensions.map((d) => [d.id, d.weight]))),
-      total: ev.total, grade: ev.grade?.id ?? null,
-      answered: ev.indicators.filter((r) => r.scored && r.state === 'value').length, unanswered: ev.unanswered.length,
-      flagged: sub.mismatches.length > 0, mismatches: JSON.stringify(sub.mismatches),
+      total: ev.total,
+      grade: ev.grade?.id ?? null,
+      answered: ev.indicators.filter((r) => r.scored && r.state === 'value').length,
+      unanswered: ev.unanswered.length,
+      flagged: sub.mismatches.length > 0,
+      mismatches: JSON.stringify(sub.mismatches),
     },
     indicators: indicatorColumns(sub, byId),
-    dimensions: ev.dimensions.map((d) => ({ dimension_id: d.id, weight: d.weight, score: d.score, mean: d.mean, sum: d.sum, applicable: d.count })),
+    dimensions: ev.dimensions.map((d) => ({
+      dimension_id: d.id,
+      weight: d.weight,
+      score: d.score,
+      mean: d.mean,
+      sum: d.sum,
+      applicable: d.count,
+    })),
     groups: ev.groups.map((g) => ({ group_id: g.id, score: g.score, applicable: g.count })),
   };
 }
 
-function indicatorColumns(sub: Submission, byId: Map<string, Submission['plan']['indicators'][number]>): SubmissionRecord['indicators'] {
-  const c: SubmissionRecord['indicators'] = { indicator_id: [], dimension_id: [], group_id: [], rule: [], input_raw: [], input_value: [], state: [], score: [], na: [], mode: [], evidence: [] };
+function indicatorColumns(
+  sub: Submission,
+  byId: Map<string, Submission['plan']['indicators'][number]>,
+): SubmissionRecord['indicators'] {
+  const c: SubmissionRecord['indicators'] = {
+    indicator_id: [],
+    dimension_id: [],
+    group_id: [],
+    rule: [],
+    input_raw: [],
+    input_value: [],
+    state: [],
+    score: [],
+    na: [],
+    mode: [],
+    evidence: [],
+  };
   for (const r of sub.evaluation.indicators) {
     const ind = byId.get(r.id)!;
     const a = sub.answers.get(r.id);
-    c.indicator_id.push(r.id); c.dimension_id.push(ind.dimensionId); c.group_id.push(ind.groupId); c.rule.push(ind.rule.kind);
+    c.indicator_id.push(r.id);
+    c.dimension_id.push(ind.dimensionId);
+    c.group_id.push(ind.groupId);
+    c.rule.push(ind.rule.kind);
     // What was entered in the input cell, also when the N/A cell is marked (the engine then reads 'NA').
     const raw = a ? a.input : r.input;
-    c.input_raw.push(raw === null || raw === undefined || raw === '' ? null : String(raw)); c.input_value.push(r.value); c.state.push(r.state); c.score.push(r.score);
-    c.na.push(r.state === 'na'); c.mode.push(a?.mode ?? null); c.evidence.push(a?.evidence ?? null);
+    c.input_raw.push(raw === null || raw === undefined || raw === '' ? null : String(raw));
+    c.input_value.push(r.value);
+    c.state.push(r.state);
+    c.score.push(r.score);
+    c.na.push(r.state === 'na');
+    c.mode.push(a?.mode ?? null);
+    c.evidence.push(a?.evidence ?? null);
   }
   return c;
 }
 
-export function readReturnedWorkbook(file: string, opts: { maxBytes: number; lang: Lang; templates?: ReadonlyMap<string, Template> }): FileOutcome {
+export function readReturnedWorkbook(
+  file: string,
+  opts: { maxBytes: number; lang: Lang; templates?: ReadonlyMap<string, Template> },
+): FileOutcome {
   const got = readReturnBytes(file, opts.maxBytes);
   if ('issue' in got) return rejection(file, null, [got.issue], opts.lang);
   const bytes = got.bytes;
   const hash = createHash('sha256').update(bytes).digest('hex');
-  const { value, errors } = openSubmissionBytes(bytes, { maxBytes: opts.maxBytes, ...(opts.templates ? { templates: opts.templates } : {}) });
+  const { value, errors } = openSubmissionBytes(bytes, {
+    maxBytes: opts.maxBytes,
+    ...(opts.templates ? { templates: opts.templates } : {}),
+  });
   if (!value || errors.length) return rejection(file, hash, errors, opts.lang);
   const metadata = plainMetadata(value.metadata);
   // `score` reads a workbook generated without an organization or period; a store files returns by both.
   const empty = INGEST_REQUIRED_KEYS.filter((key) => metadata[key] === '');
-  if (empty.length) return rejection(file, hash, empty.map((key) => issue('workbook.metadata', ['_scorebook', key], { key, problem: 'empty' })), opts.lang);
-  return { kind: 'submission', record: recordFromSubmission({ ...value, metadata }, file, hash, 'xlsx') };
+  if (empty.length)
+    return rejection(
+      file,
+      hash,
+      empty.map((key) =>
+        issue('workbook.metadata', ['_scorebook', key], { key, problem: 'empty' }),
+      ),
+      opts.lang,
+    );
+  return {
+    kind: 'submission',
+    record: recordFromSubmission({ ...value, metadata }, file, hash, 'xlsx'),
+  };
 }

@@ -5,7 +5,12 @@
  * exactly once.
  */
 import { basename } from 'node:path';
-import { DuckDBTimestampTZValue, listValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  DuckDBTimestampTZValue,
+  listValue,
+  type DuckDBAppender,
+  type DuckDBConnection,
+} from '@duckdb/node-api';
 import { issue, message, type Lang } from '../../core/index.ts';
 import type { FileOutcome, RejectionReason, SubmissionRecord } from './file-outcome.ts';
 
@@ -60,10 +65,23 @@ interface Pending {
   withdrawnOrgs: Set<string>;
 }
 
-const emptyPending = (): Pending => ({ records: [], versions: new Map(), touched: new Set(), rejections: [], withdraw: [], withdrawnOrgs: new Set() });
+const emptyPending = (): Pending => ({
+  records: [],
+  versions: new Map(),
+  touched: new Set(),
+  rejections: [],
+  withdraw: [],
+  withdrawnOrgs: new Set(),
+});
 
 export class IngestWriter {
-  readonly summary: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, flagged: 0, rejected: [] };
+  readonly summary: IngestSummary = {
+    ingested: 0,
+    unchanged: 0,
+    replaced: 0,
+    flagged: 0,
+    rejected: [],
+  };
   private pending = emptyPending();
 
   private constructor(
@@ -81,13 +99,39 @@ export class IngestWriter {
   }
 
   static async open(con: DuckDBConnection): Promise<IngestWriter> {
-    const hashes = new Set((await con.runAndReadAll('SELECT content_hash FROM submissions')).getRows().map((r) => String(r[0])));
+    const hashes = new Set(
+      (await con.runAndReadAll('SELECT content_hash FROM submissions'))
+        .getRows()
+        .map((r) => String(r[0])),
+    );
     const claims = new Map<string, Claim>();
-    for (const r of (await con.runAndReadAll('SELECT workbook_id, arg_min(org_id, version), max(version) FROM submissions GROUP BY workbook_id')).getRows()) {
-      claims.set(String(r[0]), { stored: String(r[1]), version: Number(r[2]), mine: [], orgs: new Map(), conflicted: false });
+    for (const r of (
+      await con.runAndReadAll(
+        'SELECT workbook_id, arg_min(org_id, version), max(version) FROM submissions GROUP BY workbook_id',
+      )
+    ).getRows()) {
+      claims.set(String(r[0]), {
+        stored: String(r[1]),
+        version: Number(r[2]),
+        mine: [],
+        orgs: new Map(),
+        conflicted: false,
+      });
     }
-    const rejectionKeys = new Set((await con.runAndReadAll("SELECT file || '|' || coalesce(content_hash, '') || '|' || reason FROM rejections")).getRows().map((r) => String(r[0])));
-    const orgs = new Set((await con.runAndReadAll('SELECT org_id FROM organizations')).getRows().map((r) => String(r[0])));
+    const rejectionKeys = new Set(
+      (
+        await con.runAndReadAll(
+          "SELECT file || '|' || coalesce(content_hash, '') || '|' || reason FROM rejections",
+        )
+      )
+        .getRows()
+        .map((r) => String(r[0])),
+    );
+    const orgs = new Set(
+      (await con.runAndReadAll('SELECT org_id FROM organizations'))
+        .getRows()
+        .map((r) => String(r[0])),
+    );
     return new IngestWriter(con, hashes, claims, rejectionKeys, orgs, new Date().toISOString());
   }
 
@@ -106,12 +150,18 @@ export class IngestWriter {
     let claim = this.claims.get(id);
     if (this.hashes.has(r.hash)) {
       // A copy of a file of this run shares its fate if a conflict takes that file back.
-      if (claim?.mine.some((f) => f.hash === r.hash)) claim.mine.push({ hash: r.hash, file: r.file, org, flagged: false, status: 'unchanged' });
+      if (claim?.mine.some((f) => f.hash === r.hash))
+        claim.mine.push({ hash: r.hash, file: r.file, org, flagged: false, status: 'unchanged' });
       this.summary.unchanged++;
       return 'unchanged';
     }
     if (claim?.stored !== undefined && claim.stored !== org) {
-      this.reject(r.file, r.hash, 'workbook-id-conflict', message(issue('ingest.id-conflict-db', [], { id, org, stored: claim.stored }), lang));
+      this.reject(
+        r.file,
+        r.hash,
+        'workbook-id-conflict',
+        message(issue('ingest.id-conflict-db', [], { id, org, stored: claim.stored }), lang),
+      );
       return 'rejected';
     }
     if (claim && claim.stored === undefined) {
@@ -122,16 +172,26 @@ export class IngestWriter {
         claim.mine = [];
       }
       if (claim.conflicted) {
-        this.reject(r.file, r.hash, 'workbook-id-conflict', this.conflictMessage(id, claim, org, lang));
+        this.reject(
+          r.file,
+          r.hash,
+          'workbook-id-conflict',
+          this.conflictMessage(id, claim, org, lang),
+        );
         return 'rejected';
       }
     }
-    if (!claim) this.claims.set(id, (claim = { version: 0, mine: [], orgs: new Map([[org, r.file]]), conflicted: false }));
+    if (!claim)
+      this.claims.set(
+        id,
+        (claim = { version: 0, mine: [], orgs: new Map([[org, r.file]]), conflicted: false }),
+      );
     const version = claim.version + 1;
     const status: 'ingested' | 'replaced' = version > 1 ? 'replaced' : 'ingested';
     if (version > 1) this.pending.touched.add(id);
     claim.version = version;
-    if (claim.stored === undefined) claim.mine.push({ hash: r.hash, file: r.file, org, flagged: r.submission.flagged, status });
+    if (claim.stored === undefined)
+      claim.mine.push({ hash: r.hash, file: r.file, org, flagged: r.submission.flagged, status });
     this.hashes.add(r.hash);
     this.pending.records.push(r);
     this.pending.versions.set(r.hash, version);
@@ -143,7 +203,10 @@ export class IngestWriter {
   /** Names this file's organization and another that claimed the id in this run, with its file. */
   private conflictMessage(id: string, claim: Claim, org: string, lang: Lang): string {
     const [other, otherFile] = [...claim.orgs].find(([o]) => o !== org)!;
-    return message(issue('ingest.id-conflict-run', [], { id, org, other, otherFile: basename(otherFile) }), lang);
+    return message(
+      issue('ingest.id-conflict-run', [], { id, org, other, otherFile: basename(otherFile) }),
+      lang,
+    );
   }
 
   /** A file of this run that took the id before another organization claimed it: rejected too, stored or not yet. */
@@ -160,10 +223,20 @@ export class IngestWriter {
       this.pending.versions.delete(f.hash);
       this.hashes.delete(f.hash);
     }
-    this.reject(f.file, f.hash, 'workbook-id-conflict', this.conflictMessage(id, claim, f.org, lang));
+    this.reject(
+      f.file,
+      f.hash,
+      'workbook-id-conflict',
+      this.conflictMessage(id, claim, f.org, lang),
+    );
   }
 
-  private reject(file: string, hash: string | null, reason: RejectionReason, message: string): void {
+  private reject(
+    file: string,
+    hash: string | null,
+    reason: RejectionReason,
+    message: string,
+  ): void {
     this.summary.rejected.push({ file, reason, message });
     // One row per file, content and reason: a re-run adds nothing, a copy under another name is its own row.
     const key = `${file}|${hash ?? ''}|${reason}`;
@@ -212,20 +285,38 @@ export class IngestWriter {
     await con.run('BEGIN TRANSACTION');
     try {
       for (const hash of p.withdraw) {
-        for (const t of ['indicator_scores', 'dimension_scores', 'group_scores', 'submissions']) await con.run(`DELETE FROM ${t} WHERE content_hash = $1`, [hash]);
+        for (const t of ['indicator_scores', 'dimension_scores', 'group_scores', 'submissions'])
+          await con.run(`DELETE FROM ${t} WHERE content_hash = $1`, [hash]);
       }
       const newOrgs = await this.upsertOrganizations(p.records);
       await this.append('submissions', (a) => {
         for (const r of p.records) {
           const s = r.submission;
           // Appended as current: the UPDATE below corrects the ids that have other versions.
-          a.appendVarchar(r.hash); a.appendVarchar(s.workbook_id); a.appendInteger(p.versions.get(r.hash)!); a.appendBoolean(true);
-          a.appendVarchar(s.org_id); a.appendVarchar(s.template_id); a.appendVarchar(s.template_version);
-          a.appendVarchar(s.profile); a.appendVarchar(s.profile_hash); a.appendVarchar(s.method); a.appendVarchar(s.lang);
-          a.appendVarchar(s.period); varcharOrNull(a, s.evaluator); a.appendVarchar(s.source); a.appendVarchar(r.fileName);
-          a.appendTimestampTZ(this.stamp); a.appendVarchar(s.generated_at); a.appendVarchar(s.weights);
-          nullable(a, s.total, (x) => a.appendDouble(x)); nullable(a, s.grade, (x) => a.appendVarchar(x));
-          a.appendInteger(s.answered); a.appendInteger(s.unanswered); a.appendBoolean(s.flagged); a.appendVarchar(s.mismatches);
+          a.appendVarchar(r.hash);
+          a.appendVarchar(s.workbook_id);
+          a.appendInteger(p.versions.get(r.hash)!);
+          a.appendBoolean(true);
+          a.appendVarchar(s.org_id);
+          a.appendVarchar(s.template_id);
+          a.appendVarchar(s.template_version);
+          a.appendVarchar(s.profile);
+          a.appendVarchar(s.profile_hash);
+          a.appendVarchar(s.method);
+          a.appendVarchar(s.lang);
+          a.appendVarchar(s.period);
+          varcharOrNull(a, s.evaluator);
+          a.appendVarchar(s.source);
+          a.appendVarchar(r.fileName);
+          a.appendTimestampTZ(this.stamp);
+          a.appendVarchar(s.generated_at);
+          a.appendVarchar(s.weights);
+          nullable(a, s.total, (x) => a.appendDouble(x));
+          nullable(a, s.grade, (x) => a.appendVarchar(x));
+          a.appendInteger(s.answered);
+          a.appendInteger(s.unanswered);
+          a.appendBoolean(s.flagged);
+          a.appendVarchar(s.mismatches);
           a.endRow();
         }
       });
@@ -233,10 +324,18 @@ export class IngestWriter {
         for (const r of p.records) {
           const i = r.indicators;
           for (let k = 0; k < i.indicator_id.length; k++) {
-            a.appendVarchar(r.hash); a.appendVarchar(i.indicator_id[k]!); a.appendVarchar(i.dimension_id[k]!); a.appendVarchar(i.group_id[k]!); a.appendVarchar(i.rule[k]!);
-            varcharOrNull(a, i.input_raw[k]); doubleOrNull(a, i.input_value[k]); a.appendVarchar(i.state[k]!);
-            doubleOrNull(a, i.score[k]); a.appendBoolean(i.na[k]!);
-            varcharOrNull(a, i.mode[k]); varcharOrNull(a, i.evidence[k]);
+            a.appendVarchar(r.hash);
+            a.appendVarchar(i.indicator_id[k]!);
+            a.appendVarchar(i.dimension_id[k]!);
+            a.appendVarchar(i.group_id[k]!);
+            a.appendVarchar(i.rule[k]!);
+            varcharOrNull(a, i.input_raw[k]);
+            doubleOrNull(a, i.input_value[k]);
+            a.appendVarchar(i.state[k]!);
+            doubleOrNull(a, i.score[k]);
+            a.appendBoolean(i.na[k]!);
+            varcharOrNull(a, i.mode[k]);
+            varcharOrNull(a, i.evidence[k]);
             a.endRow();
           }
         }
@@ -244,8 +343,13 @@ export class IngestWriter {
       await this.append('dimension_scores', (a) => {
         for (const r of p.records) {
           for (const d of r.dimensions) {
-            a.appendVarchar(r.hash); a.appendVarchar(d.dimension_id); a.appendDouble(d.weight);
-            nullable(a, d.score, (x) => a.appendDouble(x)); nullable(a, d.mean, (x) => a.appendDouble(x)); a.appendDouble(d.sum); a.appendInteger(d.applicable);
+            a.appendVarchar(r.hash);
+            a.appendVarchar(d.dimension_id);
+            a.appendDouble(d.weight);
+            nullable(a, d.score, (x) => a.appendDouble(x));
+            nullable(a, d.mean, (x) => a.appendDouble(x));
+            a.appendDouble(d.sum);
+            a.appendInteger(d.applicable);
             a.endRow();
           }
         }
@@ -253,20 +357,30 @@ export class IngestWriter {
       await this.append('group_scores', (a) => {
         for (const r of p.records) {
           for (const g of r.groups) {
-            a.appendVarchar(r.hash); a.appendVarchar(g.group_id); nullable(a, g.score, (x) => a.appendDouble(x)); a.appendInteger(g.applicable);
+            a.appendVarchar(r.hash);
+            a.appendVarchar(g.group_id);
+            nullable(a, g.score, (x) => a.appendDouble(x));
+            a.appendInteger(g.applicable);
             a.endRow();
           }
         }
       });
       await this.append('rejections', (a) => {
         for (const j of p.rejections) {
-          a.appendVarchar(j.file); nullable(a, j.hash, (x) => a.appendVarchar(x)); a.appendVarchar(j.reason); a.appendVarchar(j.message); a.appendTimestampTZ(this.stamp);
+          a.appendVarchar(j.file);
+          nullable(a, j.hash, (x) => a.appendVarchar(x));
+          a.appendVarchar(j.reason);
+          a.appendVarchar(j.message);
+          a.appendTimestampTZ(this.stamp);
           a.endRow();
         }
       });
       if (p.withdrawnOrgs.size) {
         // An organization known only from a file taken back is not kept: as if that file had never been read.
-        await con.run('DELETE FROM organizations o WHERE list_contains($1::VARCHAR[], o.org_id) AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.org_id = o.org_id)', [listValue([...p.withdrawnOrgs])]);
+        await con.run(
+          'DELETE FROM organizations o WHERE list_contains($1::VARCHAR[], o.org_id) AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.org_id = o.org_id)',
+          [listValue([...p.withdrawnOrgs])],
+        );
       }
       if (p.touched.size) {
         // The highest version of each workbook id is its current submission; history stays.
@@ -296,18 +410,27 @@ export class IngestWriter {
       // Most organizations of a run are new to the store: an append, no conflict to resolve.
       await this.append('organizations', (a) => {
         for (const o of fresh) {
-          a.appendVarchar(o.org_id); a.appendVarchar(o.org_name); a.appendVarchar(o.region); a.appendVarchar(o.org_type); a.appendTimestampTZ(this.stamp);
+          a.appendVarchar(o.org_id);
+          a.appendVarchar(o.org_name);
+          a.appendVarchar(o.region);
+          a.appendVarchar(o.org_type);
+          a.appendTimestampTZ(this.stamp);
           a.endRow();
         }
       });
     }
     if (!known.length) return fresh.map((o) => o.org_id);
     // Known ones in one statement per batch: an INSERT per organization cost about a millisecond each.
-    await this.con.run('CREATE TEMP TABLE IF NOT EXISTS stage_organizations (org_id VARCHAR, org_name VARCHAR, region VARCHAR, org_type VARCHAR)');
+    await this.con.run(
+      'CREATE TEMP TABLE IF NOT EXISTS stage_organizations (org_id VARCHAR, org_name VARCHAR, region VARCHAR, org_type VARCHAR)',
+    );
     await this.con.run('DELETE FROM stage_organizations');
     const a = await this.con.createAppender('stage_organizations', 'main', 'temp');
     for (const o of known) {
-      a.appendVarchar(o.org_id); a.appendVarchar(o.org_name); a.appendVarchar(o.region); a.appendVarchar(o.org_type);
+      a.appendVarchar(o.org_id);
+      a.appendVarchar(o.org_name);
+      a.appendVarchar(o.region);
+      a.appendVarchar(o.org_type);
       a.endRow();
     }
     a.closeSync();

@@ -31,8 +31,15 @@ const PER_WORKER = 4 * CHUNK;
 export type WorkerRequest = { from: number; to: number } | null;
 export type WorkerReply = { index: number; outcomes: FileOutcome[] } | { error: string };
 
-export async function readReturns(files: readonly string[], opts: ReadOptions, onOutcome: (o: FileOutcome[], index: number) => Promise<void>): Promise<void> {
-  const n = files.length < MIN_FILES_PER_WORKER * 2 ? 1 : Math.max(1, Math.min(opts.workers, Math.floor(files.length / MIN_FILES_PER_WORKER)));
+export async function readReturns(
+  files: readonly string[],
+  opts: ReadOptions,
+  onOutcome: (o: FileOutcome[], index: number) => Promise<void>,
+): Promise<void> {
+  const n =
+    files.length < MIN_FILES_PER_WORKER * 2
+      ? 1
+      : Math.max(1, Math.min(opts.workers, Math.floor(files.length / MIN_FILES_PER_WORKER)));
   if (n === 1) {
     for (let i = 0; i < files.length; i++) await onOutcome(readReturnedFile(files[i]!, opts), i);
     return;
@@ -58,7 +65,12 @@ export async function readReturns(files: readonly string[], opts: ReadOptions, o
     };
     const topUp = () => {
       for (const w of workers) {
-        while (!failed && issued < files.length && w.held + CHUNK <= PER_WORKER && issued - next < window) {
+        while (
+          !failed &&
+          issued < files.length &&
+          w.held + CHUNK <= PER_WORKER &&
+          issued - next < window
+        ) {
           const to = Math.min(files.length, issued + CHUNK, next + window);
           w.worker.postMessage({ from: issued, to } satisfies WorkerRequest);
           w.held += to - issued;
@@ -90,7 +102,9 @@ export async function readReturns(files: readonly string[], opts: ReadOptions, o
     };
 
     for (let k = 0; k < n; k++) {
-      const worker = new Worker(entry, { workerData: { files, maxBytes: opts.maxBytes, lang: opts.lang, templates } });
+      const worker = new Worker(entry, {
+        workerData: { files, maxBytes: opts.maxBytes, lang: opts.lang, templates },
+      });
       const slot = { worker, held: 0 };
       workers.push(slot);
       worker.on('message', (m: WorkerReply) => {
@@ -102,7 +116,8 @@ export async function readReturns(files: readonly string[], opts: ReadOptions, o
       });
       worker.on('error', fail);
       worker.on('exit', (code) => {
-        if (code !== 0 && next < files.length) fail(new Error(`read worker exited with code ${code}`));
+        if (code !== 0 && next < files.length)
+          fail(new Error(`read worker exited with code ${code}`));
       });
     }
     topUp();

@@ -5,12 +5,21 @@ import { readReturnedFile } from './read-returned-file.ts';
 import type { WorkerReply, WorkerRequest } from './read-returns.ts';
 
 // The templates come from the main thread, compiled once there, not once per worker.
-const { files, maxBytes, lang, templates } = workerData as { files: string[]; maxBytes: number; lang: Lang; templates: Map<string, Template> };
+const { files, maxBytes, lang, templates } = workerData as {
+  files: string[];
+  maxBytes: number;
+  lang: Lang;
+  templates: Map<string, Template>;
+};
 const port = parentPort!;
 port.on('message', (m: WorkerRequest) => {
   if (m === null) return port.close();
   try {
-    for (let i = m.from; i < m.to; i++) port.postMessage({ index: i, outcomes: readReturnedFile(files[i]!, { maxBytes, lang, templates }) } satisfies WorkerReply);
+    for (let i = m.from; i < m.to; i++)
+      port.postMessage({
+        index: i,
+        outcomes: readReturnedFile(files[i]!, { maxBytes, lang, templates }),
+      } satisfies WorkerReply);
   } catch (e) {
     port.postMessage({ error: (e as Error).stack ?? String(e) } satisfies WorkerReply);
   }

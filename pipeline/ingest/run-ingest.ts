@@ -14,17 +14,24 @@ export interface IngestOptions {
   onFile?: () => void;
 }
 
-export async function ingestFiles(files: readonly string[], opts: IngestOptions): Promise<IngestSummary> {
+export async function ingestFiles(
+  files: readonly string[],
+  opts: IngestOptions,
+): Promise<IngestSummary> {
   const store = await openStore(opts.db);
   let writer: IngestWriter | undefined;
   try {
     writer = await IngestWriter.open(store.con);
     const batch = opts.batchSize ?? 200;
-    await readReturns(files, { maxBytes: opts.maxBytes, lang: opts.lang, workers: opts.workers }, async (outcomes) => {
-      for (const o of outcomes) writer!.accept(o, opts.lang);
-      opts.onFile?.();
-      if (writer!.pendingCount >= batch) await writer!.flushBehind();
-    });
+    await readReturns(
+      files,
+      { maxBytes: opts.maxBytes, lang: opts.lang, workers: opts.workers },
+      async (outcomes) => {
+        for (const o of outcomes) writer!.accept(o, opts.lang);
+        opts.onFile?.();
+        if (writer!.pendingCount >= batch) await writer!.flushBehind();
+      },
+    );
     await writer.flush();
     return writer.summary;
   } finally {

@@ -71,7 +71,13 @@ async function build(): Promise<URL> {
             const source = readFileSync(args.path, 'utf8');
             if (!source.includes('import.meta.url')) return undefined;
             const loader = /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
-            return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader };
+            return {
+              contents: source.replaceAll(
+                'import.meta.url',
+                JSON.stringify(pathToFileURL(args.path).href),
+              ),
+              loader,
+            };
           });
         },
       },

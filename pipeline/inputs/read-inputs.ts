@@ -37,14 +37,19 @@ export function parseCsvInputs(text: string): ReadRows {
     errors.push(err);
   }
   const [header, ...body] = parsed.data;
-  if (!header) return { rows: [], errors: [...errors, issue('input.missing-column', [], { column: 'id' })] };
+  if (!header)
+    return { rows: [], errors: [...errors, issue('input.missing-column', [], { column: 'id' })] };
   const names = header.map((h) => h.normalize('NFKC').trim().toLowerCase());
   const idCol = names.findIndex((h) => ID_HEADERS.includes(h));
   const valueCol = names.findIndex((h) => VALUE_HEADERS.includes(h));
   if (idCol < 0) errors.push(issue('input.missing-column', [], { column: 'id' }));
   if (valueCol < 0) errors.push(issue('input.missing-column', [], { column: 'value' }));
   if (idCol < 0 || valueCol < 0) return { rows: [], errors };
-  const rows: InputRow[] = body.map((cells, i) => ({ id: cells[idCol] ?? '', value: cells[valueCol] ?? '', row: i + 2 }));
+  const rows: InputRow[] = body.map((cells, i) => ({
+    id: cells[idCol] ?? '',
+    value: cells[valueCol] ?? '',
+    row: i + 2,
+  }));
   return { rows, errors };
 }
 
@@ -55,14 +60,17 @@ export function parseJsonInputs(text: string): ReadRows {
   } catch (e) {
     return { rows: [], errors: [issue('input.json', [], { message: (e as Error).message })] };
   }
-  const scalar = (v: unknown): v is RawInput => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+  const scalar = (v: unknown): v is RawInput =>
+    v === null || ['string', 'number', 'boolean'].includes(typeof v);
   if (Array.isArray(data)) {
     const rows: InputRow[] = [];
     const errors: Issue[] = [];
     data.forEach((item, i) => {
       const o = item as { id?: unknown; value?: unknown } | null;
       if (!o || typeof o !== 'object' || typeof o.id !== 'string' || !scalar(o.value ?? null)) {
-        errors.push(issue('input.json', [i], { message: `item ${i} is not {"id": "…", "value": …}` }));
+        errors.push(
+          issue('input.json', [i], { message: `item ${i} is not {"id": "…", "value": …}` }),
+        );
       } else rows.push({ id: o.id, value: (o.value ?? null) as RawInput, row: i + 1 });
     });
     return { rows, errors };
@@ -72,7 +80,12 @@ export function parseJsonInputs(text: string): ReadRows {
     const errors: Issue[] = [];
     for (const [id, value] of Object.entries(data)) {
       if (scalar(value)) rows.push({ id, value });
-      else errors.push(issue('input.json', [id], { message: `the value of "${id}" is not a string, number or boolean` }));
+      else
+        errors.push(
+          issue('input.json', [id], {
+            message: `the value of "${id}" is not a string, number or boolean`,
+          }),
+        );
     }
     return { rows, errors };
   }

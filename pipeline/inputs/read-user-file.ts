@@ -2,6 +2,8 @@
 import { issue, type Issue } from '../../core/index.ts';
 
 export function readIssue(file: string, e: unknown): Issue {
-  return { ...issue('file.read', [], { reason: (e as NodeJS.ErrnoException).code ?? String(e) }), file };
+  return {
+    ...issue('file.read', [], { reason: (e as NodeJS.ErrnoException).code ?? String(e) }),
+    file,
+  };
 }
-

@@ -12,10 +12,15 @@ import type { SummaryModel } from './summary-model.ts';
 
 export type ChartOption = Record<string, unknown>;
 
-export const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+export const FONT =
+  "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 export const COLORS = { org: '#1d4ed8', median: '#374151', band: '#f59e0b', suppressed: '#d1d5db' };
 
-const base = (): ChartOption => ({ animation: false, textStyle: { fontFamily: FONT }, color: [COLORS.org, COLORS.median, COLORS.band] });
+const base = (): ChartOption => ({
+  animation: false,
+  textStyle: { fontFamily: FONT },
+  color: [COLORS.org, COLORS.median, COLORS.band],
+});
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** A label's figure with one decimal, as every table prints it: 80.0, not 80 (a heat map cell's value is [x, y, v]). */
@@ -34,9 +39,35 @@ export function radarOption(m: ReportModel, w: ReportWords): ChartOption {
   const series: Record<string, unknown>[] = [];
   if (withPeers) {
     series.push(
-      { name: w.peerBand, type: 'radar', symbol: 'none', z: 1, lineStyle: { width: 0 }, areaStyle: { color: COLORS.band, opacity: 0.35 }, itemStyle: { color: COLORS.band }, data: [{ name: w.peerBand, value: dims.map((d) => round1(d.peer!.q3)) }] },
-      { name: 'q1-cutout', type: 'radar', symbol: 'none', z: 2, silent: true, lineStyle: { width: 0 }, areaStyle: { color: '#ffffff', opacity: 1 }, data: [{ name: 'q1-cutout', value: dims.map((d) => round1(d.peer!.q1)) }] },
-      { name: w.peerMedian, type: 'radar', symbol: 'none', z: 3, lineStyle: { type: 'dashed', color: COLORS.median, width: 1.5 }, itemStyle: { color: COLORS.median }, data: [{ name: w.peerMedian, value: dims.map((d) => round1(d.peer!.median)) }] },
+      {
+        name: w.peerBand,
+        type: 'radar',
+        symbol: 'none',
+        z: 1,
+        lineStyle: { width: 0 },
+        areaStyle: { color: COLORS.band, opacity: 0.35 },
+        itemStyle: { color: COLORS.band },
+        data: [{ name: w.peerBand, value: dims.map((d) => round1(d.peer!.q3)) }],
+      },
+      {
+        name: 'q1-cutout',
+        type: 'radar',
+        symbol: 'none',
+        z: 2,
+        silent: true,
+        lineStyle: { width: 0 },
+        areaStyle: { color: '#ffffff', opacity: 1 },
+        data: [{ name: 'q1-cutout', value: dims.map((d) => round1(d.peer!.q1)) }],
+      },
+      {
+        name: w.peerMedian,
+        type: 'radar',
+        symbol: 'none',
+        z: 3,
+        lineStyle: { type: 'dashed', color: COLORS.median, width: 1.5 },
+        itemStyle: { color: COLORS.median },
+        data: [{ name: w.peerMedian, value: dims.map((d) => round1(d.peer!.median)) }],
+      },
     );
   }
   series.push({
@@ -67,10 +98,24 @@ export function radarOption(m: ReportModel, w: ReportWords): ChartOption {
 /** The organization's total per period, with its peer group's median where that group had at least k members. */
 export function trendOption(m: ReportModel, w: ReportWords): ChartOption {
   const series: Record<string, unknown>[] = [
-    { name: w.thisOrg, type: 'line', symbolSize: 7, lineStyle: { width: 2.5 }, label: { show: true, formatter: oneDecimal, position: 'top' }, data: m.trend.map((t) => round1(t.total)) },
+    {
+      name: w.thisOrg,
+      type: 'line',
+      symbolSize: 7,
+      lineStyle: { width: 2.5 },
+      label: { show: true, formatter: oneDecimal, position: 'top' },
+      data: m.trend.map((t) => round1(t.total)),
+    },
   ];
   if (m.trend.some((t) => t.peerMedian !== null)) {
-    series.push({ name: w.peerMedian, type: 'line', symbol: 'emptyCircle', lineStyle: { type: 'dashed' }, connectNulls: false, data: m.trend.map((t) => (t.peerMedian === null ? '-' : round1(t.peerMedian))) });
+    series.push({
+      name: w.peerMedian,
+      type: 'line',
+      symbol: 'emptyCircle',
+      lineStyle: { type: 'dashed' },
+      connectNulls: false,
+      data: m.trend.map((t) => (t.peerMedian === null ? '-' : round1(t.peerMedian))),
+    });
   }
   return {
     ...base(),
@@ -87,9 +132,24 @@ export function histogramOption(s: SummaryModel, w: ReportWords): ChartOption {
   return {
     ...base(),
     grid: { left: 48, right: 16, top: 24, bottom: 40 },
-    xAxis: { type: 'category', data: s.histogram.map((b) => b.label), name: w.total, nameLocation: 'middle', nameGap: 26, axisLabel: { interval: 0, fontSize: 10 } },
+    xAxis: {
+      type: 'category',
+      data: s.histogram.map((b) => b.label),
+      name: w.total,
+      nameLocation: 'middle',
+      nameGap: 26,
+      axisLabel: { interval: 0, fontSize: 10 },
+    },
     yAxis: { type: 'value', minInterval: 1, name: w.count },
-    series: [{ name: w.count, type: 'bar', data: s.histogram.map((b) => b.count), label: { show: true, position: 'top' }, itemStyle: { color: COLORS.org } }],
+    series: [
+      {
+        name: w.count,
+        type: 'bar',
+        data: s.histogram.map((b) => b.count),
+        label: { show: true, position: 'top' },
+        itemStyle: { color: COLORS.org },
+      },
+    ],
   };
 }
 
@@ -99,7 +159,15 @@ export function gradesOption(s: SummaryModel, w: ReportWords): ChartOption {
     grid: { left: 48, right: 16, top: 24, bottom: 32 },
     xAxis: { type: 'category', data: s.grades.map((g) => g.grade) },
     yAxis: { type: 'value', minInterval: 1, name: w.count },
-    series: [{ name: w.gradesTitle, type: 'bar', data: s.grades.map((g) => g.count), label: { show: true, position: 'top' }, itemStyle: { color: COLORS.band } }],
+    series: [
+      {
+        name: w.gradesTitle,
+        type: 'bar',
+        data: s.grades.map((g) => g.count),
+        label: { show: true, position: 'top' },
+        itemStyle: { color: COLORS.band },
+      },
+    ],
   };
 }
 
@@ -119,16 +187,53 @@ export function heatmapOption(s: SummaryModel, w: ReportWords): ChartOption {
   return {
     ...base(),
     grid: { left: 180, right: 16, top: 8, bottom: 96 },
-    xAxis: { type: 'category', data: s.heatmap.dimensions.map((d) => wrap(`${d.id} ${d.name}`, 8)), axisLabel: { interval: 0, fontSize: 11 }, splitArea: { show: true } },
-    yAxis: { type: 'category', inverse: true, data: s.heatmap.rows.map((r) => r.label), axisLabel: { fontSize: 11 } },
+    xAxis: {
+      type: 'category',
+      data: s.heatmap.dimensions.map((d) => wrap(`${d.id} ${d.name}`, 8)),
+      axisLabel: { interval: 0, fontSize: 11 },
+      splitArea: { show: true },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: s.heatmap.rows.map((r) => r.label),
+      axisLabel: { fontSize: 11 },
+    },
     visualMap: [
-      { min: 0, max: 100, seriesIndex: 0, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, text: ['100', '0'], inRange: { color: ['#fee2e2', '#fef9c3', '#bbf7d0', '#15803d'] } },
+      {
+        min: 0,
+        max: 100,
+        seriesIndex: 0,
+        calculable: false,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        itemHeight: 160,
+        text: ['100', '0'],
+        inRange: { color: ['#fee2e2', '#fef9c3', '#bbf7d0', '#15803d'] },
+      },
       // ECharts colours heat maps only through a visual map: the suppressed cells get one that knows a single grey.
-      { show: false, min: 0, max: 1, seriesIndex: 1, inRange: { color: [COLORS.suppressed, COLORS.suppressed] } },
+      {
+        show: false,
+        min: 0,
+        max: 1,
+        seriesIndex: 1,
+        inRange: { color: [COLORS.suppressed, COLORS.suppressed] },
+      },
     ],
     series: [
-      { name: w.median, type: 'heatmap', data: shown, label: { show: true, fontSize: 11, formatter: oneDecimal } },
-      { name: w.fewerThan(s.k), type: 'heatmap', data: hidden, label: { show: true, fontSize: 10, color: '#4b5563', formatter: `< ${s.k}` } },
+      {
+        name: w.median,
+        type: 'heatmap',
+        data: shown,
+        label: { show: true, fontSize: 11, formatter: oneDecimal },
+      },
+      {
+        name: w.fewerThan(s.k),
+        type: 'heatmap',
+        data: hidden,
+        label: { show: true, fontSize: 10, color: '#4b5563', formatter: `< ${s.k}` },
+      },
     ],
   };
 }

@@ -9,7 +9,11 @@
  * variable min_group, which is set to k.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { consolidateSql, setConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
+import {
+  consolidateSql,
+  setConsolidate,
+  type ConsolidateMethod,
+} from '../benchmark/consolidate.ts';
 import { choosePeriod } from '../benchmark/run-benchmark.ts';
 import { UserError } from '../user-error.ts';
 
@@ -137,7 +141,11 @@ export interface ScopeData {
 
 type Row = Record<string, unknown>;
 
-async function rows(con: DuckDBConnection, sql: string, params: (string | number)[] = []): Promise<Row[]> {
+async function rows(
+  con: DuckDBConnection,
+  sql: string,
+  params: (string | number)[] = [],
+): Promise<Row[]> {
   return (await con.runAndReadAll(sql, params)).getRowObjectsJson() as Row[];
 }
 
@@ -148,30 +156,67 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
  * The template and period to report on: as given; else, for one organization, the template it
  * was scored on and its latest period; else the only template and the latest period.
  */
-export async function chooseScope(con: DuckDBConnection, opts: { template?: string; period?: string; org?: string; k: number; consolidate: ConsolidateMethod }): Promise<ReportScope> {
-  if (!Number.isInteger(opts.k) || opts.k < 1) throw new UserError(`--min-group must be a whole number of at least 1, not ${opts.k}.`);
+export async function chooseScope(
+  con: DuckDBConnection,
+  opts: {
+    template?: string;
+    period?: string;
+    org?: string;
+    k: number;
+    consolidate: ConsolidateMethod;
+  },
+): Promise<ReportScope> {
+  if (!Number.isInteger(opts.k) || opts.k < 1)
+    throw new UserError(`--min-group must be a whole number of at least 1, not ${opts.k}.`);
   const { k, consolidate } = opts;
   // Which organizations, templates and periods exist does not depend on the method, but the views read it.
   await setConsolidate(con, consolidate);
   if (opts.org !== undefined) {
-    const mine = await rows(con, 'SELECT template_id, period FROM bench_org_period WHERE org_id = $1 ORDER BY template_id, period', [opts.org]);
-    if (!mine.length) throw new UserError(`No scored submission of organization ${opts.org} in the database. Check the id (scorebook status --roster …), or ingest its return first.`);
+    const mine = await rows(
+      con,
+      'SELECT template_id, period FROM bench_org_period WHERE org_id = $1 ORDER BY template_id, period',
+      [opts.org],
+    );
+    if (!mine.length)
+      throw new UserError(
+        `No scored submission of organization ${opts.org} in the database. Check the id (scorebook status --roster …), or ingest its return first.`,
+      );
     const templates = [...new Set(mine.map((r) => String(r.template_id)))];
     const template = opts.template ?? (templates.length === 1 ? templates[0]! : undefined);
-    if (!template) throw new UserError(`Organization ${opts.org} was scored on several templates (${templates.join(', ')}): choose one with --template.`);
+    if (!template)
+      throw new UserError(
+        `Organization ${opts.org} was scored on several templates (${templates.join(', ')}): choose one with --template.`,
+      );
     const periods = mine.filter((r) => r.template_id === template).map((r) => String(r.period));
-    if (!periods.length) throw new UserError(`Organization ${opts.org} has no submission for template ${template}. Its templates: ${templates.join(', ')}.`);
+    if (!periods.length)
+      throw new UserError(
+        `Organization ${opts.org} has no submission for template ${template}. Its templates: ${templates.join(', ')}.`,
+      );
     const period = opts.period ?? periods[periods.length - 1]!;
-    if (!periods.includes(period)) throw new UserError(`Organization ${opts.org} has no submission for period ${period} of ${template}. Its periods: ${periods.join(', ')}.`);
+    if (!periods.includes(period))
+      throw new UserError(
+        `Organization ${opts.org} has no submission for period ${period} of ${template}. Its periods: ${periods.join(', ')}.`,
+      );
     return { template, period, k, consolidate };
   }
-  const chosen = await choosePeriod(con, { ...(opts.template ? { template: opts.template } : {}), ...(opts.period ? { period: opts.period } : {}) });
+  const chosen = await choosePeriod(con, {
+    ...(opts.template ? { template: opts.template } : {}),
+    ...(opts.period ? { period: opts.period } : {}),
+  });
   return { ...chosen, k, consolidate };
 }
 
 /** How many organizations the scope holds (one report each). */
 export async function countOrgs(con: DuckDBConnection, scope: ReportScope): Promise<number> {
-  return Number((await rows(con, 'SELECT count(*) AS n FROM bench_org_period WHERE template_id = $1 AND period = $2', [scope.template, scope.period]))[0]?.n ?? 0);
+  return Number(
+    (
+      await rows(
+        con,
+        'SELECT count(*) AS n FROM bench_org_period WHERE template_id = $1 AND period = $2',
+        [scope.template, scope.period],
+      )
+    )[0]?.n ?? 0,
+  );
 }
 
 /** The organizations of the scope with their totals and ranks, and the peer groups' statistics. */
@@ -192,34 +237,45 @@ export async function loadScopeData(con: DuckDBConnection, scope: ReportScope): 
        WHERE o.template_id = $1 AND o.period = $2 ORDER BY o.org_id`,
       p,
     )
-  ).map(
-    (r): OrgRow => ({
-      org_id: String(r.org_id),
-      org_name: str(r.org_name),
-      region: str(r.region),
-      org_type: str(r.org_type),
-      size: str(r.size),
-      total: Number(r.total),
-      raters: Number(r.raters),
-      total_range: Number(r.total_range),
-      flagged: Boolean(r.flagged),
-      grades: Array.isArray(r.grades) ? r.grades.map(String) : [],
-      profile: str(r.profile),
-      n_group: Number(r.n_group),
-      n_all: Number(r.n_all),
-      percentile_in_group: num(r.percentile_in_group),
-      percentile_overall: num(r.percentile_overall),
-    }),
-  );
-  const groups = (await rows(con, 'SELECT * FROM bench_groups WHERE template_id = $1 AND period = $2 ORDER BY region, org_type', p)).map(
-    (r): PeerGroupRow => ({
-      region: str(r.region),
-      org_type: str(r.org_type),
-      n: Number(r.n),
-      suppressed: Boolean(r.suppressed),
-      total: r.suppressed ? null : { min: Number(r.min), q1: Number(r.q1), median: Number(r.median), q3: Number(r.q3), max: Number(r.max), mean: Number(r.mean) },
-    }),
-  );
+  ).map((r): OrgRow => ({
+    org_id: String(r.org_id),
+    org_name: str(r.org_name),
+    region: str(r.region),
+    org_type: str(r.org_type),
+    size: str(r.size),
+    total: Number(r.total),
+    raters: Number(r.raters),
+    total_range: Number(r.total_range),
+    flagged: Boolean(r.flagged),
+    grades: Array.isArray(r.grades) ? r.grades.map(String) : [],
+    profile: str(r.profile),
+    n_group: Number(r.n_group),
+    n_all: Number(r.n_all),
+    percentile_in_group: num(r.percentile_in_group),
+    percentile_overall: num(r.percentile_overall),
+  }));
+  const groups = (
+    await rows(
+      con,
+      'SELECT * FROM bench_groups WHERE template_id = $1 AND period = $2 ORDER BY region, org_type',
+      p,
+    )
+  ).map((r): PeerGroupRow => ({
+    region: str(r.region),
+    org_type: str(r.org_type),
+    n: Number(r.n),
+    suppressed: Boolean(r.suppressed),
+    total: r.suppressed
+      ? null
+      : {
+          min: Number(r.min),
+          q1: Number(r.q1),
+          median: Number(r.median),
+          q3: Number(r.q3),
+          max: Number(r.max),
+          mean: Number(r.mean),
+        },
+  }));
   await createDetailTables(con, scope);
   const groupDimensions = (
     await rows(
@@ -231,15 +287,14 @@ export async function loadScopeData(con: DuckDBConnection, scope: ReportScope): 
        FROM report_dimension WHERE period = $1 GROUP BY ALL ORDER BY region, org_type, dimension_id`,
       [period],
     )
-  ).map(
-    (r): PeerDimensionRow => ({
-      region: str(r.region),
-      org_type: str(r.org_type),
-      dimension_id: String(r.dimension_id),
-      n: Number(r.n),
-      quartiles: r.median === null ? null : { q1: Number(r.q1), median: Number(r.median), q3: Number(r.q3) },
-    }),
-  );
+  ).map((r): PeerDimensionRow => ({
+    region: str(r.region),
+    org_type: str(r.org_type),
+    dimension_id: String(r.dimension_id),
+    n: Number(r.n),
+    quartiles:
+      r.median === null ? null : { q1: Number(r.q1), median: Number(r.median), q3: Number(r.q3) },
+  }));
   return { scope, orgs, groups, groupDimensions };
 }
 
@@ -263,17 +318,21 @@ async function createDetailTables(con: DuckDBConnection, scope: ReportScope): Pr
     FROM (${source}) x JOIN report_peer p USING (org_id)
     WINDOW g AS (PARTITION BY p.region, p.org_type, x.id)`;
   const current = `s.is_current AND s.template_id = ${t} AND s.period = ${per} AND s.total IS NOT NULL`;
-  await con.run(`CREATE OR REPLACE TEMP TABLE report_indicator AS ${ranked(
-    `SELECT s.org_id, i.indicator_id AS id, any_value(i.rule) AS rule, ${c('i.score')} AS score, coalesce(bool_and(i.na), false) AS na,
+  await con.run(
+    `CREATE OR REPLACE TEMP TABLE report_indicator AS ${ranked(
+      `SELECT s.org_id, i.indicator_id AS id, any_value(i.rule) AS rule, ${c('i.score')} AS score, coalesce(bool_and(i.na), false) AS na,
             ${c('i.input_value')} FILTER (WHERE NOT coalesce(i.na, false)) AS value
      FROM submissions s JOIN indicator_scores i USING (content_hash) WHERE ${current} GROUP BY s.org_id, i.indicator_id`,
-    '',
-  )} ORDER BY org_id`);
-  await con.run(`CREATE OR REPLACE TEMP TABLE report_group AS ${ranked(
-    `SELECT s.org_id, g.group_id AS id, ${c('g.score')} AS score
+      '',
+    )} ORDER BY org_id`,
+  );
+  await con.run(
+    `CREATE OR REPLACE TEMP TABLE report_group AS ${ranked(
+      `SELECT s.org_id, g.group_id AS id, ${c('g.score')} AS score
      FROM submissions s JOIN group_scores g USING (content_hash) WHERE ${current} GROUP BY s.org_id, g.group_id`,
-    '',
-  )} ORDER BY org_id`);
+      '',
+    )} ORDER BY org_id`,
+  );
   // First-level scores for the radar and the trend: the mean of applicable third-level scores, 0..1,
   // for this period and the earlier ones.
   await con.run(`CREATE OR REPLACE TEMP TABLE report_dimension AS
@@ -291,13 +350,34 @@ async function createDetailTables(con: DuckDBConnection, scope: ReportScope): Pr
 }
 
 /** The details of the organizations of the scope with ids from `first` to `last` (inclusive), by org id. */
-export async function loadOrgDetails(con: DuckDBConnection, scope: ReportScope, first: string, last: string): Promise<Map<string, OrgDetail>> {
+export async function loadOrgDetails(
+  con: DuckDBConnection,
+  scope: ReportScope,
+  first: string,
+  last: string,
+): Promise<Map<string, OrgDetail>> {
   const range = [first, last];
   const [dims, groups, indicators, trend, spread] = [
-    await rows(con, 'SELECT org_id, period, dimension_id, score FROM report_dimension WHERE org_id BETWEEN $1 AND $2', range),
-    await rows(con, 'SELECT org_id, id, score, n_peers, percentile FROM report_group WHERE org_id BETWEEN $1 AND $2', range),
-    await rows(con, 'SELECT org_id, id, rule, score, n_peers, percentile, na, value FROM report_indicator WHERE org_id BETWEEN $1 AND $2', range),
-    await rows(con, 'SELECT org_id, period, total, peer_median FROM report_trend WHERE org_id BETWEEN $1 AND $2 ORDER BY org_id, period', range),
+    await rows(
+      con,
+      'SELECT org_id, period, dimension_id, score FROM report_dimension WHERE org_id BETWEEN $1 AND $2',
+      range,
+    ),
+    await rows(
+      con,
+      'SELECT org_id, id, score, n_peers, percentile FROM report_group WHERE org_id BETWEEN $1 AND $2',
+      range,
+    ),
+    await rows(
+      con,
+      'SELECT org_id, id, rule, score, n_peers, percentile, na, value FROM report_indicator WHERE org_id BETWEEN $1 AND $2',
+      range,
+    ),
+    await rows(
+      con,
+      'SELECT org_id, period, total, peer_median FROM report_trend WHERE org_id BETWEEN $1 AND $2 ORDER BY org_id, period',
+      range,
+    ),
     await rows(
       con,
       'SELECT org_id, indicator_id, raters, mean_score, score, spread FROM bench_rater_spread WHERE template_id = $1 AND period = $2 AND org_id BETWEEN $3 AND $4 AND spread > 0',
@@ -308,11 +388,28 @@ export async function loadOrgDetails(con: DuckDBConnection, scope: ReportScope, 
   const of = (id: unknown): OrgDetail => {
     const key = String(id);
     let d = out.get(key);
-    if (!d) out.set(key, (d = { dimensions: [], groups: [], indicators: [], trend: [], raterSpread: [] }));
+    if (!d)
+      out.set(
+        key,
+        (d = { dimensions: [], groups: [], indicators: [], trend: [], raterSpread: [] }),
+      );
     return d;
   };
-  for (const r of dims) of(r.org_id).dimensions.push({ org_id: String(r.org_id), period: String(r.period), dimension_id: String(r.dimension_id), score: Number(r.score) });
-  for (const r of groups) of(r.org_id).groups.push({ org_id: String(r.org_id), id: String(r.id), score: num(r.score), n_peers: Number(r.n_peers), percentile: num(r.percentile) });
+  for (const r of dims)
+    of(r.org_id).dimensions.push({
+      org_id: String(r.org_id),
+      period: String(r.period),
+      dimension_id: String(r.dimension_id),
+      score: Number(r.score),
+    });
+  for (const r of groups)
+    of(r.org_id).groups.push({
+      org_id: String(r.org_id),
+      id: String(r.id),
+      score: num(r.score),
+      n_peers: Number(r.n_peers),
+      percentile: num(r.percentile),
+    });
   for (const r of indicators) {
     of(r.org_id).indicators.push({
       org_id: String(r.org_id),
@@ -325,13 +422,30 @@ export async function loadOrgDetails(con: DuckDBConnection, scope: ReportScope, 
       value: num(r.value),
     });
   }
-  for (const r of spread) of(r.org_id).raterSpread.push({ org_id: String(r.org_id), indicator_id: String(r.indicator_id), raters: Number(r.raters), mean_score: Number(r.mean_score), score: Number(r.score), spread: Number(r.spread) });
-  for (const r of trend) of(r.org_id).trend.push({ org_id: String(r.org_id), period: String(r.period), total: Number(r.total), peer_median: num(r.peer_median) });
+  for (const r of spread)
+    of(r.org_id).raterSpread.push({
+      org_id: String(r.org_id),
+      indicator_id: String(r.indicator_id),
+      raters: Number(r.raters),
+      mean_score: Number(r.mean_score),
+      score: Number(r.score),
+      spread: Number(r.spread),
+    });
+  for (const r of trend)
+    of(r.org_id).trend.push({
+      org_id: String(r.org_id),
+      period: String(r.period),
+      total: Number(r.total),
+      peer_median: num(r.peer_median),
+    });
   return out;
 }
 
 /** For the secretariat: the flagged current submissions, the organizations that returned, the rejected files. */
-export async function loadSecretariatData(con: DuckDBConnection, scope: ReportScope): Promise<{ flagged: FlaggedRow[]; returnedOrgIds: Set<string>; rejected: number }> {
+export async function loadSecretariatData(
+  con: DuckDBConnection,
+  scope: ReportScope,
+): Promise<{ flagged: FlaggedRow[]; returnedOrgIds: Set<string>; rejected: number }> {
   const p = [scope.template, scope.period];
   const flagged = (
     await rows(
@@ -341,8 +455,18 @@ export async function loadSecretariatData(con: DuckDBConnection, scope: ReportSc
        WHERE s.is_current AND s.flagged AND s.template_id = $1 AND s.period = $2 ORDER BY s.org_id, s.evaluator`,
       p,
     )
-  ).map((r): FlaggedRow => ({ org_id: String(r.org_id), org_name: str(r.org_name), evaluator: str(r.evaluator), file_name: str(r.file_name), mismatches: Number(r.mismatches) }));
-  const returned = await rows(con, 'SELECT DISTINCT org_id FROM submissions WHERE is_current AND template_id = $1 AND period = $2', p);
+  ).map((r): FlaggedRow => ({
+    org_id: String(r.org_id),
+    org_name: str(r.org_name),
+    evaluator: str(r.evaluator),
+    file_name: str(r.file_name),
+    mismatches: Number(r.mismatches),
+  }));
+  const returned = await rows(
+    con,
+    'SELECT DISTINCT org_id FROM submissions WHERE is_current AND template_id = $1 AND period = $2',
+    p,
+  );
   const rejected = Number((await rows(con, 'SELECT count(*) AS n FROM rejections'))[0]?.n ?? 0);
   return { flagged, returnedOrgIds: new Set(returned.map((r) => String(r.org_id))), rejected };
 }

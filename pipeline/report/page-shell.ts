@@ -59,7 +59,8 @@ a { color: var(--accent); }
 `;
 
 export function page(lang: Lang, title: string, body: Html): string {
-  return `<!DOCTYPE html>\n${html`<html lang="${lang}">
+  return `<!DOCTYPE html>\n${
+    html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
@@ -75,7 +76,8 @@ ${body}
 </main>
 </body>
 </html>
-`.value}`;
+`.value
+  }`;
 }
 
 /** A chart as a figure: the SVG ECharts rendered, a caption, and a name the tests can find. */
@@ -93,8 +95,10 @@ export function inlineSvg(svg: string): string {
   return svg.replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\s+xmlns(?::xlink)?="[^"]*"/g, ''));
 }
 
-export const fmt1 = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : (Math.round(x * 10) / 10).toFixed(1));
-export const fmt0 = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : String(Math.round(x)));
+export const fmt1 = (x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : (Math.round(x * 10) / 10).toFixed(1);
+export const fmt0 = (x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : String(Math.round(x));
 export const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${fmt1(Math.abs(x))}`;
 
 /** A peer group as people read it: "深圳 · 社会团体". */

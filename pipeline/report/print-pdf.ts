@@ -25,7 +25,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** The chromium to use (SCOREBOOK_CHROMIUM overrides /usr/bin/chromium), or null when it is not there. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): { path: string; found: boolean } {
+export function findChromium(env: NodeJS.ProcessEnv = process.env): {
+  path: string;
+  found: boolean;
+} {
   const path = env.SCOREBOOK_CHROMIUM || DEFAULT_CHROMIUM;
   return { path, found: existsSync(path) };
 }
@@ -41,7 +44,12 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
   let context: BrowserContext;
   try {
     const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS, offline: true });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      offline: true,
+    });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
     throw e;
@@ -61,7 +69,11 @@ export interface PdfJob {
 }
 
 /** Print each HTML file to its PDF (A4, backgrounds on), a few pages at a time. */
-export async function printPdfs(executablePath: string, jobs: PdfJob[], opts: { concurrency?: number; onDone?: (job: PdfJob) => void } = {}): Promise<void> {
+export async function printPdfs(
+  executablePath: string,
+  jobs: PdfJob[],
+  opts: { concurrency?: number; onDone?: (job: PdfJob) => void } = {},
+): Promise<void> {
   if (!jobs.length) return;
   const browser = await launchChromium(executablePath);
   try {
@@ -74,7 +86,12 @@ export async function printPdfs(executablePath: string, jobs: PdfJob[], opts: { 
         while (next < jobs.length) {
           const job = jobs[next++]!;
           await page.goto(pathToFileURL(job.html).href, { waitUntil: 'load' });
-          await page.pdf({ path: job.pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+          await page.pdf({
+            path: job.pdf,
+            format: 'A4',
+            printBackground: true,
+            preferCSSPageSize: true,
+          });
           opts.onDone?.(job);
         }
       } finally {

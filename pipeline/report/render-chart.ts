@@ -27,7 +27,15 @@ function fresh(width: number, height: number): Chart {
 
 /** A series' data without its numbers: where points are missing ('-' or null) still shapes the chart. */
 const dataMask = (data: unknown): unknown =>
-  Array.isArray(data) ? data.map((d) => (d === '-' || d === null ? '-' : typeof d === 'object' ? { ...(d as object), value: dataMask((d as { value?: unknown }).value) } : 0)) : data;
+  Array.isArray(data)
+    ? data.map((d) =>
+        d === '-' || d === null
+          ? '-'
+          : typeof d === 'object'
+            ? { ...(d as object), value: dataMask((d as { value?: unknown }).value) }
+            : 0,
+      )
+    : data;
 
 /**
  * What stays the same between two charts that can share an instance: everything but the
@@ -35,12 +43,19 @@ const dataMask = (data: unknown): unknown =>
  * added after the others, not in its place (the same picture, another SVG).
  */
 export function chartShape(option: ChartOption, width: number, height: number): string {
-  const series = Array.isArray(option.series) ? (option.series as Record<string, unknown>[]).map((s) => ({ ...s, data: dataMask(s.data) })) : option.series;
+  const series = Array.isArray(option.series)
+    ? (option.series as Record<string, unknown>[]).map((s) => ({ ...s, data: dataMask(s.data) }))
+    : option.series;
   return JSON.stringify([width, height, { ...option, series }]);
 }
 
 /** Draws `option` on a new instance, disposed afterwards (`reuse: false`), or on the kept instance of its shape. */
-export function renderChartSvg(option: ChartOption, width: number, height: number, opts: { reuse?: boolean } = {}): string {
+export function renderChartSvg(
+  option: ChartOption,
+  width: number,
+  height: number,
+  opts: { reuse?: boolean } = {},
+): string {
   if (opts.reuse === false) {
     const chart = fresh(width, height);
     try {
@@ -52,7 +67,8 @@ export function renderChartSvg(option: ChartOption, width: number, height: numbe
   }
   const key = chartShape(option, width, height);
   let chart = kept.get(key);
-  if (chart) kept.delete(key); // re-inserted below: the map's order is the order of last use
+  if (chart)
+    kept.delete(key); // re-inserted below: the map's order is the order of last use
   else {
     chart = fresh(width, height);
     if (kept.size >= KEEP) {

@@ -36,7 +36,8 @@ export type WorkerReply = { ready: true } | { id: number; error?: string };
  * less one; by default (the number of cores) none for small runs.
  */
 export function workersFor(reports: number, threads: { asked?: number; cores: number }): number {
-  if (threads.asked !== undefined && threads.asked > 0) return Math.min(threads.asked, Math.max(1, reports)) - 1;
+  if (threads.asked !== undefined && threads.asked > 0)
+    return Math.min(threads.asked, Math.max(1, reports)) - 1;
   return reports < MIN_REPORTS_FOR_WORKERS ? 0 : Math.max(0, threads.cores - 1);
 }
 
@@ -87,7 +88,9 @@ export function createPageWriter(workers: number, onWritten: () => void): PageWr
   return {
     async write(job) {
       check();
-      const slot = pool.filter((s) => s.ready && s.pending.size < IN_FLIGHT).sort((a, b) => a.pending.size - b.pending.size)[0];
+      const slot = pool
+        .filter((s) => s.ready && s.pending.size < IN_FLIGHT)
+        .sort((a, b) => a.pending.size - b.pending.size)[0];
       if (slot) {
         const id = nextId++;
         slot.pending.add(id);
@@ -107,7 +110,8 @@ export function createPageWriter(workers: number, onWritten: () => void): PageWr
       check();
     },
     async ready() {
-      while (!failure && pool.some((s) => !s.ready)) await new Promise<void>((r) => waiting.push(r));
+      while (!failure && pool.some((s) => !s.ready))
+        await new Promise<void>((r) => waiting.push(r));
       check();
     },
     get byWorkers() {

@@ -63,12 +63,16 @@ ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
   <div id="weakest">
     <h2>${w.weakestTitle}</h2>
     <p class="sub">${w.improvementIntro(m.template.clause)}</p>
-    ${m.weakest.length
-      ? html`<ol class="items">${m.weakest.map(
-          (s) => html`<li data-indicator="${s.id}"><span class="id">${s.id}</span> ${s.name}<span class="score-pill">${fmt1(s.score)}</span>
+    ${
+      m.weakest.length
+        ? html`<ol class="items">${m.weakest.map(
+            (
+              s,
+            ) => html`<li data-indicator="${s.id}"><span class="id">${s.id}</span> ${s.name}<span class="score-pill">${fmt1(s.score)}</span>
             <span class="improve"><span class="tag">${w.improvement}${w.colon.trimEnd()}</span>${s.improvement}${s.fromDescription ? '' : html` <span class="suppressed">${w.fromName}</span>`}</span></li>`,
-        )}</ol>`
-      : html`<p>${w.weakestNone}</p>`}
+          )}</ol>`
+        : html`<p>${w.weakestNone}</p>`
+    }
   </div>
 </section>
 
@@ -108,7 +112,11 @@ function dimensionValue(d: DimensionScore, w: ReportWords): Html | string {
 
 /** The first-level indicators the radar leaves out, and why (never for want of peers: that is said elsewhere). */
 function notCharted(m: ReportModel, w: ReportWords): Html | string {
-  const list = (state: DimensionScore['state']) => m.dimensions.filter((d) => d.state === state).map((d) => `${d.id} ${d.name}`).join(w.listSeparator);
+  const list = (state: DimensionScore['state']) =>
+    m.dimensions
+      .filter((d) => d.state === state)
+      .map((d) => `${d.id} ${d.name}`)
+      .join(w.listSeparator);
   const recorded = list('recorded');
   const na = list('na');
   if (!recorded && !na) return '';
@@ -116,15 +124,22 @@ function notCharted(m: ReportModel, w: ReportWords): Html | string {
 }
 
 function groupRows(g: GroupScore, w: ReportWords, peerShown: boolean, few: Html): Html {
-  const pctCell = (s: { percentile: number | null; peerSuppressed: boolean; score: number | null }) =>
-    peerShown ? html`<td class="num">${s.peerSuppressed ? few : s.score === null ? '—' : fmt0(s.percentile)}</td>` : '';
+  const pctCell = (s: {
+    percentile: number | null;
+    peerSuppressed: boolean;
+    score: number | null;
+  }) =>
+    peerShown
+      ? html`<td class="num">${s.peerSuppressed ? few : s.score === null ? '—' : fmt0(s.percentile)}</td>`
+      : '';
   return html`<tr class="group"><td class="id">${g.id}</td><td>${g.name}</td><td class="num">${fmt1(g.score)}</td>${pctCell(g)}</tr>
     ${g.indicators.map((i) => html`<tr data-indicator="${i.id}"><td class="id">${i.id}</td><td>${i.name}</td><td class="num">${indicatorValue(i, w)}</td>${pctCell(i)}</tr>`)}`;
 }
 
 function indicatorValue(i: IndicatorScore, w: ReportWords): Html | string {
   if (i.state === 'na') return w.notApplicable;
-  if (i.state === 'recorded') return html`<span title="${w.notScored}">${w.recorded} ${i.value === null ? '—' : formatValue(i.value, i.unit ?? undefined, 2)}</span>`;
+  if (i.state === 'recorded')
+    return html`<span title="${w.notScored}">${w.recorded} ${i.value === null ? '—' : formatValue(i.value, i.unit ?? undefined, 2)}</span>`;
   return fmt1(i.score);
 }
 
@@ -134,28 +149,34 @@ function trendTable(m: ReportModel, w: ReportWords): Html {
   return html`<table>
     <thead><tr><th>${w.period}</th><th class="num">${w.total}</th><th class="num">${w.peerMedian}</th>${m.dimensions.filter((d) => d.state !== 'recorded').map((d) => html`<th class="num">${d.id} ${d.name}</th>`)}</tr></thead>
     <tbody>${m.trend.map(
-      (t) => html`<tr><td>${t.period}</td><td class="num">${fmt1(t.total)}</td><td class="num">${t.peerMedian === null ? html`<span class="suppressed">${w.fewerThan(m.k)}</span>` : fmt1(t.peerMedian)}</td>${t.dimensions.map((d) => html`<td class="num">${fmt1(d.score)}</td>`)}</tr>`,
+      (t) =>
+        html`<tr><td>${t.period}</td><td class="num">${fmt1(t.total)}</td><td class="num">${t.peerMedian === null ? html`<span class="suppressed">${w.fewerThan(m.k)}</span>` : fmt1(t.peerMedian)}</td>${t.dimensions.map((d) => html`<td class="num">${fmt1(d.score)}</td>`)}</tr>`,
     )}
-    <tr class="group"><td>${w.trendChange(prev.period, last.period)}</td><td class="num">${signed(last.total - prev.total)}</td><td></td>${last.dimensions.map((d, i) => {
-      const before = prev.dimensions[i]?.score ?? null;
-      return html`<td class="num">${d.score === null || before === null ? '—' : signed(d.score - before)}</td>`;
-    })}</tr></tbody>
+    <tr class="group"><td>${w.trendChange(prev.period, last.period)}</td><td class="num">${signed(last.total - prev.total)}</td><td></td>${last.dimensions.map(
+      (d, i) => {
+        const before = prev.dimensions[i]?.score ?? null;
+        return html`<td class="num">${d.score === null || before === null ? '—' : signed(d.score - before)}</td>`;
+      },
+    )}</tr></tbody>
   </table>`;
 }
 
 function ratersSection(m: ReportModel, w: ReportWords): Html {
   const r = m.raters!;
   // Ties at the largest spread are never broken by picking some: past the few named, say how many share it.
-  const tied = r.atLargestSpread > r.leastAgreement.length && r.largestSpread !== null
-    ? html`<p data-tied="${r.atLargestSpread}">${w.leastAgreementTied(r.atLargestSpread, fmt1(r.largestSpread), r.largestSpread > 100 - 1e-7, r.leastAgreement.length)}</p>`
-    : '';
+  const tied =
+    r.atLargestSpread > r.leastAgreement.length && r.largestSpread !== null
+      ? html`<p data-tied="${r.atLargestSpread}">${w.leastAgreementTied(r.atLargestSpread, fmt1(r.largestSpread), r.largestSpread > 100 - 1e-7, r.leastAgreement.length)}</p>`
+      : '';
   return html`<section id="raters">
   <h2>${w.ratersTitle}</h2>
   <p>${w.raters(r.raters)} · ${w.totalRange} ${fmt1(r.totalRange)}</p>
   <p data-consolidate="${r.consolidate}">${w.consolidated(r.consolidate, r.raters)}</p>
-  ${r.leastAgreement.length
-    ? html`<h3>${w.leastAgreement}</h3>${tied}<table><thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.spread}</th><th class="num">${w.score}${w.paren(w.methodName(r.consolidate))}</th></tr></thead>
+  ${
+    r.leastAgreement.length
+      ? html`<h3>${w.leastAgreement}</h3>${tied}<table><thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.spread}</th><th class="num">${w.score}${w.paren(w.methodName(r.consolidate))}</th></tr></thead>
       <tbody>${r.leastAgreement.map((x) => html`<tr data-indicator="${x.id}"><td class="id">${x.id}</td><td>${x.name}</td><td class="num">${fmt1(x.spread)}</td><td class="num">${fmt1(x.score)}</td></tr>`)}</tbody></table>`
-    : html`<p>${w.allAgree}</p>`}
+      : html`<p>${w.allAgree}</p>`
+  }
 </section>`;
 }

@@ -13,7 +13,12 @@ export interface SummaryCharts {
 
 const rate = (part: number, whole: number) => (whole ? `${fmt1((100 * part) / whole)}%` : '—');
 
-export function renderSummaryHtml(s: SummaryModel, w: ReportWords, charts: SummaryCharts, indexFile: string): string {
+export function renderSummaryHtml(
+  s: SummaryModel,
+  w: ReportWords,
+  charts: SummaryCharts,
+  indexFile: string,
+): string {
   const few = html`<span class="suppressed">${w.fewerThan(s.k)}</span>`;
   const body = html`
 <header>
@@ -29,10 +34,12 @@ export function renderSummaryHtml(s: SummaryModel, w: ReportWords, charts: Summa
 
 <section id="distribution">
   <h2>${w.distributionTitle}</h2>
-  ${s.total
-    ? html`<table><thead><tr><th class="num">${w.min}</th><th class="num">${w.q1}</th><th class="num">${w.median}</th><th class="num">${w.q3}</th><th class="num">${w.max}</th><th class="num">${w.mean}</th></tr></thead>
+  ${
+    s.total
+      ? html`<table><thead><tr><th class="num">${w.min}</th><th class="num">${w.q1}</th><th class="num">${w.median}</th><th class="num">${w.q3}</th><th class="num">${w.max}</th><th class="num">${w.mean}</th></tr></thead>
       <tbody><tr>${[s.total.min, s.total.q1, s.total.median, s.total.q3, s.total.max, s.total.mean].map((x) => html`<td class="num">${fmt1(x)}</td>`)}</tr></tbody></table>`
-    : html`<p>${few}</p>`}
+      : html`<p>${few}</p>`
+  }
   ${charts.histogram ? figure('histogram', charts.histogram, w.histogramCaption, w.distributionTitle) : ''}
   <h3>${w.gradesTitle}</h3>
   ${charts.grades ? figure('grades', charts.grades, w.gradesTitle, w.gradesTitle) : html`<p>${s.total ? w.noGrades : few}</p>`}
@@ -62,22 +69,26 @@ export function renderSummaryHtml(s: SummaryModel, w: ReportWords, charts: Summa
 
 <section id="returns">
   <h2>${w.returnsTitle}</h2>
-  ${s.returns
-    ? html`<p>${w.returned} ${s.returns.returned} / ${s.returns.rosterSize}${w.paren(rate(s.returns.returned, s.returns.rosterSize))}</p>
+  ${
+    s.returns
+      ? html`<p>${w.returned} ${s.returns.returned} / ${s.returns.rosterSize}${w.paren(rate(s.returns.returned, s.returns.rosterSize))}</p>
       <table><thead><tr><th>${w.region}</th><th class="num">${w.roster}</th><th class="num">${w.returned}</th><th class="num">${w.returnRate}</th></tr></thead>
       <tbody>${s.returns.byRegion.map((r) => html`<tr><td>${r.region}</td><td class="num">${r.rosterSize}</td><td class="num">${r.returned}</td><td class="num">${rate(r.returned, r.rosterSize)}</td></tr>`)}</tbody></table>
       <h3>${w.notReturned}${w.paren(String(s.returns.notReturned.length))}</h3>
       ${s.returns.notReturned.length ? html`<table id="not-returned"><thead><tr><th>${w.orgId}</th><th>${w.orgName}</th><th>${w.region}</th></tr></thead><tbody>${s.returns.notReturned.map((m) => html`<tr><td>${m.org_id}</td><td>${m.org_name}</td><td>${m.region}</td></tr>`)}</tbody></table>` : html`<p>—</p>`}
       ${s.returns.notOnRoster.length ? html`<p>${w.notOnRoster}${w.colon}${s.returns.notOnRoster.join(w.listSeparator)}</p>` : ''}`
-    : html`<p>${w.returnsNone}</p>`}
+      : html`<p>${w.returnsNone}</p>`
+  }
 </section>
 
 <section id="flagged">
   <h2>${w.flaggedTitle}</h2>
-  ${s.flagged.length
-    ? html`<table><thead><tr><th>${w.orgId}</th><th>${w.orgName}</th><th>${w.evaluator}</th><th>${w.file}</th><th class="num">${w.mismatches}</th></tr></thead>
+  ${
+    s.flagged.length
+      ? html`<table><thead><tr><th>${w.orgId}</th><th>${w.orgName}</th><th>${w.evaluator}</th><th>${w.file}</th><th class="num">${w.mismatches}</th></tr></thead>
       <tbody>${s.flagged.map((f) => html`<tr><td>${f.org_id}</td><td>${f.org_name ?? '—'}</td><td>${f.evaluator ?? '—'}</td><td>${f.file_name ?? '—'}</td><td class="num">${f.mismatches}</td></tr>`)}</tbody></table>`
-    : html`<p>${w.flaggedNone}</p>`}
+      : html`<p>${w.flaggedNone}</p>`
+  }
   <p class="sub">${w.rejectedFiles(s.rejected)}</p>
 </section>
 
@@ -97,7 +108,8 @@ export function renderIndexHtml(s: SummaryModel, w: ReportWords, summaryFile: st
 <table id="reports">
   <thead><tr><th>${w.orgId}</th><th>${w.orgName}</th><th>${w.peerGroup}</th><th class="num">${w.total}</th><th>${w.grade}</th><th></th></tr></thead>
   <tbody>${s.index.map(
-    (e) => html`<tr><td>${e.org_id}</td><td>${e.org_name}${e.flagged ? ' ⚑' : ''}</td><td>${groupLabel(e.region, e.org_type)}</td><td class="num">${fmt1(e.total)}</td><td>${e.grade ?? '—'}</td><td><a href="${encodeURIComponent(e.file)}">${w.openReport}</a></td></tr>`,
+    (e) =>
+      html`<tr><td>${e.org_id}</td><td>${e.org_name}${e.flagged ? ' ⚑' : ''}</td><td>${groupLabel(e.region, e.org_type)}</td><td class="num">${fmt1(e.total)}</td><td>${e.grade ?? '—'}</td><td><a href="${encodeURIComponent(e.file)}">${w.openReport}</a></td></tr>`,
   )}</tbody>
 </table>
 <footer><p>${s.template.id} ${s.template.version} · ${w.generated} ${s.generatedAt} · scorebook</p></footer>`;

@@ -3,8 +3,24 @@
  * database: the numbers and words every renderer (HTML, charts) shows. Peer statistics arrive
  * already k-suppressed (null); this module never computes a statistic over other organizations.
  */
-import { gradeFor, resolvePlan, round9, text, unitLabel, type GradeBand, type Lang, type Template } from '../../core/index.ts';
-import type { OrgDetail, OrgRow, PeerDimensionRow, PeerGroupRow, Quartiles, ScopeData } from './load-report-data.ts';
+import {
+  gradeFor,
+  resolvePlan,
+  round9,
+  text,
+  unitLabel,
+  type GradeBand,
+  type Lang,
+  type Template,
+} from '../../core/index.ts';
+import type {
+  OrgDetail,
+  OrgRow,
+  PeerDimensionRow,
+  PeerGroupRow,
+  Quartiles,
+  ScopeData,
+} from './load-report-data.ts';
 import type { ConsolidateMethod } from '../benchmark/consolidate.ts';
 import { byIndicatorId, LEAST_AGREEMENT_NAMED } from '../benchmark/trends-and-raters.ts';
 import { improvementClause } from './report-words.ts';
@@ -88,7 +104,13 @@ export interface ReportModel {
   generatedAt: string;
   template: { id: string; version: string; title: string; standard: string; clause: string | null };
   period: string;
-  org: { id: string; name: string; region: string | null; org_type: string | null; size: string | null };
+  org: {
+    id: string;
+    name: string;
+    region: string | null;
+    org_type: string | null;
+    size: string | null;
+  };
   total: number;
   grade: string | null;
   hasGrades: boolean;
@@ -134,23 +156,37 @@ export interface PeerIndex {
   dimensions: Map<string, PeerDimensionRow>;
 }
 
-export const peerKey = (region: string | null, orgType: string | null) => JSON.stringify([region, orgType]);
+export const peerKey = (region: string | null, orgType: string | null) =>
+  JSON.stringify([region, orgType]);
 
 export function indexPeers(data: Pick<ScopeData, 'groups' | 'groupDimensions'>): PeerIndex {
   return {
     groups: new Map(data.groups.map((g) => [peerKey(g.region, g.org_type), g])),
-    dimensions: new Map(data.groupDimensions.map((d) => [`${peerKey(d.region, d.org_type)}|${d.dimension_id}`, d])),
+    dimensions: new Map(
+      data.groupDimensions.map((d) => [`${peerKey(d.region, d.org_type)}|${d.dimension_id}`, d]),
+    ),
   };
 }
 
-export function buildReportModel(template: Template, scope: ScopeData['scope'], org: OrgRow, detail: OrgDetail, peers: PeerIndex, opts: BuildOptions): ReportModel {
+export function buildReportModel(
+  template: Template,
+  scope: ScopeData['scope'],
+  org: OrgRow,
+  detail: OrgDetail,
+  peers: PeerIndex,
+  opts: BuildOptions,
+): ReportModel {
   const { lang, k } = opts;
   const top = opts.top ?? 5;
   const key = peerKey(org.region, org.org_type);
   const group = peers.groups.get(key);
   const shown = group !== undefined && !group.suppressed && group.n >= k;
   const grades = gradeBands(template, org.profile);
-  const grade = grades.length ? text(gradeFor(org.total, grades)?.label, lang) || null : (org.grades.length === 1 ? org.grades[0]! : org.grades.join(' / ') || null);
+  const grade = grades.length
+    ? text(gradeFor(org.total, grades)?.label, lang) || null
+    : org.grades.length === 1
+      ? org.grades[0]!
+      : org.grades.join(' / ') || null;
 
   const current = detail.dimensions.filter((d) => d.period === scope.period);
   const dimScore = new Map(current.map((d) => [d.dimension_id, d.score]));
@@ -168,21 +204,32 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
     const q = peers.dimensions.get(`${key}|${d.id}`)?.quartiles ?? null;
     const score = pct(dimScore.get(d.id) ?? null);
     // Recorded only: by the rules the organization was scored with (a profile may differ from the template).
-    const rules = d.groups.flatMap((g) => g.indicators.filter((i) => indRows.has(i.id)).map((i) => indRows.get(i.id)!.rule));
+    const rules = d.groups.flatMap((g) =>
+      g.indicators.filter((i) => indRows.has(i.id)).map((i) => indRows.get(i.id)!.rule),
+    );
     const recordedOnly = score === null && rules.length > 0 && rules.every((r) => r === 'record');
     dimensions.push({
       id: d.id,
       name: text(d.name, lang),
       state: score !== null ? 'scored' : recordedOnly ? 'recorded' : 'na',
       score,
-      peer: score !== null && shown && q ? { q1: 100 * q.q1, median: 100 * q.median, q3: 100 * q.q3 } : null,
+      peer:
+        score !== null && shown && q
+          ? { q1: 100 * q.q1, median: 100 * q.median, q3: 100 * q.q3 }
+          : null,
     });
     for (const g of d.groups) {
       const indicators: IndicatorScore[] = [];
       for (const i of g.indicators) {
         const r = indRows.get(i.id);
         if (!r) continue;
-        const state: IndicatorScore['state'] = r.na ? 'na' : r.score !== null ? 'scored' : r.rule === 'record' ? 'recorded' : 'missing';
+        const state: IndicatorScore['state'] = r.na
+          ? 'na'
+          : r.score !== null
+            ? 'scored'
+            : r.rule === 'record'
+              ? 'recorded'
+              : 'missing';
         const s: IndicatorScore = {
           id: i.id,
           name: text(i.name, lang),
@@ -216,10 +263,14 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
 
   // Weakest first: lowest score; among equals, the one where peers do better (lower percentile), then the standard's order.
   const scored = all.filter((s) => s.state === 'scored');
-  const byOrder = (a: IndicatorScore, b: IndicatorScore) => meta.get(a.id)!.order - meta.get(b.id)!.order;
+  const byOrder = (a: IndicatorScore, b: IndicatorScore) =>
+    meta.get(a.id)!.order - meta.get(b.id)!.order;
   const weakest: Improvement[] = [...scored]
     .filter((s) => s.score! < 100 - 1e-9)
-    .sort((a, b) => a.score! - b.score! || (a.percentile ?? 101) - (b.percentile ?? 101) || byOrder(a, b))
+    .sort(
+      (a, b) =>
+        a.score! - b.score! || (a.percentile ?? 101) - (b.percentile ?? 101) || byOrder(a, b),
+    )
     .slice(0, top)
     .map((s) => {
       const description = meta.get(s.id)!.description;
@@ -228,14 +279,24 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
   const weakIds = new Set(weakest.map((w) => w.id));
   const strengths = [...scored]
     .filter((s) => s.score! > 1e-9 && !weakIds.has(s.id))
-    .sort((a, b) => b.score! - a.score! || (b.percentile ?? -1) - (a.percentile ?? -1) || byOrder(a, b))
+    .sort(
+      (a, b) => b.score! - a.score! || (b.percentile ?? -1) - (a.percentile ?? -1) || byOrder(a, b),
+    )
     .slice(0, top);
 
   const trend: TrendPoint[] = detail.trend.map((t) => ({
     period: t.period,
     total: t.total,
     peerMedian: t.peer_median,
-    dimensions: dimensions.filter((d) => d.state !== 'recorded').map((d) => ({ id: d.id, score: pct(detail.dimensions.find((x) => x.period === t.period && x.dimension_id === d.id)?.score ?? null) })),
+    dimensions: dimensions
+      .filter((d) => d.state !== 'recorded')
+      .map((d) => ({
+        id: d.id,
+        score: pct(
+          detail.dimensions.find((x) => x.period === t.period && x.dimension_id === d.id)?.score ??
+            null,
+        ),
+      })),
   }));
 
   const names = new Map(all.map((s) => [s.id, s.name]));
@@ -243,7 +304,9 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
   // standard's order; with yes/no indicators many tie at 1, and picking some would be arbitrary.
   const disagree = detail.raterSpread.filter((r) => round9(r.spread) > 0);
   const largest = disagree.length ? Math.max(...disagree.map((r) => round9(r.spread))) : null;
-  const atLargest = disagree.filter((r) => round9(r.spread) === largest).sort((a, b) => byIndicatorId(a.indicator_id, b.indicator_id));
+  const atLargest = disagree
+    .filter((r) => round9(r.spread) === largest)
+    .sort((a, b) => byIndicatorId(a.indicator_id, b.indicator_id));
   const raters: RaterSpread | null =
     org.raters > 1
       ? {
@@ -252,9 +315,12 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
           totalRange: org.total_range,
           largestSpread: largest === null ? null : 100 * largest,
           atLargestSpread: atLargest.length,
-          leastAgreement: atLargest
-            .slice(0, LEAST_AGREEMENT_NAMED)
-            .map((r) => ({ id: r.indicator_id, name: names.get(r.indicator_id) ?? r.indicator_id, spread: 100 * r.spread, score: 100 * r.score })),
+          leastAgreement: atLargest.slice(0, LEAST_AGREEMENT_NAMED).map((r) => ({
+            id: r.indicator_id,
+            name: names.get(r.indicator_id) ?? r.indicator_id,
+            spread: 100 * r.spread,
+            score: 100 * r.score,
+          })),
         }
       : null;
 
@@ -270,7 +336,13 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
       clause: improvementClause(template.source.standard, lang),
     },
     period: scope.period,
-    org: { id: org.org_id, name: org.org_name ?? org.org_id, region: org.region, org_type: org.org_type, size: org.size },
+    org: {
+      id: org.org_id,
+      name: org.org_name ?? org.org_id,
+      region: org.region,
+      org_type: org.org_type,
+      size: org.size,
+    },
     total: org.total,
     grade,
     hasGrades: grades.length > 0 || org.grades.length > 0,
@@ -279,7 +351,10 @@ export function buildReportModel(template: Template, scope: ScopeData['scope'], 
       region: org.region,
       org_type: org.org_type,
       n: shown ? group!.n : null,
-      total: shown && group!.total ? { q1: group!.total.q1, median: group!.total.median, q3: group!.total.q3 } : null,
+      total:
+        shown && group!.total
+          ? { q1: group!.total.q1, median: group!.total.median, q3: group!.total.q3 }
+          : null,
       percentileInGroup: shown ? org.percentile_in_group : null,
       percentileOverall: org.n_all >= k ? org.percentile_overall : null,
     },

@@ -138,7 +138,8 @@ const zh: ReportWords = {
   peerBand: '同类机构 25%–75% 区间',
   thisOrg: '本机构',
   dimensionsTitle: '一级指标',
-  radarCaption: '一级指标得分（0–100，各一级指标下三级指标得分的平均）与同类机构的中位数和四分位区间',
+  radarCaption:
+    '一级指标得分（0–100，各一级指标下三级指标得分的平均）与同类机构的中位数和四分位区间',
   dimension: '一级指标',
   score: '得分',
   scoreScale: '得分（0–100）',
@@ -149,7 +150,8 @@ const zh: ReportWords = {
   recorded: '记录值',
   notScored: '仅记录，不计分',
   listSeparator: '、',
-  notChartedRecorded: (list) => `${list}：其下指标均为记录值，不计分，因此不在图中，也不与同类机构比较。`,
+  notChartedRecorded: (list) =>
+    `${list}：其下指标均为记录值，不计分，因此不在图中，也不与同类机构比较。`,
   notChartedNa: (list) => `${list}：其下指标均不适用，不在图中。`,
   notInHeatmap: (list) => `${list}：其下指标均为记录值，不计分，因此不在热力图中。`,
   strengthsTitle: '优势指标',
@@ -157,7 +159,8 @@ const zh: ReportWords = {
   weakestTitle: '最薄弱的指标与改进方向',
   weakestNone: '所有计分指标均已得满分。',
   improvement: '改进方向',
-  improvementIntro: (clause) => `以下为得分最低的指标；改进方向摘自标准的内容描述${clause ? `（${clause}要求根据评价结果持续改进）` : ''}。`,
+  improvementIntro: (clause) =>
+    `以下为得分最低的指标；改进方向摘自标准的内容描述${clause ? `（${clause}要求根据评价结果持续改进）` : ''}。`,
   fromName: '（标准未给出内容描述，以指标要求本身为改进方向）',
   trendTitle: '历次评价趋势',
   trendOnePeriod: '目前只有一个评价周期，积累两个周期以上后显示趋势。',
@@ -165,16 +168,21 @@ const zh: ReportWords = {
   ratersTitle: '多位评价人的一致程度',
   raters: (n) => `${n} 位评价人`,
   methodName: (m) => ({ mean: '平均值', median: '中位数', min: '最低分', max: '最高分' })[m],
-  consolidated: (m, n) => `本报告各项得分取 ${n} 位评价人的${({ mean: '平均值', median: '中位数', min: '最低分', max: '最高分' })[m]}。`,
+  consolidated: (m, n) =>
+    `本报告各项得分取 ${n} 位评价人的${{ mean: '平均值', median: '中位数', min: '最低分', max: '最高分' }[m]}。`,
   totalRange: '总分极差',
   leastAgreement: '分歧最大的指标',
-  leastAgreementTied: (n, spread, opposite, listed) => `${n} 项指标${opposite ? '评价人员意见相反' : '的分差同为最大'}（分差 ${spread}），以下列出其中 ${listed} 项。`,
+  leastAgreementTied: (n, spread, opposite, listed) =>
+    `${n} 项指标${opposite ? '评价人员意见相反' : '的分差同为最大'}（分差 ${spread}），以下列出其中 ${listed} 项。`,
   spread: '分差',
   allAgree: '各评价人在所有指标上的评分一致。',
-  flagged: '注意：本机构提交的工作簿中缓存的结果与引擎重算不一致（公式被修改或未重算），报告采用引擎重算的分数。',
+  flagged:
+    '注意：本机构提交的工作簿中缓存的结果与引擎重算不一致（公式被修改或未重算），报告采用引擎重算的分数。',
   generated: '生成时间',
-  privacyNote: (k) => `为保护同类机构，任何少于 ${k} 个机构的统计均不显示；本报告不列出任何其他机构。`,
-  summaryPrivacy: (k) => `任何少于 ${k} 个机构的统计均不显示。本汇总供秘书处内部使用，列有机构名称，请勿转发给成员机构。`,
+  privacyNote: (k) =>
+    `为保护同类机构，任何少于 ${k} 个机构的统计均不显示；本报告不列出任何其他机构。`,
+  summaryPrivacy: (k) =>
+    `任何少于 ${k} 个机构的统计均不显示。本汇总供秘书处内部使用，列有机构名称，请勿转发给成员机构。`,
   organizations: '机构数',
   distributionTitle: '总分分布',
   histogramCaption: '总分分布（每 10 分一档）',
@@ -182,7 +190,8 @@ const zh: ReportWords = {
   count: '机构数',
   noGrades: '本标准未设等级。',
   heatmapTitle: '各类机构一级指标中位数热力图',
-  heatmapCaption: (k) => `每格为该地区、类型机构一级指标得分的中位数（0–100）；少于 ${k} 个机构的格子不显示。`,
+  heatmapCaption: (k) =>
+    `每格为该地区、类型机构一级指标得分的中位数（0–100）；少于 ${k} 个机构的格子不显示。`,
   groupsTitle: '各类机构总分',
   n: '机构数',
   returnsTitle: '回收情况',
@@ -234,13 +243,15 @@ const en: ReportWords = {
   fewerThan: (k) => `fewer than ${k} peers`,
   percentileInGroup: 'Percentile in the peer group',
   percentileOverall: 'Percentile among all organizations',
-  percentileHint: 'Percentiles run 0–100, higher is better: organizations below plus half of those level, divided by the number of organizations.',
+  percentileHint:
+    'Percentiles run 0–100, higher is better: organizations below plus half of those level, divided by the number of organizations.',
   peerMedian: 'Peer median',
   peerQuartiles: 'Peer quartiles (25%–75%)',
   peerBand: 'Peers 25%–75%',
   thisOrg: 'This organization',
   dimensionsTitle: 'First-level indicators',
-  radarCaption: 'First-level scores (0–100, the mean of their third-level scores) against the peer median and quartile band',
+  radarCaption:
+    'First-level scores (0–100, the mean of their third-level scores) against the peer median and quartile band',
   dimension: 'First-level indicator',
   score: 'Score',
   scoreScale: 'Score (0–100)',
@@ -251,33 +262,43 @@ const en: ReportWords = {
   recorded: 'recorded',
   notScored: 'recorded, not scored',
   listSeparator: ', ',
-  notChartedRecorded: (list) => `${list}: every indicator under it records a figure and none is scored, so it is not on the chart and not compared with peers.`,
+  notChartedRecorded: (list) =>
+    `${list}: every indicator under it records a figure and none is scored, so it is not on the chart and not compared with peers.`,
   notChartedNa: (list) => `${list}: nothing under it applies, so it is not on the chart.`,
-  notInHeatmap: (list) => `${list}: every indicator under it records a figure and none is scored, so it is not in the heat map.`,
+  notInHeatmap: (list) =>
+    `${list}: every indicator under it records a figure and none is scored, so it is not in the heat map.`,
   strengthsTitle: 'Strengths',
   strengthsNone: 'No indicator scored above 0 yet.',
   weakestTitle: 'Weakest indicators and what to improve',
   weakestNone: 'Every scored indicator has the full score.',
   improvement: 'What to improve',
-  improvementIntro: (clause) => `The lowest-scoring indicators; what to improve is the standard's own content description${clause ? ` (${clause} asks for improvement from the evaluation's results)` : ''}.`,
-  fromName: "(the standard gives no content description; the indicator's requirement itself is what to meet)",
+  improvementIntro: (clause) =>
+    `The lowest-scoring indicators; what to improve is the standard's own content description${clause ? ` (${clause} asks for improvement from the evaluation's results)` : ''}.`,
+  fromName:
+    "(the standard gives no content description; the indicator's requirement itself is what to meet)",
   trendTitle: 'Trend over periods',
   trendOnePeriod: 'Only one period so far; the trend appears from the second.',
   trendChange: (from, to) => `Change ${from} → ${to}`,
   ratersTitle: 'Agreement between evaluators',
   raters: (n) => `${n} evaluators`,
   methodName: (m) => ({ mean: 'mean', median: 'median', min: 'lowest', max: 'highest' })[m],
-  consolidated: (m, n) => `Every score here is the ${({ mean: 'mean', median: 'median', min: 'lowest', max: 'highest' })[m]} of ${n} evaluators' scores.`,
+  consolidated: (m, n) =>
+    `Every score here is the ${{ mean: 'mean', median: 'median', min: 'lowest', max: 'highest' }[m]} of ${n} evaluators' scores.`,
   totalRange: 'Range of totals',
   leastAgreement: 'Indicators of least agreement',
   leastAgreementTied: (n, spread, opposite, listed) =>
-    opposite ? `On ${n} indicators the evaluators gave opposite scores (range ${spread}); the first ${listed} are listed.` : `${n} indicators share the largest range (${spread}); the first ${listed} are listed.`,
+    opposite
+      ? `On ${n} indicators the evaluators gave opposite scores (range ${spread}); the first ${listed} are listed.`
+      : `${n} indicators share the largest range (${spread}); the first ${listed} are listed.`,
   spread: 'Range',
   allAgree: 'The evaluators agree on every indicator.',
-  flagged: "Note: a workbook this organization returned had cached results that disagree with the engine (an edited formula, or saved without recalculation); this report uses the engine's scores.",
+  flagged:
+    "Note: a workbook this organization returned had cached results that disagree with the engine (an edited formula, or saved without recalculation); this report uses the engine's scores.",
   generated: 'Generated',
-  privacyNote: (k) => `To protect peers, no statistic over fewer than ${k} organizations is shown, and this report names no other organization.`,
-  summaryPrivacy: (k) => `No statistic over fewer than ${k} organizations is shown. This summary is for the secretariat: it names organizations; do not pass it on to members.`,
+  privacyNote: (k) =>
+    `To protect peers, no statistic over fewer than ${k} organizations is shown, and this report names no other organization.`,
+  summaryPrivacy: (k) =>
+    `No statistic over fewer than ${k} organizations is shown. This summary is for the secretariat: it names organizations; do not pass it on to members.`,
   organizations: 'Organizations',
   distributionTitle: 'Distribution of totals',
   histogramCaption: 'Totals in bands of 10 points',
@@ -285,7 +306,8 @@ const en: ReportWords = {
   count: 'Organizations',
   noGrades: 'This standard has no grades.',
   heatmapTitle: 'First-level medians by peer group',
-  heatmapCaption: (k) => `Each cell is the median first-level score (0–100) of a region and type; cells of fewer than ${k} organizations are not shown.`,
+  heatmapCaption: (k) =>
+    `Each cell is the median first-level score (0–100) of a region and type; cells of fewer than ${k} organizations are not shown.`,
   groupsTitle: 'Totals by peer group',
   n: 'n',
   returnsTitle: 'Returns',
@@ -324,7 +346,9 @@ export function reportWords(lang: Lang): ReportWords {
 
 /** The clause that asks for the improvement loop, by standard. */
 export function improvementClause(standard: string, lang: Lang): string | null {
-  if (/40143/.test(standard)) return lang === 'zh-CN' ? 'GB/T 40143-2021 第 8 章' : 'GB/T 40143-2021 clause 8';
-  if (/SSOF\s*0001/i.test(standard)) return lang === 'zh-CN' ? 'T/SSOF 0001-2024 第 7 章' : 'T/SSOF 0001-2024 clause 7';
+  if (/40143/.test(standard))
+    return lang === 'zh-CN' ? 'GB/T 40143-2021 第 8 章' : 'GB/T 40143-2021 clause 8';
+  if (/SSOF\s*0001/i.test(standard))
+    return lang === 'zh-CN' ? 'T/SSOF 0001-2024 第 7 章' : 'T/SSOF 0001-2024 clause 7';
   return null;
 }

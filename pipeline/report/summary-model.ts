@@ -75,7 +75,10 @@ export interface SummaryInput {
   grades: Map<string, string | null>;
   flagged: FlaggedRow[];
   rejected: number;
-  roster?: { members: { org_id: string; org_name: string; region: string }[]; returnedOrgIds: Set<string> };
+  roster?: {
+    members: { org_id: string; org_name: string; region: string }[];
+    returnedOrgIds: Set<string>;
+  };
 }
 
 /**
@@ -84,7 +87,9 @@ export interface SummaryInput {
  */
 function gradeLabels(template: Template, orgs: OrgRow[], lang: Lang): string[] {
   const labels: string[] = [];
-  const profiles = new Set(orgs.map((o) => ((template.profiles ?? []).some((p) => p.id === o.profile) ? o.profile : null)));
+  const profiles = new Set(
+    orgs.map((o) => ((template.profiles ?? []).some((p) => p.id === o.profile) ? o.profile : null)),
+  );
   for (const profile of profiles) {
     const bands = resolvePlan(template, profile ? { profile } : {}).value?.grades ?? [];
     for (const b of bands) {
@@ -101,9 +106,17 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
   const orgs = data.orgs;
   const totals = orgs.map((o) => o.total).sort((a, b) => a - b);
   const enough = orgs.length >= k;
-  const total = enough && totals.length
-    ? { min: totals[0]!, q1: quantile(totals, 0.25), median: quantile(totals, 0.5), q3: quantile(totals, 0.75), max: totals[totals.length - 1]!, mean: totals.reduce((a, b) => a + b, 0) / totals.length }
-    : null;
+  const total =
+    enough && totals.length
+      ? {
+          min: totals[0]!,
+          q1: quantile(totals, 0.25),
+          median: quantile(totals, 0.5),
+          q3: quantile(totals, 0.75),
+          max: totals[totals.length - 1]!,
+          mean: totals.reduce((a, b) => a + b, 0) / totals.length,
+        }
+      : null;
   const histogram = enough
     ? Array.from({ length: 10 }, (_, i) => ({
         label: `${i * 10}–${i * 10 + 10}`,
@@ -113,19 +126,37 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
   // Every grade that applies, highest first, none left out at zero: a grade nobody reached is news.
   // Grades the template does not list (stated by the returns themselves) follow, in their own order.
   const gradeCounts = new Map<string, number>();
-  if (enough) for (const o of orgs) { const g = input.grades.get(o.org_id); if (g) gradeCounts.set(g, (gradeCounts.get(g) ?? 0) + 1); }
+  if (enough)
+    for (const o of orgs) {
+      const g = input.grades.get(o.org_id);
+      if (g) gradeCounts.set(g, (gradeCounts.get(g) ?? 0) + 1);
+    }
   const listed = enough ? gradeLabels(template, orgs, lang) : [];
   const grades = [
     ...listed.map((grade) => ({ grade, count: gradeCounts.get(grade) ?? 0 })),
-    ...[...gradeCounts].filter(([g]) => !listed.includes(g)).map(([grade, count]) => ({ grade, count })).sort((a, b) => a.grade.localeCompare(b.grade, 'en', { numeric: true })),
+    ...[...gradeCounts]
+      .filter(([g]) => !listed.includes(g))
+      .map(([grade, count]) => ({ grade, count }))
+      .sort((a, b) => a.grade.localeCompare(b.grade, 'en', { numeric: true })),
   ];
 
   const dimIds = new Set(data.groupDimensions.map((d) => d.dimension_id));
-  const dimensions = template.dimensions.filter((d) => dimIds.has(d.id)).map((d) => ({ id: d.id, name: text(d.name, lang) }));
-  const recordedOnly = template.dimensions
-    .filter((d) => !dimIds.has(d.id) && d.groups.every((g) => g.indicators.every((i) => i.rule.kind === 'record')))
+  const dimensions = template.dimensions
+    .filter((d) => dimIds.has(d.id))
     .map((d) => ({ id: d.id, name: text(d.name, lang) }));
-  const cell = new Map(data.groupDimensions.map((d) => [`${JSON.stringify([d.region, d.org_type])}|${d.dimension_id}`, d]));
+  const recordedOnly = template.dimensions
+    .filter(
+      (d) =>
+        !dimIds.has(d.id) &&
+        d.groups.every((g) => g.indicators.every((i) => i.rule.kind === 'record')),
+    )
+    .map((d) => ({ id: d.id, name: text(d.name, lang) }));
+  const cell = new Map(
+    data.groupDimensions.map((d) => [
+      `${JSON.stringify([d.region, d.org_type])}|${d.dimension_id}`,
+      d,
+    ]),
+  );
   const rows = data.groups.map((g) => ({
     label: `${groupLabel(g.region, g.org_type)}${reportWords(lang).paren(g.suppressed ? `< ${k}` : String(g.n))}`,
     n: g.n,
@@ -149,7 +180,9 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
     returns = {
       rosterSize: members.length,
       returned: members.filter((m) => returnedOrgIds.has(m.org_id)).length,
-      byRegion: [...regions].map(([region, r]) => ({ region, ...r })).sort((a, b) => a.region.localeCompare(b.region, 'zh-CN')),
+      byRegion: [...regions]
+        .map(([region, r]) => ({ region, ...r }))
+        .sort((a, b) => a.region.localeCompare(b.region, 'zh-CN')),
       notReturned: members.filter((m) => !returnedOrgIds.has(m.org_id)),
       notOnRoster: [...returnedOrgIds].filter((id) => !onRoster.has(id)).sort(),
     };
@@ -165,7 +198,12 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
     total,
     histogram,
     grades,
-    groups: data.groups.map((g) => ({ region: g.region, org_type: g.org_type, n: g.n, total: g.suppressed ? null : g.total })),
+    groups: data.groups.map((g) => ({
+      region: g.region,
+      org_type: g.org_type,
+      n: g.n,
+      total: g.suppressed ? null : g.total,
+    })),
     heatmap: { dimensions, rows, recordedOnly },
     returns,
     flagged: input.flagged,

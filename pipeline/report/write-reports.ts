@@ -15,7 +15,16 @@ import { openStore } from '../store/open-store.ts';
 import { shippedTemplates } from '../templates/registry.ts';
 import { UserError } from '../user-error.ts';
 import { gradesOption, heatmapOption, histogramOption } from './chart-options.ts';
-import { chooseScope, countOrgs, loadOrgDetails, loadScopeData, loadSecretariatData, type OrgRow, type ReportScope, type ScopeData } from './load-report-data.ts';
+import {
+  chooseScope,
+  countOrgs,
+  loadOrgDetails,
+  loadScopeData,
+  loadSecretariatData,
+  type OrgRow,
+  type ReportScope,
+  type ScopeData,
+} from './load-report-data.ts';
 import { findChromium, printPdfs, type PdfJob } from './print-pdf.ts';
 import { buildReportModel, indexPeers } from './report-model.ts';
 import { reportWords } from './report-words.ts';
@@ -74,7 +83,8 @@ function now(): string {
 
 export async function writeReports(opts: WriteReportsOptions): Promise<WriteReportsResult> {
   const started = performance.now();
-  if (!opts.all && opts.org === undefined) throw new UserError('Say which organization with --org ID, or --all for every organization.');
+  if (!opts.all && opts.org === undefined)
+    throw new UserError('Say which organization with --org ID, or --all for every organization.');
   const k = opts.minGroup ?? 5;
   const out = resolve(opts.out);
   const w = reportWords(opts.lang);
@@ -90,16 +100,34 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
   let writer: PageWriter | undefined;
   let progress: Progress | undefined;
   try {
-    const scope = await chooseScope(store.con, { k, consolidate: checkConsolidate(opts.consolidate), ...(opts.template ? { template: opts.template } : {}), ...(opts.period ? { period: opts.period } : {}), ...(opts.all ? {} : { org: opts.org! }) });
+    const scope = await chooseScope(store.con, {
+      k,
+      consolidate: checkConsolidate(opts.consolidate),
+      ...(opts.template ? { template: opts.template } : {}),
+      ...(opts.period ? { period: opts.period } : {}),
+      ...(opts.all ? {} : { org: opts.org! }),
+    });
     const t = shippedTemplates().get(scope.template);
-    if (!t) throw new UserError(`The database holds submissions for template ${scope.template}, which this scorebook does not ship. Upgrade scorebook, or choose another template with --template.`);
+    if (!t)
+      throw new UserError(
+        `The database holds submissions for template ${scope.template}, which this scorebook does not ship. Upgrade scorebook, or choose another template with --template.`,
+      );
     template = t;
     // Workers start loading while DuckDB computes the peer statistics.
     const count = opts.all ? await countOrgs(store.con, scope) : 1;
-    writer = createPageWriter(workersFor(count, { cores: availableParallelism(), ...(opts.workers !== undefined ? { asked: opts.workers } : {}) }), () => progress?.tick());
+    writer = createPageWriter(
+      workersFor(count, {
+        cores: availableParallelism(),
+        ...(opts.workers !== undefined ? { asked: opts.workers } : {}),
+      }),
+      () => progress?.tick(),
+    );
     data = await loadScopeData(store.con, scope);
     const targets: OrgRow[] = opts.all ? data.orgs : data.orgs.filter((o) => o.org_id === opts.org);
-    if (!targets.length) throw new UserError(`No scored submission of organization ${opts.org} for ${scope.template}, period ${scope.period}.`);
+    if (!targets.length)
+      throw new UserError(
+        `No scored submission of organization ${opts.org} for ${scope.template}, period ${scope.period}.`,
+      );
     mkdirSync(out, { recursive: true });
     const peers = indexPeers(data);
     const taken = new Set<string>([INDEX_FILE, SUMMARY_FILE]);
@@ -107,10 +135,25 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
     try {
       for (let i = 0; i < targets.length; i += BATCH) {
         const batch = targets.slice(i, i + BATCH);
-        const details = await loadOrgDetails(store.con, scope, batch[0]!.org_id, batch[batch.length - 1]!.org_id);
+        const details = await loadOrgDetails(
+          store.con,
+          scope,
+          batch[0]!.org_id,
+          batch[batch.length - 1]!.org_id,
+        );
         for (const org of batch) {
-          const detail = details.get(org.org_id) ?? { dimensions: [], groups: [], indicators: [], trend: [], raterSpread: [] };
-          const model = buildReportModel(template, scope, org, detail, peers, { lang: opts.lang, k, generatedAt });
+          const detail = details.get(org.org_id) ?? {
+            dimensions: [],
+            groups: [],
+            indicators: [],
+            trend: [],
+            raterSpread: [],
+          };
+          const model = buildReportModel(template, scope, org, detail, peers, {
+            lang: opts.lang,
+            k,
+            generatedAt,
+          });
           const file = uniqueFileName(safeFileName([org.org_id, scope.period], '.html'), taken);
           await writer.write({ model, file: join(out, file) });
           written.push({ org_id: org.org_id, file });
@@ -123,7 +166,12 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
     }
 
     if (opts.all) {
-      let roster: { members: { org_id: string; org_name: string; region: string }[]; returnedOrgIds: Set<string> } | undefined;
+      let roster:
+        | {
+            members: { org_id: string; org_name: string; region: string }[];
+            returnedOrgIds: Set<string>;
+          }
+        | undefined;
       const sec = await loadSecretariatData(store.con, scope);
       if (opts.roster) {
         const r = readRosterFile(opts.roster);
@@ -142,11 +190,18 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
         ...(roster ? { roster } : {}),
       });
       const charts = {
-        histogram: model.histogram.length ? renderChartSvg(histogramOption(model, w), 640, 280) : null,
-        grades: model.grades.length ? renderChartSvg(gradesOption(model, w), 480, 240) : null,
-        heatmap: model.heatmap.rows.length && model.heatmap.dimensions.length
-          ? renderChartSvg(heatmapOption(model, w), 900, Math.max(240, 150 + 28 * model.heatmap.rows.length))
+        histogram: model.histogram.length
+          ? renderChartSvg(histogramOption(model, w), 640, 280)
           : null,
+        grades: model.grades.length ? renderChartSvg(gradesOption(model, w), 480, 240) : null,
+        heatmap:
+          model.heatmap.rows.length && model.heatmap.dimensions.length
+            ? renderChartSvg(
+                heatmapOption(model, w),
+                900,
+                Math.max(240, 150 + 28 * model.heatmap.rows.length),
+              )
+            : null,
       };
       writeFileSync(join(out, SUMMARY_FILE), renderSummaryHtml(model, w, charts, INDEX_FILE));
       writeFileSync(join(out, INDEX_FILE), renderIndexHtml(model, w, SUMMARY_FILE));
@@ -163,21 +218,39 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
   if (opts.pdf) {
     const chromium = findChromium();
     if (!chromium.found) {
-      pdfSkipped = opts.lang === 'zh-CN'
-        ? `未找到 chromium（${chromium.path}），未生成 PDF；HTML 报告已写入。请安装：apt-get install chromium，或用环境变量 SCOREBOOK_CHROMIUM 指定浏览器路径。`
-        : `No chromium at ${chromium.path}: no PDF was printed (the HTML reports are written). Install it (apt-get install chromium) or point SCOREBOOK_CHROMIUM at one.`;
+      pdfSkipped =
+        opts.lang === 'zh-CN'
+          ? `未找到 chromium（${chromium.path}），未生成 PDF；HTML 报告已写入。请安装：apt-get install chromium，或用环境变量 SCOREBOOK_CHROMIUM 指定浏览器路径。`
+          : `No chromium at ${chromium.path}: no PDF was printed (the HTML reports are written). Install it (apt-get install chromium) or point SCOREBOOK_CHROMIUM at one.`;
     } else {
-      const jobs: PdfJob[] = written.map((r) => ({ html: join(out, r.file), pdf: join(out, r.file.replace(/\.html$/, '.pdf')) }));
+      const jobs: PdfJob[] = written.map((r) => ({
+        html: join(out, r.file),
+        pdf: join(out, r.file.replace(/\.html$/, '.pdf')),
+      }));
       if (summary) jobs.push({ html: summary, pdf: summary.replace(/\.html$/, '.pdf') });
       const progress = opts.progress?.(jobs.length);
       try {
-        await printPdfs(chromium.path, jobs, { onDone: (j) => { pdfs.push(j.pdf); progress?.tick(); } });
+        await printPdfs(chromium.path, jobs, {
+          onDone: (j) => {
+            pdfs.push(j.pdf);
+            progress?.tick();
+          },
+        });
       } finally {
         progress?.stop();
       }
     }
   }
-  return { scope: data.scope, reports: written, index, summary, pdfs, pdfSkipped, rosterIssues, seconds: (performance.now() - started) / 1000 };
+  return {
+    scope: data.scope,
+    reports: written,
+    index,
+    summary,
+    pdfs,
+    pdfSkipped,
+    rosterIssues,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** Every organization's report, the index and the summary (what `npm run demo` calls). */

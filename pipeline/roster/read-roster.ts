@@ -30,8 +30,17 @@ export interface ReadRoster {
 
 type Column = 'org_id' | 'org_name' | 'region' | 'org_type' | 'contact' | 'period' | 'evaluator';
 
-export const ROSTER_REQUIRED_COLUMNS = ['org_id', 'org_name', 'region', 'org_type'] as const satisfies readonly Column[];
-export const ROSTER_OPTIONAL_COLUMNS = ['contact', 'period', 'evaluator'] as const satisfies readonly Column[];
+export const ROSTER_REQUIRED_COLUMNS = [
+  'org_id',
+  'org_name',
+  'region',
+  'org_type',
+] as const satisfies readonly Column[];
+export const ROSTER_OPTIONAL_COLUMNS = [
+  'contact',
+  'period',
+  'evaluator',
+] as const satisfies readonly Column[];
 
 /** Accepted header names per column, compared after headerKey(). */
 const HEADERS: Record<Column, readonly string[]> = {
@@ -46,10 +55,15 @@ const HEADERS: Record<Column, readonly string[]> = {
 
 /** Trimmed, case-folded, full-width folded; `Org ID` and `org-id` read as org_id. */
 function headerKey(h: string): string {
-  return h.normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return h
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
-const cell = (cells: readonly string[], col: number | undefined): string => (col === undefined ? '' : (cells[col] ?? '').trim());
+const cell = (cells: readonly string[], col: number | undefined): string =>
+  col === undefined ? '' : (cells[col] ?? '').trim();
 
 export function readRosterFile(file: string): ReadRoster & { encoding: string } {
   let bytes: Buffer;
@@ -70,12 +84,23 @@ export function parseRoster(text: string): ReadRoster {
   // No skipEmptyLines: blank records must keep their place so row numbers match Excel's.
   const parsed = Papa.parse<string[]>(source, { skipEmptyLines: false });
   const errors: Issue[] = [];
-  const at = (code: string, row: number, params?: Issue['params']): Issue => ({ ...issue(code, ['roster', row], params), row });
+  const at = (code: string, row: number, params?: Issue['params']): Issue => ({
+    ...issue(code, ['roster', row], params),
+    row,
+  });
 
   // An unpaired quote swallows the rows after it into one cell: members would come out with
   // shifted columns and later rows would vanish without a word. Refuse the roster instead.
   const quotes = parsed.errors.find((e) => e.type === 'Quotes');
-  if (quotes) return { members: [], errors: [quotes.row === undefined ? issue('roster.quotes', ['roster']) : at('roster.quotes', quotes.row + 1)] };
+  if (quotes)
+    return {
+      members: [],
+      errors: [
+        quotes.row === undefined
+          ? issue('roster.quotes', ['roster'])
+          : at('roster.quotes', quotes.row + 1),
+      ],
+    };
 
   for (const e of parsed.errors) {
     if (e.type === 'Delimiter') continue; // one-column file: reported below as missing columns
@@ -87,7 +112,8 @@ export function parseRoster(text: string): ReadRoster {
   const blank = (cells: readonly string[]) => cells.every((c) => (c ?? '').trim() === '');
   const headerIndex = records.findIndex((cells) => !blank(cells));
   const header = records[headerIndex];
-  if (headerIndex < 0 || !header) return { members: [], errors: [...errors, issue('roster.empty', ['roster'])] };
+  if (headerIndex < 0 || !header)
+    return { members: [], errors: [...errors, issue('roster.empty', ['roster'])] };
 
   const headerRow = headerIndex + 1;
   const keys = header.map(headerKey);
@@ -96,10 +122,14 @@ export function parseRoster(text: string): ReadRoster {
     const i = keys.findIndex((k) => names.includes(k));
     if (i >= 0) columns[column] = i;
   }
-  const found = header.map((h) => h.trim()).filter((h) => h !== '').join(', ');
+  const found = header
+    .map((h) => h.trim())
+    .filter((h) => h !== '')
+    .join(', ');
   const missing = ROSTER_REQUIRED_COLUMNS.filter((c) => columns[c] === undefined);
   if (missing.length) {
-    for (const column of missing) errors.push(at('roster.missing-column', headerRow, { column, found }));
+    for (const column of missing)
+      errors.push(at('roster.missing-column', headerRow, { column, found }));
     return { members: [], errors };
   }
 

@@ -42,7 +42,11 @@ function truncateBytes(s: string, max: number): string {
 
 /** "xlsx" or ".xlsx" → ".xlsx"; only letters and digits survive. */
 function cleanExt(ext: string): string {
-  const body = ext.replace(/^\.+/, '').replace(/[^\p{L}\p{N}.]/gu, '').replace(/\.{2,}/g, '.').replace(/\.+$/, '');
+  const body = ext
+    .replace(/^\.+/, '')
+    .replace(/[^\p{L}\p{N}.]/gu, '')
+    .replace(/\.{2,}/g, '.')
+    .replace(/\.+$/, '');
   return body ? `.${truncateBytes(body, 16)}` : '';
 }
 
@@ -50,7 +54,9 @@ function cleanExt(ext: string): string {
 function avoidReserved(base: string): string {
   const dot = base.indexOf('.');
   const head = dot < 0 ? base : base.slice(0, dot);
-  return RESERVED.test(head.trimEnd()) ? `${head.trimEnd()}_${dot < 0 ? '' : base.slice(dot)}` : base;
+  return RESERVED.test(head.trimEnd())
+    ? `${head.trimEnd()}_${dot < 0 ? '' : base.slice(dot)}`
+    : base;
 }
 
 /** Parts (e.g. [org_id, org_name]) joined by "-", made safe, plus `ext` (".xlsx" or "xlsx"). */

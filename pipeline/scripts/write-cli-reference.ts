@@ -7,7 +7,10 @@ process.stdout.write('wrote docs/cli.md\n');
 for (const name of ['README.md', 'README.zh-CN.md']) {
   const url = new URL(`../../${name}`, import.meta.url);
   const embedded = embedCliReference(readFileSync(url, 'utf8'));
-  if (embedded === null) throw new Error(`${name} has no cli-reference markers: add the begin and end comments where the reference goes`);
+  if (embedded === null)
+    throw new Error(
+      `${name} has no cli-reference markers: add the begin and end comments where the reference goes`,
+    );
   writeFileSync(url, embedded);
   process.stdout.write(`wrote the CLI reference in ${name}\n`);
 }

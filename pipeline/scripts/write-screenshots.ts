@@ -30,31 +30,102 @@ function run(cmd: string, args: string[], cwd = ROOT): void {
 
 const chromium = findChromium();
 need(chromium.found, 'chromium is needed: apt-get install chromium (or set SCOREBOOK_CHROMIUM)');
-need(spawnSync('pdftoppm', ['-v'], { stdio: 'ignore' }).status === 0, 'pdftoppm is needed: apt-get install poppler-utils');
-need(spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0, 'LibreOffice is needed: apt-get install libreoffice-calc-nogui');
-need(existsSync(join(DEMO, 'reports', 'index.html')), 'run `npm run demo` first: the pictures show its workbooks and reports');
+need(
+  spawnSync('pdftoppm', ['-v'], { stdio: 'ignore' }).status === 0,
+  'pdftoppm is needed: apt-get install poppler-utils',
+);
+need(
+  spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0,
+  'LibreOffice is needed: apt-get install libreoffice-calc-nogui',
+);
+need(
+  existsSync(join(DEMO, 'reports', 'index.html')),
+  'run `npm run demo` first: the pictures show its workbooks and reports',
+);
 mkdirSync(IMAGES, { recursive: true });
 
 // 1. The task pane, as its browser test leaves it after Generate and Check.
 run('npx', ['vitest', 'run', 'test/addin/taskpane.browser.test.ts']);
-copyFileSync(join(ROOT, 'test-artifacts', 'addin-taskpane-check-zh.png'), join(IMAGES, 'taskpane-zh.png'));
-copyFileSync(join(ROOT, 'test-artifacts', 'addin-taskpane-check-en.png'), join(IMAGES, 'taskpane-en.png'));
+copyFileSync(
+  join(ROOT, 'test-artifacts', 'addin-taskpane-check-zh.png'),
+  join(IMAGES, 'taskpane-zh.png'),
+);
+copyFileSync(
+  join(ROOT, 'test-artifacts', 'addin-taskpane-check-en.png'),
+  join(IMAGES, 'taskpane-en.png'),
+);
 process.stdout.write('task pane → docs/images/taskpane-zh.png, taskpane-en.png\n');
 
 // 2. A returned workbook printed by LibreOffice: the scoring sheet and the summary sheet.
 const work = mkdtempSync(join(tmpdir(), 'scorebook-shots-'));
 try {
-  const sample = readdirSync(join(DEMO, 'returns')).filter((f) => f.endsWith('.xlsx')).sort()[1]!;
+  const sample = readdirSync(join(DEMO, 'returns'))
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()[1]!;
   copyFileSync(join(DEMO, 'returns', sample), join(work, 'sheet.xlsx'));
-  run('soffice', ['--headless', `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--convert-to', 'pdf', '--outdir', work, join(work, 'sheet.xlsx')], work);
+  run(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      work,
+      join(work, 'sheet.xlsx'),
+    ],
+    work,
+  );
   const pdf = join(work, 'sheet.pdf');
-  const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
+  const pages = Number(
+    /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0,
+  );
   need(pages >= 2, `LibreOffice printed ${pages} pages of ${sample}`);
   // The scoring sheet is printed first; the summary follows it, before the rules sheet.
-  run('pdftoppm', ['-png', '-singlefile', '-r', '130', '-f', '1', '-l', '1', '-x', '90', '-y', '90', '-W', '1330', '-H', '560', pdf, join(IMAGES, 'sheet-zh')]);
+  run('pdftoppm', [
+    '-png',
+    '-singlefile',
+    '-r',
+    '130',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-x',
+    '90',
+    '-y',
+    '90',
+    '-W',
+    '1330',
+    '-H',
+    '560',
+    pdf,
+    join(IMAGES, 'sheet-zh'),
+  ]);
   const summaryPage = String(pages - 1);
-  run('pdftoppm', ['-png', '-singlefile', '-r', '130', '-f', summaryPage, '-l', summaryPage, '-x', '80', '-y', '90', '-W', '960', '-H', '640', pdf, join(IMAGES, 'sheet-summary-zh')]);
-  process.stdout.write(`workbook ${sample} printed by LibreOffice → docs/images/sheet-zh.png, sheet-summary-zh.png\n`);
+  run('pdftoppm', [
+    '-png',
+    '-singlefile',
+    '-r',
+    '130',
+    '-f',
+    summaryPage,
+    '-l',
+    summaryPage,
+    '-x',
+    '80',
+    '-y',
+    '90',
+    '-W',
+    '960',
+    '-H',
+    '640',
+    pdf,
+    join(IMAGES, 'sheet-summary-zh'),
+  ]);
+  process.stdout.write(
+    `workbook ${sample} printed by LibreOffice → docs/images/sheet-zh.png, sheet-summary-zh.png\n`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -63,9 +134,14 @@ try {
 const browser = await launchChromium(chromium.path);
 try {
   const reports = join(DEMO, 'reports');
-  const first = readdirSync(reports).filter((f) => /^M\d+.*\.html$/.test(f)).sort()[0];
+  const first = readdirSync(reports)
+    .filter((f) => /^M\d+.*\.html$/.test(f))
+    .sort()[0];
   need(first !== undefined, `no organization report in ${reports}`);
-  for (const [file, image, height] of [[first!, 'report-zh.png', 1500], ['summary.html', 'summary-zh.png', 1300]] as const) {
+  for (const [file, image, height] of [
+    [first!, 'report-zh.png', 1500],
+    ['summary.html', 'summary-zh.png', 1300],
+  ] as const) {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1000, height });
     await page.goto(pathToFileURL(join(reports, file)).href, { waitUntil: 'load' });

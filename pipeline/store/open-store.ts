@@ -17,7 +17,7 @@ export async function openStore(file: string = DEFAULT_DB): Promise<Store> {
     instance = await DuckDBInstance.create(file);
   } catch (e) {
     // Typically another process holds the file, or it is not a DuckDB database.
-    throw new UserError(`Cannot open the database ${file}: ${(e as Error).message.split('\n')[0]}`);
+    throw UserError.of('store.open', { file, reason: (e as Error).message.split('\n')[0] });
   }
   const con = await instance.connect();
   try {

@@ -172,10 +172,12 @@ export const MIGRATIONS: Record<number, string[]> = {
 
 export async function migrate(con: DuckDBConnection): Promise<number> {
   await con.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
-  const rows = (await con.runAndReadAll('SELECT max(version) AS v FROM schema_version')).getRowObjects();
+  const rows = (
+    await con.runAndReadAll('SELECT max(version) AS v FROM schema_version')
+  ).getRowObjects();
   let current = Number(rows[0]?.v ?? 0);
   if (current > SCHEMA_VERSION) {
-    throw new UserError(`This database has schema version ${current}, newer than this scorebook understands (${SCHEMA_VERSION}). Upgrade scorebook.`);
+    throw UserError.of('store.newer-schema', { version: current, supported: SCHEMA_VERSION });
   }
   while (current < SCHEMA_VERSION) {
     const next = current + 1;

@@ -2,7 +2,16 @@
  * Seeded random answers of every kind a person gives: list items, typed variants ("是", "YES",
  * "1"), numbers on and between band edges, N/A, blanks, and edited weights.
  */
-import { lowerBound, numericDomain, scaleListItems, sheetLabels, type CellValue, type Lang, type RowAnswer, type ScoringPlan } from '../../core/index.ts';
+import {
+  lowerBound,
+  numericDomain,
+  scaleListItems,
+  sheetLabels,
+  type CellValue,
+  type Lang,
+  type RowAnswer,
+  type ScoringPlan,
+} from '../../core/index.ts';
 
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -15,7 +24,11 @@ export function rng(seed: number): () => number {
   };
 }
 
-export function randomAnswers(plan: ScoringPlan, lang: Lang, random: () => number): Map<string, RowAnswer> {
+export function randomAnswers(
+  plan: ScoringPlan,
+  lang: Lang,
+  random: () => number,
+): Map<string, RowAnswer> {
   const L = sheetLabels(lang);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const answers = new Map<string, RowAnswer>();
@@ -30,12 +43,18 @@ export function randomAnswers(plan: ScoringPlan, lang: Lang, random: () => numbe
     let input: CellValue;
     switch (r.kind) {
       case 'binary':
-        input = random() < 0.85 ? pick([L.yes, L.no]) : pick(['是', '否', 'YES', 'no', '1', '0', 1, 0, '符合', '不符合']);
+        input =
+          random() < 0.85
+            ? pick([L.yes, L.no])
+            : pick(['是', '否', 'YES', 'no', '1', '0', 1, 0, '符合', '不符合']);
         break;
       case 'scale': {
         const n = r.levels.length;
         const level = 1 + Math.floor(random() * n);
-        input = random() < 0.8 ? scaleListItems(r.levels, lang)[level - 1]! : pick([level, String(level), r.levels[level - 1]!['zh-CN']]);
+        input =
+          random() < 0.8
+            ? scaleListItems(r.levels, lang)[level - 1]!
+            : pick([level, String(level), r.levels[level - 1]!['zh-CN']]);
         break;
       }
       case 'manual':
@@ -44,16 +63,31 @@ export function randomAnswers(plan: ScoringPlan, lang: Lang, random: () => numbe
       default: {
         const { min, max } = numericDomain(r, ind.unit);
         const hi = max ?? 500;
-        const edges = r.kind === 'bands' ? r.bands.flatMap((b) => [lowerBound(b)?.value]).filter((x): x is number => x !== undefined) : [];
-        input = edges.length && random() < 0.4 ? pick(edges) : min + Math.round(random() * (hi - min) * 1000) / 1000;
+        const edges =
+          r.kind === 'bands'
+            ? r.bands
+                .flatMap((b) => [lowerBound(b)?.value])
+                .filter((x): x is number => x !== undefined)
+            : [];
+        input =
+          edges.length && random() < 0.4
+            ? pick(edges)
+            : min + Math.round(random() * (hi - min) * 1000) / 1000;
       }
     }
-    answers.set(ind.id, { input, ...(random() < 0.3 ? { mode: pick(L.modes) } : {}), ...(random() < 0.2 ? { evidence: '=SUM(1,2) 证据' } : {}) });
+    answers.set(ind.id, {
+      input,
+      ...(random() < 0.3 ? { mode: pick(L.modes) } : {}),
+      ...(random() < 0.2 ? { evidence: '=SUM(1,2) 证据' } : {}),
+    });
   }
   return answers;
 }
 
-export function randomWeights(plan: ScoringPlan, random: () => number): Record<string, number> | undefined {
+export function randomWeights(
+  plan: ScoringPlan,
+  random: () => number,
+): Record<string, number> | undefined {
   const roll = random();
   if (roll < 0.6) return undefined;
   const w = Object.fromEntries(plan.dimensions.map((d) => [d.id, Math.round(random() * 50) / 10]));

@@ -1,6 +1,14 @@
 /** One scoring workbook for one organization: plan + org details → model → .xlsx bytes. */
 import { randomUUID } from 'node:crypto';
-import { buildMetadata, layoutWorkbook, type Lang, type OrgDetails, type RowAnswer, type ScoringPlan, type WorkbookModel } from '../../core/index.ts';
+import {
+  buildMetadata,
+  layoutWorkbook,
+  type Lang,
+  type OrgDetails,
+  type RowAnswer,
+  type ScoringPlan,
+  type WorkbookModel,
+} from '../../core/index.ts';
 import { writeWorkbookBuffer } from '../xlsx/write-workbook.ts';
 
 export const GENERATOR = 'scorebook 0.1.0';
@@ -9,7 +17,12 @@ export function workbookModel(
   plan: ScoringPlan,
   org: OrgDetails,
   lang: Lang,
-  extra: { answers?: ReadonlyMap<string, RowAnswer>; rawWeights?: Record<string, number>; workbookId?: string; generatedAt?: string } = {},
+  extra: {
+    answers?: ReadonlyMap<string, RowAnswer>;
+    rawWeights?: Record<string, number>;
+    workbookId?: string;
+    generatedAt?: string;
+  } = {},
 ): WorkbookModel {
   const meta = buildMetadata(plan, org, {
     workbook_id: extra.workbookId ?? randomUUID(),
@@ -17,10 +30,20 @@ export function workbookModel(
     lang,
     generator: GENERATOR,
   });
-  return layoutWorkbook(plan, meta, { lang, generator: GENERATOR, ...(extra.answers ? { answers: extra.answers } : {}), ...(extra.rawWeights ? { rawWeights: extra.rawWeights } : {}) });
+  return layoutWorkbook(plan, meta, {
+    lang,
+    generator: GENERATOR,
+    ...(extra.answers ? { answers: extra.answers } : {}),
+    ...(extra.rawWeights ? { rawWeights: extra.rawWeights } : {}),
+  });
 }
 
-export async function workbookBytes(plan: ScoringPlan, org: OrgDetails, lang: Lang, extra: Parameters<typeof workbookModel>[3] = {}): Promise<{ bytes: Buffer; workbookId: string }> {
+export async function workbookBytes(
+  plan: ScoringPlan,
+  org: OrgDetails,
+  lang: Lang,
+  extra: Parameters<typeof workbookModel>[3] = {},
+): Promise<{ bytes: Buffer; workbookId: string }> {
   const model = workbookModel(plan, org, lang, extra);
   const meta = model.sheets.find((s) => s.state === 'veryHidden')!;
   const idRow = meta.rows.find((r) => r?.[0]?.value === 'workbook_id');

@@ -12,16 +12,28 @@ const MIN_JOBS_PER_WORKER = 100;
 
 export type WorkerMessage = { done: number } | { error: string };
 
-export function stampSequentially(stamp: Stamp, jobs: readonly StampJob[], onDone: () => void): void {
+export function stampSequentially(
+  stamp: Stamp,
+  jobs: readonly StampJob[],
+  onDone: () => void,
+): void {
   for (const job of jobs) {
     writeFileSync(job.path, stampWorkbook(stamp, job.values));
     onDone();
   }
 }
 
-export async function stampInParallel(stamp: Stamp, jobs: readonly StampJob[], workers: number, onDone: () => void): Promise<void> {
+export async function stampInParallel(
+  stamp: Stamp,
+  jobs: readonly StampJob[],
+  workers: number,
+  onDone: () => void,
+): Promise<void> {
   // A worker costs about a second to start (it loads the TypeScript sources): not worth it for small rosters.
-  const n = jobs.length < MIN_JOBS_PER_WORKER * 2 ? 1 : Math.max(1, Math.min(workers, Math.floor(jobs.length / MIN_JOBS_PER_WORKER)));
+  const n =
+    jobs.length < MIN_JOBS_PER_WORKER * 2
+      ? 1
+      : Math.max(1, Math.min(workers, Math.floor(jobs.length / MIN_JOBS_PER_WORKER)));
   if (n === 1) return stampSequentially(stamp, jobs, onDone);
   const slices: StampJob[][] = Array.from({ length: n }, () => []);
   jobs.forEach((j, i) => slices[i % n]!.push(j));
@@ -30,13 +42,19 @@ export async function stampInParallel(stamp: Stamp, jobs: readonly StampJob[], w
       (slice) =>
         new Promise<void>((resolvePromise, reject) => {
           // The bootstrap registers the TypeScript loader in the worker, as bin/scorebook.mjs does for the CLI.
-          const worker = new Worker(new URL('./stamp-worker.mjs', import.meta.url), { workerData: { stamp, jobs: slice } });
+          const worker = new Worker(new URL('./stamp-worker.mjs', import.meta.url), {
+            workerData: { stamp, jobs: slice },
+          });
           worker.on('message', (m: WorkerMessage) => {
             if ('done' in m) onDone();
             else reject(new Error(m.error));
           });
           worker.on('error', reject);
-          worker.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`stamp worker exited with code ${code}`))));
+          worker.on('exit', (code) =>
+            code === 0
+              ? resolvePromise()
+              : reject(new Error(`stamp worker exited with code ${code}`)),
+          );
         }),
     ),
   );

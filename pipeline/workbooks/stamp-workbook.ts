@@ -7,11 +7,27 @@
  * its placeholders are replaced there, escaped as header text too ("&" doubled).
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { headerFooterText, type Lang, type OrgDetails, type RowAnswer, type ScoringPlan } from '../../core/index.ts';
+import {
+  headerFooterText,
+  type Lang,
+  type OrgDetails,
+  type RowAnswer,
+  type ScoringPlan,
+} from '../../core/index.ts';
 import { workbookModel } from './make-workbook.ts';
 import { writeWorkbookBuffer } from '../xlsx/write-workbook.ts';
 
-const FIELDS = ['org_id', 'org_name', 'region', 'org_type', 'period', 'evaluator', 'contact', 'workbook_id', 'generated_at'] as const;
+const FIELDS = [
+  'org_id',
+  'org_name',
+  'region',
+  'org_type',
+  'period',
+  'evaluator',
+  'contact',
+  'workbook_id',
+  'generated_at',
+] as const;
 export type StampField = (typeof FIELDS)[number];
 export type StampValues = Record<StampField, string>;
 
@@ -26,14 +42,23 @@ export interface Stamp {
 }
 
 /** `answers` pre-fill every copy alike (the benchmark's returns); members get blank sheets. */
-export async function prepareStamp(plan: ScoringPlan, lang: Lang, answers?: ReadonlyMap<string, RowAnswer>): Promise<Stamp> {
+export async function prepareStamp(
+  plan: ScoringPlan,
+  lang: Lang,
+  answers?: ReadonlyMap<string, RowAnswer>,
+): Promise<Stamp> {
   const org = Object.fromEntries(FIELDS.map((f) => [f, token(f)])) as unknown as OrgDetails;
-  const model = workbookModel(plan, org, lang, { workbookId: token('workbook_id'), generatedAt: token('generated_at'), ...(answers ? { answers } : {}) });
+  const model = workbookModel(plan, org, lang, {
+    workbookId: token('workbook_id'),
+    generatedAt: token('generated_at'),
+    ...(answers ? { answers } : {}),
+  });
   const bytes = await writeWorkbookBuffer(model);
   const entries = unzipSync(bytes);
   const sharedStrings = strFromU8(entries['xl/sharedStrings.xml']!);
   for (const f of ['org_name', 'workbook_id'] as const) {
-    if (!sharedStrings.includes(token(f))) throw new Error(`stamp: placeholder ${token(f)} not found in the shared strings`);
+    if (!sharedStrings.includes(token(f)))
+      throw new Error(`stamp: placeholder ${token(f)} not found in the shared strings`);
   }
   const sheetParts: Record<string, string> = {};
   for (const [name, bytes] of Object.entries(entries)) {
@@ -45,7 +70,11 @@ export async function prepareStamp(plan: ScoringPlan, lang: Lang, answers?: Read
 }
 
 function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** Characters XML 1.0 cannot carry at all; a roster cell with one is cleaned, not fatal. */
@@ -55,12 +84,21 @@ function xmlSafe(s: string): string {
 }
 
 export function stampWorkbook(stamp: Stamp, values: StampValues): Uint8Array {
-  const shared = stamp.sharedStrings.replace(/⟦([a-z_]+)⟧/g, (m, f: string) => (f in values ? xmlEscape(xmlSafe(values[f as StampField])) : m));
+  const shared = stamp.sharedStrings.replace(/⟦([a-z_]+)⟧/g, (m, f: string) =>
+    f in values ? xmlEscape(xmlSafe(values[f as StampField])) : m,
+  );
   const sheets = Object.fromEntries(
     Object.entries(stamp.sheetParts).map(([name, xml]) => [
       name,
-      strToU8(xml.replace(/⟦([a-z_]+)⟧/g, (m, f: string) => (f in values ? xmlEscape(headerFooterText(xmlSafe(values[f as StampField]))) : m))),
+      strToU8(
+        xml.replace(/⟦([a-z_]+)⟧/g, (m, f: string) =>
+          f in values ? xmlEscape(headerFooterText(xmlSafe(values[f as StampField]))) : m,
+        ),
+      ),
     ]),
   );
-  return zipSync({ ...stamp.entries, ...sheets, 'xl/sharedStrings.xml': strToU8(shared) }, { level: 6 });
+  return zipSync(
+    { ...stamp.entries, ...sheets, 'xl/sharedStrings.xml': strToU8(shared) },
+    { level: 6 },
+  );
 }

@@ -5,7 +5,9 @@ import type { Stamp } from './stamp-workbook.ts';
 
 const { stamp, jobs } = workerData as { stamp: Stamp; jobs: StampJob[] };
 try {
-  stampSequentially(stamp, jobs, () => parentPort!.postMessage({ done: 1 } satisfies WorkerMessage));
+  stampSequentially(stamp, jobs, () =>
+    parentPort!.postMessage({ done: 1 } satisfies WorkerMessage),
+  );
 } catch (e) {
   parentPort!.postMessage({ error: (e as Error).message } satisfies WorkerMessage);
 }

@@ -12,4 +12,3 @@ export function editParts(bytes: Uint8Array, edit: (name: string, xml: string) =
   }
   return Buffer.from(zipSync(files));
 }
-

@@ -1,8 +1,21 @@
 /** A workbook file → its Submission (read by name, recomputed by the engine). */
 import { readFileSync } from 'node:fs';
-import { METADATA_SHEET, readSubmission, type ContractCells, type Issue, type Result, type Submission, type Template } from '../../core/index.ts';
+import {
+  METADATA_SHEET,
+  readSubmission,
+  type ContractCells,
+  type Issue,
+  type Result,
+  type Submission,
+  type Template,
+} from '../../core/index.ts';
 import { shippedTemplates } from '../templates/registry.ts';
-import { cellByName, readWorkbookBytes, type RawWorkbook, type ReadOptions } from './read-workbook.ts';
+import {
+  cellByName,
+  readWorkbookBytes,
+  type RawWorkbook,
+  type ReadOptions,
+} from './read-workbook.ts';
 import { readIssue } from '../inputs/read-user-file.ts';
 
 /** "row,0" and "row,1" for the metadata sheet's first 200 rows, made once. */
@@ -17,7 +30,8 @@ export function contractCells(wb: RawWorkbook): ContractCells {
       const k = metaCells.get(key);
       if (!k || k.value === null || k.value === '') continue;
       const v = metaCells.get(valueKey);
-      metadata[String(k.value)] = v?.value === null || v?.value === undefined ? '' : String(v.value);
+      metadata[String(k.value)] =
+        v?.value === null || v?.value === undefined ? '' : String(v.value);
     }
   }
   return {
@@ -34,10 +48,15 @@ export interface OpenOptions extends ReadOptions {
 }
 
 export function openSubmissionBytes(bytes: Uint8Array, opts: OpenOptions = {}): Result<Submission> {
-  const raw = readWorkbookBytes(bytes, { ...opts, extraSheets: [METADATA_SHEET, ...(opts.extraSheets ?? [])] });
+  const raw = readWorkbookBytes(bytes, {
+    ...opts,
+    extraSheets: [METADATA_SHEET, ...(opts.extraSheets ?? [])],
+  });
   if (!raw.value) return { value: undefined, errors: raw.errors };
   const templates = opts.templates ?? shippedTemplates();
-  return readSubmission(contractCells(raw.value), (id) => templates.get(id), { verifyProfileHash: opts.verifyProfileHash ?? true });
+  return readSubmission(contractCells(raw.value), (id) => templates.get(id), {
+    verifyProfileHash: opts.verifyProfileHash ?? true,
+  });
 }
 
 export function openSubmissionFile(file: string, opts: OpenOptions = {}): Result<Submission> {

@@ -5,7 +5,18 @@
  * returned workbooks are zip files from strangers.
  */
 import { issue, type Issue, type Result } from '../../core/index.ts';
-import { attr, attributes, columnIndex, decodeXml, elementPattern, elements, rootCloses, scanCells, stringItemText, type ScannedCell } from './scan-xml.ts';
+import {
+  attr,
+  attributes,
+  columnIndex,
+  decodeXml,
+  elementPattern,
+  elements,
+  rootCloses,
+  scanCells,
+  stringItemText,
+  type ScannedCell,
+} from './scan-xml.ts';
 import { DamagedPart, openZip, TooBig, type ZipParts } from './zip-parts.ts';
 
 export interface RawCell {
@@ -41,26 +52,57 @@ export { columnIndex };
 export function parseCellRef(ref: string): { sheet: string; row: number; col: number } | undefined {
   const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim());
   if (!m) return undefined;
-  return { sheet: (m[1] ?? m[2]!).replace(/''/g, "'"), row: Number(m[4]) - 1, col: columnIndex(m[3]!) };
+  return {
+    sheet: (m[1] ?? m[2]!).replace(/''/g, "'"),
+    row: Number(m[4]) - 1,
+    col: columnIndex(m[3]!),
+  };
 }
 
 function sniff(bytes: Uint8Array): Issue | undefined {
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return undefined;
-  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+  if (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    bytes[2] === 0x03 &&
+    bytes[3] === 0x04
+  )
+    return undefined;
+  if (
+    bytes.length >= 8 &&
+    bytes[0] === 0xd0 &&
+    bytes[1] === 0xcf &&
+    bytes[2] === 0x11 &&
+    bytes[3] === 0xe0
+  ) {
     // An OLE compound file: a password-protected OOXML package carries an EncryptionInfo stream.
-    const probe = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('utf16le');
-    return issue(probe.includes('EncryptionInfo') ? 'workbook.encrypted' : 'workbook.legacy-xls', []);
+    const probe = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString(
+      'utf16le',
+    );
+    return issue(
+      probe.includes('EncryptionInfo') ? 'workbook.encrypted' : 'workbook.legacy-xls',
+      [],
+    );
   }
   return issue('workbook.not-zip', []);
 }
 
-const WANTED_PART = (name: string) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedStrings.xml' || name.startsWith('xl/worksheets/');
+const WANTED_PART = (name: string) =>
+  name === 'xl/workbook.xml' ||
+  name === 'xl/_rels/workbook.xml.rels' ||
+  name === 'xl/sharedStrings.xml' ||
+  name.startsWith('xl/worksheets/');
 
 /** An OpenDocument spreadsheet is a zip too: its first entry, `mimetype`, says so. */
 function isOds(bytes: Uint8Array, max: number): boolean {
   try {
     const m = openZip(bytes, (name) => name === 'mimetype', max).get('mimetype');
-    return m !== undefined && Buffer.from(m.buffer, m.byteOffset, m.byteLength).toString('latin1').startsWith('application/vnd.oasis.opendocument.spreadsheet');
+    return (
+      m !== undefined &&
+      Buffer.from(m.buffer, m.byteOffset, m.byteLength)
+        .toString('latin1')
+        .startsWith('application/vnd.oasis.opendocument.spreadsheet')
+    );
   } catch {
     return false;
   }
@@ -73,12 +115,29 @@ export function readWorkbookBytes(bytes: Uint8Array, opts: ReadOptions = {}): Re
   try {
     const zip = openZip(bytes, WANTED_PART, max);
     const book = workbookPart(zip);
-    if (!book) return { value: undefined, errors: [issue(isOds(bytes, max) ? 'workbook.ods' : 'workbook.not-xlsx', [])] };
+    if (!book)
+      return {
+        value: undefined,
+        errors: [issue(isOds(bytes, max) ? 'workbook.ods' : 'workbook.not-xlsx', [])],
+      };
     return { value: readParts(zip, book, opts), errors: [] };
   } catch (e) {
-    if (e instanceof TooBig) return { value: undefined, errors: [issue('workbook.too-big', [], { max: Math.round(max / 1024 / 1024) })] };
-    if (e instanceof DamagedPart) return { value: undefined, errors: [issue('workbook.damaged-part', [], { part: e.part, problem: e.problem, index: e.index })] };
-    return { value: undefined, errors: [issue('workbook.corrupt', [], { reason: (e as Error).message })] };
+    if (e instanceof TooBig)
+      return {
+        value: undefined,
+        errors: [issue('workbook.too-big', [], { max: Math.round(max / 1024 / 1024) })],
+      };
+    if (e instanceof DamagedPart)
+      return {
+        value: undefined,
+        errors: [
+          issue('workbook.damaged-part', [], { part: e.part, problem: e.problem, index: e.index }),
+        ],
+      };
+    return {
+      value: undefined,
+      errors: [issue('workbook.corrupt', [], { reason: (e as Error).message })],
+    };
   }
 }
 
@@ -102,8 +161,15 @@ const cellNumber = (row: number, col: number) => row * 16384 + col;
  * byte for byte: the parsed parts are kept for the exact same stored bytes (a few recent ones),
  * so they are not inflated and parsed again for every file.
  */
-const bookCache: { wb: Uint8Array; wbCrc: number; rels: Uint8Array | undefined; relsCrc: number | undefined; book: BookPart }[] = [];
-const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined) => (a && b ? Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b) : a === b);
+const bookCache: {
+  wb: Uint8Array;
+  wbCrc: number;
+  rels: Uint8Array | undefined;
+  relsCrc: number | undefined;
+  book: BookPart;
+}[] = [];
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined) =>
+  a && b ? Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b) : a === b;
 
 function workbookPart(zip: ZipParts): BookPart | undefined {
   const storedWb = zip.stored('xl/workbook.xml');
@@ -111,16 +177,32 @@ function workbookPart(zip: ZipParts): BookPart | undefined {
   if (storedWb) {
     for (const c of bookCache) {
       // The same stored bytes under the same CRC were inflated and checked before.
-      if (c.wbCrc === storedWb.crc && sameBytes(c.wb, storedWb.bytes) && (storedRels ? c.relsCrc === storedRels.crc && sameBytes(c.rels, storedRels.bytes) : c.rels === undefined)) return c.book;
+      if (
+        c.wbCrc === storedWb.crc &&
+        sameBytes(c.wb, storedWb.bytes) &&
+        (storedRels
+          ? c.relsCrc === storedRels.crc && sameBytes(c.rels, storedRels.bytes)
+          : c.rels === undefined)
+      )
+        return c.book;
     }
   }
   const wbBytes = zip.get('xl/workbook.xml');
   if (!wbBytes) return undefined;
   const relsBytes = zip.get('xl/_rels/workbook.xml.rels');
-  const book = parseBook(xmlText('xl/workbook.xml', wbBytes), relsBytes ? xmlText('xl/_rels/workbook.xml.rels', relsBytes) : '');
+  const book = parseBook(
+    xmlText('xl/workbook.xml', wbBytes),
+    relsBytes ? xmlText('xl/_rels/workbook.xml.rels', relsBytes) : '',
+  );
   if (storedWb) {
     if (bookCache.length >= 8) bookCache.shift();
-    bookCache.push({ wb: Uint8Array.from(storedWb.bytes), wbCrc: storedWb.crc, rels: storedRels && Uint8Array.from(storedRels.bytes), relsCrc: storedRels?.crc, book });
+    bookCache.push({
+      wb: Uint8Array.from(storedWb.bytes),
+      wbCrc: storedWb.crc,
+      rels: storedRels && Uint8Array.from(storedRels.bytes),
+      relsCrc: storedRels?.crc,
+      book,
+    });
   }
   return book;
 }
@@ -133,7 +215,9 @@ function xmlText(part: string, bytes: Uint8Array, encoding: 'utf8' | 'latin1' = 
 }
 
 function utf8(bytes: Uint8Array | undefined): string {
-  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : '';
+  return bytes
+    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+    : '';
 }
 
 function parseBook(workbookXml: string, relsXml: string): BookPart {
@@ -169,9 +253,15 @@ function definedNames(workbookXml: string): ReadonlyMap<string, CellRef> {
 }
 
 /** The cells each sheet is read for, by names map and extra sheets: number → "row,col". */
-const wantedCache = new WeakMap<ReadonlyMap<string, CellRef>, Map<string, Map<string, Map<number, string>>>>();
+const wantedCache = new WeakMap<
+  ReadonlyMap<string, CellRef>,
+  Map<string, Map<string, Map<number, string>>>
+>();
 
-function wantedCells(names: ReadonlyMap<string, CellRef>, extraSheets: readonly string[]): Map<string, Map<number, string>> {
+function wantedCells(
+  names: ReadonlyMap<string, CellRef>,
+  extraSheets: readonly string[],
+): Map<string, Map<number, string>> {
   const key = extraSheets.join('\u0000');
   let byExtra = wantedCache.get(names);
   const hit = byExtra?.get(key);
@@ -244,7 +334,8 @@ class SharedStrings {
 
   get(i: number): string | undefined {
     if (!this.checked) {
-      if (!rootCloses(this.xml)) throw new DamagedPart(SHARED_STRINGS, this.xml ? 'truncated' : 'missing');
+      if (!rootCloses(this.xml))
+        throw new DamagedPart(SHARED_STRINGS, this.xml ? 'truncated' : 'missing');
       this.checked = true;
     }
     while (!this.done && this.items.length <= i) {
@@ -283,9 +374,16 @@ function readParts(zip: ZipParts, book: BookPart, opts: ReadOptions): RawWorkboo
     // latin1 keeps the scan on one-byte strings; the few texts we keep are decoded as UTF-8.
     const xml = xmlText(path, bytes, 'latin1');
     if (keys) {
-      for (const c of scanCells(xml, (r, col) => keys.has(cellNumber(r, col)), latin1ToUtf8, opts.formulas ?? false)) out.set(keys.get(cellNumber(c.row, c.col))!, toRawCell(c, sharedString));
+      for (const c of scanCells(
+        xml,
+        (r, col) => keys.has(cellNumber(r, col)),
+        latin1ToUtf8,
+        opts.formulas ?? false,
+      ))
+        out.set(keys.get(cellNumber(c.row, c.col))!, toRawCell(c, sharedString));
     } else {
-      for (const c of scanCells(xml, undefined, latin1ToUtf8, opts.formulas ?? false)) out.set(`${c.row},${c.col}`, toRawCell(c, sharedString));
+      for (const c of scanCells(xml, undefined, latin1ToUtf8, opts.formulas ?? false))
+        out.set(`${c.row},${c.col}`, toRawCell(c, sharedString));
     }
     cells.set(s.name, out);
   }

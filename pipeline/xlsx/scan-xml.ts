@@ -11,7 +11,10 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 export function decodeXml(s: string): string {
   if (!s.includes('&') && !s.includes('<')) return s;
   if (s.includes('<![CDATA[')) {
-    return s.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeXml(part))).join('');
+    return s
+      .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+      .map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeXml(part)))
+      .join('');
   }
   if (!s.includes('&')) return s;
   return s.replace(ENTITY, (_, e: string) => {
@@ -43,7 +46,10 @@ export function elementPattern(name: string): string {
   return `<${P}${name}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}${name}>)`;
 }
 
-export function* elements(xml: string, name: string): Generator<{ attrs: string; body: string | undefined }> {
+export function* elements(
+  xml: string,
+  name: string,
+): Generator<{ attrs: string; body: string | undefined }> {
   const re = new RegExp(elementPattern(name), 'g');
   for (const m of xml.matchAll(re)) yield { attrs: m[1]!, body: m[2] };
 }
@@ -166,7 +172,12 @@ export function rootCloses(xml: string): boolean {
   let j = end - 2;
   while (j > 0 && isSpace(xml.charCodeAt(j))) j--;
   const from = j + 1 - name.length;
-  return from >= 2 && xml.startsWith(name, from) && xml.charCodeAt(from - 1) === 47 && xml.charCodeAt(from - 2) === 60;
+  return (
+    from >= 2 &&
+    xml.startsWith(name, from) &&
+    xml.charCodeAt(from - 1) === 47 &&
+    xml.charCodeAt(from - 2) === 60
+  );
 }
 
 /**
@@ -179,7 +190,12 @@ export function rootCloses(xml: string): boolean {
  * at `row` and `c` elements (any prefix), reads their `r` and `t` attributes, and hands the
  * body of a wanted cell to the element patterns above.
  */
-export function* scanCells(xml: string, wanted: (row: number, col: number) => boolean = () => true, text: (s: string) => string = (s) => s, formulas = true): Generator<ScannedCell> {
+export function* scanCells(
+  xml: string,
+  wanted: (row: number, col: number) => boolean = () => true,
+  text: (s: string) => string = (s) => s,
+  formulas = true,
+): Generator<ScannedCell> {
   const n = xml.length;
   let row = -1;
   let col = -1;
@@ -192,7 +208,11 @@ export function* scanCells(xml: string, wanted: (row: number, col: number) => bo
     const c0 = xml.charCodeAt(lt + 1);
     if (c0 === 33) {
       // <!-- comment --> and <![CDATA[ … ]]>: skipped whole, so markup inside them is not read.
-      const close = xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt + 4) : xml.startsWith('<![CDATA[', lt) ? xml.indexOf(']]>', lt + 9) : xml.indexOf('>', lt);
+      const close = xml.startsWith('<!--', lt)
+        ? xml.indexOf('-->', lt + 4)
+        : xml.startsWith('<![CDATA[', lt)
+          ? xml.indexOf(']]>', lt + 9)
+          : xml.indexOf('>', lt);
       pos = close < 0 ? n : close + 1;
       continue;
     }
@@ -204,7 +224,12 @@ export function* scanCells(xml: string, wanted: (row: number, col: number) => bo
     let isRow: boolean;
     let isCell: boolean;
     // Fast paths for the unprefixed <c …> and <row …> that Excel writes, else any prefix.
-    if (c0 === 99 && (xml.charCodeAt(lt + 2) === 32 || xml.charCodeAt(lt + 2) === 62 || xml.charCodeAt(lt + 2) === 47)) {
+    if (
+      c0 === 99 &&
+      (xml.charCodeAt(lt + 2) === 32 ||
+        xml.charCodeAt(lt + 2) === 62 ||
+        xml.charCodeAt(lt + 2) === 47)
+    ) {
       ne = lt + 2;
       isRow = false;
       isCell = true;

@@ -1,6 +1,12 @@
 /** WorkbookModel → .xlsx through exceljs: the pipeline's writer of the workbook contract. */
 import ExcelJS from 'exceljs';
-import type { CellSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookModel } from '../../core/index.ts';
+import type {
+  CellSpec,
+  SheetSpec,
+  StyleSpec,
+  ValidationSpec,
+  WorkbookModel,
+} from '../../core/index.ts';
 import { a1, headerFooterCode, sheetRef, validationRanges } from '../../core/index.ts';
 
 type Style = Partial<ExcelJS.Style>;
@@ -15,7 +21,11 @@ function toExcelStyle(s: StyleSpec, font: WorkbookModel['font']): Style {
       ...(font.charset ? { charset: font.charset } : {}),
       ...(s.color ? { color: { argb: s.color } } : {}),
     },
-    alignment: { vertical: 'top', wrapText: s.wrap ?? false, ...(s.horizontal ? { horizontal: s.horizontal } : {}) },
+    alignment: {
+      vertical: 'top',
+      wrapText: s.wrap ?? false,
+      ...(s.horizontal ? { horizontal: s.horizontal } : {}),
+    },
     protection: { locked: s.locked },
   };
   if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.fill } };
@@ -30,7 +40,10 @@ function toExcelStyle(s: StyleSpec, font: WorkbookModel['font']): Style {
 function cellValue(c: CellSpec): ExcelJS.CellValue {
   if (c.formula !== undefined) {
     // exceljs writes the cached result next to the formula; "" stays an empty string result.
-    return { formula: c.formula, result: (c.cached ?? undefined) as ExcelJS.CellFormulaValue['result'] };
+    return {
+      formula: c.formula,
+      result: (c.cached ?? undefined) as ExcelJS.CellFormulaValue['result'],
+    };
   }
   // Strings are stored as text, never parsed as formulas: "=cmd|…" from a roster stays inert.
   return c.value ?? null;
@@ -39,7 +52,9 @@ function cellValue(c: CellSpec): ExcelJS.CellValue {
 function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, styles: Record<string, Style>): void {
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.state,
-    views: sheet.freeze ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }] : [],
+    views: sheet.freeze
+      ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }]
+      : [],
     pageSetup: sheet.print
       ? {
           paperSize: 9, // A4
@@ -47,13 +62,20 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, styles: Record<strin
           fitToPage: true,
           fitToWidth: 1,
           fitToHeight: 0,
-          ...(sheet.print.titleRows ? { printTitlesRow: `${sheet.print.titleRows.from + 1}:${sheet.print.titleRows.to + 1}` } : {}),
+          ...(sheet.print.titleRows
+            ? {
+                printTitlesRow: `${sheet.print.titleRows.from + 1}:${sheet.print.titleRows.to + 1}`,
+              }
+            : {}),
         }
       : undefined,
   });
   ws.columns = sheet.columns.map((c) => ({ width: c.width, hidden: c.hidden ?? false }));
   if (sheet.print?.header || sheet.print?.footer) {
-    ws.headerFooter = { oddHeader: headerFooterCode(sheet.print.header), oddFooter: headerFooterCode(sheet.print.footer) };
+    ws.headerFooter = {
+      oddHeader: headerFooterCode(sheet.print.header),
+      oddFooter: headerFooterCode(sheet.print.footer),
+    };
   }
   sheet.rowHeights?.forEach((h, r) => {
     if (h !== undefined) ws.getRow(r + 1).height = h;
@@ -73,14 +95,26 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, styles: Record<strin
   // validations can make two ranges cover one cell (exceljs issue #2820). A range key is written
   // verbatim; a one-cell range is never beside another of the same rule (validationRanges joins
   // those), so exceljs finds nothing to merge it with.
-  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+  const model = (
+    ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
+  ).dataValidations.model;
   for (const { spec, rect } of validationRanges(sheet.validations)) {
     const first = a1(rect.row, rect.col);
-    model[rect.rows === 1 && rect.cols === 1 ? first : `${first}:${a1(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`] = excelValidation(spec);
+    model[
+      rect.rows === 1 && rect.cols === 1
+        ? first
+        : `${first}:${a1(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`
+    ] = excelValidation(spec);
   }
   if (sheet.protect) {
     // No password by default: protection guards against slips, not against the owner.
-    (ws as unknown as { sheetProtection: object }).sheetProtection = { sheet: true, formatColumns: true, formatRows: true, selectLockedCells: true, selectUnlockedCells: true };
+    (ws as unknown as { sheetProtection: object }).sheetProtection = {
+      sheet: true,
+      formatColumns: true,
+      formatRows: true,
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+    };
   }
 }
 
@@ -96,7 +130,8 @@ function excelValidation(v: ValidationSpec): ExcelJS.DataValidation {
     error: v.error.text,
   };
   if (v.type === 'list') return { ...common, type: 'list', formulae: [`"${v.list!.join(',')}"`] };
-  if (v.max !== undefined) return { ...common, type: v.type, operator: 'between', formulae: [v.min ?? 0, v.max] };
+  if (v.max !== undefined)
+    return { ...common, type: v.type, operator: 'between', formulae: [v.min ?? 0, v.max] };
   return { ...common, type: v.type, operator: 'greaterThanOrEqual', formulae: [v.min ?? 0] };
 }
 
@@ -107,7 +142,9 @@ export function modelToExcelJs(model: WorkbookModel): ExcelJS.Workbook {
   const created = new Date(model.properties.created);
   if (!Number.isNaN(created.getTime())) wb.created = created;
   wb.calcProperties.fullCalcOnLoad = true;
-  const styles = Object.fromEntries(Object.entries(model.styles).map(([k, s]) => [k, toExcelStyle(s, model.font)]));
+  const styles = Object.fromEntries(
+    Object.entries(model.styles).map(([k, s]) => [k, toExcelStyle(s, model.font)]),
+  );
   for (const sheet of model.sheets) writeSheet(wb, sheet, styles);
   for (const n of model.names) wb.definedNames.add(sheetRef(n.sheet, n.row, n.col), n.name);
   return wb;

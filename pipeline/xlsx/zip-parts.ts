@@ -15,7 +15,15 @@ export class TooBig extends RangeError {
 }
 
 /** What is wrong with a damaged part: the words are core's (workbook.damaged-part). */
-export type PartProblem = 'zip' | 'inflate' | 'size' | 'checksum' | 'truncated' | 'missing' | 'sheet-missing' | 'shared-string';
+export type PartProblem =
+  | 'zip'
+  | 'inflate'
+  | 'size'
+  | 'checksum'
+  | 'truncated'
+  | 'missing'
+  | 'sheet-missing'
+  | 'shared-string';
 
 /** A part of the package that cannot be read as it is: a reader of it would see less than was written. */
 export class DamagedPart extends Error {
@@ -29,7 +37,8 @@ export class DamagedPart extends Error {
 }
 
 // zlib.crc32 came with Node 20.15 and 22.2; on an older Node the inflated size is still checked.
-const crc32: ((data: Uint8Array) => number) | undefined = typeof zlib.crc32 === 'function' ? zlib.crc32 : undefined;
+const crc32: ((data: Uint8Array) => number) | undefined =
+  typeof zlib.crc32 === 'function' ? zlib.crc32 : undefined;
 
 interface Entry {
   method: number;
@@ -48,17 +57,26 @@ export interface ZipParts {
 }
 
 const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
-const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
+const u32 = (b: Uint8Array, i: number) =>
+  (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
 
 /**
  * Opens the archive; `wanted` decides which entries may be read (as fflate's filter did), and
  * the sum of all entries' declared sizes is held to `max` first, as before.
  */
-export function openZip(bytes: Uint8Array, wanted: (name: string) => boolean, max: number): ZipParts {
+export function openZip(
+  bytes: Uint8Array,
+  wanted: (name: string) => boolean,
+  max: number,
+): ZipParts {
   return directParts(bytes, wanted, max) ?? fflateParts(bytes, wanted, max);
 }
 
-function directParts(bytes: Uint8Array, wanted: (name: string) => boolean, max: number): ZipParts | undefined {
+function directParts(
+  bytes: Uint8Array,
+  wanted: (name: string) => boolean,
+  max: number,
+): ZipParts | undefined {
   const n = bytes.length;
   let e = n - 22;
   while (e >= 0 && u32(bytes, e) !== 0x06054b50) {
@@ -69,7 +87,8 @@ function directParts(bytes: Uint8Array, wanted: (name: string) => boolean, max: 
   const count = u16(bytes, e + 10);
   const cdSize = u32(bytes, e + 12);
   let p = u32(bytes, e + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || p === 0xffffffff || p + cdSize > e) return undefined;
+  if (count === 0xffff || cdSize === 0xffffffff || p === 0xffffffff || p + cdSize > e)
+    return undefined;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = new Map<string, Entry>();
   let declared = 0;
@@ -86,7 +105,10 @@ function directParts(bytes: Uint8Array, wanted: (name: string) => boolean, max: 
     const offset = u32(bytes, p + 42);
     if (csize === 0xffffffff || usize === 0xffffffff || offset === 0xffffffff) return undefined;
     // fflate decodes names as UTF-8 when flag bit 11 says so, else as latin1.
-    const name = flags & 0x800 ? buf.toString('utf8', p + 46, p + 46 + nameLen) : buf.toString('latin1', p + 46, p + 46 + nameLen);
+    const name =
+      flags & 0x800
+        ? buf.toString('utf8', p + 46, p + 46 + nameLen)
+        : buf.toString('latin1', p + 46, p + 46 + nameLen);
     declared += usize;
     if (declared > max) throw new TooBig();
     if (wanted(name)) {
@@ -97,7 +119,8 @@ function directParts(bytes: Uint8Array, wanted: (name: string) => boolean, max: 
   }
   let inflated = 0;
   const data = (name: string, x: Entry): Uint8Array => {
-    if (x.offset + 30 > n || u32(bytes, x.offset) !== 0x04034b50) throw new DamagedPart(name, 'zip');
+    if (x.offset + 30 > n || u32(bytes, x.offset) !== 0x04034b50)
+      throw new DamagedPart(name, 'zip');
     const start = x.offset + 30 + u16(bytes, x.offset + 26) + u16(bytes, x.offset + 28);
     if (start + x.csize > n) throw new DamagedPart(name, 'zip');
     return bytes.subarray(start, start + x.csize);
@@ -119,7 +142,10 @@ function directParts(bytes: Uint8Array, wanted: (name: string) => boolean, max: 
         // The declared sizes passed the limit; the inflated bytes are held to it too, whatever the entry claims.
         const budget = max - inflated;
         try {
-          out = zlib.inflateRawSync(raw, { chunkSize: Math.max(64, Math.min(x.usize + 64, budget + 1)), maxOutputLength: Math.max(1, budget) });
+          out = zlib.inflateRawSync(raw, {
+            chunkSize: Math.max(64, Math.min(x.usize + 64, budget + 1)),
+            maxOutputLength: Math.max(1, budget),
+          });
         } catch (err) {
           if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new TooBig();
           // A cut-off or garbled deflate stream (Z_BUF_ERROR, Z_DATA_ERROR).

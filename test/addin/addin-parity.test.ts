@@ -8,7 +8,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answersToInputs, evaluate, idToName, resolvePlan, text, type Lang, type Method, type WorkbookModel } from '../../core/index.ts';
+import {
+  answersToInputs,
+  evaluate,
+  idToName,
+  resolvePlan,
+  text,
+  type Lang,
+  type Method,
+  type WorkbookModel,
+} from '../../core/index.ts';
 import { FakeExcel, replayLog } from '../../addin/fake/fake-excel.ts';
 import { writeWorkbookModel } from '../../addin/src/office-writer.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
@@ -47,13 +56,18 @@ beforeAll(async () => {
   const random = rng(4_2025);
   for (const spec of PLANS) {
     const template = shippedTemplates().get(spec.template)!;
-    const choice = { ...(spec.profile ? { profile: spec.profile } : {}), ...(spec.method ? { method: spec.method } : {}) };
+    const choice = {
+      ...(spec.profile ? { profile: spec.profile } : {}),
+      ...(spec.method ? { method: spec.method } : {}),
+    };
     const base = resolvePlan(template, choice).value!;
     for (let i = 0; i < spec.sets; i++) {
       const lang: Lang = i % 2 ? 'en' : 'zh-CN';
       const answers = randomAnswers(base, lang, random);
       const rawWeights = randomWeights(base, random);
-      const plan = rawWeights ? resolvePlan(template, { ...choice, weights: rawWeights }).value! : base;
+      const plan = rawWeights
+        ? resolvePlan(template, { ...choice, weights: rawWeights }).value!
+        : base;
       const model = modelOf(plan, lang, { answers, ...(rawWeights ? { rawWeights } : {}) });
       const excel = new FakeExcel({ apiVersion: 1.8 });
       await excel.run((ctx) => writeWorkbookModel(ctx, model));
@@ -67,16 +81,30 @@ beforeAll(async () => {
       ev.dimensions.forEach((d) => expected.set(idToName('DIM', d.id), d.score ?? ''));
       expected.set('TOTAL', ev.total ?? '');
       expected.set('GRADE', ev.grade ? text(ev.grade.label, lang) : '');
-      cases.push({ label, model, exceljs: await writeWorkbookBuffer(model), addin, file, expected });
+      cases.push({
+        label,
+        model,
+        exceljs: await writeWorkbookBuffer(model),
+        addin,
+        file,
+        expected,
+      });
     }
   }
-  recalculated = await recalculateWithLibreOffice(cases.map((c) => c.file), join(dir, 'recalculated'));
+  recalculated = await recalculateWithLibreOffice(
+    cases.map((c) => c.file),
+    join(dir, 'recalculated'),
+  );
 }, 600_000);
 
 describe('the add-in’s workbook and the exceljs writer’s', () => {
   it('are the same: cells, formulas, look, validations, merges, panes, widths, row heights, protection and names', async () => {
     expect(cases.length).toBe(PLANS.reduce((a, p) => a + p.sets, 0));
-    for (const c of cases) expect({ label: c.label, diffs: (await compareWorkbooks(c.exceljs, c.addin, c.model)).slice(0, 10) }).toEqual({ label: c.label, diffs: [] });
+    for (const c of cases)
+      expect({
+        label: c.label,
+        diffs: (await compareWorkbooks(c.exceljs, c.addin, c.model)).slice(0, 10),
+      }).toEqual({ label: c.label, diffs: [] });
   });
 
   it('with ExcelApi 1.9, prints the same header and footer (the organization’s name, the period, page N of M)', async () => {
@@ -86,7 +114,11 @@ describe('the add-in’s workbook and the exceljs writer’s', () => {
     const addin = await stateToXlsx(replayLog(excel.log));
     expect(await compareWorkbooks(c.exceljs, addin, c.model, { headerFooter: true })).toEqual([]);
     // At 1.8 there is none, and the comparison says so.
-    expect((await compareWorkbooks(c.exceljs, c.addin, c.model, { headerFooter: true })).filter((d) => d.includes('header/footer'))).toHaveLength(3);
+    expect(
+      (await compareWorkbooks(c.exceljs, c.addin, c.model, { headerFooter: true })).filter((d) =>
+        d.includes('header/footer'),
+      ),
+    ).toHaveLength(3);
   });
 
   it('the comparison sees a difference when there is one', async () => {
@@ -111,8 +143,14 @@ describe('the add-in’s workbook recalculated by LibreOffice', () => {
         const cell = cellByName(wb, name);
         const got = cell?.error ?? cell?.value ?? null;
         compared++;
-        const ok = typeof want === 'number' ? typeof got === 'number' && Math.abs(got - want) <= 1e-9 : (got ?? '') === want;
-        if (!ok) failures.push(`${c.label} ${name}: LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`);
+        const ok =
+          typeof want === 'number'
+            ? typeof got === 'number' && Math.abs(got - want) <= 1e-9
+            : (got ?? '') === want;
+        if (!ok)
+          failures.push(
+            `${c.label} ${name}: LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`,
+          );
       }
     }
     expect(failures.slice(0, 20)).toEqual([]);

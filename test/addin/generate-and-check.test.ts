@@ -4,26 +4,46 @@
  * drops, and Check recomputes with the engine and points at a formula that disagrees.
  */
 import { describe, expect, it } from 'vitest';
-import { answersToInputs, evaluate, idToName, type OrgDetails, type RowAnswer, type WorkbookModel } from '../../core/index.ts';
+import {
+  answersToInputs,
+  evaluate,
+  idToName,
+  type OrgDetails,
+  type RowAnswer,
+  type WorkbookModel,
+} from '../../core/index.ts';
 import { FakeExcel } from '../../addin/fake/fake-excel.ts';
 import { sheetByName, type WorkbookState } from '../../addin/fake/workbook-state.ts';
 import { checkWorkbook } from '../../addin/src/check.ts';
-import { prepareGeneration, writeGeneration, type GenerateRequest } from '../../addin/src/generate.ts';
+import {
+  prepareGeneration,
+  writeGeneration,
+  type GenerateRequest,
+} from '../../addin/src/generate.ts';
 import { readContractCells } from '../../addin/src/office-reader.ts';
 import { writeWorkbookModel } from '../../addin/src/office-writer.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { modelOf, shippedPlan } from './support/models.ts';
 
 const find = (id: string) => shippedTemplates().get(id);
-const ORG: OrgDetails = { org_id: 'M001', org_name: '阳光志愿者协会', region: '深圳', org_type: '社会团体', period: '2025', evaluator: '李四' };
+const ORG: OrgDetails = {
+  org_id: 'M001',
+  org_name: '阳光志愿者协会',
+  region: '深圳',
+  org_type: '社会团体',
+  period: '2025',
+  evaluator: '李四',
+};
 
 /** What Excel's calculation would show if the formulas agree with the engine: the model's cached values. */
 function calculate(state: WorkbookState, model: WorkbookModel): void {
   for (const spec of model.sheets) {
     const sheet = sheetByName(state, spec.name)!;
-    spec.rows.forEach((row, r) => row?.forEach((c, col) => {
-      if (c?.formula !== undefined) sheet.cells[`${r},${col}`]!.computed = c.cached ?? '';
-    }));
+    spec.rows.forEach((row, r) =>
+      row?.forEach((c, col) => {
+        if (c?.formula !== undefined) sheet.cells[`${r},${col}`]!.computed = c.cached ?? '';
+      }),
+    );
   }
 }
 
@@ -108,7 +128,9 @@ describe('regenerating keeps the answers of the indicators that remain', () => {
     generator: 'scorebook test',
     newId: () => 'id-new',
   });
-  const all = shippedPlan('gbt-40143-2021', { profile: 'annex-b-example' }).indicators.map((i) => i.id);
+  const all = shippedPlan('gbt-40143-2021', { profile: 'annex-b-example' }).indicators.map(
+    (i) => i.id,
+  );
 
   it('matches by id, converts to the new language, and lists what it drops', async () => {
     const excel = new FakeExcel();
@@ -117,7 +139,8 @@ describe('regenerating keeps the answers of the indicators that remain', () => {
     await writeGeneration(excel.run, first);
     // The evaluator answers in the sheet (unlocked cells of a protected sheet).
     await excel.run(async (ctx) => {
-      const put = (name: string, v: unknown) => (ctx.workbook.names.getItem(name).getRange().values = [[v]]);
+      const put = (name: string, v: unknown) =>
+        (ctx.workbook.names.getItem(name).getRange().values = [[v]]);
       put('IN_1_1_1', '符合');
       put('MD_1_1_1', '现场审核');
       put('IN_1_1_2', '不符合');
@@ -146,7 +169,11 @@ describe('regenerating keeps the answers of the indicators that remain', () => {
   it('an answer the new rule cannot read is listed and kept in the evidence', async () => {
     const excel = new FakeExcel();
     // Without the profile, 5.4.1 records a count; the Annex B profile wants a 0..1 score for it.
-    const plain: GenerateRequest = { ...request(['1.1.1', '5.4.1'], 'zh-CN'), choice: { indicators: ['1.1.1', '5.4.1'] }, rawWeights: { '1': 1, '5': 1 } };
+    const plain: GenerateRequest = {
+      ...request(['1.1.1', '5.4.1'], 'zh-CN'),
+      choice: { indicators: ['1.1.1', '5.4.1'] },
+      rawWeights: { '1': 1, '5': 1 },
+    };
     await writeGeneration(excel.run, (await prepareGeneration(excel.run, plain, find)).value!);
     await excel.run(async (ctx) => {
       ctx.workbook.names.getItem('IN_5_4_1').getRange().values = [[12]];

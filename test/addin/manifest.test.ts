@@ -24,7 +24,12 @@ function parse(xml: string): El {
   const root: El = { name: '#root', attrs: {}, children: [], text: '' };
   const stack = [root];
   parser.on('opentag', (t) => {
-    const el: El = { name: t.name, attrs: t.attributes as Record<string, string>, children: [], text: '' };
+    const el: El = {
+      name: t.name,
+      attrs: t.attributes as Record<string, string>,
+      children: [],
+      text: '',
+    };
     stack[stack.length - 1]!.children.push(el);
     if (!t.isSelfClosing) stack.push(el);
   });
@@ -49,10 +54,38 @@ const app = parse(SOURCE);
 
 // The sequence of the OfficeApp schema (TaskPaneApp), as Office validates it.
 const ORDER = [
-  'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl',
-  'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'AllowSnapshot', 'Dictionary', 'VersionOverrides',
+  'Id',
+  'AlternateId',
+  'Version',
+  'ProviderName',
+  'DefaultLocale',
+  'DisplayName',
+  'Description',
+  'IconUrl',
+  'HighResolutionIconUrl',
+  'SupportUrl',
+  'AppDomains',
+  'Hosts',
+  'Requirements',
+  'DefaultSettings',
+  'Permissions',
+  'AllowSnapshot',
+  'Dictionary',
+  'VersionOverrides',
 ];
-const REQUIRED = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'Hosts', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+const REQUIRED = [
+  'Id',
+  'Version',
+  'ProviderName',
+  'DefaultLocale',
+  'DisplayName',
+  'Description',
+  'IconUrl',
+  'Hosts',
+  'DefaultSettings',
+  'Permissions',
+  'VersionOverrides',
+];
 
 describe('manifest.xml', () => {
   it('is a TaskPaneApp whose elements come in the schema’s order', () => {
@@ -80,7 +113,9 @@ describe('manifest.xml', () => {
     expect(names.indexOf('Requirements')).toBe(names.indexOf('Hosts') + 1);
     expect(names.indexOf('DefaultSettings')).toBe(names.indexOf('Requirements') + 1);
     const sets = child(child(app, 'Requirements')!, 'Sets')!;
-    expect(sets.children.map((s) => [s.attrs.Name, s.attrs.MinVersion])).toEqual([['ExcelApi', '1.8']]);
+    expect(sets.children.map((s) => [s.attrs.Name, s.attrs.MinVersion])).toEqual([
+      ['ExcelApi', '1.8'],
+    ]);
     expect(child(app, 'Permissions')!.text.trim()).toBe('ReadWriteDocument');
   });
 
@@ -96,15 +131,29 @@ describe('manifest.xml', () => {
   });
 
   it('uses https for every URL, and the task pane at https://localhost:3000/taskpane.html', () => {
-    const urls = all(app, () => true).flatMap((e) => [e.attrs.DefaultValue, e.attrs.Value, e.name === 'AppDomain' ? e.text.trim() : undefined]).filter((v): v is string => !!v && /^[a-z]+:\/\//i.test(v));
+    const urls = all(app, () => true)
+      .flatMap((e) => [
+        e.attrs.DefaultValue,
+        e.attrs.Value,
+        e.name === 'AppDomain' ? e.text.trim() : undefined,
+      ])
+      .filter((v): v is string => !!v && /^[a-z]+:\/\//i.test(v));
     expect(urls.length).toBeGreaterThan(8);
     expect(urls.filter((u) => !u.startsWith('https://'))).toEqual([]);
-    expect(child(child(app, 'DefaultSettings')!, 'SourceLocation')!.attrs.DefaultValue).toBe('https://localhost:3000/taskpane.html');
+    expect(child(child(app, 'DefaultSettings')!, 'SourceLocation')!.attrs.DefaultValue).toBe(
+      'https://localhost:3000/taskpane.html',
+    );
   });
 
   it('defines every resid, in the resource list its element needs, within the length limits', () => {
     const resources = all(app, (e) => e.name === 'Resources')[0]!;
-    const ids = (list: string) => new Map(all(child(resources, list)!, (e) => e.name === 'bt:Image' || e.name === 'bt:Url' || e.name === 'bt:String').map((e) => [e.attrs.id!, e]));
+    const ids = (list: string) =>
+      new Map(
+        all(
+          child(resources, list)!,
+          (e) => e.name === 'bt:Image' || e.name === 'bt:Url' || e.name === 'bt:String',
+        ).map((e) => [e.attrs.id!, e]),
+      );
     const images = ids('bt:Images');
     const urls = ids('bt:Urls');
     const short = ids('bt:ShortStrings');
@@ -117,21 +166,31 @@ describe('manifest.xml', () => {
       if (e.name === 'Description') return long;
       return short; // Label, Title
     };
-    const unresolved = uses.filter((e) => !kind(e).has(e.attrs.resid!)).map((e) => `${e.name} ${e.attrs.resid}`);
+    const unresolved = uses
+      .filter((e) => !kind(e).has(e.attrs.resid!))
+      .map((e) => `${e.name} ${e.attrs.resid}`);
     expect(unresolved).toEqual([]);
     for (const e of uses) expect(e.attrs.resid!.length).toBeLessThanOrEqual(32);
     for (const s of short.values()) expect(s.attrs.DefaultValue!.length).toBeLessThanOrEqual(125);
     for (const s of long.values()) expect(s.attrs.DefaultValue!.length).toBeLessThanOrEqual(250);
     // And nothing defined goes unused.
     const used = new Set(uses.map((e) => e.attrs.resid));
-    expect([...images.keys(), ...urls.keys(), ...short.keys(), ...long.keys()].filter((id) => !used.has(id))).toEqual([]);
+    expect(
+      [...images.keys(), ...urls.keys(), ...short.keys(), ...long.keys()].filter(
+        (id) => !used.has(id),
+      ),
+    ).toEqual([]);
   });
 
   it('speaks zh-CN: every display string has a zh-CN override', () => {
-    for (const name of ['DisplayName', 'Description']) expect(child(child(app, name)!, 'Override')?.attrs.Locale).toBe('zh-CN');
+    for (const name of ['DisplayName', 'Description'])
+      expect(child(child(app, name)!, 'Override')?.attrs.Locale).toBe('zh-CN');
     const strings = all(app, (e) => e.name === 'bt:String');
     expect(strings.length).toBeGreaterThanOrEqual(5);
-    for (const s of strings) expect(s.children.find((c) => c.name === 'bt:Override' && c.attrs.Locale === 'zh-CN')?.attrs.Value).toBeTruthy();
+    for (const s of strings)
+      expect(
+        s.children.find((c) => c.name === 'bt:Override' && c.attrs.Locale === 'zh-CN')?.attrs.Value,
+      ).toBeTruthy();
   });
 
   it('is read by office-addin-manifest info', () => {
@@ -144,16 +203,25 @@ describe('manifest.xml', () => {
   });
 
   it('npm run build:addin can point it at a production host, with every file it names in the build', async () => {
-    const out = await buildAddin({ outDir: join(scratchDir('scorebook-addin-build-'), 'addin'), baseUrl: 'https://addin.example.org/scorebook/' });
+    const out = await buildAddin({
+      outDir: join(scratchDir('scorebook-addin-build-'), 'addin'),
+      baseUrl: 'https://addin.example.org/scorebook/',
+    });
     const built = readFileSync(join(out, 'manifest.xml'), 'utf8');
     expect(built).not.toContain('localhost');
-    expect([...built.matchAll(/<AppDomain>([^<]+)</g)].map((m) => m[1])).toEqual(['https://addin.example.org']);
+    expect([...built.matchAll(/<AppDomain>([^<]+)</g)].map((m) => m[1])).toEqual([
+      'https://addin.example.org',
+    ]);
     const urls = [...built.matchAll(/(?:DefaultValue|Value)="(https:[^"]+)"/g)].map((m) => m[1]!);
     expect(urls.length).toBeGreaterThan(8);
     expect(urls.every((u) => u.startsWith('https://addin.example.org/scorebook/'))).toBe(true);
     for (const u of urls) {
-      expect(() => readFileSync(join(out, u.slice('https://addin.example.org/scorebook/'.length)))).not.toThrow();
+      expect(() =>
+        readFileSync(join(out, u.slice('https://addin.example.org/scorebook/'.length))),
+      ).not.toThrow();
     }
-    await expect(buildAddin({ outDir: join(out, '..', 'bad'), baseUrl: 'http://insecure.example.org' })).rejects.toThrow(/https/);
+    await expect(
+      buildAddin({ outDir: join(out, '..', 'bad'), baseUrl: 'http://insecure.example.org' }),
+    ).rejects.toThrow(/https/);
   });
 });

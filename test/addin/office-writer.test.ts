@@ -8,7 +8,11 @@ import { METADATA_SHEET } from '../../core/index.ts';
 import type { Op } from '../../addin/fake/apply-op.ts';
 import { FakeExcel } from '../../addin/fake/fake-excel.ts';
 import { parseWritten } from '../../addin/fake/apply-op.ts';
-import { newWorkbookState, sheetByName, type WorkbookState } from '../../addin/fake/workbook-state.ts';
+import {
+  newWorkbookState,
+  sheetByName,
+  type WorkbookState,
+} from '../../addin/fake/workbook-state.ts';
 import { measureAddinGeneration } from '../../addin/src/measure.ts';
 import { SheetConflictError, writeWorkbookModel } from '../../addin/src/office-writer.ts';
 import { rowHeightRuns } from '../../addin/src/sheet-batches.ts';
@@ -22,7 +26,9 @@ function writeOps(excel: FakeExcel): Op[] {
 
 function metaValue(state: WorkbookState, key: string): unknown {
   const s = sheetByName(state, METADATA_SHEET)!;
-  const row = Object.entries(s.cells).find(([k, c]) => k.endsWith(',0') && c.value === key)![0].split(',')[0];
+  const row = Object.entries(s.cells)
+    .find(([k, c]) => k.endsWith(',0') && c.value === key)![0]
+    .split(',')[0];
   return s.cells[`${row},1`];
 }
 
@@ -42,7 +48,9 @@ describe('writing GB/T 40143 (95 indicators) through Office.js', () => {
     expect(inspect!.ops.every((o) => o.k === 'load' || o.k === 'new')).toBe(true);
     // Calculation is suspended before anything is written.
     const firstSet = write!.ops.findIndex((o) => o.k === 'set');
-    const suspend = write!.ops.findIndex((o) => o.k === 'call' && o.m === 'suspendApiCalculationUntilNextSync');
+    const suspend = write!.ops.findIndex(
+      (o) => o.k === 'call' && o.m === 'suspendApiCalculationUntilNextSync',
+    );
     expect(suspend).toBeGreaterThanOrEqual(0);
     expect(suspend).toBeLessThan(firstSet);
     expect(excel.state.suspendedBatches).toBe(1);
@@ -54,7 +62,11 @@ describe('writing GB/T 40143 (95 indicators) through Office.js', () => {
     const after = ops.slice(firstProtect).filter((o) => o.k !== 'new');
     expect(after.every((o) => o.k === 'call' && o.m === 'protect')).toBe(true);
     expect(after).toHaveLength(model.sheets.filter((s) => s.protect).length);
-    for (const s of model.sheets) expect(sheetByName(excel.state, s.name)?.protection).toEqual({ protected: true, options: { allowFormatColumns: true, allowFormatRows: true } });
+    for (const s of model.sheets)
+      expect(sheetByName(excel.state, s.name)?.protection).toEqual({
+        protected: true,
+        options: { allowFormatColumns: true, allowFormatRows: true },
+      });
   });
 
   it('keeps the request far below Excel on the web’s 5 MB: about 130 KB', async () => {
@@ -85,7 +97,8 @@ describe('writing GB/T 40143 (95 indicators) through Office.js', () => {
     const ranges = ops.filter((o) => o.k === 'new' && o.m === 'getRangeByIndexes').length;
     const validations = ops.filter((o) => o.k === 'set' && o.p === 'rule').length;
     const heights = ops.filter((o) => o.k === 'set' && o.p === 'rowHeight').length;
-    const headerRows = big.dimensions.length + big.dimensions.reduce((a, d) => a + d.groups.length, 0);
+    const headerRows =
+      big.dimensions.length + big.dimensions.reduce((a, d) => a + d.groups.length, 0);
     expect(ranges).toBeLessThan(big.indicators.length);
     // Row heights are by row: a range per run of rows of one height (ExcelApi 1.8 has no multi-area
     // ranges), fewer than half the rows; the rest are not many more than the header rows.
@@ -105,8 +118,15 @@ describe('writing GB/T 40143 (95 indicators) through Office.js', () => {
       await excel.run((ctx) => writeWorkbookModel(ctx, m));
       let tall = 0;
       for (const spec of m.sheets) {
-        const want = Object.fromEntries((spec.rowHeights ?? []).flatMap((h, r) => (h === undefined ? [] : [[String(r), { height: h }]])));
-        expect({ sheet: spec.name, rows: sheetByName(excel.state, spec.name)!.rows }).toEqual({ sheet: spec.name, rows: want });
+        const want = Object.fromEntries(
+          (spec.rowHeights ?? []).flatMap((h, r) =>
+            h === undefined ? [] : [[String(r), { height: h }]],
+          ),
+        );
+        expect({ sheet: spec.name, rows: sheetByName(excel.state, spec.name)!.rows }).toEqual({
+          sheet: spec.name,
+          rows: want,
+        });
         tall += Object.keys(want).length;
       }
       const sets = writeOps(excel).filter((o) => o.k === 'set' && o.p === 'rowHeight').length;
@@ -119,16 +139,24 @@ describe('writing GB/T 40143 (95 indicators) through Office.js', () => {
   it('writes each sheet’s cells as one 2-D array and names each contract cell', async () => {
     const excel = new FakeExcel();
     await excel.run((ctx) => writeWorkbookModel(ctx, model));
-    const cellWrites = writeOps(excel).filter((o) => o.k === 'set' && (o.p === 'formulas' || o.p === 'values'));
+    const cellWrites = writeOps(excel).filter(
+      (o) => o.k === 'set' && (o.p === 'formulas' || o.p === 'values'),
+    );
     expect(cellWrites).toHaveLength(model.sheets.length);
-    expect(excel.state.names.map((n) => n.name).sort()).toEqual(model.names.map((n) => n.name).sort());
+    expect(excel.state.names.map((n) => n.name).sort()).toEqual(
+      model.names.map((n) => n.name).sort(),
+    );
     expect(sheetByName(excel.state, METADATA_SHEET)!.visibility).toBe('VeryHidden');
-    expect(excel.state.sheets.find((s) => s.uid === excel.state.activeUid)!.name).toBe(model.sheets[0]!.name);
+    expect(excel.state.sheets.find((s) => s.uid === excel.state.activeUid)!.name).toBe(
+      model.sheets[0]!.name,
+    );
   });
 
   it('uses nothing newer than ExcelApi 1.8, and page setup only where 1.9 is there', async () => {
     const at18 = new FakeExcel({ apiVersion: 1.8 });
-    await expect(at18.run((ctx) => writeWorkbookModel(ctx, model, { pageLayout: true }))).rejects.toThrow(/ApiNotFound.*pageLayout/);
+    await expect(
+      at18.run((ctx) => writeWorkbookModel(ctx, model, { pageLayout: true })),
+    ).rejects.toThrow(/ApiNotFound.*pageLayout/);
     const at19 = new FakeExcel({ apiVersion: 1.9 });
     await at19.run((ctx) => writeWorkbookModel(ctx, model, { pageLayout: true }));
     const scoring = sheetByName(at19.state, model.sheets[0]!.name)!;
@@ -138,7 +166,11 @@ describe('writing GB/T 40143 (95 indicators) through Office.js', () => {
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: '$3:$3',
       // The organization's "&" doubled, as the file's header has it.
-      headersFooters: { leftHeader: '=HYPERLINK("http://x","点我") 阳光志愿者协会', rightHeader: '评价周期：2025', centerFooter: '第 &P 页，共 &N 页' },
+      headersFooters: {
+        leftHeader: '=HYPERLINK("http://x","点我") 阳光志愿者协会',
+        rightHeader: '评价周期：2025',
+        centerFooter: '第 &P 页，共 &N 页',
+      },
     });
     // At 1.8 there is no header or footer to set: nothing printed is asked for.
     expect(sheetByName(at18.state, model.sheets[0]!.name)?.pageLayout).toBeUndefined();
@@ -155,13 +187,29 @@ describe('text stays text', () => {
 
   it('organization details that look like formulas, numbers or dates are stored as the text given', async () => {
     const excel = new FakeExcel();
-    await excel.run((ctx) => writeWorkbookModel(ctx, modelOf(shippedPlan('gbt-40143-2021', { profile: 'annex-b-example' }), 'en')));
-    expect(metaValue(excel.state, 'org_name')).toMatchObject({ value: TRICKY_ORG.org_name, quotePrefix: true });
+    await excel.run((ctx) =>
+      writeWorkbookModel(
+        ctx,
+        modelOf(shippedPlan('gbt-40143-2021', { profile: 'annex-b-example' }), 'en'),
+      ),
+    );
+    expect(metaValue(excel.state, 'org_name')).toMatchObject({
+      value: TRICKY_ORG.org_name,
+      quotePrefix: true,
+    });
     expect(metaValue(excel.state, 'org_id')).toMatchObject({ value: '007', quotePrefix: true });
     expect(metaValue(excel.state, 'period')).toMatchObject({ value: '2025', quotePrefix: true });
-    expect(metaValue(excel.state, 'evaluator')).toMatchObject({ value: '-张三', quotePrefix: true });
-    expect(metaValue(excel.state, 'contact')).toMatchObject({ value: '2025-01-02', quotePrefix: true });
-    const formulas = excel.state.sheets.flatMap((s) => Object.values(s.cells)).filter((c) => c.formula !== undefined);
+    expect(metaValue(excel.state, 'evaluator')).toMatchObject({
+      value: '-张三',
+      quotePrefix: true,
+    });
+    expect(metaValue(excel.state, 'contact')).toMatchObject({
+      value: '2025-01-02',
+      quotePrefix: true,
+    });
+    const formulas = excel.state.sheets
+      .flatMap((s) => Object.values(s.cells))
+      .filter((c) => c.formula !== undefined);
     expect(formulas.some((c) => c.formula!.includes('HYPERLINK'))).toBe(false);
   });
 });
@@ -173,7 +221,10 @@ describe('writing into a workbook that already holds things', () => {
     const excel = new FakeExcel();
     await excel.run((ctx) => writeWorkbookModel(ctx, modelOf(plan, lang)));
     // The person's own things beside ours.
-    excel.state.names.push({ name: 'MyTarget', ref: { uid: excel.state.sheets[0]!.uid, row: 0, col: 0, rows: 1, cols: 1 } });
+    excel.state.names.push({
+      name: 'MyTarget',
+      ref: { uid: excel.state.sheets[0]!.uid, row: 0, col: 0, rows: 1, cols: 1 },
+    });
     excel.state.sheets[0]!.cells['0,0'] = { value: '我的笔记' };
     excel.resetLog();
     return excel;
@@ -185,28 +236,52 @@ describe('writing into a workbook that already holds things', () => {
     const report = await excel.run((ctx) => writeWorkbookModel(ctx, model));
     expect(report.syncs).toBe(2);
     expect(report.replaced.sort()).toEqual(['_scorebook', '汇总', '规则', '评分表'].sort());
-    expect(excel.state.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Scoring', 'Summary', 'Rules', '_scorebook']);
+    expect(excel.state.sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      'Scoring',
+      'Summary',
+      'Rules',
+      '_scorebook',
+    ]);
     expect(excel.state.sheets[0]!.cells['0,0']).toEqual({ value: '我的笔记' });
     expect(excel.state.names.find((n) => n.name === 'MyTarget')?.ref).not.toBeNull();
     expect(excel.state.names).toHaveLength(model.names.length + 1);
     // Every contract name points into the new sheets.
     const newUids = new Set(excel.state.sheets.slice(1).map((s) => s.uid));
-    expect(excel.state.names.filter((n) => n.name !== 'MyTarget').every((n) => n.ref && newUids.has(n.ref.uid))).toBe(true);
+    expect(
+      excel.state.names
+        .filter((n) => n.name !== 'MyTarget')
+        .every((n) => n.ref && newUids.has(n.ref.uid)),
+    ).toBe(true);
   });
 
   it('regenerates again and again without leaving sheets behind', async () => {
     const excel = await generated('en');
-    for (let i = 0; i < 3; i++) await excel.run((ctx) => writeWorkbookModel(ctx, modelOf(plan, i % 2 ? 'en' : 'zh-CN')));
-    expect(excel.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '评分表', '汇总', '规则', '_scorebook']);
+    for (let i = 0; i < 3; i++)
+      await excel.run((ctx) => writeWorkbookModel(ctx, modelOf(plan, i % 2 ? 'en' : 'zh-CN')));
+    expect(excel.state.sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      '评分表',
+      '汇总',
+      '规则',
+      '_scorebook',
+    ]);
   });
 
   it('refuses to overwrite a sheet of the same name that scorebook did not make, and writes nothing', async () => {
     const state = newWorkbookState();
-    state.sheets.push({ ...state.sheets[0]!, uid: 2, name: 'Summary', cells: { '0,0': { value: 'budget' } } });
+    state.sheets.push({
+      ...state.sheets[0]!,
+      uid: 2,
+      name: 'Summary',
+      cells: { '0,0': { value: 'budget' } },
+    });
     state.nextUid = 3;
     const excel = new FakeExcel({ state });
     const before = JSON.stringify(excel.state);
-    await expect(excel.run((ctx) => writeWorkbookModel(ctx, modelOf(plan, 'en')))).rejects.toBeInstanceOf(SheetConflictError);
+    await expect(
+      excel.run((ctx) => writeWorkbookModel(ctx, modelOf(plan, 'en'))),
+    ).rejects.toBeInstanceOf(SheetConflictError);
     expect(excel.log.syncs).toHaveLength(1);
     expect(JSON.stringify(excel.state)).toBe(before);
   });

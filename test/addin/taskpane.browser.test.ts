@@ -29,14 +29,29 @@ let base = '';
 let stub = '';
 let profiles = 0;
 // The flags that keep chromium from reaching for the network; each pane gets a fresh profile.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 type Win = { __fake: FakeExcel };
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const out = await buildAddin({ outDir: join(dir, 'addin'), minify: false });
-  const built = await esbuild.build({ entryPoints: [resolve('test/addin/support/office-stub.ts')], bundle: true, format: 'iife', target: 'es2020', write: false });
+  const built = await esbuild.build({
+    entryPoints: [resolve('test/addin/support/office-stub.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+  });
   stub = built.outputFiles[0]!.text;
   server = createServer(staticHandler(out));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -47,7 +62,10 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-async function openPane(config: { displayLanguage: string; state?: WorkbookState }, width = 360): Promise<{ page: Page; requests: string[] }> {
+async function openPane(
+  config: { displayLanguage: string; state?: WorkbookState },
+  width = 360,
+): Promise<{ page: Page; requests: string[] }> {
   // A persistent context is how playwright takes a --user-data-dir: a new, empty one each time.
   const context = await chromium.launchPersistentContext(join(dir, `profile-${++profiles}`), {
     executablePath: '/usr/bin/chromium',
@@ -61,11 +79,15 @@ async function openPane(config: { displayLanguage: string; state?: WorkbookState
   await context.route('**/*', (route) => {
     const url = route.request().url();
     requests.push(url);
-    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: stub });
+    if (url === OFFICE_JS)
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: stub });
     if (url.startsWith(base)) return route.continue();
     return route.abort();
   });
-  await context.addInitScript((cfg) => ((window as unknown as { __officeConfig: unknown }).__officeConfig = cfg), { apiVersion: 1.8, ...config });
+  await context.addInitScript(
+    (cfg) => ((window as unknown as { __officeConfig: unknown }).__officeConfig = cfg),
+    { apiVersion: 1.8, ...config },
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -75,15 +97,20 @@ async function openPane(config: { displayLanguage: string; state?: WorkbookState
   return { page, requests };
 }
 
-const state = (page: Page) => page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as Win).__fake.state)) as WorkbookState);
-const syncCount = (page: Page) => page.evaluate(() => (window as unknown as Win).__fake.log.syncs.length);
+const state = (page: Page) =>
+  page.evaluate(
+    () => JSON.parse(JSON.stringify((window as unknown as Win).__fake.state)) as WorkbookState,
+  );
+const syncCount = (page: Page) =>
+  page.evaluate(() => (window as unknown as Win).__fake.log.syncs.length);
 
 /** The evaluator types into the sheet: the fake's Excel API, through the names, as protection allows. */
 async function typeAnswers(page: Page, values: Record<string, string | number>): Promise<void> {
   await page.evaluate(async (vals) => {
     const fake = (window as unknown as Win).__fake;
     await fake.run(async (ctx) => {
-      for (const [name, v] of Object.entries(vals)) ctx.workbook.names.getItem(name).getRange().values = [[v]];
+      for (const [name, v] of Object.entries(vals))
+        ctx.workbook.names.getItem(name).getRange().values = [[v]];
       await ctx.sync();
     });
   }, values);
@@ -91,7 +118,9 @@ async function typeAnswers(page: Page, values: Record<string, string | number>):
 
 async function setComputed(page: Page, computed: Computed): Promise<void> {
   await page.evaluate((c) => {
-    for (const s of (window as unknown as Win).__fake.state.sheets) for (const [k, v] of Object.entries(c[s.name] ?? {})) if (s.cells[k]) s.cells[k]!.computed = v;
+    for (const s of (window as unknown as Win).__fake.state.sheets)
+      for (const [k, v] of Object.entries(c[s.name] ?? {}))
+        if (s.cells[k]) s.cells[k]!.computed = v;
   }, computed);
 }
 
@@ -136,18 +165,39 @@ describe('the task pane in chromium (zh-CN)', () => {
     expect(await page.textContent('#status')).toContain('评分表已生成：17 项指标');
     expect((await syncCount(page)) - before).toBe(3);
     const st = await state(page);
-    expect(st.sheets.map((s) => `${s.name}:${s.visibility}`)).toEqual(['Sheet1:Visible', '评分表:Visible', '汇总:Visible', '规则:Visible', '_scorebook:VeryHidden']);
+    expect(st.sheets.map((s) => `${s.name}:${s.visibility}`)).toEqual([
+      'Sheet1:Visible',
+      '评分表:Visible',
+      '汇总:Visible',
+      '规则:Visible',
+      '_scorebook:VeryHidden',
+    ]);
     expect(st.names).toHaveLength(17 * 5 + 3 * 2 + 2);
     expect(named(st, 'WT_5')?.value).toBe(0.5);
-    expect(st.sheets.filter((s) => s.name !== 'Sheet1').every((s) => s.protection.protected)).toBe(true);
+    expect(st.sheets.filter((s) => s.name !== 'Sheet1').every((s) => s.protection.protected)).toBe(
+      true,
+    );
     const meta = st.sheets.find((s) => s.name === '_scorebook')!;
-    expect(Object.values(meta.cells).some((c) => c.value === '深圳市阳光志愿者协会' && c.formula === undefined)).toBe(true);
+    expect(
+      Object.values(meta.cells).some(
+        (c) => c.value === '深圳市阳光志愿者协会' && c.formula === undefined,
+      ),
+    ).toBe(true);
   });
 
   const answers: Record<string, string | number> = {
-    IN_1_1_1: '符合', IN_1_1_2: '符合', IN_1_1_3: '不符合', IN_1_1_4: '符合',
-    IN_5_2_2: 0.9, IN_5_2_4: 0.25, IN_5_3_1: 0.62, NA_5_3_2: '不适用', IN_5_4_1: 0.5, IN_5_4_2: 0.8,
-    IN_6_1_1: '符合', IN_6_1_2: '不符合',
+    IN_1_1_1: '符合',
+    IN_1_1_2: '符合',
+    IN_1_1_3: '不符合',
+    IN_1_1_4: '符合',
+    IN_5_2_2: 0.9,
+    IN_5_2_4: 0.25,
+    IN_5_3_1: 0.62,
+    NA_5_3_2: '不适用',
+    IN_5_4_1: 0.5,
+    IN_5_4_2: 0.8,
+    IN_6_1_1: '符合',
+    IN_6_1_2: '不符合',
   };
 
   it('Check, after Excel (here LibreOffice) has calculated, shows the engine’s total and no disagreement', async () => {
@@ -158,16 +208,24 @@ describe('the task pane in chromium (zh-CN)', () => {
     const inputs = new Map<string, RowAnswer>();
     for (const [name, v] of Object.entries(answers)) {
       const id = name.slice(3).replace(/_/g, '.');
-      inputs.set(id, { ...inputs.get(id), ...(name.startsWith('NA_') ? { na: true } : { input: v }) });
+      inputs.set(id, {
+        ...inputs.get(id),
+        ...(name.startsWith('NA_') ? { na: true } : { input: v }),
+      });
     }
-    const plan = shippedPlan('gbt-40143-2021', { profile: 'annex-b-example', weights: { '1': 0.2, '5': 0.5, '6': 0.2 } });
+    const plan = shippedPlan('gbt-40143-2021', {
+      profile: 'annex-b-example',
+      weights: { '1': 0.2, '5': 0.5, '6': 0.2 },
+    });
     const ev = evaluate(plan, answersToInputs(inputs));
     expect(ev.total).not.toBeNull();
     expect(await page.textContent('#check-total')).toBe(ev.total!.toFixed(2));
     expect(await page.textContent('#check-results')).not.toContain('注意');
     expect(await page.isVisible('#check-agree')).toBe(true);
     expect(await page.isVisible('#check-mismatches')).toBe(false);
-    expect(await page.textContent('#check-unanswered summary')).toBe(`未作答 ${ev.unanswered.length} 项（按 0 分计）：`);
+    expect(await page.textContent('#check-unanswered summary')).toBe(
+      `未作答 ${ev.unanswered.length} 项（按 0 分计）：`,
+    );
     expect(await page.locator('#check-dimensions tbody tr').count()).toBe(3);
     await page.screenshot({ path: join(ARTIFACTS, 'addin-taskpane-check-zh.png'), fullPage: true });
   });
@@ -176,7 +234,8 @@ describe('the task pane in chromium (zh-CN)', () => {
     await page.evaluate(() => {
       const st = (window as unknown as Win).__fake.state;
       const n = st.names.find((x) => x.name === 'SC_5_2_2')!;
-      st.sheets.find((s) => s.uid === n.ref!.uid)!.cells[`${n.ref!.row},${n.ref!.col}`]!.computed = 0.1;
+      st.sheets.find((s) => s.uid === n.ref!.uid)!.cells[`${n.ref!.row},${n.ref!.col}`]!.computed =
+        0.1;
     });
     await page.click('#check');
     await page.waitForSelector('#check-mismatches');
@@ -190,7 +249,10 @@ describe('the task pane in chromium (zh-CN)', () => {
     await page.click('#generate');
     await page.waitForSelector('#confirm:not([hidden])');
     expect(await page.textContent('#confirm-list')).toContain('1.1.2');
-    await page.screenshot({ path: join(ARTIFACTS, 'addin-taskpane-confirm-zh.png'), fullPage: true });
+    await page.screenshot({
+      path: join(ARTIFACTS, 'addin-taskpane-confirm-zh.png'),
+      fullPage: true,
+    });
     await page.click('#confirm-go');
     await page.waitForSelector('#status.ok');
     expect(await page.textContent('#status')).toContain('以下指标已不再选用');
@@ -200,7 +262,13 @@ describe('the task pane in chromium (zh-CN)', () => {
     expect(named(final, 'IN_1_1_1')?.value).toBe('符合');
     expect(named(final, 'NA_5_3_2')?.value).toBe('不适用');
     expect(named(final, 'IN_5_2_2')?.value).toBe(0.9);
-    expect(final.sheets.map((s) => s.name)).toEqual(['Sheet1', '评分表', '汇总', '规则', '_scorebook']);
+    expect(final.sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      '评分表',
+      '汇总',
+      '规则',
+      '_scorebook',
+    ]);
   });
 
   it('cancelling the confirmation changes nothing', async () => {
@@ -216,7 +284,9 @@ describe('the task pane in chromium (zh-CN)', () => {
   it('fits the pane from 320 to 450 px without sideways scrolling', async () => {
     for (const width of [320, 450]) {
       await page.setViewportSize({ width, height: 900 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
     }
     await page.setViewportSize({ width: 320, height: 900 });
     await page.screenshot({ path: join(ARTIFACTS, 'addin-taskpane-320.png'), fullPage: false });
@@ -244,22 +314,44 @@ describe('the task pane in chromium (zh-CN)', () => {
     await p.click('#generate');
     await p.waitForSelector('#status.ok');
     const cells = (await state(p)).sheets.flatMap((s) => Object.values(s.cells));
-    expect(cells.some((c) => c.value === '=HYPERLINK("http://x") 阳光志愿者协会' && c.formula === undefined)).toBe(true);
+    expect(
+      cells.some(
+        (c) => c.value === '=HYPERLINK("http://x") 阳光志愿者协会' && c.formula === undefined,
+      ),
+    ).toBe(true);
     expect(cells.some((c) => c.value === '@M002' && c.formula === undefined)).toBe(true);
-    expect(cells.some((c) => typeof c.formula === 'string' && c.formula.includes('HYPERLINK'))).toBe(false);
+    expect(
+      cells.some((c) => typeof c.formula === 'string' && c.formula.includes('HYPERLINK')),
+    ).toBe(false);
     await p.context().close();
   });
 
   it('says in words when the workbook is in the way', async () => {
     const blocked: WorkbookState = {
-      sheets: [{ uid: 1, name: 'Summary', visibility: 'Visible', cells: { '0,0': { value: 'budget' } }, columns: {}, merges: [], protection: { protected: false } }],
-      names: [], activeUid: 1, nextUid: 2, calculationSuspended: false, suspendedBatches: 0,
+      sheets: [
+        {
+          uid: 1,
+          name: 'Summary',
+          visibility: 'Visible',
+          cells: { '0,0': { value: 'budget' } },
+          columns: {},
+          merges: [],
+          protection: { protected: false },
+        },
+      ],
+      names: [],
+      activeUid: 1,
+      nextUid: 2,
+      calculationSuspended: false,
+      suspendedBatches: 0,
     };
     const { page: p } = await openPane({ displayLanguage: 'en-US', state: blocked });
     await p.selectOption('#profile', '');
     await p.click('#generate');
     await p.waitForSelector('#status.error');
-    expect(await p.textContent('#status')).toBe('The workbook already has a sheet named “Summary” that scorebook did not make. Rename or delete it, then press Generate again. Nothing was changed.');
+    expect(await p.textContent('#status')).toBe(
+      'The workbook already has a sheet named “Summary” that scorebook did not make. Rename or delete it, then press Generate again. Nothing was changed.',
+    );
     expect((await state(p)).sheets).toHaveLength(1);
     await p.context().close();
   });

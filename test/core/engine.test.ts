@@ -1,6 +1,12 @@
 /** The engine's aggregation, N/A handling and renormalization, with numbers worked by hand. */
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseTemplate, resolvePlan, scoreRule, type Template } from '../../core/index.ts';
+import {
+  evaluate,
+  parseTemplate,
+  resolvePlan,
+  scoreRule,
+  type Template,
+} from '../../core/index.ts';
 
 const YAML = `
 id: engine-fixture
@@ -110,13 +116,26 @@ describe('evaluate', () => {
     expect(plan.dimensions.map((d) => [d.id, d.weight])).toEqual([['2', 1]]);
     const custom = resolvePlan(fixture(), { weights: { '1': 3, '2': 1 } }).value!;
     expect(custom.dimensions.map((d) => d.weight)).toEqual([0.75, 0.25]);
-    expect(resolvePlan(fixture(), { weights: { '1': 3 } }).errors[0]).toMatchObject({ code: 'profile.missing-weight', params: { id: '2' } });
-    expect(resolvePlan(fixture(), { profile: 'nope' }).errors[0]).toMatchObject({ code: 'profile.not-found', params: { available: 'two-only' } });
+    expect(resolvePlan(fixture(), { weights: { '1': 3 } }).errors[0]).toMatchObject({
+      code: 'profile.missing-weight',
+      params: { id: '2' },
+    });
+    expect(resolvePlan(fixture(), { profile: 'nope' }).errors[0]).toMatchObject({
+      code: 'profile.not-found',
+      params: { available: 'two-only' },
+    });
   });
 
   it('grades use inclusive lower bounds on the total rounded to 1e-9', () => {
     const plan = resolvePlan(fixture()).value!;
-    const full = evaluate(plan, { '1.1.1': 1, '1.1.2': 200, '1.2.1': 3, '1.2.2': 0, '2.1.1': 0.8, '2.1.2': 0 });
+    const full = evaluate(plan, {
+      '1.1.1': 1,
+      '1.1.2': 200,
+      '1.2.1': 3,
+      '1.2.2': 0,
+      '2.1.1': 0.8,
+      '2.1.2': 0,
+    });
     // 100 × (0.25 × 1 + 0.75 × 0.9) = 92.5
     expect(full.total).toBeCloseTo(92.5, 9);
     expect(full.grade?.id).toBe('A');
@@ -125,7 +144,13 @@ describe('evaluate', () => {
   it('invalid inputs are reported with their id and scored as unanswered', () => {
     const plan = resolvePlan(fixture()).value!;
     const ev = evaluate(plan, { ...INPUTS, '1.1.1': 'perhaps' });
-    expect(ev.errors).toEqual([{ code: 'input.binary', path: ['inputs', '1.1.1'], params: { id: '1.1.1', value: 'perhaps' } }]);
+    expect(ev.errors).toEqual([
+      {
+        code: 'input.binary',
+        path: ['inputs', '1.1.1'],
+        params: { id: '1.1.1', value: 'perhaps' },
+      },
+    ]);
     expect(ev.indicators[0]).toMatchObject({ state: 'invalid', score: 0 });
   });
 

@@ -1,6 +1,14 @@
 /** How many lines wrapped text takes in a column, and the row heights the layout gives for it. */
 import { describe, expect, it } from 'vitest';
-import { LINE_POINTS, ROW_HEIGHT_MAX_POINTS, ROW_PADDING_POINTS, displayWidth, heightForLines, rowHeights, wrappedLines } from '../../core/index.ts';
+import {
+  LINE_POINTS,
+  ROW_HEIGHT_MAX_POINTS,
+  ROW_PADDING_POINTS,
+  displayWidth,
+  heightForLines,
+  rowHeights,
+  wrappedLines,
+} from '../../core/index.ts';
 import { SHEET_STYLES } from '../../core/sheet/sheet-styles.ts';
 
 describe('displayWidth', () => {
@@ -47,7 +55,14 @@ describe('rowHeights', () => {
       [cell(long, 'textWrap')], // merged below
       [cell('short', 'textWrap')],
     ];
-    const heights = rowHeights({ rows, columns: [{ width: 42 }, { width: 42 }], merges: [{ row: 2, col: 0, rows: 1, cols: 2 }] }, SHEET_STYLES);
+    const heights = rowHeights(
+      {
+        rows,
+        columns: [{ width: 42 }, { width: 42 }],
+        merges: [{ row: 2, col: 0, rows: 1, cols: 2 }],
+      },
+      SHEET_STYLES,
+    );
     expect(heights).toEqual([undefined, 4 * LINE_POINTS.cjk + ROW_PADDING_POINTS]);
   });
 

@@ -4,7 +4,14 @@
  * width that exceljs mistakes for its default.
  */
 import { describe, expect, it } from 'vitest';
-import { VALIDATION_TEXT_LIMITS, buildMetadata, clipText, layoutWorkbook, parseTemplate, resolvePlan } from '../../core/index.ts';
+import {
+  VALIDATION_TEXT_LIMITS,
+  buildMetadata,
+  clipText,
+  layoutWorkbook,
+  parseTemplate,
+  resolvePlan,
+} from '../../core/index.ts';
 
 const long = (n: number) => 'y'.repeat(n);
 // Levels as long as the drop-down list allows (4 × (2 + 61) + 3 = 255): the rule in words,
@@ -32,7 +39,16 @@ function model(lang: 'zh-CN' | 'en') {
   const t = parseTemplate(TEMPLATE, 'long.yaml');
   expect(t.errors).toEqual([]);
   const plan = resolvePlan(t.value!, {}).value!;
-  const meta = buildMetadata(plan, { org_id: '1', org_name: 'x', region: '', org_type: '', period: '2025', evaluator: '' }, { workbook_id: '00000000-0000-4000-8000-000000000000', generated_at: '2025-01-01T00:00:00.000Z', lang, generator: 'test' });
+  const meta = buildMetadata(
+    plan,
+    { org_id: '1', org_name: 'x', region: '', org_type: '', period: '2025', evaluator: '' },
+    {
+      workbook_id: '00000000-0000-4000-8000-000000000000',
+      generated_at: '2025-01-01T00:00:00.000Z',
+      lang,
+      generator: 'test',
+    },
+  );
   return layoutWorkbook(plan, meta, { lang });
 }
 

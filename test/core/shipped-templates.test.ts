@@ -11,7 +11,8 @@ import { templateCounts } from '../../pipeline/cli/templates-command.ts';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+// The standards' text lives in the repository: a clone has nothing beside it.
+const SEEDS = new URL('../fixtures/standards/', import.meta.url);
 
 describe('shipped templates', () => {
   it('every file in templates/ passes the checker', () => {
@@ -19,7 +20,10 @@ describe('shipped templates', () => {
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const f of files) {
       const { errors } = parseTemplate(readFileSync(join(TEMPLATES_DIR, f), 'utf8'), f);
-      expect(errors.map((e) => formatIssue(e, 'en')), f).toEqual([]);
+      expect(
+        errors.map((e) => formatIssue(e, 'en')),
+        f,
+      ).toEqual([]);
     }
   });
 
@@ -41,21 +45,45 @@ describe('shipped templates', () => {
     const t = shippedTemplates().get('gbt-40143-2021')!;
     const p = t.profiles!.find((x) => x.id === 'annex-b-example')!;
     expect(p.indicators).toEqual([
-      '1.1.1', '1.1.2', '1.1.3', '1.1.4', '1.1.5',
-      '5.2.2', '5.2.4', '5.3.1', '5.3.2', '5.3.3', '5.4.1', '5.4.2', '5.4.4',
-      '6.1.1', '6.1.2', '6.1.3', '6.1.4',
+      '1.1.1',
+      '1.1.2',
+      '1.1.3',
+      '1.1.4',
+      '1.1.5',
+      '5.2.2',
+      '5.2.4',
+      '5.3.1',
+      '5.3.2',
+      '5.3.3',
+      '5.4.1',
+      '5.4.2',
+      '5.4.4',
+      '6.1.1',
+      '6.1.2',
+      '6.1.3',
+      '6.1.4',
     ]);
     expect(p.weights).toEqual({ '1': 0.2, '5': 0.6, '6': 0.2 });
     expect(Object.fromEntries(Object.entries(p.rules!).map(([k, r]) => [k, r.kind]))).toEqual({
-      '5.2.2': 'bands', '5.2.4': 'bands', '5.3.1': 'bands', '5.3.2': 'bands', '5.3.3': 'bands',
-      '5.4.1': 'manual', '5.4.2': 'manual', '5.4.4': 'manual',
+      '5.2.2': 'bands',
+      '5.2.4': 'bands',
+      '5.3.1': 'bands',
+      '5.3.2': 'bands',
+      '5.3.3': 'bands',
+      '5.4.1': 'manual',
+      '5.4.2': 'manual',
+      '5.4.4': 'manual',
     });
   });
 
   it('derived and informative sources say so', () => {
     const all = shippedTemplates();
     expect(all.get('gbt-40143-2021')!.source.normative).toBe(true);
-    for (const id of ['tssof-0001-2024-basic', 'tssof-0001-2024-development', 'tnssq-2022-standard-quality']) {
+    for (const id of [
+      'tssof-0001-2024-basic',
+      'tssof-0001-2024-development',
+      'tnssq-2022-standard-quality',
+    ]) {
       const t = all.get(id)!;
       expect(t.source.normative, id).toBe(false);
       expect(t.source.note?.['zh-CN'], id).toBeTruthy();
@@ -77,20 +105,29 @@ describe('GB/T 40143 table A.1 against the seed text', () => {
   const SKIP = /^(表A\.[1l]\(续\)|[—-一]级指标|-:级指标|二级指标|三级指标|备注|单位:.*|以%表示)$/;
 
   it('has the same third-level indicators, in the same order and words', () => {
-    const text = readFileSync(new URL('004_b6230fb986cdd325.simplified.txt', SEEDS), 'utf8');
-    const section = text.slice(text.indexOf('表A.1志愿服务组织评价指标'), text.indexOf('A.3评价方法和评价方式'));
+    const text = readFileSync(new URL('gbt-40143-2021.simplified.txt', SEEDS), 'utf8');
+    const section = text.slice(
+      text.indexOf('表A.1志愿服务组织评价指标'),
+      text.indexOf('A.3评价方法和评价方式'),
+    );
     const t = shippedTemplates().get('gbt-40143-2021')!;
     // The scrape has ASCII punctuation where the printed standard has full-width (，（）；：):
     // compared in NFKC, which folds one into the other.
     const nfkc = (s: string) => s.normalize('NFKC');
-    const structural = new Set(t.dimensions.flatMap((d) => [d.name['zh-CN'], ...d.groups.map((g) => g.name['zh-CN'])]).map(nfkc));
+    const structural = new Set(
+      t.dimensions
+        .flatMap((d) => [d.name['zh-CN'], ...d.groups.map((g) => g.name['zh-CN'])])
+        .map(nfkc),
+    );
     const seedNames = section
       .split('\n')
       .slice(1)
       .map((l) => l.trim())
       .filter((l) => l && !SKIP.test(l) && !structural.has(l))
       .map((l) => CORRECTIONS.reduce((s, [re, to]) => s.replace(re, to), l));
-    const ours = t.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators.map((i) => nfkc(i.name['zh-CN']))));
+    const ours = t.dimensions.flatMap((d) =>
+      d.groups.flatMap((g) => g.indicators.map((i) => nfkc(i.name['zh-CN']))),
+    );
     expect(seedNames).toHaveLength(95);
     expect(ours).toEqual(seedNames);
   });
@@ -100,7 +137,9 @@ describe('GB/T 40143 table A.1 against the seed text', () => {
       const texts: string[] = [];
       const walk = (v: unknown): void => {
         if (Array.isArray(v)) v.forEach(walk);
-        else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k === 'zh-CN' && typeof x === 'string' ? texts.push(x) : walk(x);
+        else if (v && typeof v === 'object')
+          for (const [k, x] of Object.entries(v))
+            k === 'zh-CN' && typeof x === 'string' ? texts.push(x) : walk(x);
       };
       walk(t);
       const ascii = texts.filter((x) => /[\u4e00-\u9fff][,;:()]|[,;:()][\u4e00-\u9fff]/.test(x));
@@ -110,13 +149,38 @@ describe('GB/T 40143 table A.1 against the seed text', () => {
 
   it('has the units of the 备注 column', () => {
     const t = shippedTemplates().get('gbt-40143-2021')!;
-    const units = t.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators.filter((i) => i.unit).map((i) => `${i.id}:${i.unit}`)));
+    const units = t.dimensions.flatMap((d) =>
+      d.groups.flatMap((g) => g.indicators.filter((i) => i.unit).map((i) => `${i.id}:${i.unit}`)),
+    );
     expect(units).toEqual([
-      '2.1.1:名', '2.1.2:名', '2.1.3:名', '2.1.4:%', '2.2.1:万元', '2.3.1:万元',
-      '3.1.1:个', '3.1.2:次', '3.1.3:人次', '3.1.4:人次', '3.1.5:h', '3.1.6:h/人',
-      '3.2.1:人次', '3.2.2:h/人', '3.2.5:%',
-      '5.1.4:名', '5.2.1:%', '5.2.2:%', '5.2.3:%', '5.2.4:%', '5.3.1:%', '5.3.2:%', '5.3.3:%',
-      '5.4.1:次', '5.4.2:次', '5.4.3:%', '5.4.4:万元', '5.4.5:万元',
+      '2.1.1:名',
+      '2.1.2:名',
+      '2.1.3:名',
+      '2.1.4:%',
+      '2.2.1:万元',
+      '2.3.1:万元',
+      '3.1.1:个',
+      '3.1.2:次',
+      '3.1.3:人次',
+      '3.1.4:人次',
+      '3.1.5:h',
+      '3.1.6:h/人',
+      '3.2.1:人次',
+      '3.2.2:h/人',
+      '3.2.5:%',
+      '5.1.4:名',
+      '5.2.1:%',
+      '5.2.2:%',
+      '5.2.3:%',
+      '5.2.4:%',
+      '5.3.1:%',
+      '5.3.2:%',
+      '5.3.3:%',
+      '5.4.1:次',
+      '5.4.2:次',
+      '5.4.3:%',
+      '5.4.4:万元',
+      '5.4.5:万元',
     ]);
   });
 });

@@ -4,7 +4,18 @@ import { gradeFor, VOLUNTEER_STAR_LEVELS, volunteerStarLevel } from '../../core/
 
 describe('volunteer star levels', () => {
   it.each([
-    [0, 0], [99.9, 0], [100, 1], [299, 1], [300, 2], [599.5, 2], [600, 3], [999, 3], [1000, 4], [1499.99, 4], [1500, 5], [20000, 5],
+    [0, 0],
+    [99.9, 0],
+    [100, 1],
+    [299, 1],
+    [300, 2],
+    [599.5, 2],
+    [600, 3],
+    [999, 3],
+    [1000, 4],
+    [1499.99, 4],
+    [1500, 5],
+    [20000, 5],
   ])('%d h → %d stars', (hours, stars) => expect(volunteerStarLevel(hours)).toBe(stars));
 
   it('are grade bands a template can use', () => {
@@ -12,5 +23,6 @@ describe('volunteer star levels', () => {
     expect(gradeFor(50, VOLUNTEER_STAR_LEVELS)).toBeNull();
   });
 
-  it('refuses a non-number', () => expect(() => volunteerStarLevel(Number.NaN)).toThrow(RangeError));
+  it('refuses a non-number', () =>
+    expect(() => volunteerStarLevel(Number.NaN)).toThrow(RangeError));
 });

@@ -48,13 +48,17 @@ function percentileRank(xs: number[], x: number): number {
 
 const query = (file: string, sql: string) => queryDb(file, sql, { readOnly: false });
 
-const PERCENTILES = "SELECT org_id, percentile_in_group, percentile_overall FROM bench_percentiles WHERE org_id IN ('T1', 'T2') ORDER BY org_id";
+const PERCENTILES =
+  "SELECT org_id, percentile_in_group, percentile_overall FROM bench_percentiles WHERE org_id IN ('T1', 'T2') ORDER BY org_id";
 
 beforeAll(async () => {
   const lines = ['template_id,period,org_id,org_name,region,org_type,indicator_id,value'];
   for (const o of ORGS) {
-    const inputs = Object.fromEntries(plan.indicators.map((ind, k) => [ind.id, String(level(o.base, k))]));
-    for (const [id, v] of Object.entries(inputs)) lines.push(`${TEMPLATE},2025,${o.id},机构${o.id},${o.region},社会团体,${id},${v}`);
+    const inputs = Object.fromEntries(
+      plan.indicators.map((ind, k) => [ind.id, String(level(o.base, k))]),
+    );
+    for (const [id, v] of Object.entries(inputs))
+      lines.push(`${TEMPLATE},2025,${o.id},机构${o.id},${o.region},社会团体,${id},${v}`);
     totals.set(o.id, NOISY[o.id as keyof typeof NOISY] ?? evaluate(plan, inputs).total!);
     indScores.set(o.id, (Number(inputs[IND.id]) - 1) / 2);
   }
@@ -64,10 +68,15 @@ beforeAll(async () => {
   // noise in its last digit, for the total, a third-level and a second-level score.
   const store = await openStore(db);
   try {
-    for (const [org, total] of Object.entries(NOISY)) await store.con.run(`UPDATE submissions SET total = ${total} WHERE org_id = '${org}'`);
+    for (const [org, total] of Object.entries(NOISY))
+      await store.con.run(`UPDATE submissions SET total = ${total} WHERE org_id = '${org}'`);
     const t2 = `(SELECT content_hash FROM submissions WHERE org_id = 'T2')`;
-    await store.con.run(`UPDATE indicator_scores SET score = score + 1e-13 WHERE indicator_id = '${IND.id}' AND content_hash IN ${t2}`);
-    await store.con.run(`UPDATE group_scores SET score = score + 1e-13 WHERE group_id = '${GROUP}' AND content_hash IN ${t2}`);
+    await store.con.run(
+      `UPDATE indicator_scores SET score = score + 1e-13 WHERE indicator_id = '${IND.id}' AND content_hash IN ${t2}`,
+    );
+    await store.con.run(
+      `UPDATE group_scores SET score = score + 1e-13 WHERE group_id = '${GROUP}' AND content_hash IN ${t2}`,
+    );
   } finally {
     store.close();
   }
@@ -95,8 +104,12 @@ describe('ties to 1e-9', () => {
       expect(o.percentile_in_group).toBeCloseTo(percentileRank(peers(), 455 / 9), 9);
       expect(o.percentile_overall).toBeCloseTo(percentileRank(all(), 455 / 9), 9);
     }
-    const byOrgType = JSON.parse(runCli(['benchmark', '--db', db, '--json', '--by', 'org_type']).stdout);
-    const [a, b] = ['T1', 'T2'].map((id) => byOrgType.organizations.find((x: { org_id: string }) => x.org_id === id));
+    const byOrgType = JSON.parse(
+      runCli(['benchmark', '--db', db, '--json', '--by', 'org_type']).stdout,
+    );
+    const [a, b] = ['T1', 'T2'].map((id) =>
+      byOrgType.organizations.find((x: { org_id: string }) => x.org_id === id),
+    );
     expect(a.percentile_in_group).toBeCloseTo(percentileRank(all(), 455 / 9), 9);
     expect(b.percentile_in_group).toBe(a.percentile_in_group);
   });
@@ -109,18 +122,26 @@ describe('ties to 1e-9', () => {
     const cells = (p: string, id: string) => {
       const section = p.match(/<section id="indicators">[\s\S]*?<\/section>/)![0];
       for (const tr of section.match(/<tr[^>]*>[\s\S]*?<\/tr>/g) ?? []) {
-        const c = [...tr.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
+        const c = [...tr.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) =>
+          m[1]!.replace(/<[^>]+>/g, '').trim(),
+        );
         if (c[0] === id) return c;
       }
       throw new Error(`no row ${id}`);
     };
     const [t1, t2] = [page('T1'), page('T2')];
-    expect(cardOf(t1, 'data-percentile-group')).toBe(String(Math.round(percentileRank(peers(), 455 / 9))));
+    expect(cardOf(t1, 'data-percentile-group')).toBe(
+      String(Math.round(percentileRank(peers(), 455 / 9))),
+    );
     expect(cardOf(t2, 'data-percentile-group')).toBe(cardOf(t1, 'data-percentile-group'));
-    expect(cardOf(t1, 'data-percentile-overall')).toBe(String(Math.round(percentileRank(all(), 455 / 9))));
+    expect(cardOf(t1, 'data-percentile-overall')).toBe(
+      String(Math.round(percentileRank(all(), 455 / 9))),
+    );
     expect(cardOf(t2, 'data-percentile-overall')).toBe(cardOf(t1, 'data-percentile-overall'));
     const scores = ORGS.filter((o) => o.region === '深圳').map((o) => indScores.get(o.id)!);
-    expect(cells(t1, IND.id)[3]).toBe(String(Math.round(percentileRank(scores, indScores.get('T1')!))));
+    expect(cells(t1, IND.id)[3]).toBe(
+      String(Math.round(percentileRank(scores, indScores.get('T1')!))),
+    );
     expect(cells(t2, IND.id)[3]).toBe(cells(t1, IND.id)[3]);
     expect(cells(t2, GROUP)[3]).toBe(cells(t1, GROUP)[3]);
   });
@@ -131,20 +152,29 @@ describe('ties to 1e-9', () => {
     // Back to version 3: bench_percentiles as version 2 created it (version 3 left it alone).
     const inst = await DuckDBInstance.create(v3);
     const con = await inst.connect();
-    await con.run(MIGRATIONS[2]!.find((sql) => sql.includes('VIEW bench_percentiles'))!.replace('CREATE VIEW', 'CREATE OR REPLACE VIEW'));
+    await con.run(
+      MIGRATIONS[2]!
+        .find((sql) => sql.includes('VIEW bench_percentiles'))!
+        .replace('CREATE VIEW', 'CREATE OR REPLACE VIEW'),
+    );
     await con.run('DELETE FROM schema_version WHERE version > 3');
     con.closeSync();
     inst.closeSync();
     const before = await query(v3, PERCENTILES);
     // The defect as it was: the noise ranked one above the other.
-    expect(Number(before[1]!.percentile_in_group) - Number(before[0]!.percentile_in_group)).toBeCloseTo(100 / 5, 9);
+    expect(
+      Number(before[1]!.percentile_in_group) - Number(before[0]!.percentile_in_group),
+    ).toBeCloseTo(100 / 5, 9);
 
     const store = await openStore(v3);
-    const version = Number((await store.con.runAndReadAll('SELECT max(version) FROM schema_version')).getRows()[0]![0]);
+    const version = Number(
+      (await store.con.runAndReadAll('SELECT max(version) FROM schema_version')).getRows()[0]![0],
+    );
     store.close();
     expect(version).toBe(SCHEMA_VERSION);
     expect(SCHEMA_VERSION).toBe(4);
     const after = await query(v3, PERCENTILES);
-    for (const r of after) expect(Number(r.percentile_in_group)).toBeCloseTo(percentileRank(peers(), 455 / 9), 9);
+    for (const r of after)
+      expect(Number(r.percentile_in_group)).toBeCloseTo(percentileRank(peers(), 455 / 9), 9);
   });
 });

@@ -5,7 +5,9 @@ import { cliReference, embedCliReference } from '../../pipeline/cli/cli-referenc
 
 describe('the CLI reference', () => {
   it('docs/cli.md equals the help of every command', () => {
-    expect(readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8')).toBe(cliReference());
+    expect(readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8')).toBe(
+      cliReference(),
+    );
   });
 
   for (const name of ['README.md', 'README.zh-CN.md']) {
@@ -18,7 +20,19 @@ describe('the CLI reference', () => {
 
   it('covers every verb', () => {
     const text = cliReference();
-    for (const verb of ['templates list', 'templates show', 'templates check', 'score', 'generate', 'fill', 'ingest', 'status', 'benchmark', 'export', 'report']) {
+    for (const verb of [
+      'templates list',
+      'templates show',
+      'templates check',
+      'score',
+      'generate',
+      'fill',
+      'ingest',
+      'status',
+      'benchmark',
+      'export',
+      'report',
+    ]) {
       expect(text).toContain(`### \`scorebook ${verb}\``);
     }
   });

@@ -37,7 +37,12 @@ describe('scorebook CLI', () => {
   it('templates lists every template with its counts per level', () => {
     const r = runCli(['templates', '--json']);
     expect(r.code).toBe(0);
-    const list = JSON.parse(r.stdout) as { id: string; level1: number; level2: number; level3: number }[];
+    const list = JSON.parse(r.stdout) as {
+      id: string;
+      level1: number;
+      level2: number;
+      level3: number;
+    }[];
     expect(list.map((t) => [t.id, t.level1, t.level2, t.level3])).toEqual([
       ['gbt-40143-2021', 6, 20, 95],
       ['tnssq-2022-standard-quality', 3, 8, 33],
@@ -45,18 +50,30 @@ describe('scorebook CLI', () => {
       ['tssof-0001-2024-development', 10, 28, 63],
     ]);
     const table = runCli(['templates']);
-    expect(table.stdout.split('\n')[1]).toMatch(/^gbt-40143-2021\s+1\.0\.0\s+6\s+20\s+95\s+annex-b-example\s+/);
+    expect(table.stdout.split('\n')[1]).toMatch(
+      /^gbt-40143-2021\s+1\.0\.0\s+6\s+20\s+95\s+annex-b-example\s+/,
+    );
   });
 
-  it('templates show --json has the promised shape, in the standard\'s words', () => {
+  it("templates show --json has the promised shape, in the standard's words", () => {
     const r = runCli(['templates', 'show', 'gbt-40143-2021', '--json']);
     expect(r.code).toBe(0);
     const t = JSON.parse(r.stdout);
     expect(t).toMatchObject({ id: 'gbt-40143-2021', version: '1.0.0' });
     expect(t.title).toContain('GB/T 40143-2021');
     expect(t.indicators).toHaveLength(95);
-    expect(t.indicators[0]).toMatchObject({ id: '1.1.1', level1: '基础条件', level2: '机构设置', unit: null, rule: 'binary' });
-    expect(t.indicators.find((i: { id: string }) => i.id === '2.1.1')).toMatchObject({ name: '全职工作人员数量', unit: '名', rule: 'record' });
+    expect(t.indicators[0]).toMatchObject({
+      id: '1.1.1',
+      level1: '基础条件',
+      level2: '机构设置',
+      unit: null,
+      rule: 'binary',
+    });
+    expect(t.indicators.find((i: { id: string }) => i.id === '2.1.1')).toMatchObject({
+      name: '全职工作人员数量',
+      unit: '名',
+      rule: 'record',
+    });
   });
 
   it('templates show without --json prints a tree; an unknown id says what exists', () => {
@@ -93,7 +110,9 @@ describe('scorebook CLI', () => {
     const en = runCli(['templates', 'check', file]);
     expect(en.code).toBe(1);
     expect(en.stdout).toContain(`${file}:14:`);
-    expect(en.stdout).toContain('dimensions[0].groups[0].indicators[0].rule.bands[1]  There is a gap between bands 0 and 1 (10 to 10)');
+    expect(en.stdout).toContain(
+      'dimensions[0].groups[0].indicators[0].rule.bands[1]  There is a gap between bands 0 and 1 (10 to 10)',
+    );
     const zh = runCli(['templates', 'check', file], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(zh.stdout).toContain('之间有空隙');
     expect(runCli(['templates', 'check', file, '--lang', 'zh-CN']).stdout).toContain('之间有空隙');
@@ -108,19 +127,63 @@ describe('scorebook CLI', () => {
   it('score --json reproduces GB/T 40143 Annex B under both methods', () => {
     const csv = join(dir, 'org-a.csv');
     writeFileSync(csv, `\uFEFF${ANNEX_B_CSV}`);
-    const mean = runCli(['score', '--template', 'gbt-40143-2021', '--profile', 'annex-b-example', '--inputs', csv, '--json']);
+    const mean = runCli([
+      'score',
+      '--template',
+      'gbt-40143-2021',
+      '--profile',
+      'annex-b-example',
+      '--inputs',
+      csv,
+      '--json',
+    ]);
     expect(mean.stderr).toBe('');
     expect(mean.code).toBe(0);
     const j = JSON.parse(mean.stdout);
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['template', 'profile', 'method', 'total', 'grade', 'dimensions', 'indicators', 'errors']));
-    expect(j).toMatchObject({ template: 'gbt-40143-2021', profile: 'annex-b-example', method: 'mean', total: 69, grade: null, errors: [] });
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining([
+        'template',
+        'profile',
+        'method',
+        'total',
+        'grade',
+        'dimensions',
+        'indicators',
+        'errors',
+      ]),
+    );
+    expect(j).toMatchObject({
+      template: 'gbt-40143-2021',
+      profile: 'annex-b-example',
+      method: 'mean',
+      total: 69,
+      grade: null,
+      errors: [],
+    });
     expect(j.dimensions).toEqual([
       { id: '1', name: '基础条件', weight: 0.2, score: 0.8, mean: 0.8, count: 5 },
       { id: '5', name: '服务效果', weight: 0.6, score: 0.55, mean: 0.55, count: 8 },
       { id: '6', name: '信用与荣誉', weight: 0.2, score: 1, mean: 1, count: 4 },
     ]);
-    expect(j.indicators.find((i: { id: string }) => i.id === '5.2.2')).toMatchObject({ input: '75%', value: 0.75, score: 0.8 });
-    const sum = JSON.parse(runCli(['score', '--template', 'gbt-40143-2021', '--profile', 'annex-b-example', '--method', 'sum', '--inputs', csv, '--json']).stdout);
+    expect(j.indicators.find((i: { id: string }) => i.id === '5.2.2')).toMatchObject({
+      input: '75%',
+      value: 0.75,
+      score: 0.8,
+    });
+    const sum = JSON.parse(
+      runCli([
+        'score',
+        '--template',
+        'gbt-40143-2021',
+        '--profile',
+        'annex-b-example',
+        '--method',
+        'sum',
+        '--inputs',
+        csv,
+        '--json',
+      ]).stdout,
+    );
     expect(sum.total).toBeCloseTo(64.242424242, 8);
     expect(sum.dimensions.map((d: { score: number }) => d.score)).toEqual([0.8, 2.64, 0.8]);
   });
@@ -136,12 +199,30 @@ describe('scorebook CLI', () => {
       Buffer.from('\r\n'),
     ]);
     writeFileSync(gbk, bytes);
-    const r = JSON.parse(runCli(['score', '--template', 'gbt-40143-2021', '--profile', 'annex-b-example', '--inputs', gbk, '--json']).stdout);
+    const r = JSON.parse(
+      runCli([
+        'score',
+        '--template',
+        'gbt-40143-2021',
+        '--profile',
+        'annex-b-example',
+        '--inputs',
+        gbk,
+        '--json',
+      ]).stdout,
+    );
     expect(r.indicators[0]).toMatchObject({ id: '1.1.1', input: '符合', score: 1 });
-    expect(r.indicators[4]).toMatchObject({ id: '1.1.5', input: '不适用', state: 'na', score: null });
+    expect(r.indicators[4]).toMatchObject({
+      id: '1.1.5',
+      input: '不适用',
+      state: 'na',
+      score: null,
+    });
     const json = join(dir, 'in.json');
     writeFileSync(json, JSON.stringify({ '1.1.1': '是', '6.1.1': true }));
-    const jr = JSON.parse(runCli(['score', '--template', 'gbt-40143-2021', '--inputs', json, '--json']).stdout);
+    const jr = JSON.parse(
+      runCli(['score', '--template', 'gbt-40143-2021', '--inputs', json, '--json']).stdout,
+    );
     expect(jr.indicators.find((i: { id: string }) => i.id === '6.1.1').score).toBe(1);
     // 67 binary indicators in the full template (95 less 28 recorded figures), 2 answered.
     expect(jr.unanswered).toHaveLength(65);
@@ -149,11 +230,27 @@ describe('scorebook CLI', () => {
 
   it('score lists every invalid input with its id, row and reason, and exits 1', () => {
     const csv = join(dir, 'bad.csv');
-    writeFileSync(csv, ['id,value', '1.1.1,maybe', '9.9.9,1', '5.2.2,85', '5.3.1,很好', '1.1.1,是', '2.1.1,3'].join('\n'));
-    const r = runCli(['score', '--template', 'gbt-40143-2021', '--profile', 'annex-b-example', '--inputs', csv, '--json']);
+    writeFileSync(
+      csv,
+      ['id,value', '1.1.1,maybe', '9.9.9,1', '5.2.2,85', '5.3.1,很好', '1.1.1,是', '2.1.1,3'].join(
+        '\n',
+      ),
+    );
+    const r = runCli([
+      'score',
+      '--template',
+      'gbt-40143-2021',
+      '--profile',
+      'annex-b-example',
+      '--inputs',
+      csv,
+      '--json',
+    ]);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
-    expect(j.errors.map((e: { id: string; row: number; code: string }) => [e.id, e.row, e.code])).toEqual([
+    expect(
+      j.errors.map((e: { id: string; row: number; code: string }) => [e.id, e.row, e.code]),
+    ).toEqual([
       ['9.9.9', 3, 'input.unknown-id'],
       ['1.1.1', 6, 'input.duplicate'],
       ['2.1.1', 7, 'input.not-in-profile'],
@@ -161,20 +258,47 @@ describe('scorebook CLI', () => {
       ['5.2.2', 4, 'input.percent-range'],
       ['5.3.1', 5, 'input.number'],
     ]);
-    expect(j.errors[4].message).toBe('"85" is outside 0 %–100 %. Write a percentage as 85% or 0.85.');
-    const text = runCli(['score', '--template', 'gbt-40143-2021', '--profile', 'annex-b-example', '--inputs', csv, '--lang', 'zh-CN']);
+    expect(j.errors[4].message).toBe(
+      '"85" is outside 0 %–100 %. Write a percentage as 85% or 0.85.',
+    );
+    const text = runCli([
+      'score',
+      '--template',
+      'gbt-40143-2021',
+      '--profile',
+      'annex-b-example',
+      '--inputs',
+      csv,
+      '--lang',
+      'zh-CN',
+    ]);
     expect(text.code).toBe(1);
     expect(text.stderr).toContain(`${csv} 第 3 行  inputs["9.9.9"]  未知的指标编号 "9.9.9"`);
     expect(text.stdout).toMatch(/总分: \d+\.\d\d \/ 100/);
   });
 
   it('score says so when the inputs file is missing or has no id column', () => {
-    const none = runCli(['score', '--template', 'gbt-40143-2021', '--inputs', join(dir, 'missing.csv')]);
+    const none = runCli([
+      'score',
+      '--template',
+      'gbt-40143-2021',
+      '--inputs',
+      join(dir, 'missing.csv'),
+    ]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('missing.csv');
     // Nothing that could be taken for a result: no indicator list, no total of 0.
     expect(none.stdout).toBe('');
-    const json = JSON.parse(runCli(['score', '--template', 'gbt-40143-2021', '--inputs', join(dir, 'missing.csv'), '--json']).stdout);
+    const json = JSON.parse(
+      runCli([
+        'score',
+        '--template',
+        'gbt-40143-2021',
+        '--inputs',
+        join(dir, 'missing.csv'),
+        '--json',
+      ]).stdout,
+    );
     expect(json).toMatchObject({ total: null, indicators: [], dimensions: [] });
     expect(json.errors).toHaveLength(1);
     const csv = join(dir, 'nohead.csv');

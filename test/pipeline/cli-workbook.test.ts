@@ -10,11 +10,44 @@ import { editParts } from '../support/returned-workbooks.ts';
 import { runCli, scratchDir } from '../support/run-cli.ts';
 
 const dir = scratchDir('scorebook-cli-wb-');
-const ORG_A = ['id,value', '1.1.1,是', '1.1.2,是', '1.1.3,是', '1.1.4,是', '1.1.5,否', '5.2.2,75%', '5.2.4,5%', '5.3.1,45%', '5.3.2,0.7', '5.3.3,92%', '5.4.1,0', '5.4.2,0', '5.4.4,0.3', '6.1.1,是', '6.1.2,是', '6.1.3,是', '6.1.4,是'].join('\n');
+const ORG_A = [
+  'id,value',
+  '1.1.1,是',
+  '1.1.2,是',
+  '1.1.3,是',
+  '1.1.4,是',
+  '1.1.5,否',
+  '5.2.2,75%',
+  '5.2.4,5%',
+  '5.3.1,45%',
+  '5.3.2,0.7',
+  '5.3.3,92%',
+  '5.4.1,0',
+  '5.4.2,0',
+  '5.4.4,0.3',
+  '6.1.1,是',
+  '6.1.2,是',
+  '6.1.3,是',
+  '6.1.4,是',
+].join('\n');
 
 function generate(name: string, extra: string[] = []): string {
   const out = join(dir, name);
-  const r = runCli(['generate', 'gbt-40143-2021', '--profile', 'annex-b-example', '--org-id', 'A', '--org-name', 'A志愿服务组织', '--period', '2024', '--out', out, ...extra]);
+  const r = runCli([
+    'generate',
+    'gbt-40143-2021',
+    '--profile',
+    'annex-b-example',
+    '--org-id',
+    'A',
+    '--org-name',
+    'A志愿服务组织',
+    '--period',
+    '2024',
+    '--out',
+    out,
+    ...extra,
+  ]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return out;
@@ -30,15 +63,24 @@ describe('generate, fill, score FILE.xlsx', () => {
     const file = generate('blank.xlsx');
     const { code, json } = scoreJson(file);
     expect(code).toBe(0);
-    expect(json).toMatchObject({ template: 'gbt-40143-2021', profile: 'annex-b-example', org_id: 'A', total: 0, mismatches: [] });
+    expect(json).toMatchObject({
+      template: 'gbt-40143-2021',
+      profile: 'annex-b-example',
+      org_id: 'A',
+      total: 0,
+      mismatches: [],
+    });
     expect(json.unanswered).toHaveLength(17);
     expect(json.cached.total).toBe(0);
   });
 
-  it('fill writes organization A from a CSV; score then gives Annex B\'s 69 (mean) and 64.24 (sum)', () => {
+  it("fill writes organization A from a CSV; score then gives Annex B's 69 (mean) and 64.24 (sum)", () => {
     const csv = join(dir, 'org-a.csv');
     writeFileSync(csv, ORG_A);
-    for (const [method, total] of [['mean', 69], ['sum', 424 / 6.6]] as const) {
+    for (const [method, total] of [
+      ['mean', 69],
+      ['sum', 424 / 6.6],
+    ] as const) {
       const file = generate(`a-${method}.xlsx`, ['--method', method]);
       const out = join(dir, `a-${method}-filled.xlsx`);
       const r = runCli(['fill', file, '--inputs', csv, '--out', out]);
@@ -49,12 +91,18 @@ describe('generate, fill, score FILE.xlsx', () => {
       expect(json.total).toBeCloseTo(total, 9);
       expect(json.cached.total).toBeCloseTo(total, 9);
       expect(json.mismatches).toEqual([]);
-      expect(json.indicators.find((i: { id: string }) => i.id === '5.2.2')).toMatchObject({ input: 0.75, score: 0.8 });
-      expect(json.indicators.find((i: { id: string }) => i.id === '1.1.1')).toMatchObject({ input: 'Yes', score: 1 });
+      expect(json.indicators.find((i: { id: string }) => i.id === '5.2.2')).toMatchObject({
+        input: 0.75,
+        score: 0.8,
+      });
+      expect(json.indicators.find((i: { id: string }) => i.id === '1.1.1')).toMatchObject({
+        input: 'Yes',
+        score: 1,
+      });
     }
   });
 
-  it('organization A\'s filled Annex B workbook gives 69 (mean) and 64.24 (sum) after LibreOffice recalculates it', async () => {
+  it("organization A's filled Annex B workbook gives 69 (mean) and 64.24 (sum) after LibreOffice recalculates it", async () => {
     const csv = join(dir, 'org-a-lo.csv');
     writeFileSync(csv, ORG_A);
     const filled: Record<string, string> = {};
@@ -63,16 +111,29 @@ describe('generate, fill, score FILE.xlsx', () => {
       filled[method] = join(dir, `lo-${method}-filled.xlsx`);
       expect(runCli(['fill', file, '--inputs', csv, '--out', filled[method]!]).code).toBe(0);
       // Every cached formula result set to -1 first: only a real recalculation can give 69.
-      writeFileSync(filled[method]!, editParts(readFileSync(filled[method]!), (name, xml) => (name.startsWith('xl/worksheets/') ? xml.replace(/(<\/f>)<v>[^<]*<\/v>/g, '$1<v>-1</v>') : xml)));
-      expect(cellByName(readWorkbookBytes(readFileSync(filled[method]!)).value!, 'TOTAL')!.value).toBe(-1);
+      writeFileSync(
+        filled[method]!,
+        editParts(readFileSync(filled[method]!), (name, xml) =>
+          name.startsWith('xl/worksheets/')
+            ? xml.replace(/(<\/f>)<v>[^<]*<\/v>/g, '$1<v>-1</v>')
+            : xml,
+        ),
+      );
+      expect(
+        cellByName(readWorkbookBytes(readFileSync(filled[method]!)).value!, 'TOTAL')!.value,
+      ).toBe(-1);
     }
-    const out = await recalculateWithLibreOffice(Object.values(filled), join(dir, 'lo-recalculated'));
-    const total = (method: string) => cellByName(readWorkbookBytes(readFileSync(out.get(filled[method]!)!)).value!, 'TOTAL')!.value;
+    const out = await recalculateWithLibreOffice(
+      Object.values(filled),
+      join(dir, 'lo-recalculated'),
+    );
+    const total = (method: string) =>
+      cellByName(readWorkbookBytes(readFileSync(out.get(filled[method]!)!)).value!, 'TOTAL')!.value;
     expect(total('mean')).toBeCloseTo(69, 9);
     expect(total('sum')).toBeCloseTo(424 / 6.6, 9);
   });
 
-  it('a weight left blank counts 0, as the sheet\'s formulas count it: LibreOffice and the engine agree', async () => {
+  it("a weight left blank counts 0, as the sheet's formulas count it: LibreOffice and the engine agree", async () => {
     const csv = join(dir, 'org-a-wt.csv');
     writeFileSync(csv, ORG_A);
     const file = generate('blank-weight.xlsx', ['--lang', 'zh-CN']);
@@ -82,11 +143,26 @@ describe('generate, fill, score FILE.xlsx', () => {
     let workbookXml = '';
     const bytes = readFileSync(filled);
     editParts(bytes, (name, xml) => (name === 'xl/workbook.xml' ? (workbookXml = xml) : xml));
-    const [, sheetName, col, row] = /<definedName name="WT_6"[^>]*>(?:'|&apos;)?([^'&!<]+)(?:'|&apos;)?!\$([A-Z]+)\$(\d+)</.exec(workbookXml)!;
+    const [, sheetName, col, row] =
+      /<definedName name="WT_6"[^>]*>(?:'|&apos;)?([^'&!<]+)(?:'|&apos;)?!\$([A-Z]+)\$(\d+)</.exec(
+        workbookXml,
+      )!;
     const sheets = [...workbookXml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
     const part = `xl/worksheets/sheet${sheets.indexOf(sheetName!) + 1}.xml`;
-    writeFileSync(filled, editParts(bytes, (name, xml) => (name === part ? xml.replace(new RegExp(`<c r="${col}${row}"([^>]*?)(?:/>|>.*?</c>)`), (_m, attrs: string) => `<c r="${col}${row}"${attrs.replace(/ t="[^"]*"/, '')}/>`) : xml)));
-    const out = (await recalculateWithLibreOffice([filled], join(dir, 'lo-blank-weight'))).get(filled)!;
+    writeFileSync(
+      filled,
+      editParts(bytes, (name, xml) =>
+        name === part
+          ? xml.replace(
+              new RegExp(`<c r="${col}${row}"([^>]*?)(?:/>|>.*?</c>)`),
+              (_m, attrs: string) => `<c r="${col}${row}"${attrs.replace(/ t="[^"]*"/, '')}/>`,
+            )
+          : xml,
+      ),
+    );
+    const out = (await recalculateWithLibreOffice([filled], join(dir, 'lo-blank-weight'))).get(
+      filled,
+    )!;
     const r = scoreJson(out);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -96,11 +172,13 @@ describe('generate, fill, score FILE.xlsx', () => {
     expect(r.json.cached.total).toBeCloseTo(61.25, 9);
   });
 
-  it('the summary\'s normalized weights are the shares as they stand: a first-level indicator of recorded figures only has none', async () => {
+  it("the summary's normalized weights are the shares as they stand: a first-level indicator of recorded figures only has none", async () => {
     // GB/T 40143 in full: 服务资源 (2) holds recorded figures only. Five first-level indicators
     // count, 20 % each, and score × share × 100 is each one's contribution (LibreOffice computes).
     const out = join(dir, 'shares.xlsx');
-    expect(runCli(['generate', 'gbt-40143-2021', '--lang', 'en', '--org-id', 'S', '--out', out]).code).toBe(0);
+    expect(
+      runCli(['generate', 'gbt-40143-2021', '--lang', 'en', '--org-id', 'S', '--out', out]).code,
+    ).toBe(0);
     const csv = join(dir, 'shares.csv');
     writeFileSync(csv, ['id,value', '1.1.1,yes', '1.1.2,yes', '3.1.1,12', '5.1.1,yes'].join('\n'));
     const filled = join(dir, 'shares-filled.xlsx');
@@ -115,7 +193,9 @@ describe('generate, fill, score FILE.xlsx', () => {
     const part = `xl/worksheets/sheet${wb.sheets.findIndex((x) => x.name === wb.names.get('DIM_1')!.sheet) + 1}.xml`;
     const at = (id: string, col: number): number | undefined => {
       const ref = wb.names.get(`DIM_${id}`)!;
-      const v = new RegExp(`<c r="${String.fromCharCode(65 + col)}${ref.row + 1}"[^>]*>(?:<f[^>]*>[^<]*</f>)?<v>([^<]*)</v>`).exec(parts.get(part)!)?.[1];
+      const v = new RegExp(
+        `<c r="${String.fromCharCode(65 + col)}${ref.row + 1}"[^>]*>(?:<f[^>]*>[^<]*</f>)?<v>([^<]*)</v>`,
+      ).exec(parts.get(part)!)?.[1];
       return v === undefined || v === '' ? undefined : Number(v);
     };
     const [NORM, SCORE, CONTRIBUTION] = [3, 6, 7];
@@ -173,10 +253,18 @@ describe('generate, fill, score FILE.xlsx', () => {
     // Someone overwrote the formula of 5.3.1's score with a constant 1 and the total with 99.
     const files = unzipSync(readFileSync(filled));
     let sheet1 = strFromU8(files['xl/worksheets/sheet1.xml']!);
-    const row = /<c r="A(\d+)"[^>]*t="s"><v>\d+<\/v><\/c>/.exec(sheet1) ? findRowOf(files, '5.3.1') : 0;
-    sheet1 = sheet1.replace(new RegExp(`<c r="H${row}"([^>]*)><f>[^<]*</f><v>[^<]*</v></c>`), `<c r="H${row}"$1><v>1</v></c>`);
+    const row = /<c r="A(\d+)"[^>]*t="s"><v>\d+<\/v><\/c>/.exec(sheet1)
+      ? findRowOf(files, '5.3.1')
+      : 0;
+    sheet1 = sheet1.replace(
+      new RegExp(`<c r="H${row}"([^>]*)><f>[^<]*</f><v>[^<]*</v></c>`),
+      `<c r="H${row}"$1><v>1</v></c>`,
+    );
     let sheet2 = strFromU8(files['xl/worksheets/sheet2.xml']!);
-    sheet2 = sheet2.replace(/(<f>IF\(SUM\(\$I\$\d+:\$I\$\d+\)=0,&quot;&quot;,100\*SUM[^<]*<\/f><v>)[^<]*(<\/v>)/, '$199$2');
+    sheet2 = sheet2.replace(
+      /(<f>IF\(SUM\(\$I\$\d+:\$I\$\d+\)=0,&quot;&quot;,100\*SUM[^<]*<\/f><v>)[^<]*(<\/v>)/,
+      '$199$2',
+    );
     files['xl/worksheets/sheet1.xml'] = strToU8(sheet1);
     files['xl/worksheets/sheet2.xml'] = strToU8(sheet2);
     const edited = join(dir, 'edited.xlsx');
@@ -184,10 +272,12 @@ describe('generate, fill, score FILE.xlsx', () => {
     const { code, json } = scoreJson(edited);
     expect(code).toBe(0);
     expect(json.total).toBe(69);
-    expect(json.mismatches).toEqual(expect.arrayContaining([
-      { name: 'SC_5_3_1', cached: 1, engine: 0.5 },
-      { name: 'TOTAL', cached: 99, engine: 69 },
-    ]));
+    expect(json.mismatches).toEqual(
+      expect.arrayContaining([
+        { name: 'SC_5_3_1', cached: 1, engine: 0.5 },
+        { name: 'TOTAL', cached: 99, engine: 69 },
+      ]),
+    );
     const text = runCli(['score', edited, '--lang', 'zh-CN']);
     expect(text.stdout).toContain('处缓存结果与引擎不一致');
   });
@@ -195,25 +285,41 @@ describe('generate, fill, score FILE.xlsx', () => {
   it('score refuses files that are not our workbooks, saying why', async () => {
     const notZip = join(dir, 'notes.xlsx');
     writeFileSync(notZip, 'just text');
-    expect(runCli(['score', notZip]).stderr).toContain('Not an Excel workbook (.xlsx): the file is not a zip package.');
+    expect(runCli(['score', notZip]).stderr).toContain(
+      'Not an Excel workbook (.xlsx): the file is not a zip package.',
+    );
     const foreign = new ExcelJS.Workbook();
     foreign.addWorksheet('Sheet1').getCell('A1').value = 1;
     const foreignFile = join(dir, 'foreign.xlsx');
     await foreign.xlsx.writeFile(foreignFile);
     const r = runCli(['score', foreignFile]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('This is not a scorebook scoring workbook (no _scorebook metadata sheet).');
+    expect(r.stderr).toContain(
+      'This is not a scorebook scoring workbook (no _scorebook metadata sheet).',
+    );
     const xls = join(dir, 'old.xls');
-    writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    writeFileSync(
+      xls,
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(512),
+      ]),
+    );
     expect(runCli(['score', xls]).stderr).toContain('legacy Excel 97-2003 file (.xls)');
-    expect(runCli(['score', join(dir, 'missing.xlsx')]).stderr).toContain('Cannot read the file: file not found');
+    expect(runCli(['score', join(dir, 'missing.xlsx')]).stderr).toContain(
+      'Cannot read the file: file not found',
+    );
   });
 });
 
 /** The sheet row (1-based) whose code cell holds `id`, found through the shared strings. */
 function findRowOf(files: Record<string, Uint8Array>, id: string): number {
-  const strings = [...strFromU8(files['xl/sharedStrings.xml']!).matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
+  const strings = [
+    ...strFromU8(files['xl/sharedStrings.xml']!).matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g),
+  ].map((m) => m[1]);
   const index = strings.indexOf(id);
-  const m = new RegExp(`<c r="A(\\d+)"[^>]*t="s"><v>${index}</v></c>`).exec(strFromU8(files['xl/worksheets/sheet1.xml']!));
+  const m = new RegExp(`<c r="A(\\d+)"[^>]*t="s"><v>${index}</v></c>`).exec(
+    strFromU8(files['xl/worksheets/sheet1.xml']!),
+  );
   return Number(m![1]);
 }

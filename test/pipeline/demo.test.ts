@@ -15,12 +15,14 @@ describe('npm run demo (reduced)', () => {
     const con = await inst.connect();
     const one = async (sql: string) => Number((await con.runAndReadAll(sql)).getRows()[0]![0]);
     expect(await one('SELECT count(DISTINCT org_id) FROM submission_scores')).toBe(30);
-    expect(await one("SELECT count(DISTINCT period) FROM submission_scores")).toBe(2);
+    expect(await one('SELECT count(DISTINCT period) FROM submission_scores')).toBe(2);
     expect(await one('SELECT count(*) FROM submissions WHERE flagged')).toBe(1);
     expect(await one("SELECT count(*) FROM rejections WHERE reason = 'not-a-workbook'")).toBe(1);
     // Some organizations were scored by two evaluators, and the duplicate return changed nothing.
     expect(await one('SELECT count(DISTINCT org_id) FROM bench_rater_spread')).toBeGreaterThan(0);
-    expect(await one("SELECT count(*) FROM submissions WHERE source = 'xlsx'")).toBe(await one('SELECT count(DISTINCT content_hash) FROM submissions'));
+    expect(await one("SELECT count(*) FROM submissions WHERE source = 'xlsx'")).toBe(
+      await one('SELECT count(DISTINCT content_hash) FROM submissions'),
+    );
     // Organizations differ in strength: totals spread out rather than sitting at one value.
     expect(await one('SELECT stddev_pop(total) FROM submission_scores')).toBeGreaterThan(5);
     con.closeSync();
@@ -48,7 +50,13 @@ describe('npm run demo (reduced)', () => {
     await runDemo({ out, organizations: 12, template: 'gbt-40143-2021', seed: 1 });
     const inst = await DuckDBInstance.create(join(out, 'scorebook.duckdb'));
     const con = await inst.connect();
-    expect(Number((await con.runAndReadAll('SELECT count(DISTINCT org_id) FROM submission_scores')).getRows()[0]![0])).toBe(12);
+    expect(
+      Number(
+        (
+          await con.runAndReadAll('SELECT count(DISTINCT org_id) FROM submission_scores')
+        ).getRows()[0]![0],
+      ),
+    ).toBe(12);
     con.closeSync();
     inst.closeSync();
   });

@@ -33,7 +33,8 @@ function run(name: string, files: Buffer[], db: string, extra: string[] = []): I
   return JSON.parse(r.stdout) as IngestSummary;
 }
 
-const byFile = (s: IngestSummary) => Object.fromEntries(s.rejected.map((r) => [r.file.split('/').pop(), r]));
+const byFile = (s: IngestSummary) =>
+  Object.fromEntries(s.rejected.map((r) => [r.file.split('/').pop(), r]));
 
 beforeAll(async () => {
   a1 = await filledWorkbook({ org: org(1), seed: 1, workbookId: WID });
@@ -46,30 +47,49 @@ describe('a workbook id new to the database, claimed by two organizations in one
     ['M0001, M0002, M0001 again', () => [a1, b, a2], [M1, M2, M1]],
     ['M0001, M0001 again, M0002', () => [a1, a2, b], [M1, M1, M2]],
     ['M0002, M0001, M0001 again', () => [b, a1, a2], [M2, M1, M1]],
-  ] as const)('%s: every file is rejected, each message naming its own organization and the other', async (label, files, orgs) => {
-    for (const batch of ['200', '1']) {
-      const db = join(dir, `${label.replace(/\W+/g, '-')}-${batch}.duckdb`);
-      const s = run(`${label.replace(/\W+/g, '-')}-${batch}`, [...files()], db, ['--batch-size', batch]);
-      expect(s, `batch size ${batch}`).toMatchObject({ ingested: 0, replaced: 0, unchanged: 0 });
-      const rejected = byFile(s);
-      expect(Object.keys(rejected).sort()).toEqual(['1.xlsx', '2.xlsx', '3.xlsx']);
-      orgs.forEach((own, i) => {
-        const r = rejected[`${i + 1}.xlsx`]!;
-        const other = own === M1 ? M2 : M1;
-        expect(r.reason).toBe('workbook-id-conflict');
-        expect(r.message).toContain(`this file is for ${own}`);
-        expect(r.message).toMatch(new RegExp(`the file \\d\\.xlsx for ${other}`));
-        // The file it names is one of the other organization's.
-        const named = /the file (\d)\.xlsx/.exec(r.message)![1]!;
-        expect(orgs[Number(named) - 1]).toBe(other);
-      });
-      // Nothing of the id is stored, however the files fell into batches; nor are the organizations known from them only.
-      expect(await query(db, `SELECT count(*)::INTEGER AS n FROM submissions WHERE workbook_id = '${WID}'`)).toEqual([{ n: 0 }]);
-      expect(await query(db, 'SELECT count(*)::INTEGER AS n FROM indicator_scores')).toEqual([{ n: 0 }]);
-      expect(await query(db, 'SELECT org_id FROM organizations')).toEqual([]);
-      expect(await query(db, "SELECT count(*)::INTEGER AS n FROM rejections WHERE reason = 'workbook-id-conflict'")).toEqual([{ n: 3 }]);
-    }
-  }, 120_000);
+  ] as const)(
+    '%s: every file is rejected, each message naming its own organization and the other',
+    async (label, files, orgs) => {
+      for (const batch of ['200', '1']) {
+        const db = join(dir, `${label.replace(/\W+/g, '-')}-${batch}.duckdb`);
+        const s = run(`${label.replace(/\W+/g, '-')}-${batch}`, [...files()], db, [
+          '--batch-size',
+          batch,
+        ]);
+        expect(s, `batch size ${batch}`).toMatchObject({ ingested: 0, replaced: 0, unchanged: 0 });
+        const rejected = byFile(s);
+        expect(Object.keys(rejected).sort()).toEqual(['1.xlsx', '2.xlsx', '3.xlsx']);
+        orgs.forEach((own, i) => {
+          const r = rejected[`${i + 1}.xlsx`]!;
+          const other = own === M1 ? M2 : M1;
+          expect(r.reason).toBe('workbook-id-conflict');
+          expect(r.message).toContain(`this file is for ${own}`);
+          expect(r.message).toMatch(new RegExp(`the file \\d\\.xlsx for ${other}`));
+          // The file it names is one of the other organization's.
+          const named = /the file (\d)\.xlsx/.exec(r.message)![1]!;
+          expect(orgs[Number(named) - 1]).toBe(other);
+        });
+        // Nothing of the id is stored, however the files fell into batches; nor are the organizations known from them only.
+        expect(
+          await query(
+            db,
+            `SELECT count(*)::INTEGER AS n FROM submissions WHERE workbook_id = '${WID}'`,
+          ),
+        ).toEqual([{ n: 0 }]);
+        expect(await query(db, 'SELECT count(*)::INTEGER AS n FROM indicator_scores')).toEqual([
+          { n: 0 },
+        ]);
+        expect(await query(db, 'SELECT org_id FROM organizations')).toEqual([]);
+        expect(
+          await query(
+            db,
+            "SELECT count(*)::INTEGER AS n FROM rejections WHERE reason = 'workbook-id-conflict'",
+          ),
+        ).toEqual([{ n: 3 }]);
+      }
+    },
+    120_000,
+  );
 
   it('a copy of a taken-back file is rejected with it, not counted unchanged', () => {
     const db = join(dir, 'copies.duckdb');
@@ -89,16 +109,27 @@ describe('a workbook id new to the database, claimed by two organizations in one
 });
 
 describe('a workbook id the database already holds', () => {
-  it('stays with the organization first stored: the other\'s files are rejected in any order, the owner\'s next version is stored', async () => {
-    for (const order of [[b, a2], [a2, b]]) {
+  it("stays with the organization first stored: the other's files are rejected in any order, the owner's next version is stored", async () => {
+    for (const order of [
+      [b, a2],
+      [a2, b],
+    ]) {
       const db = join(dir, `stored-${order[0] === b ? 'b-first' : 'a-first'}.duckdb`);
-      expect(run(`first-${order[0] === b ? 'b' : 'a'}`, [a1], db)).toMatchObject({ ingested: 1, rejected: [] });
+      expect(run(`first-${order[0] === b ? 'b' : 'a'}`, [a1], db)).toMatchObject({
+        ingested: 1,
+        rejected: [],
+      });
       const s = run(`then-${order[0] === b ? 'b' : 'a'}`, order, db);
       expect(s).toMatchObject({ ingested: 0, replaced: 1 });
       expect(s.rejected).toHaveLength(1);
       expect(s.rejected[0]!.reason).toBe('workbook-id-conflict');
-      expect(s.rejected[0]!.message).toContain(`stored in the database for organization ${M1}, but this file is for ${M2}`);
-      const rows = await query(db, `SELECT version, is_current, org_id FROM submissions WHERE workbook_id = '${WID}' ORDER BY version`);
+      expect(s.rejected[0]!.message).toContain(
+        `stored in the database for organization ${M1}, but this file is for ${M2}`,
+      );
+      const rows = await query(
+        db,
+        `SELECT version, is_current, org_id FROM submissions WHERE workbook_id = '${WID}' ORDER BY version`,
+      );
       expect(rows).toEqual([
         { version: 1, is_current: false, org_id: M1 },
         { version: 2, is_current: true, org_id: M1 },

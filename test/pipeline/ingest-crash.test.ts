@@ -32,7 +32,11 @@ async function dump(db: string): Promise<Record<string, string[]>> {
   const con = await inst.connect();
   try {
     const out: Record<string, string[]> = {};
-    for (const [t, sql] of Object.entries(TABLES)) out[t] = (await con.runAndReadAll(sql)).getRowsJson().map((r) => JSON.stringify(r)).sort();
+    for (const [t, sql] of Object.entries(TABLES))
+      out[t] = (await con.runAndReadAll(sql))
+        .getRowsJson()
+        .map((r) => JSON.stringify(r))
+        .sort();
     return out;
   } finally {
     con.closeSync();
@@ -44,7 +48,11 @@ async function stored(db: string): Promise<number> {
   const inst = await DuckDBInstance.create(db);
   const con = await inst.connect();
   try {
-    const rows = (await con.runAndReadAll('SELECT (SELECT count(*) FROM submissions) + (SELECT count(DISTINCT file) FROM rejections)')).getRows();
+    const rows = (
+      await con.runAndReadAll(
+        'SELECT (SELECT count(*) FROM submissions) + (SELECT count(DISTINCT file) FROM rejections)',
+      )
+    ).getRows();
     return Number(rows[0]![0]);
   } catch {
     return 0; // killed before the schema was committed
@@ -57,9 +65,24 @@ async function stored(db: string): Promise<number> {
 /** Starts an ingest and kills it with SIGKILL once its progress passes `atFiles` files read. */
 function killedRun(db: string, atFiles: number): Promise<string> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/scorebook.mjs'), 'ingest', returns, '--db', db, '--batch-size', '7', '--workers', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin/scorebook.mjs'),
+        'ingest',
+        returns,
+        '--db',
+        db,
+        '--batch-size',
+        '7',
+        '--workers',
+        '2',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     child.stderr.on('data', (chunk: Buffer) => {
-      for (const m of chunk.toString().matchAll(/(\d+)\/\d+/g)) if (Number(m[1]) >= atFiles) child.kill('SIGKILL');
+      for (const m of chunk.toString().matchAll(/(\d+)\/\d+/g))
+        if (Number(m[1]) >= atFiles) child.kill('SIGKILL');
     });
     child.on('exit', (code, signal) => resolvePromise(signal ?? `exit ${code}`));
   });
@@ -67,14 +90,29 @@ function killedRun(db: string, atFiles: number): Promise<string> {
 
 beforeAll(async () => {
   mkdirSync(returns, { recursive: true });
-  const plan = resolvePlan(shippedTemplates().get('gbt-40143-2021')!, { profile: 'annex-b-example' }).value!;
+  const plan = resolvePlan(shippedTemplates().get('gbt-40143-2021')!, {
+    profile: 'annex-b-example',
+  }).value!;
   const stamp = await prepareStamp(plan, 'zh-CN');
   for (let i = 0; i < FILES - 20; i++) {
     const o = org(i);
-    write(join(returns, `S${String(i).padStart(4, '0')}.xlsx`), stampWorkbook(stamp, { ...o, contact: '', workbook_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, generated_at: '2025-01-01T00:00:00Z' }));
+    write(
+      join(returns, `S${String(i).padStart(4, '0')}.xlsx`),
+      stampWorkbook(stamp, {
+        ...o,
+        contact: '',
+        workbook_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        generated_at: '2025-01-01T00:00:00Z',
+      }),
+    );
   }
-  for (let i = 0; i < 16; i++) write(join(returns, `F${i}.xlsx`), await filledWorkbook({ profile: 'annex-b-example', org: org(1000 + i), seed: 50 + i }));
-  for (let i = 0; i < 4; i++) write(join(returns, `X${i}.xlsx`), i % 2 ? compoundFile(true) : 'not a workbook');
+  for (let i = 0; i < 16; i++)
+    write(
+      join(returns, `F${i}.xlsx`),
+      await filledWorkbook({ profile: 'annex-b-example', org: org(1000 + i), seed: 50 + i }),
+    );
+  for (let i = 0; i < 4; i++)
+    write(join(returns, `X${i}.xlsx`), i % 2 ? compoundFile(true) : 'not a workbook');
 }, 300_000);
 
 describe('ingest killed with SIGKILL', () => {
@@ -83,7 +121,9 @@ describe('ingest killed with SIGKILL', () => {
     const r = runCli(['ingest', returns, '--db', clean, '--json']);
     expect(r.code).toBe(3);
     const summary = JSON.parse(r.stdout);
-    expect(summary.ingested + summary.unchanged + summary.replaced + summary.rejected.length).toBe(FILES);
+    expect(summary.ingested + summary.unchanged + summary.replaced + summary.rejected.length).toBe(
+      FILES,
+    );
 
     const crashed = join(dir, 'crashed.duckdb');
     const random = rng(9);
@@ -93,7 +133,10 @@ describe('ingest killed with SIGKILL', () => {
       if (signal === 'SIGKILL' && existsSync(crashed)) partial.push(await stored(crashed));
     }
     // At least one run must really have been cut off half-way for the test to mean anything.
-    expect(partial.some((n) => n > 0 && n < FILES), `files stored after each kill: ${partial.join(', ')}`).toBe(true);
+    expect(
+      partial.some((n) => n > 0 && n < FILES),
+      `files stored after each kill: ${partial.join(', ')}`,
+    ).toBe(true);
     const last = runCli(['ingest', returns, '--db', crashed, '--json']);
     const s2 = JSON.parse(last.stdout);
     expect(s2.ingested + s2.unchanged + s2.replaced + s2.rejected.length).toBe(FILES);

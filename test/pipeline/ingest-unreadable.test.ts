@@ -22,9 +22,26 @@ const db = join(dir, 'db', 'scorebook.duckdb');
 const asRoot = process.getuid?.() === 0;
 
 function ingestAsUser(lang: string): { code: number; stdout: string; stderr: string } {
-  const cli = [process.execPath, join(ROOT, 'bin/scorebook.mjs'), 'ingest', returns, '--db', db, '--json', '--lang', lang];
-  const [cmd, ...args] = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--', ...cli] : cli;
-  const r = spawnSync(cmd!, args, { encoding: 'utf8', cwd: dir, env: { ...process.env, HOME: dir, LANG: 'en_US.UTF-8', LC_ALL: '', SCOREBOOK_LANG: '' }, timeout: 120_000 });
+  const cli = [
+    process.execPath,
+    join(ROOT, 'bin/scorebook.mjs'),
+    'ingest',
+    returns,
+    '--db',
+    db,
+    '--json',
+    '--lang',
+    lang,
+  ];
+  const [cmd, ...args] = asRoot
+    ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--', ...cli]
+    : cli;
+  const r = spawnSync(cmd!, args, {
+    encoding: 'utf8',
+    cwd: dir,
+    env: { ...process.env, HOME: dir, LANG: 'en_US.UTF-8', LC_ALL: '', SCOREBOOK_LANG: '' },
+    timeout: 120_000,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -51,14 +68,30 @@ describe('ingest with an unreadable folder and file', () => {
   it('rejects them as unreadable, in words, and ingests the rest', async () => {
     const r = ingestAsUser('en');
     expect(r.stderr).not.toMatch(/EACCES|at .*\(/);
-    const s = JSON.parse(r.stdout) as { ingested: number; rejected: { file: string; reason: string; message: string }[] };
+    const s = JSON.parse(r.stdout) as {
+      ingested: number;
+      rejected: { file: string; reason: string; message: string }[];
+    };
     expect(s.ingested).toBe(1);
-    expect(s.rejected.map((x) => [x.file, x.reason])).toEqual([[locked, 'unreadable'], [secret, 'unreadable']]);
-    expect(s.rejected[0]!.message).toBe('Cannot list this folder: permission denied, so none of its files were ingested. Let the user running scorebook read it (e.g. chmod a+rx) and run again.');
-    expect(s.rejected[1]!.message).toBe('Cannot read the file: permission denied. Check the path and permissions.');
+    expect(s.rejected.map((x) => [x.file, x.reason])).toEqual([
+      [locked, 'unreadable'],
+      [secret, 'unreadable'],
+    ]);
+    expect(s.rejected[0]!.message).toBe(
+      'Cannot list this folder: permission denied, so none of its files were ingested. Let the user running scorebook read it (e.g. chmod a+rx) and run again.',
+    );
+    expect(s.rejected[1]!.message).toBe(
+      'Cannot read the file: permission denied. Check the path and permissions.',
+    );
     expect(r.code).toBe(3);
-    const rows = await queryDb(db, 'SELECT file, reason, content_hash FROM rejections ORDER BY file');
-    expect(rows).toEqual([{ file: locked, reason: 'unreadable', content_hash: null }, { file: secret, reason: 'unreadable', content_hash: null }]);
+    const rows = await queryDb(
+      db,
+      'SELECT file, reason, content_hash FROM rejections ORDER BY file',
+    );
+    expect(rows).toEqual([
+      { file: locked, reason: 'unreadable', content_hash: null },
+      { file: secret, reason: 'unreadable', content_hash: null },
+    ]);
   });
 
   it('says it in zh-CN too', () => {

@@ -20,28 +20,52 @@ let files: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
-  const plan = resolvePlan(shippedTemplates().get('gbt-40143-2021')!, { profile: 'annex-b-example' }).value!;
+  const plan = resolvePlan(shippedTemplates().get('gbt-40143-2021')!, {
+    profile: 'annex-b-example',
+  }).value!;
   const stamp = await prepareStamp(plan, 'zh-CN');
   for (let i = 0; i < FILES - 12; i++) {
-    write(join(dir, `S${String(i).padStart(4, '0')}.xlsx`), stampWorkbook(stamp, { ...org(i), contact: '', workbook_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, generated_at: '2025-01-01T00:00:00Z' }));
+    write(
+      join(dir, `S${String(i).padStart(4, '0')}.xlsx`),
+      stampWorkbook(stamp, {
+        ...org(i),
+        contact: '',
+        workbook_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        generated_at: '2025-01-01T00:00:00Z',
+      }),
+    );
   }
-  for (let i = 0; i < 10; i++) write(join(dir, `F${i}.xlsx`), await filledWorkbook({ profile: 'annex-b-example', org: org(2000 + i), seed: 70 + i }));
+  for (let i = 0; i < 10; i++)
+    write(
+      join(dir, `F${i}.xlsx`),
+      await filledWorkbook({ profile: 'annex-b-example', org: org(2000 + i), seed: 70 + i }),
+    );
   write(join(dir, 'X0.xlsx'), compoundFile(true));
   write(join(dir, 'X1.xlsx'), 'not a workbook');
-  files = readdirSync(dir).sort().map((f) => join(dir, f));
+  files = readdirSync(dir)
+    .sort()
+    .map((f) => join(dir, f));
 }, 300_000);
 
-async function readAll(workers: number, slow: boolean, observe?: (issued: number, delivered: number) => void): Promise<{ index: number; outcomes: FileOutcome[] }[]> {
+async function readAll(
+  workers: number,
+  slow: boolean,
+  observe?: (issued: number, delivered: number) => void,
+): Promise<{ index: number; outcomes: FileOutcome[] }[]> {
   const got: { index: number; outcomes: FileOutcome[] }[] = [];
-  await readReturns(files, { maxBytes: 50 * 1024 * 1024, lang: 'en', workers, ...(observe ? { observe } : {}) }, async (outcomes, index) => {
-    got.push({ index, outcomes });
-    if (slow) await sleep(3);
-  });
+  await readReturns(
+    files,
+    { maxBytes: 50 * 1024 * 1024, lang: 'en', workers, ...(observe ? { observe } : {}) },
+    async (outcomes, index) => {
+      got.push({ index, outcomes });
+      if (slow) await sleep(3);
+    },
+  );
   return got;
 }
 
 describe('readReturns', () => {
-  it('gives, with two workers, the outcomes of one thread in the files\' order', async () => {
+  it("gives, with two workers, the outcomes of one thread in the files' order", async () => {
     const one = await readAll(1, false);
     const two = await readAll(2, false);
     expect(two.map((x) => x.index)).toEqual(files.map((_, i) => i));
@@ -53,7 +77,11 @@ describe('readReturns', () => {
 
   it('reads ahead of a slow writer by a bounded window, not by the whole batch', async () => {
     let ahead = 0;
-    const got = await readAll(2, true, (issued, delivered) => (ahead = Math.max(ahead, issued - delivered)));
+    const got = await readAll(
+      2,
+      true,
+      (issued, delivered) => (ahead = Math.max(ahead, issued - delivered)),
+    );
     expect(got).toHaveLength(FILES);
     // Two workers hold at most 32 files each and the window is 128: far below the 400 files
     // that a reader without back-pressure would have pushed at a writer this slow.

@@ -20,12 +20,38 @@ const both = (e: Issue) => [formatIssue(e, 'zh-CN'), formatIssue(e, 'en')];
 
 /** GBK by hand (Node has no GBK encoder): ASCII as is, each Chinese character as its two bytes. */
 const GBK: Record<string, number[]> = {
-  机: [0xbb, 0xfa], 构: [0xb9, 0xb9], 编: [0xb1, 0xe0], 号: [0xba, 0xc5], 名: [0xc3, 0xfb], 称: [0xb3, 0xc6],
-  地: [0xb5, 0xd8], 区: [0xc7, 0xf8], 类: [0xc0, 0xe0], 型: [0xd0, 0xcd],
-  阳: [0xd1, 0xf4], 光: [0xb9, 0xe2], 志: [0xd6, 0xbe], 愿: [0xd4, 0xb8], 者: [0xd5, 0xdf], 协: [0xd0, 0xad], 会: [0xbb, 0xe1],
-  北: [0xb1, 0xb1], 京: [0xbe, 0xa9], 社: [0xc9, 0xe7], 团: [0xcd, 0xc5], 体: [0xcc, 0xe5],
-  绿: [0xc2, 0xcc], 水: [0xcb, 0xae], 环: [0xbb, 0xb7], 保: [0xb1, 0xa3], 基: [0xbb, 0xf9], 金: [0xbd, 0xf0],
-  上: [0xc9, 0xcf], 海: [0xba, 0xa3], 中: [0xd6, 0xd0], 文: [0xce, 0xc4],
+  机: [0xbb, 0xfa],
+  构: [0xb9, 0xb9],
+  编: [0xb1, 0xe0],
+  号: [0xba, 0xc5],
+  名: [0xc3, 0xfb],
+  称: [0xb3, 0xc6],
+  地: [0xb5, 0xd8],
+  区: [0xc7, 0xf8],
+  类: [0xc0, 0xe0],
+  型: [0xd0, 0xcd],
+  阳: [0xd1, 0xf4],
+  光: [0xb9, 0xe2],
+  志: [0xd6, 0xbe],
+  愿: [0xd4, 0xb8],
+  者: [0xd5, 0xdf],
+  协: [0xd0, 0xad],
+  会: [0xbb, 0xe1],
+  北: [0xb1, 0xb1],
+  京: [0xbe, 0xa9],
+  社: [0xc9, 0xe7],
+  团: [0xcd, 0xc5],
+  体: [0xcc, 0xe5],
+  绿: [0xc2, 0xcc],
+  水: [0xcb, 0xae],
+  环: [0xbb, 0xb7],
+  保: [0xb1, 0xa3],
+  基: [0xbb, 0xf9],
+  金: [0xbd, 0xf0],
+  上: [0xc9, 0xcf],
+  海: [0xba, 0xa3],
+  中: [0xd6, 0xd0],
+  文: [0xce, 0xc4],
 };
 function gbk(text: string): Uint8Array {
   const out: number[] = [];
@@ -51,7 +77,16 @@ describe('parseRoster', () => {
     );
     expect(errors).toEqual([]);
     expect(members).toEqual([
-      { row: 2, org_id: 'M0001', org_name: '阳光志愿者协会', region: '北京', org_type: '社会团体', contact: '张三 13800000000', period: '2024', evaluator: '李四' },
+      {
+        row: 2,
+        org_id: 'M0001',
+        org_name: '阳光志愿者协会',
+        region: '北京',
+        org_type: '社会团体',
+        contact: '张三 13800000000',
+        period: '2024',
+        evaluator: '李四',
+      },
       { row: 3, org_id: 'M0002', org_name: '绿水环保基金会', region: '上海', org_type: '基金会' },
     ]);
   });
@@ -66,15 +101,36 @@ describe('parseRoster', () => {
     );
     expect(errors).toEqual([]);
     expect(members).toEqual([
-      { row: 2, org_id: 'M0001', org_name: '阳光志愿者协会(北京,朝阳)', region: '北京', org_type: '社会团体', contact: '张三, 13800000000', period: '2024 年度', evaluator: '李四' },
+      {
+        row: 2,
+        org_id: 'M0001',
+        org_name: '阳光志愿者协会(北京,朝阳)',
+        region: '北京',
+        org_type: '社会团体',
+        contact: '张三, 13800000000',
+        period: '2024 年度',
+        evaluator: '李四',
+      },
       { row: 3, org_id: 'M0002', org_name: '他说"好"', region: '上海', org_type: '基金会' },
     ]);
   });
 
   it('accepts 机构编号/机构名称/地区/机构类型/联系人/评价周期', () => {
-    const { members, errors } = parseRoster(lf('机构编号,机构名称,地区,机构类型,联系人,评价周期', 'M1,甲,北京,社会团体,王五,2025'));
+    const { members, errors } = parseRoster(
+      lf('机构编号,机构名称,地区,机构类型,联系人,评价周期', 'M1,甲,北京,社会团体,王五,2025'),
+    );
     expect(errors).toEqual([]);
-    expect(members).toEqual([{ row: 2, org_id: 'M1', org_name: '甲', region: '北京', org_type: '社会团体', contact: '王五', period: '2025' }]);
+    expect(members).toEqual([
+      {
+        row: 2,
+        org_id: 'M1',
+        org_name: '甲',
+        region: '北京',
+        org_type: '社会团体',
+        contact: '王五',
+        period: '2025',
+      },
+    ]);
   });
 
   it('trims every cell, NFKC-normalizes ids, and skips blank lines while keeping Excel row numbers', () => {
@@ -98,7 +154,9 @@ describe('parseRoster', () => {
   });
 
   it('strips a BOM left in the text', () => {
-    const { members, errors } = parseRoster('\uFEFForg_id,org_name,region,org_type\nM1,甲,北京,社会团体\n');
+    const { members, errors } = parseRoster(
+      '\uFEFForg_id,org_name,region,org_type\nM1,甲,北京,社会团体\n',
+    );
     expect(errors).toEqual([]);
     expect(members).toHaveLength(1);
   });
@@ -126,24 +184,39 @@ describe('parseRoster', () => {
       ['roster.missing-id', 7, ['roster', 7]],
     ]);
     expect(errors.map(both)).toEqual([
-      ['第 3 行  roster[3]  该行（"无编号协会"）缺少机构编号（org_id），已跳过。请填写该机构唯一的编号。', 'row 3  roster[3]  This row ("无编号协会") has no org_id and was skipped. Give the organization its own id.'],
+      [
+        '第 3 行  roster[3]  该行（"无编号协会"）缺少机构编号（org_id），已跳过。请填写该机构唯一的编号。',
+        'row 3  roster[3]  This row ("无编号协会") has no org_id and was skipped. Give the organization its own id.',
+      ],
       [
         '第 5 行  roster[5]  机构编号 "M0001" 重复（首次出现在第 2 行），该行已跳过。每个机构需要唯一的编号：请修改编号或删除重复的行。',
         'row 5  roster[5]  The org_id "M0001" is used twice (first in row 2); this row was skipped. Every organization needs its own id: change it or delete the repeated row.',
       ],
-      ['第 6 行  roster[6]  机构 "M0003" 缺少机构名称（org_name），已跳过。请填写机构名称。', 'row 6  roster[6]  The organization "M0003" has no org_name and was skipped. Fill in its name.'],
-      ['第 7 行  roster[7]  该行缺少机构编号（org_id），已跳过。请填写该机构唯一的编号。', 'row 7  roster[7]  This row has no org_id and was skipped. Give the organization its own id.'],
+      [
+        '第 6 行  roster[6]  机构 "M0003" 缺少机构名称（org_name），已跳过。请填写机构名称。',
+        'row 6  roster[6]  The organization "M0003" has no org_name and was skipped. Fill in its name.',
+      ],
+      [
+        '第 7 行  roster[7]  该行缺少机构编号（org_id），已跳过。请填写该机构唯一的编号。',
+        'row 7  roster[7]  This row has no org_id and was skipped. Give the organization its own id.',
+      ],
     ]);
   });
 
   it('treats ids equal after NFKC as duplicates', () => {
-    const { members, errors } = parseRoster(lf('org_id,org_name,region,org_type', 'Ａ１,甲,北京,社会团体', 'A1,乙,北京,社会团体'));
+    const { members, errors } = parseRoster(
+      lf('org_id,org_name,region,org_type', 'Ａ１,甲,北京,社会团体', 'A1,乙,北京,社会团体'),
+    );
     expect(members.map((m) => m.org_id)).toEqual(['A1']);
-    expect(errors.map((e) => [e.code, e.row, e.params])).toEqual([['roster.duplicate-id', 3, { id: 'A1', first: 2 }]]);
+    expect(errors.map((e) => [e.code, e.row, e.params])).toEqual([
+      ['roster.duplicate-id', 3, { id: 'A1', first: 2 }],
+    ]);
   });
 
   it('reports a missing required column with the headers found, and returns no members', () => {
-    const { members, errors } = parseRoster(lf('org_id,org_name,地区,contact', 'M0001,阳光志愿者协会,北京,张三'));
+    const { members, errors } = parseRoster(
+      lf('org_id,org_name,地区,contact', 'M0001,阳光志愿者协会,北京,张三'),
+    );
     expect(members).toEqual([]);
     expect(errors.map(both)).toEqual([
       [
@@ -176,22 +249,40 @@ describe('parseRoster', () => {
   });
 
   it('refuses the whole roster at an unclosed quote, naming its row', () => {
-    const { members, errors } = parseRoster(lf('org_id,org_name,region,org_type', 'M1,甲,北京,社会团体', 'M2,"乙,北京,社会团体'));
+    const { members, errors } = parseRoster(
+      lf('org_id,org_name,region,org_type', 'M1,甲,北京,社会团体', 'M2,"乙,北京,社会团体'),
+    );
     expect(errors.map((e) => [e.code, e.row])).toEqual([['roster.quotes', 3]]);
     expect(members).toEqual([]);
-    expect(formatIssue(errors[0]!, 'en')).toMatch(/^row 3  roster\[3\]  This row has unpaired quotation marks.*no file was written.*CSV UTF-8/);
+    expect(formatIssue(errors[0]!, 'en')).toMatch(
+      /^row 3  roster\[3\]  This row has unpaired quotation marks.*no file was written.*CSV UTF-8/,
+    );
   });
 
   it('refuses quotes inside an unquoted cell, which would swallow the rows after it', () => {
     // Papaparse reads "http://x","点我")… as a quoted field that never closes: A006 and A007
     // would vanish into A005's region, and A005 would be written with shifted columns.
-    const { members, errors } = parseRoster(lf('org_id,org_name,region,org_type', 'A004,好,深圳,社会团体', 'A005,=HYPERLINK("http://x","点我"),深圳,社会团体', 'A006,乙,武汉,基金会', 'A007,丙,北京,基金会'));
+    const { members, errors } = parseRoster(
+      lf(
+        'org_id,org_name,region,org_type',
+        'A004,好,深圳,社会团体',
+        'A005,=HYPERLINK("http://x","点我"),深圳,社会团体',
+        'A006,乙,武汉,基金会',
+        'A007,丙,北京,基金会',
+      ),
+    );
     expect(errors.map((e) => [e.code, e.row])).toEqual([['roster.quotes', 3]]);
     expect(members).toEqual([]);
   });
 
   it('keeps hostile names verbatim (they are data; file names are made safe elsewhere)', () => {
-    const { members, errors } = parseRoster(lf('org_id,org_name,region,org_type', `M1,"=cmd|' /C calc'!A0",北京,社会团体`, 'M2,../../etc/passwd,北京,社会团体'));
+    const { members, errors } = parseRoster(
+      lf(
+        'org_id,org_name,region,org_type',
+        `M1,"=cmd|' /C calc'!A0",北京,社会团体`,
+        'M2,../../etc/passwd,北京,社会团体',
+      ),
+    );
     expect(errors).toEqual([]);
     expect(members.map((m) => m.org_name)).toEqual([`=cmd|' /C calc'!A0`, '../../etc/passwd']);
   });
@@ -199,15 +290,23 @@ describe('parseRoster', () => {
 
 describe('readRosterFile', () => {
   it('reads UTF-8 with a BOM', () => {
-    const file = write('bom.csv', `\uFEFF${crlf('机构编号,机构名称,地区,机构类型', 'M0001,阳光志愿者协会,北京,社会团体')}`);
+    const file = write(
+      'bom.csv',
+      `\uFEFF${crlf('机构编号,机构名称,地区,机构类型', 'M0001,阳光志愿者协会,北京,社会团体')}`,
+    );
     const { members, errors, encoding } = readRosterFile(file);
     expect(encoding).toBe('utf-8');
     expect(errors).toEqual([]);
-    expect(members).toEqual([{ row: 2, org_id: 'M0001', org_name: '阳光志愿者协会', region: '北京', org_type: '社会团体' }]);
+    expect(members).toEqual([
+      { row: 2, org_id: 'M0001', org_name: '阳光志愿者协会', region: '北京', org_type: '社会团体' },
+    ]);
   });
 
   it('reads UTF-8 without a BOM', () => {
-    const file = write('plain.csv', lf('org_id,org_name,region,org_type', 'M0001,中文,北京,社会团体'));
+    const file = write(
+      'plain.csv',
+      lf('org_id,org_name,region,org_type', 'M0001,中文,北京,社会团体'),
+    );
     const { members, encoding } = readRosterFile(file);
     expect(encoding).toBe('utf-8');
     expect(members.map((m) => m.org_name)).toEqual(['中文']);
@@ -215,7 +314,14 @@ describe('readRosterFile', () => {
 
   it('reads GBK as Excel in China saves it', () => {
     expect(gbk('中文')).toEqual(Uint8Array.from([0xd6, 0xd0, 0xce, 0xc4]));
-    const bytes = gbk(crlf('机构编号,机构名称,地区,机构类型', 'M0001,阳光志愿者协会,北京,社会团体', 'M0002,绿水环保基金会,上海,基金会', 'M0003,中文,北京,社会团体'));
+    const bytes = gbk(
+      crlf(
+        '机构编号,机构名称,地区,机构类型',
+        'M0001,阳光志愿者协会,北京,社会团体',
+        'M0002,绿水环保基金会,上海,基金会',
+        'M0003,中文,北京,社会团体',
+      ),
+    );
     const file = write('gbk.csv', bytes);
     const { members, errors, encoding } = readRosterFile(file);
     expect(encoding).toBe('gbk');
@@ -228,16 +334,23 @@ describe('readRosterFile', () => {
   });
 
   it('sets the file on issues', () => {
-    const file = write('dup.csv', lf('org_id,org_name,region,org_type', 'M1,甲,北京,社会团体', 'M1,乙,北京,社会团体'));
+    const file = write(
+      'dup.csv',
+      lf('org_id,org_name,region,org_type', 'M1,甲,北京,社会团体', 'M1,乙,北京,社会团体'),
+    );
     const { errors } = readRosterFile(file);
     expect(errors.map((e) => [e.code, e.file, e.row])).toEqual([['roster.duplicate-id', file, 3]]);
-    expect(formatIssue(errors[0]!, 'zh-CN')).toBe(`${file} 第 3 行  roster[3]  机构编号 "M1" 重复（首次出现在第 2 行），该行已跳过。每个机构需要唯一的编号：请修改编号或删除重复的行。`);
+    expect(formatIssue(errors[0]!, 'zh-CN')).toBe(
+      `${file} 第 3 行  roster[3]  机构编号 "M1" 重复（首次出现在第 2 行），该行已跳过。每个机构需要唯一的编号：请修改编号或删除重复的行。`,
+    );
   });
 
   it('reports a file it cannot read', () => {
     const file = join(dir, 'missing.csv');
     const { members, errors } = readRosterFile(file);
     expect(members).toEqual([]);
-    expect(errors.map((e) => [e.code, e.file, e.params?.reason])).toEqual([['file.read', file, 'ENOENT']]);
+    expect(errors.map((e) => [e.code, e.file, e.params?.reason])).toEqual([
+      ['file.read', file, 'ENOENT'],
+    ]);
   });
 });

@@ -34,15 +34,43 @@ describe('the README worked template', () => {
 
     expect(runCli(['templates', 'list'], { env }).stdout).toContain('station-self-check');
     const out = join(dir, 'station.xlsx');
-    const gen = runCli(['generate', 'station-self-check', '--org-id', 'S1', '--org-name', '社区志愿服务站', '--out', out], { env });
+    const gen = runCli(
+      [
+        'generate',
+        'station-self-check',
+        '--org-id',
+        'S1',
+        '--org-name',
+        '社区志愿服务站',
+        '--out',
+        out,
+      ],
+      { env },
+    );
     expect(gen.stderr).toBe('');
     expect(gen.code).toBe(0);
 
-    writeFileSync(join(dir, 'station-a.csv'), 'id,value\n1.1.1,是\n1.1.2,3\n2.1.1,90%\n2.1.2,1500\n');
-    const score = runCli(['score', '--template', 'station-self-check', '--inputs', join(dir, 'station-a.csv'), '--json'], { env });
+    writeFileSync(
+      join(dir, 'station-a.csv'),
+      'id,value\n1.1.1,是\n1.1.2,3\n2.1.1,90%\n2.1.2,1500\n',
+    );
+    const score = runCli(
+      [
+        'score',
+        '--template',
+        'station-self-check',
+        '--inputs',
+        join(dir, 'station-a.csv'),
+        '--json',
+      ],
+      { env },
+    );
     expect(score.code).toBe(0);
     const json = JSON.parse(score.stdout) as { total: number; grade: string | null };
-    expect(json.total).toBeCloseTo(0.4 * (100 * (1 + 2 / 3)) / 2 + 0.6 * (100 * (1 + 0.75)) / 2, 9);
+    expect(json.total).toBeCloseTo(
+      (0.4 * (100 * (1 + 2 / 3))) / 2 + (0.6 * (100 * (1 + 0.75))) / 2,
+      9,
+    );
     expect(json.total.toFixed(2)).toBe('85.83');
     expect(JSON.stringify(json.grade)).toContain('A');
 
@@ -53,21 +81,31 @@ describe('the README worked template', () => {
 
   it('a broken template in SCOREBOOK_TEMPLATES stops the command with its file, line and the folder', () => {
     const dir = scratchDir();
-    writeFileSync(join(dir, 'bad.yaml'), exampleOf('README.md').replace('id: "1.1.2"', 'id: "1.1.3"'));
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      exampleOf('README.md').replace('id: "1.1.2"', 'id: "1.1.3"'),
+    );
     const r = runCli(['templates', 'list'], { env: { SCOREBOOK_TEMPLATES: dir } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+\s+dimensions\[0\]\.groups\[0\]\.indicators\[1\]\.id/);
+    expect(r.stderr).toMatch(
+      /bad\.yaml:\d+:\d+\s+dimensions\[0\]\.groups\[0\]\.indicators\[1\]\.id/,
+    );
     expect(r.stderr).toContain('SCOREBOOK_TEMPLATES');
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
 
-    const missing = runCli(['templates', 'list'], { env: { SCOREBOOK_TEMPLATES: join(dir, 'nope') } });
+    const missing = runCli(['templates', 'list'], {
+      env: { SCOREBOOK_TEMPLATES: join(dir, 'nope') },
+    });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('does not exist');
   });
 
   it('a user template may not take a shipped id', () => {
     const dir = scratchDir();
-    writeFileSync(join(dir, 'copy.yaml'), readFileSync(join(ROOT, 'templates', 'gbt-40143-2021.yaml'), 'utf8'));
+    writeFileSync(
+      join(dir, 'copy.yaml'),
+      readFileSync(join(ROOT, 'templates', 'gbt-40143-2021.yaml'), 'utf8'),
+    );
     const r = runCli(['templates', 'list'], { env: { SCOREBOOK_TEMPLATES: dir } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('"gbt-40143-2021" is already taken');

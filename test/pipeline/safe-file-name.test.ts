@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_NAME_BYTES, safeFileName, uniqueFileName } from '../../pipeline/roster/safe-file-name.ts';
+import {
+  MAX_FILE_NAME_BYTES,
+  safeFileName,
+  uniqueFileName,
+} from '../../pipeline/roster/safe-file-name.ts';
 
 const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
 const longName = '阳光志愿者协会社会组织评估'.repeat(16).slice(0, 200);
@@ -100,7 +104,9 @@ describe('safeFileName', () => {
         expect(name).not.toMatch(/[<>:"/\\|?*\u0000-\u001f]|\.\.|^[ .]|[ .]$/);
         expect(name.endsWith('.xlsx')).toBe(true);
         expect(utf8(name)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
-        expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+        expect(name).not.toMatch(
+          /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+        );
       }
     }
   });
@@ -113,7 +119,12 @@ describe('uniqueFileName', () => {
     expect(uniqueFileName('M0001-甲.xlsx', taken)).toBe('M0001-甲 (2).xlsx');
     expect(uniqueFileName('m0001-甲.XLSX', taken)).toBe('m0001-甲 (3).XLSX');
     expect(uniqueFileName('M0002-乙.xlsx', taken)).toBe('M0002-乙.xlsx');
-    expect([...taken]).toEqual(['M0001-甲.xlsx', 'M0001-甲 (2).xlsx', 'm0001-甲 (3).XLSX', 'M0002-乙.xlsx']);
+    expect([...taken]).toEqual([
+      'M0001-甲.xlsx',
+      'M0001-甲 (2).xlsx',
+      'm0001-甲 (3).XLSX',
+      'M0002-乙.xlsx',
+    ]);
   });
 
   it('skips suffixes already taken and respects names the caller put in', () => {

@@ -17,15 +17,33 @@ const file = join(dir, 'annex-b.xlsx');
 let wb: ExcelJS.Workbook;
 
 function nameTargets(w: ExcelJS.Workbook): Map<string, string> {
-  const model = (w.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  const model = (w.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+    .model;
   return new Map(model.map((n) => [n.name, n.ranges[0]!]));
 }
 
 beforeAll(async () => {
   const r = runCli([
-    'generate', 'gbt-40143-2021', '--profile', 'annex-b-example', '--lang', 'zh-CN',
-    '--org-id', 'M001', '--org-name', '=cmd|\' /C calc\'!A0', '--region', '@武汉', '--org-type', '-社会团体',
-    '--period', '2024', '--evaluator', '+某协会', '--out', file,
+    'generate',
+    'gbt-40143-2021',
+    '--profile',
+    'annex-b-example',
+    '--lang',
+    'zh-CN',
+    '--org-id',
+    'M001',
+    '--org-name',
+    "=cmd|' /C calc'!A0",
+    '--region',
+    '@武汉',
+    '--org-type',
+    '-社会团体',
+    '--period',
+    '2024',
+    '--evaluator',
+    '+某协会',
+    '--out',
+    file,
   ]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
@@ -36,13 +54,22 @@ beforeAll(async () => {
 describe('generated workbook contract', () => {
   it('has the scoring, summary and rules sheets and a veryHidden _scorebook sheet with every metadata key', () => {
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
-      ['评分表', 'visible'], ['汇总', 'visible'], ['规则', 'visible'], ['_scorebook', 'veryHidden'],
+      ['评分表', 'visible'],
+      ['汇总', 'visible'],
+      ['规则', 'visible'],
+      ['_scorebook', 'veryHidden'],
     ]);
     const meta = wb.getWorksheet('_scorebook')!;
     const keys: string[] = [];
     meta.eachRow((row) => keys.push(String(row.getCell(1).value)));
     expect(keys).toEqual(METADATA_KEYS);
-    const get = (k: string) => { let v: unknown; meta.eachRow((row) => { if (row.getCell(1).value === k) v = row.getCell(2).value; }); return v; };
+    const get = (k: string) => {
+      let v: unknown;
+      meta.eachRow((row) => {
+        if (row.getCell(1).value === k) v = row.getCell(2).value;
+      });
+      return v;
+    };
     expect(get('template_id')).toBe('gbt-40143-2021');
     expect(get('profile')).toBe('annex-b-example');
     expect(get('org_name')).toBe("=cmd|' /C calc'!A0");
@@ -52,8 +79,30 @@ describe('generated workbook contract', () => {
 
   it('names every input, N/A, score, first-level score, weight, the total and the grade, each on one plain cell', () => {
     const names = nameTargets(wb);
-    const ids = ['1.1.1', '1.1.2', '1.1.3', '1.1.4', '1.1.5', '5.2.2', '5.2.4', '5.3.1', '5.3.2', '5.3.3', '5.4.1', '5.4.2', '5.4.4', '6.1.1', '6.1.2', '6.1.3', '6.1.4'];
-    for (const id of ids) for (const p of ['IN', 'NA', 'SC', 'MD', 'EV']) expect(names.get(`${p}_${id.replace(/\./g, '_')}`), `${p}_${id}`).toMatch(/^'评分表'!\$[A-Z]+\$\d+$/);
+    const ids = [
+      '1.1.1',
+      '1.1.2',
+      '1.1.3',
+      '1.1.4',
+      '1.1.5',
+      '5.2.2',
+      '5.2.4',
+      '5.3.1',
+      '5.3.2',
+      '5.3.3',
+      '5.4.1',
+      '5.4.2',
+      '5.4.4',
+      '6.1.1',
+      '6.1.2',
+      '6.1.3',
+      '6.1.4',
+    ];
+    for (const id of ids)
+      for (const p of ['IN', 'NA', 'SC', 'MD', 'EV'])
+        expect(names.get(`${p}_${id.replace(/\./g, '_')}`), `${p}_${id}`).toMatch(
+          /^'评分表'!\$[A-Z]+\$\d+$/,
+        );
     for (const d of ['1', '5', '6']) {
       expect(names.get(`DIM_${d}`)).toMatch(/^'汇总'!\$G\$\d+$/);
       expect(names.get(`WT_${d}`)).toMatch(/^'汇总'!\$C\$\d+$/);
@@ -69,37 +118,83 @@ describe('generated workbook contract', () => {
       const m = /\$([A-Z]+)\$(\d+)$/.exec(nameTargets(wb).get(name)!)!;
       return ws.getCell(`${m[1]}${m[2]}`);
     };
-    expect(at('IN_1_1_1').dataValidation).toMatchObject({ type: 'list', formulae: ['"符合,不符合"'], showInputMessage: true, prompt: '请选择“符合”或“不符合”。' });
-    expect(at('IN_5_3_3').dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 1] });
+    expect(at('IN_1_1_1').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"符合,不符合"'],
+      showInputMessage: true,
+      prompt: '请选择“符合”或“不符合”。',
+    });
+    expect(at('IN_5_3_3').dataValidation).toMatchObject({
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, 1],
+    });
     expect(at('IN_5_3_3').dataValidation.prompt).toContain('如 85%');
     expect(at('IN_5_3_3').numFmt).toBe('0.0%');
     expect(at('IN_5_4_4').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1] });
     expect(at('NA_1_1_1').dataValidation).toMatchObject({ type: 'list', formulae: ['"不适用"'] });
-    expect(at('MD_1_1_1').dataValidation).toMatchObject({ type: 'list', formulae: ['"文件审核,人员访谈,现场审核"'] });
+    expect(at('MD_1_1_1').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"文件审核,人员访谈,现场审核"'],
+    });
   });
 
   it('protects every sheet, leaving only inputs, N/A, modes, evidence and weights unlocked', () => {
     const names = nameTargets(wb);
     for (const ws of wb.worksheets) {
-      expect((ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection?.sheet, ws.name).toBe(true);
+      expect(
+        (ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection?.sheet,
+        ws.name,
+      ).toBe(true);
     }
     const unlocked: string[] = [];
-    for (const ws of wb.worksheets) ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => { if (cell.protection?.locked === false) unlocked.push(`'${ws.name}'!$${cell.address.replace(/(\d+)/, '$$$1')}`); }));
+    for (const ws of wb.worksheets)
+      ws.eachRow({ includeEmpty: true }, (row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          if (cell.protection?.locked === false)
+            unlocked.push(`'${ws.name}'!$${cell.address.replace(/(\d+)/, '$$$1')}`);
+        }),
+      );
     const expected = [...names].filter(([n]) => /^(IN|NA|MD|EV|WT)_/.test(n)).map(([, ref]) => ref);
     expect(unlocked.sort()).toEqual(expected.sort());
   });
 
   it('uses plain portable formulas only, with text written as text', () => {
-    const xml = ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml'].map((p) => readZipEntry(file, p)).join('');
+    const xml = ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']
+      .map((p) => readZipEntry(file, p))
+      .join('');
     expect(xml).not.toMatch(/_xlfn\.|XLOOKUP|LET\(|LAMBDA|t="shared"|t="array"/);
-    const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/"[^"]*"/g, '""'));
+    const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) =>
+      m[1]!.replace(/&quot;/g, '"').replace(/"[^"]*"/g, '""'),
+    );
     const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z]+)\(/g)].map((m) => m[1]!)));
-    expect([...used].sort()).toEqual(['AND', 'COUNT', 'IF', 'IFERROR', 'INT', 'ISNUMBER', 'MATCH', 'MAX', 'MIN', 'MOD', 'OR', 'ROUND', 'SUM', 'TRIM'].filter((f) => used.has(f)));
+    expect([...used].sort()).toEqual(
+      [
+        'AND',
+        'COUNT',
+        'IF',
+        'IFERROR',
+        'INT',
+        'ISNUMBER',
+        'MATCH',
+        'MAX',
+        'MIN',
+        'MOD',
+        'OR',
+        'ROUND',
+        'SUM',
+        'TRIM',
+      ].filter((f) => used.has(f)),
+    );
     for (const f of formulas) expect(f.startsWith('=')).toBe(false);
     expect(xml).not.toContain('<f>cmd');
     const summary = wb.getWorksheet('汇总')!;
     let found = false;
-    summary.eachRow((row) => row.eachCell((c) => { if (c.value === "=cmd|' /C calc'!A0") found = true; }));
+    summary.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.value === "=cmd|' /C calc'!A0") found = true;
+      }),
+    );
     expect(found).toBe(true);
   });
 
@@ -107,7 +202,10 @@ describe('generated workbook contract', () => {
     expect(readZipEntry(file, 'xl/workbook.xml')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
     const raw = readWorkbookBytes(readFileSync(file), { formulas: true }).value!;
     // Blank: every binary indicator is unanswered and scores 0, so the total's cached value is 0.
-    expect(cellByName(raw, 'TOTAL')).toMatchObject({ value: 0, formula: expect.stringMatching(/^IF\(SUM\(/) });
+    expect(cellByName(raw, 'TOTAL')).toMatchObject({
+      value: 0,
+      formula: expect.stringMatching(/^IF\(SUM\(/),
+    });
     expect(cellByName(raw, 'SC_1_1_1')).toMatchObject({ value: 0 });
     expect(cellByName(raw, 'DIM_1')).toMatchObject({ value: 0 });
     expect(cellByName(raw, 'GRADE')).toMatchObject({ value: '', formula: '""' });
@@ -125,11 +223,13 @@ describe('generated workbook contract', () => {
   it('writes every column’s width into the file, the nine-character N/A and score columns too', () => {
     // exceljs leaves out a width of exactly 9 (its default): Excel would show 8.43 while the add-in sets 9.
     const xml = readZipEntry(file, 'xl/worksheets/sheet1.xml');
-    const cols = [...xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].flatMap((m) => {
-      const out: [number, number][] = [];
-      for (let c = Number(m[1]); c <= Number(m[2]); c++) out.push([c, Number(m[3])]);
-      return out;
-    });
+    const cols = [...xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].flatMap(
+      (m) => {
+        const out: [number, number][] = [];
+        for (let c = Number(m[1]); c <= Number(m[2]); c++) out.push([c, Number(m[3])]);
+        return out;
+      },
+    );
     expect(cols.map(([c]) => c)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(Object.fromEntries(cols)[7]).toBe(9.01);
     expect(Object.fromEntries(cols)[8]).toBe(9.01);
@@ -139,4 +239,3 @@ describe('generated workbook contract', () => {
 function readZipEntry(zipFile: string, entry: string): string {
   return strFromU8(unzipSync(readFileSync(zipFile), { filter: (f) => f.name === entry })[entry]!);
 }
-

@@ -6,12 +6,28 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { COL, LINE_POINTS, ROW_PADDING_POINTS, resolvePlan, sheetLabels, wrappedLines, type Lang, type WorkbookModel } from '../../core/index.ts';
+import {
+  COL,
+  LINE_POINTS,
+  ROW_PADDING_POINTS,
+  resolvePlan,
+  sheetLabels,
+  wrappedLines,
+  type Lang,
+  type WorkbookModel,
+} from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { writeWorkbookBuffer } from '../../pipeline/xlsx/write-workbook.ts';
 import { modelOf } from '../addin/support/models.ts';
 
-const ORG = { org_id: 'M7', org_name: '阳光 & 志愿者协会', region: '深圳', org_type: '社会团体', period: '2025', evaluator: '李四' };
+const ORG = {
+  org_id: 'M7',
+  org_name: '阳光 & 志愿者协会',
+  region: '深圳',
+  org_type: '社会团体',
+  period: '2025',
+  evaluator: '李四',
+};
 const CJK = /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/u;
 
 function model(template: string, lang: Lang, profile?: string): WorkbookModel {
@@ -29,7 +45,11 @@ async function written(m: WorkbookModel): Promise<ExcelJS.Workbook> {
 function rowOf(ws: ExcelJS.Worksheet, id: string): number {
   let found = 0;
   ws.eachRow((row, r) => {
-    if (row.getCell(COL.code + 1).value === id && row.getCell(COL.input + 1).protection?.locked === false) found = r;
+    if (
+      row.getCell(COL.code + 1).value === id &&
+      row.getCell(COL.input + 1).protection?.locked === false
+    )
+      found = r;
   });
   expect(found, id).toBeGreaterThan(0);
   return found;
@@ -43,7 +63,10 @@ describe('row heights', () => {
   });
 
   it('makes rows of long descriptions (T/SSOF 0001-2024) and band rules (Annex B) tall enough for every wrapped cell', async () => {
-    for (const [template, profile] of [['tssof-0001-2024-basic'], ['gbt-40143-2021', 'annex-b-example']] as const) {
+    for (const [template, profile] of [
+      ['tssof-0001-2024-basic'],
+      ['gbt-40143-2021', 'annex-b-example'],
+    ] as const) {
       for (const lang of ['zh-CN', 'en'] as const) {
         const m = model(template, lang, profile);
         const ws = (await written(m)).worksheets[0]!;
@@ -51,11 +74,29 @@ describe('row heights', () => {
         const line = lang === 'zh-CN' ? LINE_POINTS.cjk : LINE_POINTS.latin;
         let tall = 0;
         spec.rows.forEach((cells, r) => {
-          const needed = Math.max(1, ...(cells ?? []).map((c, col) => (c?.style && m.styles[c.style].wrap && typeof c.value === 'string' ? wrappedLines(c.value, spec.columns[col]!.width) : 1)));
+          const needed = Math.max(
+            1,
+            ...(cells ?? []).map((c, col) =>
+              c?.style && m.styles[c.style].wrap && typeof c.value === 'string'
+                ? wrappedLines(c.value, spec.columns[col]!.width)
+                : 1,
+            ),
+          );
           const height = ws.getRow(r + 1).height;
-          if (needed === 1) expect({ template, lang, r, height: height ?? null }).toEqual({ template, lang, r, height: null });
+          if (needed === 1)
+            expect({ template, lang, r, height: height ?? null }).toEqual({
+              template,
+              lang,
+              r,
+              height: null,
+            });
           else {
-            expect({ template, lang, r, height }).toEqual({ template, lang, r, height: needed * line + ROW_PADDING_POINTS });
+            expect({ template, lang, r, height }).toEqual({
+              template,
+              lang,
+              r,
+              height: needed * line + ROW_PADDING_POINTS,
+            });
             tall++;
           }
         });
@@ -72,7 +113,13 @@ describe('row heights', () => {
       const m = model(template, 'en');
       const spec = m.sheets[0]!;
       const headers = spec.rows[2]!;
-      headers.forEach((h, col) => expect({ template, header: h!.value, lines: wrappedLines(String(h!.value), spec.columns[col]!.width) }).toEqual({ template, header: h!.value, lines: 1 }));
+      headers.forEach((h, col) =>
+        expect({
+          template,
+          header: h!.value,
+          lines: wrappedLines(String(h!.value), spec.columns[col]!.width),
+        }).toEqual({ template, header: h!.value, lines: 1 }),
+      );
       expect(spec.rowHeights?.[2]).toBeUndefined();
     }
     // The summary's headers wrap in their narrow columns: that row is taller.
@@ -99,25 +146,64 @@ describe('units', () => {
           if (col === COL.unit) seen.add(v);
         }
       }
-      for (const v of spec.validations) expect({ template, prompt: v.prompt.text }).toEqual({ template, prompt: expect.not.stringMatching(CJK) });
+      for (const v of spec.validations)
+        expect({ template, prompt: v.prompt.text }).toEqual({
+          template,
+          prompt: expect.not.stringMatching(CJK),
+        });
     }
-    for (const u of ['people', '10k CNY', 'items', 'times', 'person-times', 'h', 'h per person', '%']) expect(seen).toContain(u);
+    for (const u of [
+      'people',
+      '10k CNY',
+      'items',
+      'times',
+      'person-times',
+      'h',
+      'h per person',
+      '%',
+    ])
+      expect(seen).toContain(u);
     const zh = model('gbt-40143-2021', 'zh-CN').sheets[0]!;
-    expect(new Set(zh.rows.map((r) => r?.[COL.unit]?.value).filter((v) => typeof v === 'string' && v !== sheetLabels('zh-CN').unit))).toEqual(new Set(['名', '万元', '个', '次', '人次', 'h', 'h/人', '%']));
+    expect(
+      new Set(
+        zh.rows
+          .map((r) => r?.[COL.unit]?.value)
+          .filter((v) => typeof v === 'string' && v !== sheetLabels('zh-CN').unit),
+      ),
+    ).toEqual(new Set(['名', '万元', '个', '次', '人次', 'h', 'h/人', '%']));
   });
 
   it('writes band edges with the English unit in the rule column and the input message', () => {
     // No shipped rule has bands in a unit other than %: give 2.1.1 (名, recorded) bands of its own.
     const base = resolvePlan(shippedTemplates().get('gbt-40143-2021')!, {}).value!;
-    const rule = { kind: 'bands' as const, bands: [{ below: 10, score: 0 }, { atLeast: 10, score: 1 }] };
+    const rule = {
+      kind: 'bands' as const,
+      bands: [
+        { below: 10, score: 0 },
+        { atLeast: 10, score: 1 },
+      ],
+    };
     const indicators = base.indicators.map((i) => (i.id === '2.1.1' ? { ...i, rule } : i));
-    const dimensions = base.dimensions.map((d) => ({ ...d, groups: d.groups.map((g) => ({ ...g, indicators: g.indicators.map((i) => (i.id === '2.1.1' ? { ...i, rule } : i)) })) }));
-    for (const [lang, unit] of [['en', 'people'], ['zh-CN', '名']] as const) {
+    const dimensions = base.dimensions.map((d) => ({
+      ...d,
+      groups: d.groups.map((g) => ({
+        ...g,
+        indicators: g.indicators.map((i) => (i.id === '2.1.1' ? { ...i, rule } : i)),
+      })),
+    }));
+    for (const [lang, unit] of [
+      ['en', 'people'],
+      ['zh-CN', '名'],
+    ] as const) {
       const spec = modelOf({ ...base, indicators, dimensions }, lang).sheets[0]!;
       const row = spec.rows.findIndex((r) => r?.[COL.code]?.value === '2.1.1');
       expect(spec.rows[row]![COL.unit]!.value).toBe(unit);
-      expect(spec.rows[row]![COL.rule]!.value).toBe(`x < 10 ${unit} → 0${lang === 'en' ? '; ' : '；'}x ≥ 10 ${unit} → 1`);
-      expect(spec.validations.find((v) => v.row === row && v.col === COL.input)!.prompt.text).toContain(`x ≥ 10 ${unit}`);
+      expect(spec.rows[row]![COL.rule]!.value).toBe(
+        `x < 10 ${unit} → 0${lang === 'en' ? '; ' : '；'}x ≥ 10 ${unit} → 1`,
+      );
+      expect(
+        spec.validations.find((v) => v.row === row && v.col === COL.input)!.prompt.text,
+      ).toContain(`x ≥ 10 ${unit}`);
     }
   });
 });
@@ -143,7 +229,11 @@ describe('summary sheet', () => {
         if (row.getCell(1).value === L.groups) title = r;
       });
       expect(title).toBeGreaterThan(0);
-      expect([1, 2, 3].map((c) => ws.getRow(title + 1).getCell(c).value)).toEqual([L.code, L.group, L.score]);
+      expect([1, 2, 3].map((c) => ws.getRow(title + 1).getCell(c).value)).toEqual([
+        L.code,
+        L.group,
+        L.score,
+      ]);
       expect(ws.getRow(title + 2).getCell(1).value).toBe('1.1');
     }
   });
@@ -151,14 +241,21 @@ describe('summary sheet', () => {
 
 describe('printed header and footer', () => {
   it('prints the organization (its "&" as itself) and the period at the top and page N of M at the foot of every visible sheet', async () => {
-    for (const [lang, period, footer] of [['zh-CN', '评价周期：2025', '&C第 &P 页，共 &N 页'], ['en', 'Period: 2025', '&CPage &P of &N']] as const) {
+    for (const [lang, period, footer] of [
+      ['zh-CN', '评价周期：2025', '&C第 &P 页，共 &N 页'],
+      ['en', 'Period: 2025', '&CPage &P of &N'],
+    ] as const) {
       const wb = await written(model('gbt-40143-2021', lang));
       for (const ws of wb.worksheets) {
         if (ws.state !== 'visible') {
           expect(ws.headerFooter?.oddHeader ?? null).toBeNull();
           continue;
         }
-        expect({ sheet: ws.name, header: ws.headerFooter.oddHeader, footer: ws.headerFooter.oddFooter }).toEqual({ sheet: ws.name, header: `&L阳光 && 志愿者协会&R${period}`, footer });
+        expect({
+          sheet: ws.name,
+          header: ws.headerFooter.oddHeader,
+          footer: ws.headerFooter.oddFooter,
+        }).toEqual({ sheet: ws.name, header: `&L阳光 && 志愿者协会&R${period}`, footer });
       }
     }
   });

@@ -8,7 +8,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answersToInputs, evaluate, idToName, resolvePlan, text, type Lang, type Method, type WorkbookModel } from '../../core/index.ts';
+import {
+  answersToInputs,
+  evaluate,
+  idToName,
+  resolvePlan,
+  text,
+  type Lang,
+  type Method,
+  type WorkbookModel,
+} from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { workbookModel } from '../../pipeline/workbooks/make-workbook.ts';
 import { cellByName, readWorkbookBytes } from '../../pipeline/xlsx/read-workbook.ts';
@@ -20,7 +29,9 @@ import { scratchDir } from '../support/run-cli.ts';
 const POISON = -424242;
 
 function poison(model: WorkbookModel): WorkbookModel {
-  for (const sheet of model.sheets) for (const row of sheet.rows) for (const c of row ?? []) if (c?.formula !== undefined) c.cached = POISON;
+  for (const sheet of model.sheets)
+    for (const row of sheet.rows)
+      for (const c of row ?? []) if (c?.formula !== undefined) c.cached = POISON;
   return model;
 }
 
@@ -49,26 +60,56 @@ beforeAll(async () => {
   const random = rng(20261125);
   for (const spec of PLANS) {
     const template = shippedTemplates().get(spec.template)!;
-    const base = resolvePlan(template, { ...(spec.profile ? { profile: spec.profile } : {}), ...(spec.method ? { method: spec.method } : {}) }).value!;
+    const base = resolvePlan(template, {
+      ...(spec.profile ? { profile: spec.profile } : {}),
+      ...(spec.method ? { method: spec.method } : {}),
+    }).value!;
     for (let i = 0; i < spec.sets; i++) {
       const lang: Lang = i % 3 === 0 ? 'en' : 'zh-CN';
       const answers = randomAnswers(base, lang, random);
       const rawWeights = randomWeights(base, random);
-      const plan = rawWeights ? resolvePlan(template, { ...(spec.profile ? { profile: spec.profile } : {}), ...(spec.method ? { method: spec.method } : {}), weights: rawWeights }).value! : base;
-      const org = { org_id: `P${i}`, org_name: `=HYPERLINK("x") 测试机构 ${i}`, region: '深圳', org_type: '社会团体', period: '2025', evaluator: '+评价人' };
-      const model = workbookModel(plan, org, lang, { answers, ...(rawWeights ? { rawWeights } : {}) });
+      const plan = rawWeights
+        ? resolvePlan(template, {
+            ...(spec.profile ? { profile: spec.profile } : {}),
+            ...(spec.method ? { method: spec.method } : {}),
+            weights: rawWeights,
+          }).value!
+        : base;
+      const org = {
+        org_id: `P${i}`,
+        org_name: `=HYPERLINK("x") 测试机构 ${i}`,
+        region: '深圳',
+        org_type: '社会团体',
+        period: '2025',
+        evaluator: '+评价人',
+      };
+      const model = workbookModel(plan, org, lang, {
+        answers,
+        ...(rawWeights ? { rawWeights } : {}),
+      });
       const ev = evaluate(plan, answersToInputs(answers));
       const expected = new Map<string, number | string>();
       ev.indicators.forEach((r) => expected.set(idToName('SC', r.id), r.score ?? ''));
       ev.dimensions.forEach((d) => expected.set(idToName('DIM', d.id), d.score ?? ''));
       expected.set('TOTAL', ev.total ?? '');
       expected.set('GRADE', ev.grade ? text(ev.grade.label, lang) : '');
-      const file = join(dir, `${spec.template}-${spec.profile ?? 'all'}-${spec.method ?? 'default'}-${i}.xlsx`);
+      const file = join(
+        dir,
+        `${spec.template}-${spec.profile ?? 'all'}-${spec.method ?? 'default'}-${i}.xlsx`,
+      );
       writeFileSync(file, await writeWorkbookBuffer(poison(model)));
-      cases.push({ file, label: `${spec.template}/${spec.profile ?? '-'}/${plan.method}#${i}`, lang, expected });
+      cases.push({
+        file,
+        label: `${spec.template}/${spec.profile ?? '-'}/${plan.method}#${i}`,
+        lang,
+        expected,
+      });
     }
   }
-  recalculated = await recalculateWithLibreOffice(cases.map((c) => c.file), join(dir, 'recalculated'));
+  recalculated = await recalculateWithLibreOffice(
+    cases.map((c) => c.file),
+    join(dir, 'recalculated'),
+  );
 }, 600_000);
 
 describe('workbook formulas against the engine, recalculated by LibreOffice', () => {
@@ -77,7 +118,7 @@ describe('workbook formulas against the engine, recalculated by LibreOffice', ()
     expect(new Set(cases.map((c) => c.label.split('#')[0])).size).toBe(PLANS.length);
   });
 
-  it('gives the engine\'s SC_, DIM_, TOTAL and GRADE to 1e-9 in every workbook', () => {
+  it("gives the engine's SC_, DIM_, TOTAL and GRADE to 1e-9 in every workbook", () => {
     const failures: string[] = [];
     let compared = 0;
     for (const c of cases) {
@@ -91,12 +132,17 @@ describe('workbook formulas against the engine, recalculated by LibreOffice', ()
         const cell = cellByName(wb, name);
         const got = cell?.error ?? cell?.value ?? null;
         compared++;
-        const ok = typeof want === 'number' ? typeof got === 'number' && Math.abs(got - want) <= 1e-9 : (got ?? '') === want;
-        if (!ok) failures.push(`${c.label} ${name}: LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`);
+        const ok =
+          typeof want === 'number'
+            ? typeof got === 'number' && Math.abs(got - want) <= 1e-9
+            : (got ?? '') === want;
+        if (!ok)
+          failures.push(
+            `${c.label} ${name}: LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`,
+          );
       }
     }
     expect(failures.slice(0, 20)).toEqual([]);
     expect(compared).toBeGreaterThan(5000);
   });
 });
-

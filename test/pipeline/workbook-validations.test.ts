@@ -7,7 +7,13 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { a1, resolvePlan, type Lang, type ValidationSpec, type WorkbookModel } from '../../core/index.ts';
+import {
+  a1,
+  resolvePlan,
+  type Lang,
+  type ValidationSpec,
+  type WorkbookModel,
+} from '../../core/index.ts';
 import { FakeExcel } from '../../addin/fake/fake-excel.ts';
 import { sheetByName, type ValidationState } from '../../addin/fake/workbook-state.ts';
 import { writeWorkbookModel } from '../../addin/src/office-writer.ts';
@@ -21,16 +27,30 @@ function plans() {
   const out: { label: string; plan: ReturnType<typeof syntheticPlan> }[] = [];
   for (const t of shippedTemplates().values()) {
     out.push({ label: t.id, plan: resolvePlan(t, {}).value! });
-    for (const p of t.profiles ?? []) out.push({ label: `${t.id} --profile ${p.id}`, plan: resolvePlan(t, { profile: p.id }).value! });
+    for (const p of t.profiles ?? [])
+      out.push({
+        label: `${t.id} --profile ${p.id}`,
+        plan: resolvePlan(t, { profile: p.id }).value!,
+      });
   }
   out.push({ label: 'synthetic 300', plan: syntheticPlan(300) });
   return out;
 }
 
-const CASES = plans().flatMap(({ label, plan }) => (['zh-CN', 'en'] as Lang[]).map((lang) => ({ label: `${label} (${lang})`, model: modelOf(plan, lang) })));
+const CASES = plans().flatMap(({ label, plan }) =>
+  (['zh-CN', 'en'] as Lang[]).map((lang) => ({
+    label: `${label} (${lang})`,
+    model: modelOf(plan, lang),
+  })),
+);
 
 function unescapeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function columnIndex(letters: string): number {
@@ -46,7 +66,8 @@ function sqrefCells(sqref: string): string[] {
     const [from, to = from] = part.split(':') as [string, string?];
     const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(from)!;
     const [, c2, r2] = /^([A-Z]+)(\d+)$/.exec(to!)!;
-    for (let r = Number(r1); r <= Number(r2); r++) for (let c = columnIndex(c1!); c <= columnIndex(c2!); c++) cells.push(`${r - 1},${c}`);
+    for (let r = Number(r1); r <= Number(r2); r++)
+      for (let c = columnIndex(c1!); c <= columnIndex(c2!); c++) cells.push(`${r - 1},${c}`);
   }
   return cells;
 }
@@ -73,15 +94,34 @@ function fileRules(xml: string): FileRule[] {
       return f ? unescapeXml(f[1]!) : undefined;
     };
     const rule: FileRule = { sqref: attr('sqref')!, type: attr('type')! };
-    for (const [k, v] of [['formula1', formula(1)], ['formula2', formula(2)], ['prompt', attr('prompt')], ['promptTitle', attr('promptTitle')], ['error', attr('error')]] as const) if (v !== undefined) rule[k] = v;
+    for (const [k, v] of [
+      ['formula1', formula(1)],
+      ['formula2', formula(2)],
+      ['prompt', attr('prompt')],
+      ['promptTitle', attr('promptTitle')],
+      ['error', attr('error')],
+    ] as const)
+      if (v !== undefined) rule[k] = v;
     return rule;
   });
 }
 
 /** What the file should hold for one of the model's validations. */
 function expectedFileRule(v: ValidationSpec): Omit<FileRule, 'sqref'> {
-  const formulas = v.type === 'list' ? { formula1: `"${v.list!.join(',')}"` } : { formula1: String(v.min ?? 0), ...(v.max !== undefined ? { formula2: String(v.max) } : {}) };
-  return { type: v.type, ...formulas, prompt: v.prompt.text, promptTitle: v.prompt.title, error: v.error.text };
+  const formulas =
+    v.type === 'list'
+      ? { formula1: `"${v.list!.join(',')}"` }
+      : {
+          formula1: String(v.min ?? 0),
+          ...(v.max !== undefined ? { formula2: String(v.max) } : {}),
+        };
+  return {
+    type: v.type,
+    ...formulas,
+    prompt: v.prompt.text,
+    promptTitle: v.prompt.title,
+    error: v.error.text,
+  };
 }
 
 async function sheetXml(model: WorkbookModel): Promise<string[]> {
@@ -104,21 +144,40 @@ describe('data validations in the exceljs file', () => {
             ruleAt.set(cell, rule);
           }
         }
-        const twice = [...covered].filter(([, refs]) => refs.length > 1).map(([cell, refs]) => `${cell}: ${refs.join(' and ')}`);
-        expect({ label, sheet: sheet.name, twice: twice.slice(0, 5) }).toEqual({ label, sheet: sheet.name, twice: [] });
+        const twice = [...covered]
+          .filter(([, refs]) => refs.length > 1)
+          .map(([cell, refs]) => `${cell}: ${refs.join(' and ')}`);
+        expect({ label, sheet: sheet.name, twice: twice.slice(0, 5) }).toEqual({
+          label,
+          sheet: sheet.name,
+          twice: [],
+        });
         const wanted = new Map(sheet.validations.map((v) => [`${v.row},${v.col}`, v]));
-        expect({ label, sheet: sheet.name, cells: [...covered.keys()].sort() }).toEqual({ label, sheet: sheet.name, cells: [...wanted.keys()].sort() });
-        for (const [cell, v] of wanted) expect({ label, at: a1(v.row, v.col), rule: ruleAt.get(cell) }).toEqual({ label, at: a1(v.row, v.col), rule: expectedFileRule(v) });
+        expect({ label, sheet: sheet.name, cells: [...covered.keys()].sort() }).toEqual({
+          label,
+          sheet: sheet.name,
+          cells: [...wanted.keys()].sort(),
+        });
+        for (const [cell, v] of wanted)
+          expect({ label, at: a1(v.row, v.col), rule: ruleAt.get(cell) }).toEqual({
+            label,
+            at: a1(v.row, v.col),
+            rule: expectedFileRule(v),
+          });
       });
     }
   });
 
   it('are written as ranges: a run of one rule down a column is one <dataValidation>', async () => {
-    const model = CASES.find((c) => c.label === 'gbt-40143-2021 --profile annex-b-example (zh-CN)')!.model;
+    const model = CASES.find(
+      (c) => c.label === 'gbt-40143-2021 --profile annex-b-example (zh-CN)',
+    )!.model;
     const refs = fileRules((await sheetXml(model))[0]!).map((r) => r.sqref);
     // 1.1.1–1.1.5 are rows 6–10: their inputs, N/A and mode cells, one range each.
     for (const col of ['F', 'G', 'I']) expect(refs).toContain(`${col}6:${col}10`);
-    expect(refs.filter((r) => r.startsWith('F10') || r.startsWith('G10') || r.startsWith('I10'))).toEqual([]);
+    expect(
+      refs.filter((r) => r.startsWith('F10') || r.startsWith('G10') || r.startsWith('I10')),
+    ).toEqual([]);
   });
 });
 
@@ -127,12 +186,30 @@ describe('data validations the add-in writes', () => {
     const rule: Excel.DataValidationRule =
       v.type === 'list'
         ? { list: { inCellDropDown: true, source: v.list!.join(',') } }
-        : { decimal: v.max !== undefined ? { operator: 'Between' as Excel.DataValidationOperator, formula1: v.min ?? 0, formula2: v.max } : { operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator, formula1: v.min ?? 0 } };
+        : {
+            decimal:
+              v.max !== undefined
+                ? {
+                    operator: 'Between' as Excel.DataValidationOperator,
+                    formula1: v.min ?? 0,
+                    formula2: v.max,
+                  }
+                : {
+                    operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator,
+                    formula1: v.min ?? 0,
+                  },
+          };
     return {
       rule,
       ignoreBlanks: true,
       prompt: { showPrompt: true, title: v.prompt.title, message: v.prompt.text },
-      errorAlert: { showAlert: true, style: (v.error.style[0]!.toUpperCase() + v.error.style.slice(1)) as Excel.DataValidationAlertStyle, title: v.error.title, message: v.error.text },
+      errorAlert: {
+        showAlert: true,
+        style: (v.error.style[0]!.toUpperCase() +
+          v.error.style.slice(1)) as Excel.DataValidationAlertStyle,
+        title: v.error.title,
+        message: v.error.text,
+      },
     };
   }
 
@@ -144,13 +221,25 @@ describe('data validations the add-in writes', () => {
         // The ranges a rule is set on are disjoint: nothing depends on how Excel replaces a rule.
         const laid = new Map<string, number>();
         for (const { rect } of validationPlan(sheet.validations).runs) {
-          for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.col; c < rect.col + rect.cols; c++) laid.set(`${r},${c}`, (laid.get(`${r},${c}`) ?? 0) + 1);
+          for (let r = rect.row; r < rect.row + rect.rows; r++)
+            for (let c = rect.col; c < rect.col + rect.cols; c++)
+              laid.set(`${r},${c}`, (laid.get(`${r},${c}`) ?? 0) + 1);
         }
-        expect({ label, sheet: sheet.name, twice: [...laid].filter(([, n]) => n > 1).map(([k]) => k) }).toEqual({ label, sheet: sheet.name, twice: [] });
+        expect({
+          label,
+          sheet: sheet.name,
+          twice: [...laid].filter(([, n]) => n > 1).map(([k]) => k),
+        }).toEqual({ label, sheet: sheet.name, twice: [] });
         const state = sheetByName(excel.state, sheet.name)!;
-        const got = Object.entries(state.cells).filter(([, c]) => c.validation).map(([k, c]) => [k, c.validation] as const);
+        const got = Object.entries(state.cells)
+          .filter(([, c]) => c.validation)
+          .map(([k, c]) => [k, c.validation] as const);
         const wanted = new Map(sheet.validations.map((v) => [`${v.row},${v.col}`, officeRule(v)]));
-        expect({ label, sheet: sheet.name, cells: got.map(([k]) => k).sort() }).toEqual({ label, sheet: sheet.name, cells: [...wanted.keys()].sort() });
+        expect({ label, sheet: sheet.name, cells: got.map(([k]) => k).sort() }).toEqual({
+          label,
+          sheet: sheet.name,
+          cells: [...wanted.keys()].sort(),
+        });
         for (const [k, v] of got) expect({ label, k, v }).toEqual({ label, k, v: wanted.get(k) });
       }
     }

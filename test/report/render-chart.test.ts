@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { heatmapOption, radarOption, trendOption } from '../../pipeline/report/chart-options.ts';
 import type { OrgDetail, OrgRow } from '../../pipeline/report/load-report-data.ts';
 import { chartShape, renderChartSvg } from '../../pipeline/report/render-chart.ts';
-import { buildReportModel, indexPeers, type ReportModel } from '../../pipeline/report/report-model.ts';
+import {
+  buildReportModel,
+  indexPeers,
+  type ReportModel,
+} from '../../pipeline/report/report-model.ts';
 import { reportWords } from '../../pipeline/report/report-words.ts';
 import { buildSummaryModel } from '../../pipeline/report/summary-model.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
@@ -17,20 +21,87 @@ const indicators = template.dimensions.flatMap((d) => d.groups.flatMap((g) => g.
 const w = reportWords('zh-CN');
 
 function model(i: number, opts: { peers: boolean; periods: string[] }): ReportModel {
-  const org: OrgRow = { org_id: `M${i}`, org_name: `第${i}协会`, region: '深圳', org_type: '社会团体', size: null, total: 30 + 7 * i, raters: 1, total_range: 0, flagged: false, grades: [], profile: null, n_group: 6, n_all: 6, percentile_in_group: 50, percentile_overall: 50 };
+  const org: OrgRow = {
+    org_id: `M${i}`,
+    org_name: `第${i}协会`,
+    region: '深圳',
+    org_type: '社会团体',
+    size: null,
+    total: 30 + 7 * i,
+    raters: 1,
+    total_range: 0,
+    flagged: false,
+    grades: [],
+    profile: null,
+    n_group: 6,
+    n_all: 6,
+    percentile_in_group: 50,
+    percentile_overall: 50,
+  };
   const detail: OrgDetail = {
-    dimensions: template.dimensions.flatMap((d, k) => opts.periods.map((p, j) => ({ org_id: org.org_id, period: p, dimension_id: d.id, score: ((i + k + j) % 5) / 4 }))),
+    dimensions: template.dimensions.flatMap((d, k) =>
+      opts.periods.map((p, j) => ({
+        org_id: org.org_id,
+        period: p,
+        dimension_id: d.id,
+        score: ((i + k + j) % 5) / 4,
+      })),
+    ),
     groups: [],
-    indicators: indicators.map((ind, k) => ({ org_id: org.org_id, id: ind.id, rule: 'scale', score: ((i * 3 + k) % 4) / 3, n_peers: 6, percentile: 50, na: false, value: null })),
-    trend: opts.periods.map((p, j) => ({ org_id: org.org_id, period: p, total: 20 + 9 * i + 5 * j, peer_median: j === 0 && i % 2 ? null : 40 + i + j })),
+    indicators: indicators.map((ind, k) => ({
+      org_id: org.org_id,
+      id: ind.id,
+      rule: 'scale',
+      score: ((i * 3 + k) % 4) / 3,
+      n_peers: 6,
+      percentile: 50,
+      na: false,
+      value: null,
+    })),
+    trend: opts.periods.map((p, j) => ({
+      org_id: org.org_id,
+      period: p,
+      total: 20 + 9 * i + 5 * j,
+      peer_median: j === 0 && i % 2 ? null : 40 + i + j,
+    })),
     raterSpread: [],
   };
   const n = opts.peers ? 6 : 3;
   const peers = indexPeers({
-    groups: [{ region: '深圳', org_type: '社会团体', n, suppressed: !opts.peers, total: opts.peers ? { min: 20, q1: 35 + i, median: 45 + i, q3: 60 + i, max: 80, mean: 47 } : null }],
-    groupDimensions: template.dimensions.map((d, k) => ({ region: '深圳', org_type: '社会团体', dimension_id: d.id, n, quartiles: opts.peers ? { q1: 0.2 + 0.01 * k, median: 0.5 - 0.02 * i, q3: 0.7 + 0.01 * i } : null })),
+    groups: [
+      {
+        region: '深圳',
+        org_type: '社会团体',
+        n,
+        suppressed: !opts.peers,
+        total: opts.peers
+          ? { min: 20, q1: 35 + i, median: 45 + i, q3: 60 + i, max: 80, mean: 47 }
+          : null,
+      },
+    ],
+    groupDimensions: template.dimensions.map((d, k) => ({
+      region: '深圳',
+      org_type: '社会团体',
+      dimension_id: d.id,
+      n,
+      quartiles: opts.peers
+        ? { q1: 0.2 + 0.01 * k, median: 0.5 - 0.02 * i, q3: 0.7 + 0.01 * i }
+        : null,
+    })),
   });
-  return buildReportModel(template, { template: template.id, period: opts.periods[opts.periods.length - 1]!, k: 5, consolidate: 'mean' }, org, detail, peers, { lang: 'zh-CN', k: 5, generatedAt: 't' });
+  return buildReportModel(
+    template,
+    {
+      template: template.id,
+      period: opts.periods[opts.periods.length - 1]!,
+      k: 5,
+      consolidate: 'mean',
+    },
+    org,
+    detail,
+    peers,
+    { lang: 'zh-CN', k: 5, generatedAt: 't' },
+  );
 }
 
 /** ECharts numbers its instances (CSS classes, clip paths): the only difference allowed. */
@@ -43,10 +114,31 @@ describe('chart labels', () => {
       data: {
         scope: { template: template.id, period: '2025', k: 5, consolidate: 'mean' },
         orgs: [],
-        groups: [{ region: '深圳', org_type: '社会团体', n: 5, suppressed: false, total: { min: 20, q1: 35, median: 45, q3: 60, max: 80, mean: 47 } }, { region: '武汉', org_type: '基金会', n: 3, suppressed: true, total: null }],
-        groupDimensions: template.dimensions.map((d, i) => ({ region: '深圳', org_type: '社会团体', dimension_id: d.id, n: 5, quartiles: { q1: 0, median: medians[i]!, q3: 1 } })),
+        groups: [
+          {
+            region: '深圳',
+            org_type: '社会团体',
+            n: 5,
+            suppressed: false,
+            total: { min: 20, q1: 35, median: 45, q3: 60, max: 80, mean: 47 },
+          },
+          { region: '武汉', org_type: '基金会', n: 3, suppressed: true, total: null },
+        ],
+        groupDimensions: template.dimensions.map((d, i) => ({
+          region: '深圳',
+          org_type: '社会团体',
+          dimension_id: d.id,
+          n: 5,
+          quartiles: { q1: 0, median: medians[i]!, q3: 1 },
+        })),
       },
-      template, lang: 'zh-CN', generatedAt: 't', files: new Map(), grades: new Map(), flagged: [], rejected: 0,
+      template,
+      lang: 'zh-CN',
+      generatedAt: 't',
+      files: new Map(),
+      grades: new Map(),
+      flagged: [],
+      rejected: 0,
     });
     expect(template.dimensions).toHaveLength(medians.length);
     const heat = renderChartSvg(heatmapOption(summary, w), 900, 240);
@@ -66,7 +158,12 @@ describe('chart labels', () => {
 
 describe('renderChartSvg', () => {
   it('draws on a kept instance exactly what a fresh instance draws, whatever came before', () => {
-    const models = Array.from({ length: 12 }, (_, i) => model(i, { peers: i % 3 !== 1, periods: i % 4 === 2 ? ['2023', '2024', '2025'] : ['2024', '2025'] }));
+    const models = Array.from({ length: 12 }, (_, i) =>
+      model(i, {
+        peers: i % 3 !== 1,
+        periods: i % 4 === 2 ? ['2023', '2024', '2025'] : ['2024', '2025'],
+      }),
+    );
     const charts = models.flatMap((m) => [
       { option: radarOption(m, w), width: 600, height: 440 },
       { option: trendOption(m, w), width: 640, height: 280 },

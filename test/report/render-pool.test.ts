@@ -16,19 +16,71 @@ const template = shippedTemplates().get('tssof-0001-2024-basic')!;
 const indicators = template.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators));
 
 function model(i: number) {
-  const org: OrgRow = { org_id: `M${i}`, org_name: `第${i}协会 <b>`, region: '深圳', org_type: '社会团体', size: null, total: 40 + i, raters: 1, total_range: 0, flagged: false, grades: [], profile: null, n_group: 6, n_all: 6, percentile_in_group: 50, percentile_overall: 50 };
+  const org: OrgRow = {
+    org_id: `M${i}`,
+    org_name: `第${i}协会 <b>`,
+    region: '深圳',
+    org_type: '社会团体',
+    size: null,
+    total: 40 + i,
+    raters: 1,
+    total_range: 0,
+    flagged: false,
+    grades: [],
+    profile: null,
+    n_group: 6,
+    n_all: 6,
+    percentile_in_group: 50,
+    percentile_overall: 50,
+  };
   const detail: OrgDetail = {
-    dimensions: template.dimensions.flatMap((d, k) => [{ org_id: org.org_id, period: '2024', dimension_id: d.id, score: 0.3 }, { org_id: org.org_id, period: '2025', dimension_id: d.id, score: ((i + k) % 4) / 3 }]),
+    dimensions: template.dimensions.flatMap((d, k) => [
+      { org_id: org.org_id, period: '2024', dimension_id: d.id, score: 0.3 },
+      { org_id: org.org_id, period: '2025', dimension_id: d.id, score: ((i + k) % 4) / 3 },
+    ]),
     groups: [],
-    indicators: indicators.map((ind, k) => ({ org_id: org.org_id, id: ind.id, rule: 'scale', score: ((i * 3 + k) % 4) / 3, n_peers: 6, percentile: 50, na: false, value: null })),
-    trend: [{ org_id: org.org_id, period: '2024', total: 35, peer_median: 40 }, { org_id: org.org_id, period: '2025', total: 40 + i, peer_median: 45 }],
+    indicators: indicators.map((ind, k) => ({
+      org_id: org.org_id,
+      id: ind.id,
+      rule: 'scale',
+      score: ((i * 3 + k) % 4) / 3,
+      n_peers: 6,
+      percentile: 50,
+      na: false,
+      value: null,
+    })),
+    trend: [
+      { org_id: org.org_id, period: '2024', total: 35, peer_median: 40 },
+      { org_id: org.org_id, period: '2025', total: 40 + i, peer_median: 45 },
+    ],
     raterSpread: [],
   };
   const peers = indexPeers({
-    groups: [{ region: '深圳', org_type: '社会团体', n: 6, suppressed: false, total: { min: 20, q1: 35, median: 45, q3: 60, max: 80, mean: 47 } }],
-    groupDimensions: template.dimensions.map((d) => ({ region: '深圳', org_type: '社会团体', dimension_id: d.id, n: 6, quartiles: { q1: 0.3, median: 0.5, q3: 0.7 } })),
+    groups: [
+      {
+        region: '深圳',
+        org_type: '社会团体',
+        n: 6,
+        suppressed: false,
+        total: { min: 20, q1: 35, median: 45, q3: 60, max: 80, mean: 47 },
+      },
+    ],
+    groupDimensions: template.dimensions.map((d) => ({
+      region: '深圳',
+      org_type: '社会团体',
+      dimension_id: d.id,
+      n: 6,
+      quartiles: { q1: 0.3, median: 0.5, q3: 0.7 },
+    })),
   });
-  return buildReportModel(template, { template: template.id, period: '2025', k: 5, consolidate: 'mean' }, org, detail, peers, { lang: 'zh-CN', k: 5, generatedAt: '2025-01-01 00:00' });
+  return buildReportModel(
+    template,
+    { template: template.id, period: '2025', k: 5, consolidate: 'mean' },
+    org,
+    detail,
+    peers,
+    { lang: 'zh-CN', k: 5, generatedAt: '2025-01-01 00:00' },
+  );
 }
 
 /** ECharts numbers its instances (CSS classes, clip paths): the only difference allowed between two drawings. */
@@ -42,26 +94,30 @@ describe('createPageWriter', () => {
     try {
       await writer.ready();
       const models = Array.from({ length: 8 }, (_, i) => model(i));
-      for (const [i, m] of models.entries()) await writer.write({ model: m, file: join(dir, `r${i}.html`) });
+      for (const [i, m] of models.entries())
+        await writer.write({ model: m, file: join(dir, `r${i}.html`) });
       await writer.written();
       expect(ticks).toBe(8);
       expect(writer.byWorkers).toBeGreaterThanOrEqual(4);
-      for (const [i, m] of models.entries()) expect(same(readFileSync(join(dir, `r${i}.html`), 'utf8'))).toBe(same(reportPage(m)));
+      for (const [i, m] of models.entries())
+        expect(same(readFileSync(join(dir, `r${i}.html`), 'utf8'))).toBe(same(reportPage(m)));
     } finally {
       await writer.close();
     }
   });
 
-  it('passes a worker\'s failure to the caller', async () => {
+  it("passes a worker's failure to the caller", async () => {
     const dir = scratchDir('scorebook-pool-');
     const writer = createPageWriter(1, () => {});
     try {
       await writer.ready();
       const bad = join(dir, 'no-such-folder', 'r.html');
-      await expect((async () => {
-        await writer.write({ model: model(1), file: bad });
-        await writer.written();
-      })()).rejects.toThrow(/ENOENT/);
+      await expect(
+        (async () => {
+          await writer.write({ model: model(1), file: bad });
+          await writer.written();
+        })(),
+      ).rejects.toThrow(/ENOENT/);
       expect(existsSync(bad)).toBe(false);
     } finally {
       await writer.close();

@@ -21,7 +21,10 @@ let db = '';
 let browser: Browser;
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), 'Debian chromium is needed for this test: apt-get install chromium').toBe(true);
+  expect(
+    existsSync(CHROMIUM),
+    'Debian chromium is needed for this test: apt-get install chromium',
+  ).toBe(true);
   ({ db } = await buildFixture(dir));
   const r = runReport(['--db', db, '--all', '--out', out, '--lang', 'zh-CN']);
   expect(r.code).toBe(0);
@@ -72,13 +75,22 @@ async function open(file: string, screenshot: string): Promise<Opened> {
           name: f.getAttribute('data-chart') ?? '',
           width: box?.width ?? 0,
           height: box?.height ?? 0,
-          series: [...new Set(chartPaths.map((p) => Number(p.getAttribute('ecmeta_series_index'))))].sort(),
+          series: [
+            ...new Set(chartPaths.map((p) => Number(p.getAttribute('ecmeta_series_index')))),
+          ].sort(),
           texts,
         };
       }),
     );
     await page.screenshot({ path: join(ARTIFACTS, screenshot), fullPage: true });
-    return { requests, outside, dialogs, charts, title: await page.title(), h1: await page.evaluate(() => document.querySelector('h1')?.textContent ?? '') };
+    return {
+      requests,
+      outside,
+      dialogs,
+      charts,
+      title: await page.title(),
+      h1: await page.evaluate(() => document.querySelector('h1')?.textContent ?? ''),
+    };
   } finally {
     await page.close();
   }
@@ -86,9 +98,15 @@ async function open(file: string, screenshot: string): Promise<Opened> {
 
 describe('reports in chromium', () => {
   it('catches a request that leaves a page (the watcher itself works)', async () => {
-    writeFileSync(join(out, 'control.html'), '<!DOCTYPE html><html><body><img src="http://example.invalid/pixel.png"><link rel="stylesheet" href="https://cdn.example.invalid/x.css"></body></html>');
+    writeFileSync(
+      join(out, 'control.html'),
+      '<!DOCTYPE html><html><body><img src="http://example.invalid/pixel.png"><link rel="stylesheet" href="https://cdn.example.invalid/x.css"></body></html>',
+    );
     const o = await open('control.html', 'control.png');
-    expect(o.outside.sort()).toEqual(['http://example.invalid/pixel.png', 'https://cdn.example.invalid/x.css']);
+    expect(o.outside.sort()).toEqual([
+      'http://example.invalid/pixel.png',
+      'https://cdn.example.invalid/x.css',
+    ]);
   });
 
   it('draws the radar with the peer band, median and the organization, and the trend, with no request leaving the page', async () => {
@@ -102,11 +120,15 @@ describe('reports in chromium', () => {
     }
     const [radar, trend] = o.charts;
     expect(radar!.series).toEqual([0, 1, 2, 3]);
-    expect(radar!.texts).toEqual(expect.arrayContaining(['本机构', '同类机构中位数', '同类机构 25%–75% 区间']));
+    expect(radar!.texts).toEqual(
+      expect.arrayContaining(['本机构', '同类机构中位数', '同类机构 25%–75% 区间']),
+    );
     // Every first-level indicator is an axis of the radar.
     for (const d of plan.dimensions) expect(radar!.texts.join('\n')).toContain(d.id);
     expect(trend!.series).toEqual([0, 1]);
-    expect(trend!.texts).toEqual(expect.arrayContaining(['本机构', '同类机构中位数', '2024', '2025']));
+    expect(trend!.texts).toEqual(
+      expect.arrayContaining(['本机构', '同类机构中位数', '2024', '2025']),
+    );
     expect(statSync(join(ARTIFACTS, 'report-A1.png')).size).toBeGreaterThan(10_000);
   });
 
@@ -128,7 +150,9 @@ describe('reports in chromium', () => {
     const heat = o.charts[1]!;
     expect(heat.series).toEqual([0, 1]);
     expect(heat.texts.filter((t) => t === '< 5')).toHaveLength(2 * plan.dimensions.length);
-    expect(heat.texts).toEqual(expect.arrayContaining(['深圳 · 社会团体\uff085\uff09', '武汉 · 基金会\uff08< 5\uff09']));
+    expect(heat.texts).toEqual(
+      expect.arrayContaining(['深圳 · 社会团体\uff085\uff09', '武汉 · 基金会\uff08< 5\uff09']),
+    );
     const index = await open('index.html', 'index.png');
     expect(index.outside).toEqual([]);
     expect(index.dialogs).toEqual([]);
@@ -150,9 +174,13 @@ describe('report --pdf', () => {
 
   it('says so and exits 3 when chromium is missing, the HTML still written', () => {
     const pdfOut = join(dir, 'no-chromium');
-    const r = runReport(['--db', db, '--org', 'A1', '--out', pdfOut, '--pdf'], { env: { SCOREBOOK_CHROMIUM: join(dir, 'no-such-chromium') } });
+    const r = runReport(['--db', db, '--org', 'A1', '--out', pdfOut, '--pdf'], {
+      env: { SCOREBOOK_CHROMIUM: join(dir, 'no-such-chromium') },
+    });
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`No chromium at ${join(dir, 'no-such-chromium')}: no PDF was printed (the HTML reports are written).`);
+    expect(r.stderr).toContain(
+      `No chromium at ${join(dir, 'no-such-chromium')}: no PDF was printed (the HTML reports are written).`,
+    );
     expect(existsSync(join(pdfOut, 'A1-2025.html'))).toBe(true);
     expect(existsSync(join(pdfOut, 'A1-2025.pdf'))).toBe(false);
   });

@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { text } from '../../core/index.ts';
 import { escapeHtml, html, trusted } from '../../pipeline/report/html.ts';
-import type { IndicatorRow, OrgDetail, OrgRow, ScopeData } from '../../pipeline/report/load-report-data.ts';
+import type {
+  IndicatorRow,
+  OrgDetail,
+  OrgRow,
+  ScopeData,
+} from '../../pipeline/report/load-report-data.ts';
 import { buildReportModel, indexPeers } from '../../pipeline/report/report-model.ts';
 import { buildSummaryModel } from '../../pipeline/report/summary-model.ts';
 import { reportWords } from '../../pipeline/report/report-words.ts';
@@ -17,17 +22,56 @@ const gbt = shippedTemplates().get('gbt-40143-2021')!;
 const scope = { template: gbt.id, period: '2025', k: 5, consolidate: 'mean' as const };
 
 function org(over: Partial<OrgRow> = {}): OrgRow {
-  return { org_id: 'M1', org_name: '甲协会', region: '深圳', org_type: '社会团体', size: null, total: 60, raters: 1, total_range: 0, flagged: false, grades: [], profile: null, n_group: 5, n_all: 12, percentile_in_group: 70, percentile_overall: 55, ...over };
+  return {
+    org_id: 'M1',
+    org_name: '甲协会',
+    region: '深圳',
+    org_type: '社会团体',
+    size: null,
+    total: 60,
+    raters: 1,
+    total_range: 0,
+    flagged: false,
+    grades: [],
+    profile: null,
+    n_group: 5,
+    n_all: 12,
+    percentile_in_group: 70,
+    percentile_overall: 55,
+    ...over,
+  };
 }
 
 /** Indicators of dimension 1 as rows: id → [score, percentile, peers with a score]. */
-function detail(scores: Record<string, [number | null, number | null, number]>, extra: Partial<IndicatorRow>[] = []): OrgDetail {
+function detail(
+  scores: Record<string, [number | null, number | null, number]>,
+  extra: Partial<IndicatorRow>[] = [],
+): OrgDetail {
   return {
     dimensions: [{ org_id: 'M1', period: '2025', dimension_id: '1', score: 0.5 }],
     groups: [{ org_id: 'M1', id: '1.1', score: 0.5, n_peers: 5, percentile: 40 }],
     indicators: [
-      ...Object.entries(scores).map(([id, [score, percentile, n]]) => ({ org_id: 'M1', id, rule: 'binary', score, n_peers: n, percentile, na: false, value: null })),
-      ...extra.map((e) => ({ org_id: 'M1', id: '?', rule: 'record', score: null, n_peers: 0, percentile: null, na: false, value: null, ...e })),
+      ...Object.entries(scores).map(([id, [score, percentile, n]]) => ({
+        org_id: 'M1',
+        id,
+        rule: 'binary',
+        score,
+        n_peers: n,
+        percentile,
+        na: false,
+        value: null,
+      })),
+      ...extra.map((e) => ({
+        org_id: 'M1',
+        id: '?',
+        rule: 'record',
+        score: null,
+        n_peers: 0,
+        percentile: null,
+        na: false,
+        value: null,
+        ...e,
+      })),
     ],
     trend: [{ org_id: 'M1', period: '2025', total: 60, peer_median: 55 }],
     raterSpread: [],
@@ -36,17 +80,45 @@ function detail(scores: Record<string, [number | null, number | null, number]>, 
 
 const peers = (n: number) =>
   indexPeers({
-    groups: [{ region: '深圳', org_type: '社会团体', n, suppressed: n < 5, total: n < 5 ? null : { min: 10, q1: 40, median: 55, q3: 70, max: 90, mean: 54 } }],
-    groupDimensions: [{ region: '深圳', org_type: '社会团体', dimension_id: '1', n, quartiles: n < 5 ? null : { q1: 0.4, median: 0.5, q3: 0.6 } }],
+    groups: [
+      {
+        region: '深圳',
+        org_type: '社会团体',
+        n,
+        suppressed: n < 5,
+        total: n < 5 ? null : { min: 10, q1: 40, median: 55, q3: 70, max: 90, mean: 54 },
+      },
+    ],
+    groupDimensions: [
+      {
+        region: '深圳',
+        org_type: '社会团体',
+        dimension_id: '1',
+        n,
+        quartiles: n < 5 ? null : { q1: 0.4, median: 0.5, q3: 0.6 },
+      },
+    ],
   });
 
 describe('buildReportModel', () => {
-  const scores: Record<string, [number | null, number | null, number]> = { '1.1.1': [1, 60, 5], '1.1.2': [0, 20, 5], '1.1.3': [0, 10, 5], '1.1.4': [1, 80, 5], '1.1.5': [0, 10, 4] };
+  const scores: Record<string, [number | null, number | null, number]> = {
+    '1.1.1': [1, 60, 5],
+    '1.1.2': [0, 20, 5],
+    '1.1.3': [0, 10, 5],
+    '1.1.4': [1, 80, 5],
+    '1.1.5': [0, 10, 4],
+  };
 
-  it('lists the weakest first (lowest score, then where peers do better), each with the standard\'s words as the improvement', () => {
-    const m = buildReportModel(gbt, scope, org(), detail(scores), peers(5), { lang: 'zh-CN', k: 5, generatedAt: 't', top: 3 });
+  it("lists the weakest first (lowest score, then where peers do better), each with the standard's words as the improvement", () => {
+    const m = buildReportModel(gbt, scope, org(), detail(scores), peers(5), {
+      lang: 'zh-CN',
+      k: 5,
+      generatedAt: 't',
+      top: 3,
+    });
     expect(m.weakest.map((w) => w.id)).toEqual(['1.1.3', '1.1.2', '1.1.5']);
-    const name = (id: string) => text(gbt.dimensions[0]!.groups[0]!.indicators.find((i) => i.id === id)!.name, 'zh-CN');
+    const name = (id: string) =>
+      text(gbt.dimensions[0]!.groups[0]!.indicators.find((i) => i.id === id)!.name, 'zh-CN');
     // GB/T 40143's qualitative indicators have no 内容描述: the requirement itself is what to meet.
     expect(m.weakest[0]).toMatchObject({ improvement: name('1.1.3'), fromDescription: false });
     expect(m.strengths.map((s) => s.id)).toEqual(['1.1.4', '1.1.1']);
@@ -56,31 +128,77 @@ describe('buildReportModel', () => {
     const tssof = shippedTemplates().get('tssof-0001-2024-basic')!;
     const withDescription = tssof.dimensions[0]!.groups[0]!.indicators[0]!;
     expect(withDescription.description).toBeDefined();
-    const m = buildReportModel(tssof, { ...scope, template: tssof.id }, org(), detail({ [withDescription.id]: [0.2, 50, 5] }), peers(5), { lang: 'en', k: 5, generatedAt: 't' });
+    const m = buildReportModel(
+      tssof,
+      { ...scope, template: tssof.id },
+      org(),
+      detail({ [withDescription.id]: [0.2, 50, 5] }),
+      peers(5),
+      { lang: 'en', k: 5, generatedAt: 't' },
+    );
     expect(m.weakest).toHaveLength(1);
-    expect(m.weakest[0]).toMatchObject({ id: withDescription.id, improvement: text(withDescription.description, 'en'), fromDescription: true });
+    expect(m.weakest[0]).toMatchObject({
+      id: withDescription.id,
+      improvement: text(withDescription.description, 'en'),
+      fromDescription: true,
+    });
   });
 
   it('carries no peer statistic for a group under k, and none for an indicator fewer than k peers scored', () => {
-    const five = buildReportModel(gbt, scope, org(), detail(scores), peers(5), { lang: 'en', k: 5, generatedAt: 't' });
+    const five = buildReportModel(gbt, scope, org(), detail(scores), peers(5), {
+      lang: 'en',
+      k: 5,
+      generatedAt: 't',
+    });
     expect(five.peer).toMatchObject({ n: 5, total: { median: 55 }, percentileInGroup: 70 });
     expect(five.dimensions[0]!.peer).toEqual({ q1: 40, median: 50, q3: 60 });
-    const ind = (m: typeof five, id: string) => m.groups.flatMap((g) => g.indicators).find((i) => i.id === id)!;
+    const ind = (m: typeof five, id: string) =>
+      m.groups.flatMap((g) => g.indicators).find((i) => i.id === id)!;
     expect(ind(five, '1.1.1')).toMatchObject({ percentile: 60, peerSuppressed: false });
     expect(ind(five, '1.1.5')).toMatchObject({ percentile: null, peerSuppressed: true }); // 4 peers scored it
 
-    const four = buildReportModel(gbt, scope, org({ n_group: 4 }), detail(scores), peers(4), { lang: 'en', k: 5, generatedAt: 't' });
-    expect(four.peer).toMatchObject({ n: null, total: null, percentileInGroup: null, percentileOverall: 55 });
+    const four = buildReportModel(gbt, scope, org({ n_group: 4 }), detail(scores), peers(4), {
+      lang: 'en',
+      k: 5,
+      generatedAt: 't',
+    });
+    expect(four.peer).toMatchObject({
+      n: null,
+      total: null,
+      percentileInGroup: null,
+      percentileOverall: 55,
+    });
     expect(four.dimensions[0]!.peer).toBeNull();
-    expect(four.groups.flatMap((g) => [g, ...g.indicators]).every((s) => s.percentile === null)).toBe(true);
-    const fewAll = buildReportModel(gbt, scope, org({ n_all: 4 }), detail(scores), peers(5), { lang: 'en', k: 5, generatedAt: 't' });
+    expect(
+      four.groups.flatMap((g) => [g, ...g.indicators]).every((s) => s.percentile === null),
+    ).toBe(true);
+    const fewAll = buildReportModel(gbt, scope, org({ n_all: 4 }), detail(scores), peers(5), {
+      lang: 'en',
+      k: 5,
+      generatedAt: 't',
+    });
     expect(fewAll.peer.percentileOverall).toBeNull();
   });
 
   it('shows recorded figures and N/A without a score', () => {
-    const m = buildReportModel(gbt, scope, org(), detail({}, [{ id: '2.1.3', value: 320 }, { id: '1.1.1', rule: 'binary', na: true }]), peers(5), { lang: 'en', k: 5, generatedAt: 't' });
+    const m = buildReportModel(
+      gbt,
+      scope,
+      org(),
+      detail({}, [
+        { id: '2.1.3', value: 320 },
+        { id: '1.1.1', rule: 'binary', na: true },
+      ]),
+      peers(5),
+      { lang: 'en', k: 5, generatedAt: 't' },
+    );
     const all = m.groups.flatMap((g) => g.indicators);
-    expect(all.find((i) => i.id === '2.1.3')).toMatchObject({ state: 'recorded', value: 320, score: null, unit: 'people' }); // the en report says the unit in English
+    expect(all.find((i) => i.id === '2.1.3')).toMatchObject({
+      state: 'recorded',
+      value: 320,
+      score: null,
+      unit: 'people',
+    }); // the en report says the unit in English
     expect(all.find((i) => i.id === '1.1.1')).toMatchObject({ state: 'na', score: null });
     expect(m.weakest).toEqual([]);
   });
@@ -92,16 +210,57 @@ describe('first-level indicators without a score', () => {
       dimensions: [{ org_id: 'M1', period: '2025', dimension_id: '1', score: 0.5 }],
       groups: [],
       indicators: [
-        { org_id: 'M1', id: '1.1.1', rule: 'binary', score: 0.5, n_peers: 5, percentile: 50, na: false, value: 1 },
-        { org_id: 'M1', id: '2.1.3', rule: 'record', score: null, n_peers: 0, percentile: null, na: false, value: 320 },
-        { org_id: 'M1', id: '6.1.1', rule: 'binary', score: null, n_peers: 5, percentile: null, na: true, value: null },
+        {
+          org_id: 'M1',
+          id: '1.1.1',
+          rule: 'binary',
+          score: 0.5,
+          n_peers: 5,
+          percentile: 50,
+          na: false,
+          value: 1,
+        },
+        {
+          org_id: 'M1',
+          id: '2.1.3',
+          rule: 'record',
+          score: null,
+          n_peers: 0,
+          percentile: null,
+          na: false,
+          value: 320,
+        },
+        {
+          org_id: 'M1',
+          id: '6.1.1',
+          rule: 'binary',
+          score: null,
+          n_peers: 5,
+          percentile: null,
+          na: true,
+          value: null,
+        },
       ],
       trend: [{ org_id: 'M1', period: '2025', total: 60, peer_median: 55 }],
       raterSpread: [],
     };
     const p = indexPeers({
-      groups: [{ region: '深圳', org_type: '社会团体', n: 5, suppressed: false, total: { min: 10, q1: 40, median: 55, q3: 70, max: 90, mean: 54 } }],
-      groupDimensions: ['1', '6'].map((id) => ({ region: '深圳', org_type: '社会团体', dimension_id: id, n: 5, quartiles: { q1: 0.4, median: 0.5, q3: 0.6 } })),
+      groups: [
+        {
+          region: '深圳',
+          org_type: '社会团体',
+          n: 5,
+          suppressed: false,
+          total: { min: 10, q1: 40, median: 55, q3: 70, max: 90, mean: 54 },
+        },
+      ],
+      groupDimensions: ['1', '6'].map((id) => ({
+        region: '深圳',
+        org_type: '社会团体',
+        dimension_id: id,
+        n: 5,
+        quartiles: { q1: 0.4, median: 0.5, q3: 0.6 },
+      })),
     });
     const m = buildReportModel(gbt, scope, org(), d, p, { lang: 'en', k: 5, generatedAt: 't' });
     expect(m.dimensions.map((x) => [x.id, x.state, x.score, x.peer])).toEqual([
@@ -120,64 +279,172 @@ describe('buildSummaryModel', () => {
       scope,
       orgs,
       groups: [{ region: '深圳', org_type: '社会团体', n: 4, suppressed: true, total: null }],
-      groupDimensions: [{ region: '深圳', org_type: '社会团体', dimension_id: '1', n: 4, quartiles: null }],
+      groupDimensions: [
+        { region: '深圳', org_type: '社会团体', dimension_id: '1', n: 4, quartiles: null },
+      ],
     };
-    const s = buildSummaryModel({ data, template: gbt, lang: 'en', generatedAt: 't', files: new Map(), grades: new Map(), flagged: [], rejected: 0 });
+    const s = buildSummaryModel({
+      data,
+      template: gbt,
+      lang: 'en',
+      generatedAt: 't',
+      files: new Map(),
+      grades: new Map(),
+      flagged: [],
+      rejected: 0,
+    });
     expect(s.total).toBeNull();
     expect(s.histogram).toEqual([]);
     expect(s.heatmap.rows).toEqual([{ label: '深圳 · 社会团体 (< 5)', n: 4, cells: [null] }]);
     // GB/T 40143's 服务资源 has recorded figures only: named as such, not a column of empty cells.
     expect(s.heatmap.recordedOnly).toEqual([{ id: '2', name: 'Service resources' }]);
-    const five = buildSummaryModel({ data: { ...data, orgs: [...orgs, org({ org_id: 'M5', total: 95 })] }, template: gbt, lang: 'en', generatedAt: 't', files: new Map(), grades: new Map(), flagged: [], rejected: 0 });
+    const five = buildSummaryModel({
+      data: { ...data, orgs: [...orgs, org({ org_id: 'M5', total: 95 })] },
+      template: gbt,
+      lang: 'en',
+      generatedAt: 't',
+      files: new Map(),
+      grades: new Map(),
+      flagged: [],
+      rejected: 0,
+    });
     expect(five.total).toMatchObject({ min: 20, median: 60, max: 95 });
     expect(five.histogram.map((b) => b.count)).toEqual([0, 0, 1, 0, 1, 0, 1, 0, 1, 1]);
   });
 });
 
-describe('the summary\'s grades', () => {
+describe("the summary's grades", () => {
   it('lists every grade of the template, highest first, one that no organization reached at 0', () => {
     // No shipped template has grades yet: GB/T 40143 with three bands of its own.
-    const graded = { ...gbt, grades: [{ id: 'C', min: 0, label: { 'zh-CN': '丙', en: 'C' } }, { id: 'A', min: 80, label: { 'zh-CN': '甲', en: 'A' } }, { id: 'B', min: 60, label: { 'zh-CN': '乙', en: 'B' } }] };
+    const graded = {
+      ...gbt,
+      grades: [
+        { id: 'C', min: 0, label: { 'zh-CN': '丙', en: 'C' } },
+        { id: 'A', min: 80, label: { 'zh-CN': '甲', en: 'A' } },
+        { id: 'B', min: 60, label: { 'zh-CN': '乙', en: 'B' } },
+      ],
+    };
     const orgs = [90, 85, 30, 20, 95].map((total, i) => org({ org_id: `M${i}`, total }));
-    const data: ScopeData = { scope, orgs, groups: [{ region: '深圳', org_type: '社会团体', n: 5, suppressed: false, total: { min: 20, q1: 30, median: 85, q3: 90, max: 95, mean: 64 } }], groupDimensions: [] };
+    const data: ScopeData = {
+      scope,
+      orgs,
+      groups: [
+        {
+          region: '深圳',
+          org_type: '社会团体',
+          n: 5,
+          suppressed: false,
+          total: { min: 20, q1: 30, median: 85, q3: 90, max: 95, mean: 64 },
+        },
+      ],
+      groupDimensions: [],
+    };
     for (const lang of ['en', 'zh-CN'] as const) {
       // Each organization's grade as its report states it.
-      const grades = new Map(orgs.map((o) => [o.org_id, buildReportModel(graded, scope, o, detail({}), peers(5), { lang, k: 5, generatedAt: 't' }).grade]));
+      const grades = new Map(
+        orgs.map((o) => [
+          o.org_id,
+          buildReportModel(graded, scope, o, detail({}), peers(5), { lang, k: 5, generatedAt: 't' })
+            .grade,
+        ]),
+      );
       expect([...grades.values()].filter((g) => g === (lang === 'en' ? 'B' : '乙'))).toEqual([]);
-      const s = buildSummaryModel({ data, template: graded, lang, generatedAt: 't', files: new Map(), grades, flagged: [], rejected: 0 });
-      expect(s.grades).toEqual(lang === 'en' ? [{ grade: 'A', count: 3 }, { grade: 'B', count: 0 }, { grade: 'C', count: 2 }] : [{ grade: '甲', count: 3 }, { grade: '乙', count: 0 }, { grade: '丙', count: 2 }]);
+      const s = buildSummaryModel({
+        data,
+        template: graded,
+        lang,
+        generatedAt: 't',
+        files: new Map(),
+        grades,
+        flagged: [],
+        rejected: 0,
+      });
+      expect(s.grades).toEqual(
+        lang === 'en'
+          ? [
+              { grade: 'A', count: 3 },
+              { grade: 'B', count: 0 },
+              { grade: 'C', count: 2 },
+            ]
+          : [
+              { grade: '甲', count: 3 },
+              { grade: '乙', count: 0 },
+              { grade: '丙', count: 2 },
+            ],
+      );
     }
     // Under k organizations, no distribution at all.
-    const four = buildSummaryModel({ data: { ...data, orgs: orgs.slice(0, 4) }, template: graded, lang: 'en', generatedAt: 't', files: new Map(), grades: new Map(), flagged: [], rejected: 0 });
+    const four = buildSummaryModel({
+      data: { ...data, orgs: orgs.slice(0, 4) },
+      template: graded,
+      lang: 'en',
+      generatedAt: 't',
+      files: new Map(),
+      grades: new Map(),
+      flagged: [],
+      rejected: 0,
+    });
     expect(four.grades).toEqual([]);
   });
 });
 
 describe('zh-CN words', () => {
   // ASCII , : ; ( ) . next to a Chinese character: zh-CN takes full-width punctuation around words.
-  const halfWidth = /[\u3400-\u9fff\u3001\u3002\uff08\uff09\uff0c\uff1a\uff1b][,:;().]|[,:;()][\u3400-\u9fff]/;
+  const halfWidth =
+    /[\u3400-\u9fff\u3001\u3002\uff08\uff09\uff0c\uff1a\uff1b][,:;().]|[,:;()][\u3400-\u9fff]/;
   const samples: Record<string, unknown[]> = {
-    peers: [5], fewerThan: [5], notChartedRecorded: ['2 服务资源'], notChartedNa: ['6 信用与荣誉'], notInHeatmap: ['2 服务资源'],
-    improvementIntro: ['GB/T 40143-2021 第 8 章'], trendChange: ['2024', '2025'], raters: [2], methodName: ['median'], consolidated: ['median', 3],
-    leastAgreementTied: [25, '100.0', true, 5], privacyNote: [5], summaryPrivacy: [5], heatmapCaption: [5], rejectedFiles: [3], paren: ['5'],
+    peers: [5],
+    fewerThan: [5],
+    notChartedRecorded: ['2 服务资源'],
+    notChartedNa: ['6 信用与荣誉'],
+    notInHeatmap: ['2 服务资源'],
+    improvementIntro: ['GB/T 40143-2021 第 8 章'],
+    trendChange: ['2024', '2025'],
+    raters: [2],
+    methodName: ['median'],
+    consolidated: ['median', 3],
+    leastAgreementTied: [25, '100.0', true, 5],
+    privacyNote: [5],
+    summaryPrivacy: [5],
+    heatmapCaption: [5],
+    rejectedFiles: [3],
+    paren: ['5'],
   };
   it('use full-width punctuation in every report and summary text', () => {
     const words = reportWords('zh-CN') as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(words)) {
-      const out = typeof value === 'function' ? (value as (...a: unknown[]) => string)(...(samples[key] ?? expect.fail(`no sample arguments for ${key}`))) : String(value);
+      const out =
+        typeof value === 'function'
+          ? (value as (...a: unknown[]) => string)(
+              ...(samples[key] ?? expect.fail(`no sample arguments for ${key}`)),
+            )
+          : String(value);
       expect(out, key).not.toMatch(halfWidth);
     }
-    expect((words.leastAgreementTied as (...a: unknown[]) => string)(25, '100.0', true, 5)).toBe('25 项指标评价人员意见相反\uff08分差 100.0\uff09\uff0c以下列出其中 5 项\u3002');
+    expect((words.leastAgreementTied as (...a: unknown[]) => string)(25, '100.0', true, 5)).toBe(
+      '25 项指标评价人员意见相反\uff08分差 100.0\uff09\uff0c以下列出其中 5 项\u3002',
+    );
   });
 
   it('use full-width punctuation in every benchmark text', () => {
     const words = benchmarkWords('zh-CN') as unknown as Record<string, unknown>;
     const args: Record<string, unknown[]> = {
-      dimension: ['6', '信用与荣誉'], few: [5], groupChange: ['+1.25', 5], groupChangeFew: [5, 4], ratersTitle: ['median'], raters: ['A1', 2, '50.00', '3.20'],
-      leastAgreement: ['1.00', ['1.1.1', '1.2.1']], leastAgreementTied: [25, '1.00', true, ['1.1.1', '1.1.2']],
+      dimension: ['6', '信用与荣誉'],
+      few: [5],
+      groupChange: ['+1.25', 5],
+      groupChangeFew: [5, 4],
+      ratersTitle: ['median'],
+      raters: ['A1', 2, '50.00', '3.20'],
+      leastAgreement: ['1.00', ['1.1.1', '1.2.1']],
+      leastAgreementTied: [25, '1.00', true, ['1.1.1', '1.1.2']],
     };
     for (const [key, value] of Object.entries(words)) {
-      const out = typeof value === 'function' ? (value as (...a: unknown[]) => string)(...(args[key] ?? expect.fail(`no sample arguments for ${key}`))) : String(value);
+      const out =
+        typeof value === 'function'
+          ? (value as (...a: unknown[]) => string)(
+              ...(args[key] ?? expect.fail(`no sample arguments for ${key}`)),
+            )
+          : String(value);
       expect(out, key).not.toMatch(halfWidth);
     }
   });
@@ -186,8 +453,12 @@ describe('zh-CN words', () => {
 describe('html', () => {
   it('escapes every interpolated value and only trusted markup passes', () => {
     const name = `<script>alert(1)</script>"'=cmd|`;
-    expect(html`<td title="${name}">${name}</td>`.value).toBe('<td title="&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;=cmd|">&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;=cmd|</td>');
-    expect(html`<p>${[html`<b>${'<i>'}</b>`, 1, null, false]}</p>`.value).toBe('<p><b>&lt;i&gt;</b>1</p>');
+    expect(html`<td title="${name}">${name}</td>`.value).toBe(
+      '<td title="&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;=cmd|">&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;=cmd|</td>',
+    );
+    expect(html`<p>${[html`<b>${'<i>'}</b>`, 1, null, false]}</p>`.value).toBe(
+      '<p><b>&lt;i&gt;</b>1</p>',
+    );
     expect(html`${trusted('<svg></svg>')}`.value).toBe('<svg></svg>');
     expect(escapeHtml('`&')).toBe('&#96;&amp;');
   });

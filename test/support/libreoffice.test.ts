@@ -8,7 +8,13 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { libreOfficeAvailable, parseSingleCellRef, readNamedValues, recalculateWithLibreOffice, workbookScopedCellNames } from './libreoffice.ts';
+import {
+  libreOfficeAvailable,
+  parseSingleCellRef,
+  readNamedValues,
+  recalculateWithLibreOffice,
+  workbookScopedCellNames,
+} from './libreoffice.ts';
 import { scratchDir } from './run-cli.ts';
 
 const MAIN = '评分表';
@@ -19,10 +25,17 @@ const Q_HIDDEN = `'${HIDDEN.replace(/'/g, "''")}'`;
 const STALE = -424242;
 
 function requireSoffice(): void {
-  if (!libreOfficeAvailable()) throw new Error('soffice is not on PATH: install LibreOffice (apt-get install -y libreoffice-calc-nogui); these tests never skip');
+  if (!libreOfficeAvailable())
+    throw new Error(
+      'soffice is not on PATH: install LibreOffice (apt-get install -y libreoffice-calc-nogui); these tests never skip',
+    );
 }
 
-async function wrongCacheWorkbook(file: string, a1: number, fullCalcOnLoad: boolean): Promise<void> {
+async function wrongCacheWorkbook(
+  file: string,
+  a1: number,
+  fullCalcOnLoad: boolean,
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   // The generator sets fullCalcOnLoad; left off here, only the profile can force the recalculation.
   if (fullCalcOnLoad) wb.calcProperties.fullCalcOnLoad = true;
@@ -53,7 +66,10 @@ const FORMULAS: [string, string, string | number | boolean][] = [
   ['NESTED', 'IF(COUNT(A2:A3)=2,ROUND(SUM(A2:A3)/COUNT(A2:A3),1),"")', 3.5],
 ];
 
-async function namedWorkbook(file: string, k: number): Promise<Record<string, string | number | boolean>> {
+async function namedWorkbook(
+  file: string,
+  k: number,
+): Promise<Record<string, string | number | boolean>> {
   const wb = new ExcelJS.Workbook();
   wb.calcProperties.fullCalcOnLoad = true;
   const ws = wb.addWorksheet(MAIN);
@@ -121,7 +137,9 @@ describe('recalculateWithLibreOffice', () => {
       files.push(file);
     }
     const runs: { files: readonly string[]; ms: number }[] = [];
-    const out = await recalculateWithLibreOffice(files, join(dir, 'out'), { onRun: (r) => runs.push(r) });
+    const out = await recalculateWithLibreOffice(files, join(dir, 'out'), {
+      onRun: (r) => runs.push(r),
+    });
     expect(runs.map((r) => r.files.length)).toEqual([10]);
     expect(out.size).toBe(10);
 
@@ -142,9 +160,14 @@ describe('recalculateWithLibreOffice', () => {
       [HIDDEN, 'hidden'],
     ]);
     // It writes 评分表!$F$1 unquoted; exceljs hands every name back quoted and fully absolute.
-    const xml = strFromU8(unzipSync(readFileSync(out.get(files[0]!)!), { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml']!);
+    const xml = strFromU8(
+      unzipSync(readFileSync(out.get(files[0]!)!), { filter: (f) => f.name === 'xl/workbook.xml' })[
+        'xl/workbook.xml'
+      ]!,
+    );
     expect(xml).toContain(`>${MAIN}!$F$1<`);
-    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+      .model;
     expect(model.find((n) => n.name === 'CASE_EQ')?.ranges).toEqual([`${Q_MAIN}!$F$1`]);
     expect(model.find((n) => n.name === 'HIDDEN_TIMES10')?.ranges).toEqual([`${Q_HIDDEN}!$B$1`]);
   });
@@ -156,7 +179,10 @@ describe('recalculateWithLibreOffice', () => {
     const b = join(dir, 'b.xlsx');
     await wrongCacheWorkbook(a, 7, true);
     await wrongCacheWorkbook(b, 8, true);
-    const [oa, ob] = await Promise.all([recalculateWithLibreOffice([a], join(dir, 'out-a')), recalculateWithLibreOffice([b], join(dir, 'out-b'))]);
+    const [oa, ob] = await Promise.all([
+      recalculateWithLibreOffice([a], join(dir, 'out-a')),
+      recalculateWithLibreOffice([b], join(dir, 'out-b')),
+    ]);
     expect((await readNamedValues(oa.get(a)!)).get('TRIPLE')).toBe(21);
     expect((await readNamedValues(ob.get(b)!)).get('TRIPLE')).toBe(24);
   });
@@ -166,14 +192,20 @@ describe('recalculateWithLibreOffice', () => {
     const dir = scratchDir('scorebook-lo-');
     const junk = join(dir, 'junk.xlsx');
     writeFileSync(junk, 'PK\u0003\u0004 this is not a workbook');
-    await expect(recalculateWithLibreOffice([junk], join(dir, 'out'))).rejects.toThrow(/LibreOffice wrote no output for 1 of 1 files[\s\S]*--- stderr ---/);
+    await expect(recalculateWithLibreOffice([junk], join(dir, 'out'))).rejects.toThrow(
+      /LibreOffice wrote no output for 1 of 1 files[\s\S]*--- stderr ---/,
+    );
     const x = join(dir, 'x.xlsx');
     await wrongCacheWorkbook(x, 1, true);
     await expect(recalculateWithLibreOffice([x], dir)).rejects.toThrow(/would be overwritten/);
     mkdirSync(join(dir, 'sub'));
     copyFileSync(x, join(dir, 'sub', 'x.xlsx'));
-    await expect(recalculateWithLibreOffice([x, join(dir, 'sub', 'x.xlsx')], join(dir, 'out'))).rejects.toThrow(/would both be written/);
-    await expect(recalculateWithLibreOffice([join(dir, 'missing.xlsx')], join(dir, 'out'))).rejects.toThrow(/no such file/);
+    await expect(
+      recalculateWithLibreOffice([x, join(dir, 'sub', 'x.xlsx')], join(dir, 'out')),
+    ).rejects.toThrow(/would both be written/);
+    await expect(
+      recalculateWithLibreOffice([join(dir, 'missing.xlsx')], join(dir, 'out')),
+    ).rejects.toThrow(/no such file/);
   });
 });
 
@@ -217,7 +249,9 @@ describe('readNamedValues', () => {
 
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.readFile(file);
-    const model = (reread.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+    const model = (
+      reread.definedNames as unknown as { model: { name: string; ranges: string[] }[] }
+    ).model;
     // exceljs: the sheet-scoped WHICH has replaced the workbook's, and REL is gone.
     expect(model.find((n) => n.name === 'WHICH')?.ranges).toEqual([`${Q_MAIN}!$A$2`]);
     expect(model.find((n) => n.name === 'REL')).toBeUndefined();
@@ -225,7 +259,19 @@ describe('readNamedValues', () => {
     // exceljs also reads an empty-string cached result (t="str", <v></v>) as no result at all.
     expect(reread.getWorksheet(MAIN)!.getCell('A4').result).toBeUndefined();
 
-    expect(workbookScopedCellNames(readFileSync(file)).map((n) => n.name)).toEqual(['WHICH', 'ERR', 'EMPTY_RESULT', 'NO_RESULT', 'REL']);
-    expect(Object.fromEntries(await readNamedValues(file))).toEqual({ WHICH: 'workbook', ERR: '#DIV/0!', EMPTY_RESULT: '', NO_RESULT: null, REL: 'sheet' });
+    expect(workbookScopedCellNames(readFileSync(file)).map((n) => n.name)).toEqual([
+      'WHICH',
+      'ERR',
+      'EMPTY_RESULT',
+      'NO_RESULT',
+      'REL',
+    ]);
+    expect(Object.fromEntries(await readNamedValues(file))).toEqual({
+      WHICH: 'workbook',
+      ERR: '#DIV/0!',
+      EMPTY_RESULT: '',
+      NO_RESULT: null,
+      REL: 'sheet',
+    });
   });
 });

@@ -8,7 +8,16 @@
  * with the cached result 999 comes back as 999 with a default profile, as 6 with this one).
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join, posix, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -93,7 +102,11 @@ function runSoffice(args: string[], timeoutMs: number): Promise<RunOutput> {
  * run with a fresh private profile, so parallel callers and stale profiles cannot block it.
  * Throws, with soffice's stdout and stderr, on a timeout or a missing output file.
  */
-export async function recalculateWithLibreOffice(files: readonly string[], outDir: string, opts: RecalculateOptions = {}): Promise<Map<string, string>> {
+export async function recalculateWithLibreOffice(
+  files: readonly string[],
+  outDir: string,
+  opts: RecalculateOptions = {},
+): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   if (files.length === 0) return result;
   if (!libreOfficeAvailable()) throw new Error(MISSING);
@@ -107,9 +120,15 @@ export async function recalculateWithLibreOffice(files: readonly string[], outDi
     const input = resolve(f);
     if (!existsSync(input)) throw new Error(`recalculateWithLibreOffice: no such file ${f}`);
     const target = join(out, basename(input, extname(input)) + '.xlsx');
-    if (target === input) throw new Error(`recalculateWithLibreOffice: ${f} is in the output folder ${outDir}; it would be overwritten`);
+    if (target === input)
+      throw new Error(
+        `recalculateWithLibreOffice: ${f} is in the output folder ${outDir}; it would be overwritten`,
+      );
     const other = byTarget.get(target);
-    if (other !== undefined && other !== input) throw new Error(`recalculateWithLibreOffice: ${other} and ${f} would both be written to ${target}`);
+    if (other !== undefined && other !== input)
+      throw new Error(
+        `recalculateWithLibreOffice: ${other} and ${f} would both be written to ${target}`,
+      );
     byTarget.set(target, input);
     targets.set(f, target);
   }
@@ -128,7 +147,20 @@ export async function recalculateWithLibreOffice(files: readonly string[], outDi
       mkdirSync(join(profile, 'user'), { recursive: true });
       writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), REGISTRY);
       run = await runSoffice(
-        [`-env:UserInstallation=file://${profile}`, '--headless', '--invisible', '--nologo', '--nodefault', '--nolockcheck', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, ...batch],
+        [
+          `-env:UserInstallation=file://${profile}`,
+          '--headless',
+          '--invisible',
+          '--nologo',
+          '--nodefault',
+          '--nolockcheck',
+          '--norestore',
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          out,
+          ...batch,
+        ],
         timeoutMs,
       );
     } finally {
@@ -136,7 +168,10 @@ export async function recalculateWithLibreOffice(files: readonly string[], outDi
     }
     const where = `soffice run ${Math.floor(i / size) + 1} of ${Math.ceil(unique.length / size)} (${batch.length} files, first ${batch[0]})`;
     const output = `--- stdout ---\n${run.stdout.trim()}\n--- stderr ---\n${run.stderr.trim()}`;
-    if (run.timedOut) throw new Error(`LibreOffice timed out after ${timeoutMs / 1000} s and was killed: ${where}\n${output}`);
+    if (run.timedOut)
+      throw new Error(
+        `LibreOffice timed out after ${timeoutMs / 1000} s and was killed: ${where}\n${output}`,
+      );
     opts.onRun?.({ files: batch, ms: Date.now() - started });
     const missing = batch.filter((f) => !existsSync(join(out, basename(f, extname(f)) + '.xlsx')));
     if (missing.length > 0) {
@@ -173,7 +208,10 @@ export interface NamedCell {
 
 function decodeXml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#')
+      return String.fromCodePoint(
+        e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
+      );
     return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e]!;
   });
 }
@@ -188,8 +226,12 @@ function columnNumber(letters: string): number {
  * "'评分表'!$F$6", "评分表!F6", "'it''s'!$A$1" → { sheet, row, col } (1-based); undefined for
  * ranges, several areas, formulas, constants and #REF!.
  */
-export function parseSingleCellRef(ref: string): { sheet: string; row: number; col: number } | undefined {
-  const m = /^\s*(?:'((?:[^']|'')+)'|([^'!:\s]+))!\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})\s*$/.exec(ref);
+export function parseSingleCellRef(
+  ref: string,
+): { sheet: string; row: number; col: number } | undefined {
+  const m = /^\s*(?:'((?:[^']|'')+)'|([^'!:\s]+))!\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})\s*$/.exec(
+    ref,
+  );
   if (!m) return undefined;
   const col = columnNumber(m[3]!);
   const row = Number(m[4]);
@@ -203,7 +245,12 @@ interface Package {
 }
 
 function openPackage(xlsx: Uint8Array): Package {
-  const parts = unzipSync(xlsx, { filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || f.name.startsWith('xl/worksheets/') });
+  const parts = unzipSync(xlsx, {
+    filter: (f) =>
+      f.name === 'xl/workbook.xml' ||
+      f.name === 'xl/_rels/workbook.xml.rels' ||
+      f.name.startsWith('xl/worksheets/'),
+  });
   const wbXml = parts['xl/workbook.xml'];
   if (!wbXml) throw new Error('not an xlsx workbook: no xl/workbook.xml');
   return { parts, workbookXml: Buffer.from(wbXml).toString('utf8') };
@@ -237,11 +284,14 @@ export function workbookScopedCellNames(xlsx: Uint8Array): NamedCell[] {
 function sheetXml(pkg: Package, sheet: string): string | undefined {
   let rid: string | undefined;
   for (const m of pkg.workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*?)\/?>/g)) {
-    if (attrValue(m[1]!, 'name')?.toLowerCase() === sheet.toLowerCase()) rid = attrValue(m[1]!, 'r:id');
+    if (attrValue(m[1]!, 'name')?.toLowerCase() === sheet.toLowerCase())
+      rid = attrValue(m[1]!, 'r:id');
   }
   const rels = pkg.parts['xl/_rels/workbook.xml.rels'];
   if (!rid || !rels) return undefined;
-  for (const m of Buffer.from(rels).toString('utf8').matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*?)\/?>/g)) {
+  for (const m of Buffer.from(rels)
+    .toString('utf8')
+    .matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*?)\/?>/g)) {
     if (attrValue(m[1]!, 'Id') !== rid) continue;
     const target = attrValue(m[1]!, 'Target') ?? '';
     const path = target.startsWith('/') ? target.slice(1) : posix.normalize(`xl/${target}`);
@@ -258,7 +308,9 @@ function sheetXml(pkg: Package, sheet: string): string | undefined {
  */
 function emptyStringResult(xml: string | undefined, address: string): '' | null {
   if (!xml) return null;
-  const open = new RegExp(`<(?:[\\w.-]+:)?c\\b([^>]*?\\br\\s*=\\s*["']${address}["'][^>]*?)(/?)>`).exec(xml);
+  const open = new RegExp(
+    `<(?:[\\w.-]+:)?c\\b([^>]*?\\br\\s*=\\s*["']${address}["'][^>]*?)(/?)>`,
+  ).exec(xml);
   if (!open || open[2] === '/' || attrValue(open[1]!, 't') !== 'str') return null;
   const rest = xml.slice(open.index + open[0].length);
   const body = rest.slice(0, Math.max(0, rest.search(/<\/(?:[\w.-]+:)?c>/)));
@@ -279,7 +331,8 @@ function plain(v: unknown): NamedValue {
     const o = v as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) return plain(o.result);
     if (typeof o.error === 'string') return o.error;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
+    if (Array.isArray(o.richText))
+      return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
     if ('text' in o) return plain(o.text);
   }
   return String(v);

@@ -6,7 +6,13 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { writeFileSync } from 'node:fs';
-import { METADATA_KEYS, resolvePlan, type Lang, type OrgDetails, type RowAnswer } from '../../core/index.ts';
+import {
+  METADATA_KEYS,
+  resolvePlan,
+  type Lang,
+  type OrgDetails,
+  type RowAnswer,
+} from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { workbookBytes } from '../../pipeline/workbooks/make-workbook.ts';
 import { randomAnswers, rng } from './random-answers.ts';
@@ -14,15 +20,36 @@ import { randomAnswers, rng } from './random-answers.ts';
 export { editParts } from '../../pipeline/xlsx/edit-parts.ts';
 
 export function org(i: number, over: Partial<OrgDetails> = {}): OrgDetails {
-  return { org_id: `M${String(i).padStart(4, '0')}`, org_name: `第${i}志愿服务协会`, region: ['深圳', '武汉', '北京'][i % 3]!, org_type: ['社会团体', '基金会'][i % 2]!, period: '2025', evaluator: '秘书处', ...over };
+  return {
+    org_id: `M${String(i).padStart(4, '0')}`,
+    org_name: `第${i}志愿服务协会`,
+    region: ['深圳', '武汉', '北京'][i % 3]!,
+    org_type: ['社会团体', '基金会'][i % 2]!,
+    period: '2025',
+    evaluator: '秘书处',
+    ...over,
+  };
 }
 
-export async function filledWorkbook(opts: { template?: string; profile?: string; org: OrgDetails; seed: number; lang?: Lang; workbookId?: string; answers?: Map<string, RowAnswer> }): Promise<Buffer> {
+export async function filledWorkbook(opts: {
+  template?: string;
+  profile?: string;
+  org: OrgDetails;
+  seed: number;
+  lang?: Lang;
+  workbookId?: string;
+  answers?: Map<string, RowAnswer>;
+}): Promise<Buffer> {
   const template = shippedTemplates().get(opts.template ?? 'gbt-40143-2021')!;
   const plan = resolvePlan(template, opts.profile ? { profile: opts.profile } : {}).value!;
   const lang = opts.lang ?? 'zh-CN';
   const answers = opts.answers ?? randomAnswers(plan, lang, rng(opts.seed));
-  return (await workbookBytes(plan, opts.org, lang, { answers, ...(opts.workbookId ? { workbookId: opts.workbookId } : {}) })).bytes;
+  return (
+    await workbookBytes(plan, opts.org, lang, {
+      answers,
+      ...(opts.workbookId ? { workbookId: opts.workbookId } : {}),
+    })
+  ).bytes;
 }
 
 export async function foreignWorkbook(): Promise<Buffer> {
@@ -42,26 +69,36 @@ export function compoundFile(encrypted: boolean): Buffer {
 
 /** A zip whose one entry inflates to `mb` megabytes of zeros. */
 export function zipBomb(mb: number): Buffer {
-  return Buffer.from(zipSync({ 'xl/workbook.xml': new Uint8Array(mb * 1024 * 1024) }, { level: 9 }));
+  return Buffer.from(
+    zipSync({ 'xl/workbook.xml': new Uint8Array(mb * 1024 * 1024) }, { level: 9 }),
+  );
 }
 
 /**
  * The `_scorebook` sheet edited by hand, as a person who unhides it would: each key's value
  * replaced by `xml` (markup of an inline string's text, so `&#27;` and the like can be written).
  */
-export function editMetadata(bytes: Uint8Array, values: Partial<Record<(typeof METADATA_KEYS)[number], string>>): Buffer {
+export function editMetadata(
+  bytes: Uint8Array,
+  values: Partial<Record<(typeof METADATA_KEYS)[number], string>>,
+): Buffer {
   const files = unzipSync(bytes);
   const book = strFromU8(files['xl/workbook.xml']!);
   const rid = /<sheet [^>]*name="_scorebook"[^>]*r:id="([^"]+)"/.exec(book)![1]!;
   const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);
-  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]!;
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]!;
   const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
   let xml = strFromU8(files[part]!);
   for (const [key, value] of Object.entries(values)) {
     const row = METADATA_KEYS.indexOf(key as (typeof METADATA_KEYS)[number]) + 1;
     const cell = new RegExp(`<c r="B${row}"[^>]*?(?:/>|>[\\s\\S]*?</c>)`);
     if (!cell.test(xml)) throw new Error(`no cell B${row} for ${key}`);
-    xml = xml.replace(cell, `<c r="B${row}" t="inlineStr"><is><t xml:space="preserve">${value}</t></is></c>`);
+    xml = xml.replace(
+      cell,
+      `<c r="B${row}" t="inlineStr"><is><t xml:space="preserve">${value}</t></is></c>`,
+    );
   }
   files[part] = strToU8(xml);
   return Buffer.from(zipSync(files));

@@ -1,5 +1,14 @@
 /** Test access to the shipped templates and a compact way to score with them. */
-import { evaluate, resolvePlan, type Evaluation, type Inputs, type Method, type PlanChoice, type ScoringPlan, type Template } from '../../core/index.ts';
+import {
+  evaluate,
+  resolvePlan,
+  type Evaluation,
+  type Inputs,
+  type Method,
+  type PlanChoice,
+  type ScoringPlan,
+  type Template,
+} from '../../core/index.ts';
 import { findTemplate } from '../../pipeline/templates/registry.ts';
 
 export function template(id: string): Template {
@@ -14,7 +23,12 @@ export function plan(id: string, choice: PlanChoice = {}): ScoringPlan {
   return value;
 }
 
-export function score(id: string, inputs: Inputs, choice: PlanChoice = {}, method?: Method): Evaluation {
+export function score(
+  id: string,
+  inputs: Inputs,
+  choice: PlanChoice = {},
+  method?: Method,
+): Evaluation {
   const p = plan(id, choice);
   return evaluate(p, inputs, method ?? p.method);
 }

@@ -14,8 +14,10 @@ type Plain = string | number | boolean | null;
 
 function cellContent(v: ExcelJS.CellValue): { formula?: string; value?: Plain } {
   if (v === null || v === undefined || v === '') return { value: null };
-  if (typeof v === 'object' && 'formula' in v) return { formula: (v as ExcelJS.CellFormulaValue).formula };
-  if (typeof v === 'object' && 'richText' in v) return { value: (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('') };
+  if (typeof v === 'object' && 'formula' in v)
+    return { formula: (v as ExcelJS.CellFormulaValue).formula };
+  if (typeof v === 'object' && 'richText' in v)
+    return { value: (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('') };
   if (v instanceof Date) return { value: v.toISOString() };
   return { value: v as Plain };
 }
@@ -33,7 +35,10 @@ function look(c: ExcelJS.Cell): Record<string, unknown> {
     size: s.font?.size,
     fontName: s.font?.name,
     color: s.font?.color?.argb ?? '',
-    fill: s.fill && s.fill.type === 'pattern' ? ((s.fill.fgColor as { argb?: string } | undefined)?.argb ?? '') : '',
+    fill:
+      s.fill && s.fill.type === 'pattern'
+        ? ((s.fill.fgColor as { argb?: string } | undefined)?.argb ?? '')
+        : '',
     horizontal: s.alignment?.horizontal ?? '',
     vertical: s.alignment?.vertical ?? '',
     wrap: s.alignment?.wrapText ?? false,
@@ -48,12 +53,20 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-export async function compareWorkbooks(expected: Uint8Array, actual: Uint8Array, model: WorkbookModel, opts: { widthTolerance?: number; headerFooter?: boolean } = {}): Promise<string[]> {
+export async function compareWorkbooks(
+  expected: Uint8Array,
+  actual: Uint8Array,
+  model: WorkbookModel,
+  opts: { widthTolerance?: number; headerFooter?: boolean } = {},
+): Promise<string[]> {
   const diffs: string[] = [];
   const [a, b] = [await load(expected), await load(actual)];
   const sheetsA = a.worksheets.map((w) => `${w.name}:${w.state}`);
-  const sheetsB = b.worksheets.map((w) => `${w.name}:${w.state}`).filter((s) => model.sheets.some((m) => s.startsWith(`${m.name}:`)));
-  if (sheetsA.join('|') !== sheetsB.join('|')) diffs.push(`sheets: ${sheetsA.join(', ')} ≠ ${sheetsB.join(', ')}`);
+  const sheetsB = b.worksheets
+    .map((w) => `${w.name}:${w.state}`)
+    .filter((s) => model.sheets.some((m) => s.startsWith(`${m.name}:`)));
+  if (sheetsA.join('|') !== sheetsB.join('|'))
+    diffs.push(`sheets: ${sheetsA.join(', ')} ≠ ${sheetsB.join(', ')}`);
 
   for (const spec of model.sheets) {
     const wa = a.getWorksheet(spec.name);
@@ -70,31 +83,58 @@ export async function compareWorkbooks(expected: Uint8Array, actual: Uint8Array,
         const cb = wbs.getCell(r, c);
         const at = `${spec.name}!${ca.address}`;
         const [xa, xb] = [cellContent(ca.value), cellContent(cb.value)];
-        if (JSON.stringify(xa) !== JSON.stringify(xb)) diffs.push(`${at}: ${JSON.stringify(xa)} ≠ ${JSON.stringify(xb)}`);
+        if (JSON.stringify(xa) !== JSON.stringify(xb))
+          diffs.push(`${at}: ${JSON.stringify(xa)} ≠ ${JSON.stringify(xb)}`);
         if (spec.rows[r - 1]?.[c - 1]?.style) {
           const [la, lb] = [look(ca), look(cb)];
-          for (const k of Object.keys(la)) if (la[k] !== lb[k]) diffs.push(`${at} ${k}: ${String(la[k])} ≠ ${String(lb[k])}`);
+          for (const k of Object.keys(la))
+            if (la[k] !== lb[k]) diffs.push(`${at} ${k}: ${String(la[k])} ≠ ${String(lb[k])}`);
         }
-        const [va, vb] = [JSON.stringify(ca.dataValidation ?? null), JSON.stringify(cb.dataValidation ?? null)];
+        const [va, vb] = [
+          JSON.stringify(ca.dataValidation ?? null),
+          JSON.stringify(cb.dataValidation ?? null),
+        ];
         if (va !== vb) diffs.push(`${at} validation: ${va} ≠ ${vb}`);
       }
     }
-    const merges = (w: ExcelJS.Worksheet) => [...((w as unknown as { model: { merges: string[] } }).model.merges ?? [])].sort().join(',');
-    if (merges(wa) !== merges(wbs)) diffs.push(`${spec.name} merges: ${merges(wa)} ≠ ${merges(wbs)}`);
-    const freeze = (w: ExcelJS.Worksheet) => JSON.stringify((w.views ?? []).filter((v) => v.state === 'frozen').map((v) => [(v as ExcelJS.WorksheetViewFrozen).xSplit ?? 0, (v as ExcelJS.WorksheetViewFrozen).ySplit ?? 0]));
-    if (freeze(wa) !== freeze(wbs)) diffs.push(`${spec.name} frozen panes: ${freeze(wa)} ≠ ${freeze(wbs)}`);
-    const protection = (w: ExcelJS.Worksheet) => JSON.stringify((w as unknown as { sheetProtection?: object }).sheetProtection ?? null);
-    if (protection(wa) !== protection(wbs)) diffs.push(`${spec.name} protection: ${protection(wa)} ≠ ${protection(wbs)}`);
+    const merges = (w: ExcelJS.Worksheet) =>
+      [...((w as unknown as { model: { merges: string[] } }).model.merges ?? [])].sort().join(',');
+    if (merges(wa) !== merges(wbs))
+      diffs.push(`${spec.name} merges: ${merges(wa)} ≠ ${merges(wbs)}`);
+    const freeze = (w: ExcelJS.Worksheet) =>
+      JSON.stringify(
+        (w.views ?? [])
+          .filter((v) => v.state === 'frozen')
+          .map((v) => [
+            (v as ExcelJS.WorksheetViewFrozen).xSplit ?? 0,
+            (v as ExcelJS.WorksheetViewFrozen).ySplit ?? 0,
+          ]),
+      );
+    if (freeze(wa) !== freeze(wbs))
+      diffs.push(`${spec.name} frozen panes: ${freeze(wa)} ≠ ${freeze(wbs)}`);
+    const protection = (w: ExcelJS.Worksheet) =>
+      JSON.stringify((w as unknown as { sheetProtection?: object }).sheetProtection ?? null);
+    if (protection(wa) !== protection(wbs))
+      diffs.push(`${spec.name} protection: ${protection(wa)} ≠ ${protection(wbs)}`);
     for (let r = 1; r <= rows; r++) {
       const [ha, hb] = [wa.getRow(r).height, wbs.getRow(r).height];
-      if ((ha ?? null) !== (hb ?? null)) diffs.push(`${spec.name} row ${r} height: ${ha} ≠ ${hb} (model ${spec.rowHeights?.[r - 1]})`);
+      if ((ha ?? null) !== (hb ?? null))
+        diffs.push(
+          `${spec.name} row ${r} height: ${ha} ≠ ${hb} (model ${spec.rowHeights?.[r - 1]})`,
+        );
     }
-    const hf = (w: ExcelJS.Worksheet) => JSON.stringify({ h: w.headerFooter?.oddHeader ?? '', f: w.headerFooter?.oddFooter ?? '' });
-    if (opts.headerFooter && hf(wa) !== hf(wbs)) diffs.push(`${spec.name} header/footer: ${hf(wa)} ≠ ${hf(wbs)}`);
+    const hf = (w: ExcelJS.Worksheet) =>
+      JSON.stringify({ h: w.headerFooter?.oddHeader ?? '', f: w.headerFooter?.oddFooter ?? '' });
+    if (opts.headerFooter && hf(wa) !== hf(wbs))
+      diffs.push(`${spec.name} header/footer: ${hf(wa)} ≠ ${hf(wbs)}`);
     spec.columns.forEach((col, i) => {
       const [ka, kb] = [wa.getColumn(i + 1), wbs.getColumn(i + 1)];
-      if (Math.abs((ka.width ?? 0) - (kb.width ?? 0)) > (opts.widthTolerance ?? 0.15)) diffs.push(`${spec.name} column ${i + 1} width: ${ka.width} ≠ ${kb.width} (model ${col.width})`);
-      if (Boolean(ka.hidden) !== Boolean(kb.hidden)) diffs.push(`${spec.name} column ${i + 1} hidden: ${ka.hidden} ≠ ${kb.hidden}`);
+      if (Math.abs((ka.width ?? 0) - (kb.width ?? 0)) > (opts.widthTolerance ?? 0.15))
+        diffs.push(
+          `${spec.name} column ${i + 1} width: ${ka.width} ≠ ${kb.width} (model ${col.width})`,
+        );
+      if (Boolean(ka.hidden) !== Boolean(kb.hidden))
+        diffs.push(`${spec.name} column ${i + 1} hidden: ${ka.hidden} ≠ ${kb.hidden}`);
     });
   }
 
@@ -103,7 +143,8 @@ export async function compareWorkbooks(expected: Uint8Array, actual: Uint8Array,
     return new Map([...wb.names].map(([n, r]) => [n, `${r.sheet}!${r.row},${r.col}`]));
   };
   const [na, nb] = [names(expected), names(actual)];
-  for (const [n, r] of na) if (nb.get(n) !== r) diffs.push(`name ${n}: ${r} ≠ ${nb.get(n) ?? 'missing'}`);
+  for (const [n, r] of na)
+    if (nb.get(n) !== r) diffs.push(`name ${n}: ${r} ≠ ${nb.get(n) ?? 'missing'}`);
   for (const n of nb.keys()) if (!na.has(n)) diffs.push(`name ${n}: only in the add-in workbook`);
   return diffs;
 }

@@ -1,5 +1,15 @@
 /** Workbook models for the add-in tests: shipped templates with seeded answers, and a synthetic 1,000-indicator plan. */
-import { buildMetadata, layoutWorkbook, resolvePlan, type Lang, type Method, type OrgDetails, type RowAnswer, type ScoringPlan, type WorkbookModel } from '../../../core/index.ts';
+import {
+  buildMetadata,
+  layoutWorkbook,
+  resolvePlan,
+  type Lang,
+  type Method,
+  type OrgDetails,
+  type RowAnswer,
+  type ScoringPlan,
+  type WorkbookModel,
+} from '../../../core/index.ts';
 import { syntheticPlan as syntheticPlanOf } from '../../../addin/src/synthetic-plan.ts';
 import { shippedTemplates } from '../../../pipeline/templates/registry.ts';
 
@@ -14,7 +24,15 @@ export const TRICKY_ORG: OrgDetails = {
   contact: '2025-01-02',
 };
 
-export function shippedPlan(id: string, choice: { profile?: string; method?: Method; weights?: Record<string, number>; indicators?: string[] } = {}): ScoringPlan {
+export function shippedPlan(
+  id: string,
+  choice: {
+    profile?: string;
+    method?: Method;
+    weights?: Record<string, number>;
+    indicators?: string[];
+  } = {},
+): ScoringPlan {
   const t = shippedTemplates().get(id);
   if (!t) throw new Error(`no template ${id}`);
   const r = resolvePlan(t, choice);
@@ -22,9 +40,27 @@ export function shippedPlan(id: string, choice: { profile?: string; method?: Met
   return r.value;
 }
 
-export function modelOf(plan: ScoringPlan, lang: Lang, extra: { answers?: Map<string, RowAnswer>; rawWeights?: Record<string, number>; org?: OrgDetails } = {}): WorkbookModel {
-  const meta = buildMetadata(plan, extra.org ?? TRICKY_ORG, { workbook_id: '6f1c8a52-0000-4000-8000-00000000beef', generated_at: '2025-11-25T08:00:00.000Z', lang, generator: 'scorebook test' });
-  return layoutWorkbook(plan, meta, { lang, generator: 'scorebook test', ...(extra.answers ? { answers: extra.answers } : {}), ...(extra.rawWeights ? { rawWeights: extra.rawWeights } : {}) });
+export function modelOf(
+  plan: ScoringPlan,
+  lang: Lang,
+  extra: {
+    answers?: Map<string, RowAnswer>;
+    rawWeights?: Record<string, number>;
+    org?: OrgDetails;
+  } = {},
+): WorkbookModel {
+  const meta = buildMetadata(plan, extra.org ?? TRICKY_ORG, {
+    workbook_id: '6f1c8a52-0000-4000-8000-00000000beef',
+    generated_at: '2025-11-25T08:00:00.000Z',
+    lang,
+    generator: 'scorebook test',
+  });
+  return layoutWorkbook(plan, meta, {
+    lang,
+    generator: 'scorebook test',
+    ...(extra.answers ? { answers: extra.answers } : {}),
+    ...(extra.rawWeights ? { rawWeights: extra.rawWeights } : {}),
+  });
 }
 
 /** The synthetic plan of the bench (addin/src/synthetic-plan.ts) from the shipped templates. */

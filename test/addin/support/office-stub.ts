@@ -12,9 +12,17 @@ interface OfficeConfig {
   state?: WorkbookState;
 }
 
-const w = window as unknown as { __officeConfig?: OfficeConfig; __fake: FakeExcel; Office: unknown; Excel: unknown };
+const w = window as unknown as {
+  __officeConfig?: OfficeConfig;
+  __fake: FakeExcel;
+  Office: unknown;
+  Excel: unknown;
+};
 const cfg = w.__officeConfig ?? {};
-const fake = new FakeExcel({ apiVersion: cfg.apiVersion ?? 1.8, ...(cfg.state ? { state: cfg.state } : {}) });
+const fake = new FakeExcel({
+  apiVersion: cfg.apiVersion ?? 1.8,
+  ...(cfg.state ? { state: cfg.state } : {}),
+});
 w.__fake = fake;
 w.Excel = { run: fake.run };
 w.Office = {
@@ -29,6 +37,8 @@ w.Office = {
   },
   context: {
     displayLanguage: cfg.displayLanguage ?? 'en-US',
-    requirements: { isSetSupported: (name: string, version?: string) => fake.isSetSupported(name, version) },
+    requirements: {
+      isSetSupported: (name: string, version?: string) => fake.isSetSupported(name, version),
+    },
   },
 };

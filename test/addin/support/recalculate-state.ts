@@ -12,11 +12,19 @@ import { stateToXlsx } from './state-to-xlsx.ts';
 
 export type Computed = Record<string, Record<string, Scalar>>;
 
-export async function computeWithLibreOffice(state: WorkbookState, dir: string, label: string): Promise<Computed> {
+export async function computeWithLibreOffice(
+  state: WorkbookState,
+  dir: string,
+  label: string,
+): Promise<Computed> {
   const file = join(dir, `${label}.xlsx`);
   writeFileSync(file, await stateToXlsx(state));
-  const out = (await recalculateWithLibreOffice([file], join(dir, `${label}-recalculated`))).get(file)!;
-  const wb = readWorkbookBytes(readFileSync(out), { extraSheets: state.sheets.map((s) => s.name) }).value!;
+  const out = (await recalculateWithLibreOffice([file], join(dir, `${label}-recalculated`))).get(
+    file,
+  )!;
+  const wb = readWorkbookBytes(readFileSync(out), {
+    extraSheets: state.sheets.map((s) => s.name),
+  }).value!;
   const computed: Computed = {};
   for (const s of state.sheets) {
     const cells = wb.cells.get(s.name);
@@ -34,5 +42,7 @@ export async function computeWithLibreOffice(state: WorkbookState, dir: string, 
 
 /** Puts computed values into a fake's state (in the page: pass this function's body the data). */
 export function applyComputed(state: WorkbookState, computed: Computed): void {
-  for (const s of state.sheets) for (const [k, v] of Object.entries(computed[s.name] ?? {})) if (s.cells[k]) s.cells[k]!.computed = v;
+  for (const s of state.sheets)
+    for (const [k, v] of Object.entries(computed[s.name] ?? {}))
+      if (s.cells[k]) s.cells[k]!.computed = v;
 }

@@ -38,14 +38,20 @@ function style(c: CellState): Partial<ExcelJS.Style> {
   if (f.fill) s.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(f.fill)! } };
   if (f.horizontal || f.vertical || f.wrap !== undefined) {
     s.alignment = {
-      ...(f.horizontal ? { horizontal: lower<ExcelJS.Alignment['horizontal']>(f.horizontal)! } : {}),
+      ...(f.horizontal
+        ? { horizontal: lower<ExcelJS.Alignment['horizontal']>(f.horizontal)! }
+        : {}),
       ...(f.vertical ? { vertical: lower<ExcelJS.Alignment['vertical']>(f.vertical)! } : {}),
       wrapText: f.wrap ?? false,
     };
   }
   if (f.borders) {
-    const side = (b: { style?: string; color?: string } | undefined): Partial<ExcelJS.Border> | undefined =>
-      b?.style === 'Continuous' ? { style: 'thin', ...(b.color ? { color: { argb: argb(b.color)! } } : {}) } : undefined;
+    const side = (
+      b: { style?: string; color?: string } | undefined,
+    ): Partial<ExcelJS.Border> | undefined =>
+      b?.style === 'Continuous'
+        ? { style: 'thin', ...(b.color ? { color: { argb: argb(b.color)! } } : {}) }
+        : undefined;
     s.border = Object.fromEntries(
       (['top', 'left', 'bottom', 'right'] as const).flatMap((k) => {
         const v = side(f.borders![k]);
@@ -73,26 +79,49 @@ function validation(v: NonNullable<CellState['validation']>): ExcelJS.DataValida
   if (r.list) return { ...common, type: 'list', formulae: [`"${String(r.list.source)}"`] };
   const basic = r.decimal ?? r.wholeNumber;
   if (!basic) return undefined;
-  const operator = ({ Between: 'between', GreaterThanOrEqualTo: 'greaterThanOrEqual' } as Record<string, ExcelJS.DataValidationOperator>)[String(basic.operator)];
-  const formulae = basic.formula2 === undefined ? [basic.formula1] : [basic.formula1, basic.formula2];
-  return { ...common, type: r.decimal ? 'decimal' : 'whole', ...(operator ? { operator } : {}), formulae } as ExcelJS.DataValidation;
+  const operator = (
+    { Between: 'between', GreaterThanOrEqualTo: 'greaterThanOrEqual' } as Record<
+      string,
+      ExcelJS.DataValidationOperator
+    >
+  )[String(basic.operator)];
+  const formulae =
+    basic.formula2 === undefined ? [basic.formula1] : [basic.formula1, basic.formula2];
+  return {
+    ...common,
+    type: r.decimal ? 'decimal' : 'whole',
+    ...(operator ? { operator } : {}),
+    formulae,
+  } as ExcelJS.DataValidation;
 }
 
 /**
  * Runs of one validation down a column as one range each, written as they are: exceljs's own
  * merging of per-cell validations can make two ranges cover one cell (exceljs issue #2820).
  */
-function writeValidations(ws: ExcelJS.Worksheet, cells: { row: number; col: number; v: ExcelJS.DataValidation }[]): void {
-  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+function writeValidations(
+  ws: ExcelJS.Worksheet,
+  cells: { row: number; col: number; v: ExcelJS.DataValidation }[],
+): void {
+  const model = (
+    ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
+  ).dataValidations.model;
   const address = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
   cells.sort((a, b) => a.col - b.col || a.row - b.row);
-  for (let i = 0; i < cells.length; ) {
+  for (let i = 0; i < cells.length;) {
     const first = cells[i]!;
     const rule = JSON.stringify(first.v);
     let j = i + 1;
-    while (j < cells.length && cells[j]!.col === first.col && cells[j]!.row === first.row + (j - i) && JSON.stringify(cells[j]!.v) === rule) j++;
+    while (
+      j < cells.length &&
+      cells[j]!.col === first.col &&
+      cells[j]!.row === first.row + (j - i) &&
+      JSON.stringify(cells[j]!.v) === rule
+    )
+      j++;
     // A one-cell run is never above another of its rule; beside one it could be, so it gets a range key too.
-    model[`${address(first.row, first.col)}:${address(first.row + j - i - 1, first.col)}`] = first.v;
+    model[`${address(first.row, first.col)}:${address(first.row + j - i - 1, first.col)}`] =
+      first.v;
     i = j;
   }
 }
@@ -100,28 +129,44 @@ function writeValidations(ws: ExcelJS.Worksheet, cells: { row: number; col: numb
 function writeSheet(wb: ExcelJS.Workbook, sheet: SheetState): void {
   const ws = wb.addWorksheet(sheet.name, {
     state: STATE[sheet.visibility],
-    views: sheet.freeze ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }] : [],
+    views: sheet.freeze
+      ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }]
+      : [],
   });
   const cols = Object.keys(sheet.columns).map(Number);
   if (cols.length) {
     ws.columns = Array.from({ length: Math.max(...cols) + 1 }, (_, i) => {
       const c = sheet.columns[i];
       // exceljs leaves a width of exactly 9 out of the file (its default): nudge it so it is written.
-      const width = c?.width === undefined ? undefined : pointsToWidth(c.width) === 9 ? 9.001 : pointsToWidth(c.width);
+      const width =
+        c?.width === undefined
+          ? undefined
+          : pointsToWidth(c.width) === 9
+            ? 9.001
+            : pointsToWidth(c.width);
       return { ...(width !== undefined ? { width } : {}), hidden: c?.hidden ?? false };
     });
   }
-  for (const [r, { height }] of Object.entries(sheet.rows ?? {})) if (height !== undefined) ws.getRow(Number(r) + 1).height = height;
+  for (const [r, { height }] of Object.entries(sheet.rows ?? {}))
+    if (height !== undefined) ws.getRow(Number(r) + 1).height = height;
   const hf = sheet.pageLayout?.headersFooters;
   if (hf) {
-    const code = (l?: string, c?: string, r?: string) => `${l ? `&L${l}` : ''}${c ? `&C${c}` : ''}${r ? `&R${r}` : ''}`;
-    ws.headerFooter = { oddHeader: code(hf.leftHeader, hf.centerHeader, hf.rightHeader), oddFooter: code(hf.leftFooter, hf.centerFooter, hf.rightFooter) };
+    const code = (l?: string, c?: string, r?: string) =>
+      `${l ? `&L${l}` : ''}${c ? `&C${c}` : ''}${r ? `&R${r}` : ''}`;
+    ws.headerFooter = {
+      oddHeader: code(hf.leftHeader, hf.centerHeader, hf.rightHeader),
+      oddFooter: code(hf.leftFooter, hf.centerFooter, hf.rightFooter),
+    };
   }
   const validations: { row: number; col: number; v: ExcelJS.DataValidation }[] = [];
   for (const [k, c] of Object.entries(sheet.cells)) {
     const [row, col] = k.split(',').map(Number) as [number, number];
     const cell = ws.getCell(row + 1, col + 1);
-    if (c.formula !== undefined) cell.value = { formula: c.formula, ...(c.computed !== undefined && c.computed !== null ? { result: c.computed } : {}) } as ExcelJS.CellFormulaValue;
+    if (c.formula !== undefined)
+      cell.value = {
+        formula: c.formula,
+        ...(c.computed !== undefined && c.computed !== null ? { result: c.computed } : {}),
+      } as ExcelJS.CellFormulaValue;
     else if (c.value !== undefined) cell.value = c.value;
     if (c.format || (c.numberFormat && c.numberFormat !== 'General')) cell.style = style(c);
     const v = c.validation && validation(c.validation);
@@ -147,7 +192,8 @@ function quote(name: string): string {
 
 function columnLetters(col: number): string {
   let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -158,7 +204,10 @@ export function stateToExcelJs(state: WorkbookState): ExcelJS.Workbook {
   for (const n of state.names) {
     const sheet = n.ref && state.sheets.find((s) => s.uid === n.ref!.uid);
     if (!n.ref || !sheet) continue;
-    wb.definedNames.add(`${quote(sheet.name)}!$${columnLetters(n.ref.col)}$${n.ref.row + 1}`, n.name);
+    wb.definedNames.add(
+      `${quote(sheet.name)}!$${columnLetters(n.ref.col)}$${n.ref.row + 1}`,
+      n.name,
+    );
   }
   return wb;
 }
