@@ -36,7 +36,11 @@ figcaption { color: var(--muted); font-size: 12px; }
 table { width: 100%; border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--bg-soft); font-weight: 600; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+/* A figure never wraps; its column's header does, or long first-level names in a header row push a table off the page. */
+td.num { white-space: nowrap; }
+th.num { min-width: 4.5em; }
+td.num .suppressed { white-space: normal; }
 tr.group td { background: #eef2ff; font-weight: 600; }
 tr.dimension td { background: #e0e7ff; font-weight: 700; }
 td.id { white-space: nowrap; color: var(--muted); }
@@ -61,7 +65,7 @@ a { color: var(--accent); }
   main { max-width: none; padding: 0; }
   h2, h3 { break-after: avoid; }
   thead { display: table-header-group; }
-  figure, tr, .card, ol.items li, .improve, table.keep { break-inside: avoid; }
+  figure, tr, .card, ol.items li, .improve, .keep { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 `;

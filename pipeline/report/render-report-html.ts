@@ -179,8 +179,8 @@ function ratersSection(m: ReportModel, w: ReportWords): Html {
   <p data-consolidate="${r.consolidate}">${w.consolidated(r.consolidate, r.raters)}</p>
   ${
     r.leastAgreement.length
-      ? html`<h3>${w.leastAgreement}</h3>${tied}<table class="keep"><thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.spread}</th><th class="num">${w.score}${w.paren(w.methodName(r.consolidate))}</th></tr></thead>
-      <tbody>${r.leastAgreement.map((x) => html`<tr data-indicator="${x.id}"><td class="id">${x.id}</td><td>${x.name}</td><td class="num">${fmt1(x.spread)}</td><td class="num">${fmt1(x.score)}</td></tr>`)}</tbody></table>`
+      ? html`<div class="keep"><h3>${w.leastAgreement}</h3>${tied}<table><thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.spread}</th><th class="num">${w.score}${w.paren(w.methodName(r.consolidate))}</th></tr></thead>
+      <tbody>${r.leastAgreement.map((x) => html`<tr data-indicator="${x.id}"><td class="id">${x.id}</td><td>${x.name}</td><td class="num">${fmt1(x.spread)}</td><td class="num">${fmt1(x.score)}</td></tr>`)}</tbody></table></div>`
       : html`<p>${w.allAgree}</p>`
   }
 </section>`;
