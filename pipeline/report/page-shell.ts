@@ -12,8 +12,9 @@ export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
 const CSS = `
 :root { --ink: #111827; --muted: #6b7280; --line: #e5e7eb; --accent: #1d4ed8; --warn: #b45309; --bg-soft: #f9fafb; }
 * { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; color: var(--ink); background: #fff; font: 14px/1.6 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', system-ui, sans-serif; }
+/* The type is set on the root, which the printed page's margin boxes (its foot) inherit from. */
+html { -webkit-text-size-adjust: 100%; font: 14px/1.6 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', system-ui, sans-serif; }
+body { margin: 0; color: var(--ink); background: #fff; }
 main { max-width: 960px; margin: 0 auto; padding: 32px 24px 48px; }
 h1 { font-size: 26px; margin: 0 0 4px; line-height: 1.3; overflow-wrap: anywhere; }
 h2 { font-size: 18px; margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--ink); }
