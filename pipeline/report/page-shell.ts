@@ -99,8 +99,10 @@ const FOOT_WIDTH = 80;
 function clip(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
+  let used = 1; // the ellipsis
   for (const ch of text) {
-    if (displayWidth(out + ch) > width - 1) break;
+    used += displayWidth(ch);
+    if (used > width) break;
     out += ch;
   }
   return `${out}…`;
