@@ -3,7 +3,7 @@
  * punctuation around its words; numbers, ids, ranges and the column names (region=…, q1, median)
  * keep ASCII.
  */
-import type { Lang } from '../../core/index.ts';
+import { formatNumber, type Lang } from '../../core/index.ts';
 import type { ConsolidateMethod } from './consolidate.ts';
 
 export interface BenchmarkWords {
@@ -29,7 +29,17 @@ export interface BenchmarkWords {
   leastAgreementTied: (n: number, range: string, opposite: boolean, ids: string[]) => string;
   allAgree: string;
   orgHeader: string;
+  /** a figure of the tables (a total, a quartile, a range): two decimals, "—" when missing, never "-0.00" */
+  figure: (x: number | null) => string;
+  /** a change since the previous period: "+1.25", "-0.40", and "0.00" for one that rounds to nothing */
+  change: (x: number) => string;
 }
+
+/** Figures read the same in both languages (ASCII minus: a terminal's text is often read back by a program). */
+const FIGURES: Pick<BenchmarkWords, 'figure' | 'change'> = {
+  figure: (x) => formatNumber(x, 2),
+  change: (x) => formatNumber(x, 2, { signed: true }),
+};
 
 const METHOD = {
   mean: ['平均值', 'mean'],
@@ -56,6 +66,7 @@ const zh: BenchmarkWords = {
     `分歧最大：${n} 项指标${opposite ? '评价人员意见相反' : '的分差同为最大'}（分差 ${range}），以下列出其中 ${ids.length} 项：${ids.join('、')}`,
   allAgree: '各评价人在所有指标上的评分一致',
   orgHeader: '机构  总分  组内百分位  全体百分位',
+  ...FIGURES,
 };
 
 const en: BenchmarkWords = {
@@ -77,6 +88,7 @@ const en: BenchmarkWords = {
     `least agreement: ${n} indicators ${opposite ? 'with opposite scores' : 'share the largest range'} (range ${range}), the first ${ids.length} of them: ${ids.join(', ')}`,
   allAgree: 'the evaluators agree on every indicator',
   orgHeader: 'org  total  percentile in group  percentile overall',
+  ...FIGURES,
 };
 
 export function benchmarkWords(lang: Lang): BenchmarkWords {

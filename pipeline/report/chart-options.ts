@@ -5,6 +5,7 @@
  * ever put into a chart. The one kind of function in them is a label formatter: ECharts prints
  * a number as it is (80, but 80.5), and a figure on a chart reads like the tables (80.0, 80.5).
  */
+import { roundTo } from '../../core/index.ts';
 import { fmt1 } from './page-shell.ts';
 import type { ReportModel } from './report-model.ts';
 import type { ReportWords } from './report-words.ts';
@@ -21,7 +22,8 @@ const base = (): ChartOption => ({
   textStyle: { fontFamily: FONT },
   color: [COLORS.org, COLORS.median, COLORS.band],
 });
-const round1 = (x: number) => Math.round(x * 10) / 10;
+/** A chart's figure rounded as its label and the tables print it. */
+const round1 = (x: number) => roundTo(x, 1);
 
 /** A label's figure with one decimal, as every table prints it: 80.0, not 80 (a heat map cell's value is [x, y, v]). */
 function oneDecimal(p: { value?: unknown }): string {

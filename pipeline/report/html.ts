@@ -46,3 +46,13 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Htm
 export function trusted(markup: string): Html {
   return new Html(markup);
 }
+
+/**
+ * Text → a CSS string literal ("…"), for the one place text goes into our stylesheet (the page
+ * footer's running head). A <style> element's content is raw text that HTML escaping cannot
+ * reach, so every character but letters, digits and spaces is written as a CSS hex escape: no
+ * quote, backslash or line break ends the string and no "</style" ends the element.
+ */
+export function cssString(text: string): string {
+  return `"${text.replace(/[^\p{L}\p{N} ]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
+}

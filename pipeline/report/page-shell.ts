@@ -3,16 +3,18 @@
  * script, no external resource) whose Content-Security-Policy forbids loading anything, so a
  * report opens offline and cannot call out even if a browser were asked to.
  */
-import type { Lang } from '../../core/index.ts';
-import { html, trusted, type Html } from './html.ts';
+import { displayWidth, formatNumber, MINUS, type Lang } from '../../core/index.ts';
+import { cssString, html, trusted, type Html } from './html.ts';
+import { reportWords } from './report-words.ts';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 const CSS = `
 :root { --ink: #111827; --muted: #6b7280; --line: #e5e7eb; --accent: #1d4ed8; --warn: #b45309; --bg-soft: #f9fafb; }
 * { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; color: var(--ink); background: #fff; font: 14px/1.6 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', system-ui, sans-serif; }
+/* The type is set on the root, which the printed page's margin boxes (its foot) inherit from. */
+html { -webkit-text-size-adjust: 100%; font: 14px/1.6 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', system-ui, sans-serif; }
+body { margin: 0; color: var(--ink); background: #fff; }
 main { max-width: 960px; margin: 0 auto; padding: 32px 24px 48px; }
 h1 { font-size: 26px; margin: 0 0 4px; line-height: 1.3; overflow-wrap: anywhere; }
 h2 { font-size: 18px; margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--ink); }
@@ -35,7 +37,11 @@ figcaption { color: var(--muted); font-size: 12px; }
 table { width: 100%; border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--bg-soft); font-weight: 600; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+/* A figure never wraps; its column's header does, or long first-level names in a header row push a table off the page. */
+td.num { white-space: nowrap; }
+th.num { min-width: 4.5em; }
+td.num .suppressed { white-space: normal; }
 tr.group td { background: #eef2ff; font-weight: 600; }
 tr.dimension td { background: #e0e7ff; font-weight: 700; }
 td.id { white-space: nowrap; color: var(--muted); }
@@ -49,16 +55,61 @@ ol.items li { margin: 0 0 10px; }
 .flag { border: 1px solid #fcd34d; background: #fffbeb; padding: 8px 12px; border-radius: 6px; }
 footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
 a { color: var(--accent); }
-@page { size: A4; margin: 14mm 12mm; }
+@page {
+  size: A4;
+  margin: 14mm 12mm 16mm;
+  @bottom-left { width: 75%; font-size: 8pt; color: #6b7280; vertical-align: top; padding-top: 3mm; white-space: nowrap; }
+  @bottom-right { width: 25%; font-size: 8pt; color: #6b7280; vertical-align: top; padding-top: 3mm; white-space: nowrap; text-align: right; }
+}
 @media print {
+  body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
-  figure, tr, .card, ol.items li { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  thead { display: table-header-group; }
+  figure, tr, .card, ol.items li, .improve, .keep { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 `;
 
-export function page(lang: Lang, title: string, body: Html): string {
+/**
+ * Paper's running foot, in the page's language: the running title (the organization's name on
+ * its report) at the left of every page, "page N of M" at the right. CSS paged media, so the
+ * same foot prints from `report --pdf` and from a browser's print.
+ */
+function pageFoot(lang: Lang, runningTitle: string): string {
+  const [PAGE, PAGES] = ['\u0000', '\u0001'];
+  const pageOf = reportWords(lang)
+    .pageOf(PAGE, PAGES)
+    .split(/([\u0000\u0001])/)
+    .filter((part) => part !== '')
+    .map((part) =>
+      part === PAGE ? 'counter(page)' : part === PAGES ? 'counter(pages)' : cssString(part),
+    )
+    .join(' ');
+  return `@page { @bottom-left { content: ${cssString(clip(runningTitle, FOOT_WIDTH))}; } @bottom-right { content: ${pageOf}; } }`;
+}
+
+/**
+ * How much of the running title the foot's left box holds on one line, in display columns
+ * (a CJK character takes two). A margin box neither clips nor ellipsizes what overflows it: a
+ * longer title would run under the page number.
+ */
+const FOOT_WIDTH = 80;
+
+function clip(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 1; // the ellipsis
+  for (const ch of text) {
+    used += displayWidth(ch);
+    if (used > width) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/** A page titled `title`; on paper every page's foot carries `runningTitle` (default: the title) and its number. */
+export function page(lang: Lang, title: string, body: Html, runningTitle: string = title): string {
   return `<!DOCTYPE html>\n${
     html`<html lang="${lang}">
 <head>
@@ -68,7 +119,7 @@ export function page(lang: Lang, title: string, body: Html): string {
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="scorebook">
 <title>${title}</title>
-<style>${trusted(CSS)}</style>
+<style>${trusted(CSS)}${trusted(pageFoot(lang, runningTitle))}</style>
 </head>
 <body>
 <main>
@@ -95,11 +146,12 @@ export function inlineSvg(svg: string): string {
   return svg.replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\s+xmlns(?::xlink)?="[^"]*"/g, ''));
 }
 
-export const fmt1 = (x: number | null | undefined): string =>
-  x === null || x === undefined || !Number.isFinite(x) ? '—' : (Math.round(x * 10) / 10).toFixed(1);
-export const fmt0 = (x: number | null | undefined): string =>
-  x === null || x === undefined || !Number.isFinite(x) ? '—' : String(Math.round(x));
-export const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${fmt1(Math.abs(x))}`;
+/** A score or statistic as every table and chart label prints it: "80.0", "—" when missing. */
+export const fmt1 = (x: number | null | undefined): string => formatNumber(x, 1, { minus: MINUS });
+/** A percentile: "59". */
+export const fmt0 = (x: number | null | undefined): string => formatNumber(x, 0, { minus: MINUS });
+/** A change between periods: "+2.3", "−1.5", and "0.0" for one that rounds to nothing. */
+export const signed = (x: number): string => formatNumber(x, 1, { signed: true, minus: MINUS });
 
 /** A peer group as people read it: "深圳 · 社会团体". */
 export function groupLabel(region: string | null, orgType: string | null): string {

@@ -68,7 +68,12 @@ export interface PdfJob {
   pdf: string;
 }
 
-/** Print each HTML file to its PDF (A4, backgrounds on), a few pages at a time. */
+/**
+ * Print each HTML file to its PDF, a few at a time: A4 with backgrounds, as the page's own
+ * print CSS lays it out (rows, charts and advice kept whole, table headers repeated, every
+ * page's foot numbered in the page's @page margin boxes; chromium's own header and footer stay
+ * off, they would print the file's path and the date instead).
+ */
 export async function printPdfs(
   executablePath: string,
   jobs: PdfJob[],
@@ -91,6 +96,7 @@ export async function printPdfs(
             format: 'A4',
             printBackground: true,
             preferCSSPageSize: true,
+            displayHeaderFooter: false,
           });
           opts.onDone?.(job);
         }

@@ -45,7 +45,7 @@ ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
   ${figure('radar', charts.radar, w.radarCaption, w.dimensionsTitle)}
   ${notCharted(m, w)}
   ${peerShown ? '' : html`<p>${w.peerGroup}${w.colon}${few}${w.fullStop}</p>`}
-  <table>
+  <table class="keep">
     <thead><tr><th>${w.dimension}</th><th class="num">${w.scoreScale}</th><th class="num">${w.peerMedian}</th><th class="num">${w.peerQuartiles}</th></tr></thead>
     <tbody>${m.dimensions.map((d) =>
       d.state === 'scored'
@@ -100,7 +100,12 @@ ${m.raters ? ratersSection(m, w) : ''}
   <p>${w.privacyNote(m.k)}</p>
   <p>${m.template.standard} · ${m.template.id} ${m.template.version} · ${w.generated} ${m.generatedAt} · scorebook</p>
 </footer>`;
-  return page(m.lang, `${w.reportTitle} · ${m.org.name} · ${m.period}`, body);
+  return page(
+    m.lang,
+    `${w.reportTitle} · ${m.org.name} · ${m.period}`,
+    body,
+    `${m.org.name} · ${w.reportTitle} · ${m.period}`,
+  );
 }
 
 /** A first-level score, or why there is none: recorded only (not scored), or nothing applicable. */
@@ -146,7 +151,7 @@ function indicatorValue(i: IndicatorScore, w: ReportWords): Html | string {
 function trendTable(m: ReportModel, w: ReportWords): Html {
   const last = m.trend[m.trend.length - 1]!;
   const prev = m.trend[m.trend.length - 2]!;
-  return html`<table>
+  return html`<table class="keep">
     <thead><tr><th>${w.period}</th><th class="num">${w.total}</th><th class="num">${w.peerMedian}</th>${m.dimensions.filter((d) => d.state !== 'recorded').map((d) => html`<th class="num">${d.id} ${d.name}</th>`)}</tr></thead>
     <tbody>${m.trend.map(
       (t) =>
@@ -174,8 +179,8 @@ function ratersSection(m: ReportModel, w: ReportWords): Html {
   <p data-consolidate="${r.consolidate}">${w.consolidated(r.consolidate, r.raters)}</p>
   ${
     r.leastAgreement.length
-      ? html`<h3>${w.leastAgreement}</h3>${tied}<table><thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.spread}</th><th class="num">${w.score}${w.paren(w.methodName(r.consolidate))}</th></tr></thead>
-      <tbody>${r.leastAgreement.map((x) => html`<tr data-indicator="${x.id}"><td class="id">${x.id}</td><td>${x.name}</td><td class="num">${fmt1(x.spread)}</td><td class="num">${fmt1(x.score)}</td></tr>`)}</tbody></table>`
+      ? html`<div class="keep"><h3>${w.leastAgreement}</h3>${tied}<table><thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.spread}</th><th class="num">${w.score}${w.paren(w.methodName(r.consolidate))}</th></tr></thead>
+      <tbody>${r.leastAgreement.map((x) => html`<tr data-indicator="${x.id}"><td class="id">${x.id}</td><td>${x.name}</td><td class="num">${fmt1(x.spread)}</td><td class="num">${fmt1(x.score)}</td></tr>`)}</tbody></table></div>`
       : html`<p>${w.allAgree}</p>`
   }
 </section>`;

@@ -36,7 +36,7 @@ export function renderSummaryHtml(
   <h2>${w.distributionTitle}</h2>
   ${
     s.total
-      ? html`<table><thead><tr><th class="num">${w.min}</th><th class="num">${w.q1}</th><th class="num">${w.median}</th><th class="num">${w.q3}</th><th class="num">${w.max}</th><th class="num">${w.mean}</th></tr></thead>
+      ? html`<table class="keep"><thead><tr><th class="num">${w.min}</th><th class="num">${w.q1}</th><th class="num">${w.median}</th><th class="num">${w.q3}</th><th class="num">${w.max}</th><th class="num">${w.mean}</th></tr></thead>
       <tbody><tr>${[s.total.min, s.total.q1, s.total.median, s.total.q3, s.total.max, s.total.mean].map((x) => html`<td class="num">${fmt1(x)}</td>`)}</tr></tbody></table>`
       : html`<p>${few}</p>`
   }

@@ -105,6 +105,8 @@ export interface ReportWords {
   mean: string;
   yes: string;
   no: string;
+  /** the foot of a printed page: `page` of `pages` */
+  pageOf: (page: string, pages: string) => string;
   /** punctuation around words, full width in zh-CN (numbers, ids and ranges keep ASCII) */
   colon: string;
   comma: string;
@@ -218,6 +220,7 @@ const zh: ReportWords = {
   mean: '平均值',
   yes: '是',
   no: '否',
+  pageOf: (page, pages) => `第 ${page} 页，共 ${pages} 页`,
   colon: '：',
   comma: '，',
   fullStop: '。',
@@ -334,6 +337,7 @@ const en: ReportWords = {
   mean: 'Mean',
   yes: 'yes',
   no: 'no',
+  pageOf: (page, pages) => `Page ${page} of ${pages}`,
   colon: ': ',
   comma: ', ',
   fullStop: '.',

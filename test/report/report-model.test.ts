@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { text } from '../../core/index.ts';
-import { escapeHtml, html, trusted } from '../../pipeline/report/html.ts';
+import { cssString, escapeHtml, html, trusted } from '../../pipeline/report/html.ts';
 import type {
   IndicatorRow,
   OrgDetail,
@@ -409,6 +409,7 @@ describe('zh-CN words', () => {
     heatmapCaption: [5],
     rejectedFiles: [3],
     paren: ['5'],
+    pageOf: ['3', '12'],
   };
   it('use full-width punctuation in every report and summary text', () => {
     const words = reportWords('zh-CN') as unknown as Record<string, unknown>;
@@ -437,6 +438,8 @@ describe('zh-CN words', () => {
       raters: ['A1', 2, '50.00', '3.20'],
       leastAgreement: ['1.00', ['1.1.1', '1.2.1']],
       leastAgreementTied: [25, '1.00', true, ['1.1.1', '1.1.2']],
+      figure: [-0.004],
+      change: [-0.004],
     };
     for (const [key, value] of Object.entries(words)) {
       const out =
@@ -461,5 +464,30 @@ describe('html', () => {
     );
     expect(html`${trusted('<svg></svg>')}`.value).toBe('<svg></svg>');
     expect(escapeHtml('`&')).toBe('&#96;&amp;');
+  });
+
+  it('writes text into a CSS string that reads back whole and cannot end the string or the <style>', () => {
+    const name = `阳光 <\/style><script>alert(1)</script>"'\\\n=cmd| · 2025`;
+    const css = cssString(name);
+    expect(css).toMatch(/^"[^"<>'\n]*"$/);
+    const unescaped = css
+      .slice(1, -1)
+      .replace(/\\([0-9a-f]{1,6}) ?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+    expect(unescaped).toBe(name);
+  });
+});
+
+describe('benchmark figures', () => {
+  it('print two decimals, a change signed, and never a negative zero', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const t = benchmarkWords(lang);
+      expect([t.figure(51.236), t.figure(-0.004), t.figure(null)]).toEqual(['51.24', '0.00', '—']);
+      expect([t.change(1.254), t.change(-0.4), t.change(-0.004), t.change(0)]).toEqual([
+        '+1.25',
+        '-0.40',
+        '0.00',
+        '0.00',
+      ]);
+    }
   });
 });

@@ -167,10 +167,10 @@ export function percentileRank(xs: number[], x: number): number {
 /** The figure as a report prints it (one decimal). */
 export const one = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 
-/** Writes the returns and a roster into `dir`, ingests them into dir/report.duckdb; returns the paths. */
-export async function buildFixture(dir: string): Promise<{ db: string; roster: string }> {
+/** Organizations' answers as one CSV return: a row per indicator, evaluator and period. */
+export function returnsCsv(orgs: FixtureOrg[]): string {
   const lines = ['template_id,period,org_id,org_name,region,org_type,evaluator,indicator_id,value'];
-  for (const o of ORGS) {
+  for (const o of orgs) {
     for (const [period, byEvaluator] of Object.entries(o.answers)) {
       for (const [evaluator, lv] of Object.entries(byEvaluator)) {
         plan.indicators.forEach((ind, k) =>
@@ -191,7 +191,12 @@ export async function buildFixture(dir: string): Promise<{ db: string; roster: s
       }
     }
   }
-  write(join(dir, 'returns.csv'), lines.join('\n'));
+  return lines.join('\n');
+}
+
+/** Writes the returns and a roster into `dir`, ingests them into dir/report.duckdb; returns the paths. */
+export async function buildFixture(dir: string): Promise<{ db: string; roster: string }> {
+  write(join(dir, 'returns.csv'), returnsCsv(ORGS));
   // The cached TOTAL (汇总!B21 by the workbook's defined name) overwritten by hand: the engine disagrees.
   const bytes = await filledWorkbook({
     template: TEMPLATE,
