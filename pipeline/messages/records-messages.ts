@@ -22,6 +22,27 @@ const DATE_HINT = {
   en: 'Write a date such as 2025-03-01, 2025/3/1 or 2025年3月1日',
 };
 
+/** How the activities were told apart: by id, by name and date, by date alone (only those used). */
+function activityParts(p: P, lang: 'zh-CN' | 'en'): string {
+  const zh = lang === 'zh-CN';
+  const parts: string[] = [];
+  if (Number(p.byId))
+    parts.push(zh ? `按活动编号去重 ${s(p.byId)} 次` : `${s(p.byId)} distinct activity ids`);
+  if (Number(p.byName))
+    parts.push(
+      zh
+        ? `没有编号的按活动名称和日期去重 ${s(p.byName)} 次（多日活动每天计一次）`
+        : `${s(p.byName)} distinct activity names and dates where a row has no id (an activity on several days counts once a day)`,
+    );
+  if (Number(p.byDate))
+    parts.push(
+      zh
+        ? `名称和编号都没有的按日期计 ${s(p.byDate)} 次`
+        : `${s(p.byDate)} days with rows naming no activity`,
+    );
+  return parts.join(zh ? '；' : '; ');
+}
+
 const entries: Record<string, MessageEntry> = {
   'records.period': {
     'zh-CN': (p) =>
@@ -91,8 +112,8 @@ const entries: Record<string, MessageEntry> = {
     en: (p) => `The registration date "${s(p.value)}" cannot be read. ${DATE_HINT.en}.`,
   },
   'records.row.future-registered': {
-    'zh-CN': (p) => `注册日期 ${s(p.date)} 晚于今天（${s(p.today)}）。请改正该日期。`,
-    en: (p) => `The registration date ${s(p.date)} is after today (${s(p.today)}). Correct it.`,
+    'zh-CN': (p) => `注册日期 ${s(p.date)} 晚于今天。请改正该日期。`,
+    en: (p) => `The registration date ${s(p.date)} is after today. Correct it.`,
   },
   'records.row.no-date': {
     'zh-CN': () =>
@@ -105,10 +126,9 @@ const entries: Record<string, MessageEntry> = {
     en: (p) => `The date "${s(p.value)}" cannot be read. ${DATE_HINT.en}.`,
   },
   'records.row.future-date': {
-    'zh-CN': (p) =>
-      `日期 ${s(p.date)} 晚于今天（${s(p.today)}）：尚未发生的活动不能记录时长。请改正该日期。`,
+    'zh-CN': (p) => `日期 ${s(p.date)} 晚于今天：尚未发生的活动不能记录时长。请改正该日期。`,
     en: (p) =>
-      `The date ${s(p.date)} is after today (${s(p.today)}): a session cannot be recorded before it happens. Correct it.`,
+      `The date ${s(p.date)} is after today: a session cannot be recorded before it happens. Correct it.`,
   },
   'records.row.no-hours': {
     'zh-CN': () => '没有时长。请填写该次活动的小时数（如 2.5 或 2小时）。',
@@ -159,9 +179,13 @@ const entries: Record<string, MessageEntry> = {
   },
   'records.how.activities': {
     'zh-CN': (p) =>
-      `${span(p, true)} 的志愿服务活动（不含培训）：有活动编号的按编号去重（${s(p.byId)} 次），否则按活动名称和日期去重（${s(p.byName)} 次；没有编号的多日活动每天计一次），名称和编号都没有的按日期计（${s(p.byDate)} 次）。`,
+      Number(p.count)
+        ? `${span(p, true)} 的志愿服务活动（不含培训）：${activityParts(p, 'zh-CN')}。`
+        : `${span(p, true)} 没有志愿服务活动的记录。`,
     en: (p) =>
-      `Service activities ${span(p, false)} (training not included): distinct activity ids where rows have one (${s(p.byId)}), else distinct activity name and date (${s(p.byName)}; an activity without an id counts once per day), rows with neither by date (${s(p.byDate)}).`,
+      Number(p.count)
+        ? `Service activities ${span(p, false)}, training not included: ${activityParts(p, 'en')}.`
+        : `No service activity was recorded ${span(p, false)}.`,
   },
   'records.how.service-person-times': {
     'zh-CN': (p) =>
@@ -233,6 +257,17 @@ const entries: Record<string, MessageEntry> = {
   'records.out.at-least': {
     'zh-CN': (p) => `不少于 ${s(p.hours)} 小时`,
     en: (p) => `at least ${s(p.hours)} h`,
+  },
+  'records.out.volunteers': {
+    'zh-CN': (p) => `志愿者（${s(p.count)} 名，截至 ${s(p.end)} 在册）的累计服务时长与星级：`,
+    en: (p) =>
+      `Volunteers (${s(p.count)} registered by ${s(p.end)}): cumulative service hours and star level:`,
+  },
+  'records.out.volunteer-head': {
+    'zh-CN': (p) =>
+      `编号|姓名|注册自|累计服务时长|${s(p.period)} 服务时长|${s(p.period)} 培训时长|星级`,
+    en: (p) =>
+      `id|name|registered from|cumulative h|${s(p.period)} service h|${s(p.period)} training h|stars`,
   },
   'records.out.rejected': {
     'zh-CN': (p) => `拒收的行（${s(p.count)} 行，未计入任何指标）：`,
