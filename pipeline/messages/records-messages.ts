@@ -27,18 +27,18 @@ function activityParts(p: P, lang: 'zh-CN' | 'en'): string {
   const zh = lang === 'zh-CN';
   const parts: string[] = [];
   if (Number(p.byId))
-    parts.push(zh ? `按活动编号去重 ${s(p.byId)} 次` : `${s(p.byId)} distinct activity ids`);
+    parts.push(zh ? `按活动编号去重 ${s(p.byId)} 次` : `by activity id: ${s(p.byId)}`);
   if (Number(p.byName))
     parts.push(
       zh
         ? `没有编号的按活动名称和日期去重 ${s(p.byName)} 次（多日活动每天计一次）`
-        : `${s(p.byName)} distinct activity names and dates where a row has no id (an activity on several days counts once a day)`,
+        : `by activity name and date where a row has no id: ${s(p.byName)} (an activity on several days counts once a day)`,
     );
   if (Number(p.byDate))
     parts.push(
       zh
         ? `名称和编号都没有的按日期计 ${s(p.byDate)} 次`
-        : `${s(p.byDate)} days with rows naming no activity`,
+        : `by date where a row names no activity: ${s(p.byDate)}`,
     );
   return parts.join(zh ? '；' : '; ');
 }
@@ -184,7 +184,7 @@ const entries: Record<string, MessageEntry> = {
         : `${span(p, true)} 没有志愿服务活动的记录。`,
     en: (p) =>
       Number(p.count)
-        ? `Service activities ${span(p, false)}, training not included: ${activityParts(p, 'en')}.`
+        ? `Service activities ${span(p, false)}, training not included, told apart ${activityParts(p, 'en')}.`
         : `No service activity was recorded ${span(p, false)}.`,
   },
   'records.how.service-person-times': {
