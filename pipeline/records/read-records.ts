@@ -107,12 +107,17 @@ export function fromTable(table: readonly (readonly RecordCell[] | undefined)[])
   if (!nonBlank.length)
     return { raw: [], columns: {}, format: '', errors: [issue('records.empty', [])] };
 
-  const complete = (cols: Partial<Record<RecordField, number>>) =>
-    REQUIRED_RECORD_FIELDS.every((f) => cols[f] !== undefined);
-  const headerIndex = nonBlank.find((i) => complete(mapHeaders(table[i]!))) ?? nonBlank[0]!;
+  const required = (cols: Partial<Record<RecordField, number>>) =>
+    REQUIRED_RECORD_FIELDS.filter((f) => cols[f] !== undefined).length;
+  // The header is the first row naming every required column; failing that, the row naming
+  // the most of them (a header with one misspelt column), so the error points at it.
+  let headerIndex = nonBlank[0]!;
+  for (const i of nonBlank)
+    if (required(mapHeaders(table[i]!)) > required(mapHeaders(table[headerIndex]!)))
+      headerIndex = i;
   const header = table[headerIndex]!;
   const columns = mapHeaders(header);
-  if (!complete(columns)) {
+  if (required(columns) < REQUIRED_RECORD_FIELDS.length) {
     const found = header
       .map((h) => String(h ?? '').trim())
       .filter(Boolean)
