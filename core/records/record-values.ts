@@ -72,7 +72,8 @@ export function parseRecordHours(cell: RecordCell): number | undefined {
   let h: number | undefined;
   if (typeof cell === 'number') h = cell;
   else {
-    const s = cell.normalize('NFKC').trim().toLowerCase().replace(/,/g, '');
+    // No thousands separators: "1,5" is more likely a decimal comma than 15 h; unreadable it is.
+    const s = cell.normalize('NFKC').trim().toLowerCase();
     let m: RegExpExecArray | null;
     if ((m = HOURS_ONLY.exec(s))) h = Number(m[1]);
     else if ((m = HOURS_MINUTES.exec(s))) {

@@ -6,11 +6,12 @@
  * Exit codes: 0 every row was kept; 3 some rows were rejected (the rest are counted and
  * printed); 1 the file or the request could not be used.
  */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   displayWidth,
   formatIssue,
   issue,
+  makeDay,
   message,
   rejectReason,
   text,
@@ -208,6 +209,14 @@ export function recordsText(r: LoadedRecords, lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A day as YYYY-MM-DD that exists. */
+function isoDay(raw: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
+  if (!m || !makeDay(Number(m[1]), Number(m[2]), Number(m[3])))
+    throw new InvalidArgumentError('give a day as YYYY-MM-DD.');
+  return raw.trim();
+}
+
 export function registerRecordsCommand(program: Command, langOption: () => Option): void {
   program
     .command('records')
@@ -224,7 +233,11 @@ export function registerRecordsCommand(program: Command, langOption: () => Optio
       '--json',
       'print { period, indicators: [ { id, value, how } ], stars: [ { level, min_hours, volunteers } ], volunteers, rows, rejected_rows: [ { row, reason, message } ] }',
     )
-    .addOption(new Option('--today <day>', 'count days after this one as in the future').hideHelp())
+    .addOption(
+      new Option('--today <day>', 'count days after this one (YYYY-MM-DD) as in the future')
+        .argParser(isoDay)
+        .hideHelp(),
+    )
     .addOption(langOption())
     .action(
       (

@@ -73,7 +73,7 @@ describe('hours in records', () => {
     expect(parseRecordHours(1 / 3)).toBe(0.333333);
   });
 
-  it.each(['很多', 'two', '2-3', '', '1:75'])('%s is unreadable', (text) =>
+  it.each(['很多', 'two', '2-3', '', '1:75', '1,5'])('%s is unreadable', (text) =>
     expect(parseRecordHours(text)).toBeUndefined(),
   );
 });

@@ -63,6 +63,18 @@ describe('scorebook records', () => {
     );
   });
 
+  it('refuses a today that is not a day', async () => {
+    const run = await runRecordsVerb([
+      file('t.csv', CLEAN),
+      '--period',
+      '2025',
+      '--today',
+      '2025-02-30',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('give a day as YYYY-MM-DD.');
+  });
+
   it('names the header row and the accepted spellings of a missing column', async () => {
     const path = file(
       'no-hours.csv',
