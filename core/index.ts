@@ -26,3 +26,8 @@ export * from './sheet/validation-texts.ts';
 export * from './sheet/row-heights.ts';
 export * from './sheet/header-footer.ts';
 export * from './sheet/validation-ranges.ts';
+export * from './records/records-model.ts';
+export * from './records/record-values.ts';
+export * from './records/record-period.ts';
+export * from './records/check-records.ts';
+export * from './records/derive-indicators.ts';

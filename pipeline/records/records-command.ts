@@ -1,0 +1,255 @@
+/**
+ * `scorebook records FILE --period P [--org ID] [--json]`: the indicators a volunteer service
+ * records export supports, each with how it was counted, the star levels of clause 6.6.2, and
+ * every row left out with its row number and reason.
+ *
+ * Exit codes: 0 every row was kept; 3 some rows were rejected (the rest are counted and
+ * printed); 1 the file or the request could not be used.
+ */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import {
+  displayWidth,
+  formatIssue,
+  issue,
+  makeDay,
+  message,
+  rejectReason,
+  text,
+  VOLUNTEER_STAR_LEVELS,
+  RECORDS_TEMPLATE_ID,
+  type DerivedIndicator,
+  type Issue,
+  type Lang,
+} from '../../core/index.ts';
+import { CliExit, parseLang, printIssues } from '../cli/cli-context.ts';
+import { findTemplate } from '../templates/registry.ts';
+import '../messages/index.ts';
+import { loadRecords, type LoadedRecords } from './load-records.ts';
+
+export interface RecordsCommandOptions {
+  period: string;
+  org?: string;
+  json?: boolean;
+  /** The day "in the future" is measured against (default: today, local time). */
+  today?: string;
+  lang: Lang;
+}
+
+/** How many rejected rows the text output lists before it says how many more there are. */
+const LISTED_REJECTIONS = 20;
+
+const say = (code: string, lang: Lang, params: Issue['params'] = {}) =>
+  message(issue(code, [], params), lang);
+
+export function runRecords(file: string, opts: RecordsCommandOptions): void {
+  const loaded = loadRecords(file, {
+    period: opts.period,
+    ...(opts.org !== undefined ? { org: opts.org } : {}),
+    ...(opts.today !== undefined ? { today: opts.today } : {}),
+  });
+  if (!loaded.value) {
+    printIssues(loaded.errors, opts.lang);
+    throw new CliExit(1);
+  }
+  const out = opts.json
+    ? `${JSON.stringify(recordsJson(loaded.value, opts.lang), null, 2)}\n`
+    : recordsText(loaded.value, opts.lang);
+  process.stdout.write(out);
+  if (loaded.value.rejected.length) throw new CliExit(3);
+}
+
+/** `{ period, indicators: [ { id, value, how } ], stars, rejected_rows: [ { row, reason } ] … }` */
+export function recordsJson(r: LoadedRecords, lang: Lang) {
+  const { period, indicators, volunteers, stars, counts } = r.derived;
+  return {
+    file: r.file,
+    org: r.org || null,
+    period: period.text,
+    start: period.start,
+    end: period.end,
+    indicators: indicators.map((i) => ({
+      id: i.id,
+      unit: i.unit,
+      value: i.value,
+      how: message(i.how, lang),
+    })),
+    stars: stars.map((s) => ({ level: s.level, min_hours: s.minHours, volunteers: s.volunteers })),
+    volunteers: volunteers.map((v) => ({
+      id: v.id,
+      name: v.name,
+      registered: v.registered,
+      since: v.since,
+      cumulative_hours: v.cumulativeHours,
+      period_service_hours: v.periodServiceHours,
+      period_training_hours: v.periodTrainingHours,
+      star: v.star,
+    })),
+    rows: {
+      read: r.read,
+      kept: counts.rows,
+      rejected: r.rejected.length,
+      registration_only: counts.registrationOnly,
+      before_period: counts.beforePeriod,
+      in_period: counts.inPeriod,
+      after_period: counts.afterPeriod,
+    },
+    rejected_rows: r.rejected.map((e) => ({
+      row: e.row ?? null,
+      reason: rejectReason(e),
+      message: message(e, lang),
+    })),
+  };
+}
+
+/** A figure as the indicator's unit shows it: a % from its fraction, hours to 2 decimals. */
+function shownValue(i: DerivedIndicator): string {
+  if (i.value === null) return '—';
+  if (i.unit === '%') return `${(Math.round(i.value * 10000) / 100).toFixed(2)}%`;
+  if (i.unit.startsWith('h')) return (Math.round(i.value * 100) / 100).toFixed(2);
+  return String(i.value);
+}
+
+function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
+  return rows.map((r) =>
+    r
+      .map((cell, c) => {
+        const gap = ' '.repeat(widths[c]! - displayWidth(cell));
+        return rightAligned.has(c) ? gap + cell : cell + gap;
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+export function recordsText(r: LoadedRecords, lang: Lang): string {
+  const { period, indicators, volunteers, stars, counts } = r.derived;
+  const lines: string[] = [];
+  lines.push(
+    say('records.out.title', lang, {
+      file: r.file,
+      org: r.org,
+      period: period.text,
+      start: period.start,
+      end: period.end,
+    }),
+    say('records.out.rows', lang, {
+      read: r.read,
+      kept: counts.rows,
+      inPeriod: counts.inPeriod,
+      before: counts.beforePeriod,
+      after: counts.afterPeriod,
+      registration: counts.registrationOnly,
+      rejected: r.rejected.length,
+    }),
+    '',
+  );
+
+  const template = findTemplate(RECORDS_TEMPLATE_ID).value;
+  const names = new Map(
+    template?.dimensions.flatMap((d) =>
+      d.groups.flatMap((g) => g.indicators.map((i) => [i.id, text(i.name, lang)] as const)),
+    ),
+  );
+  const head = say('records.out.head', lang).split('|');
+  const rows = [
+    head,
+    ...indicators.map((i) => [i.id, names.get(i.id) ?? '', shownValue(i), i.unit]),
+  ];
+  const [headLine, ...bodyLines] = table(rows, new Set([2]));
+  lines.push(headLine!);
+  // "how" under each indicator, in line with its name (ids are 5 wide, then the gap).
+  bodyLines.forEach((line, k) => lines.push(line, `       ${message(indicators[k]!.how, lang)}`));
+
+  lines.push('', say('records.out.stars', lang, { end: period.end }));
+  const starRows = [...stars].reverse().map((s) => {
+    const band = VOLUNTEER_STAR_LEVELS.find((b) => Number(b.id[0]) === s.level)!;
+    return [
+      text(band.label, lang),
+      say('records.out.at-least', lang, { hours: s.minHours }),
+      String(s.volunteers),
+    ];
+  });
+  starRows.push([
+    say('records.out.no-star', lang),
+    '',
+    String(volunteers.filter((v) => v.star === 0).length),
+  ]);
+  for (const line of table(starRows, new Set([2]))) lines.push(`  ${line}`);
+
+  if (volunteers.length) {
+    lines.push(
+      '',
+      say('records.out.volunteers', lang, { count: volunteers.length, end: period.end }),
+    );
+    const hours = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
+    const volunteerRows = [
+      say('records.out.volunteer-head', lang, { period: period.text }).split('|'),
+      ...volunteers.map((v) => [
+        v.id,
+        v.name,
+        v.since,
+        hours(v.cumulativeHours),
+        hours(v.periodServiceHours),
+        hours(v.periodTrainingHours),
+        String(v.star),
+      ]),
+    ];
+    for (const line of table(volunteerRows, new Set([3, 4, 5, 6]))) lines.push(`  ${line}`);
+  }
+
+  if (r.rejected.length) {
+    lines.push('', say('records.out.rejected', lang, { count: r.rejected.length }));
+    for (const e of r.rejected.slice(0, LISTED_REJECTIONS)) lines.push(`  ${formatIssue(e, lang)}`);
+    if (r.rejected.length > LISTED_REJECTIONS)
+      lines.push(
+        `  ${say('records.out.more', lang, { count: r.rejected.length - LISTED_REJECTIONS })}`,
+      );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A day as YYYY-MM-DD that exists. */
+function isoDay(raw: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
+  if (!m || !makeDay(Number(m[1]), Number(m[2]), Number(m[3])))
+    throw new InvalidArgumentError('give a day as YYYY-MM-DD.');
+  return raw.trim();
+}
+
+export function registerRecordsCommand(program: Command, langOption: () => Option): void {
+  program
+    .command('records')
+    .description(
+      'count GB/T 40143-2021 indicators and volunteer star levels (6.6.2) from a volunteer service records export; bad rows are listed with their row numbers',
+    )
+    .argument('<file>', 'the records export: CSV (UTF-8 or GBK) or .xlsx, one row per session')
+    .requiredOption(
+      '--period <p>',
+      'a year (2025) or a range of days (2025-07-01..2026-06-30), both ends included',
+    )
+    .option('--org <id>', 'the organization whose rows to count, when the file holds several')
+    .option(
+      '--json',
+      'print { period, indicators: [ { id, value, how } ], stars: [ { level, min_hours, volunteers } ], volunteers, rows, rejected_rows: [ { row, reason, message } ] }',
+    )
+    .addOption(
+      new Option('--today <day>', 'count days after this one (YYYY-MM-DD) as in the future')
+        .argParser(isoDay)
+        .hideHelp(),
+    )
+    .addOption(langOption())
+    .action(
+      (
+        f: string,
+        o: { period: string; org?: string; json?: boolean; today?: string; lang?: string },
+      ) =>
+        runRecords(f, {
+          period: o.period,
+          ...(o.org !== undefined ? { org: o.org } : {}),
+          ...(o.json ? { json: true } : {}),
+          ...(o.today !== undefined ? { today: o.today } : {}),
+          lang: parseLang(o.lang),
+        }),
+    );
+}
