@@ -4,3 +4,4 @@
  * is enough to say any pipeline issue.
  */
 import './store-messages.ts';
+import './benchmark-messages.ts';
