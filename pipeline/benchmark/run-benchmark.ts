@@ -5,7 +5,6 @@
  * `suppressed`.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Template } from '../../core/index.ts';
 import { queryRows as rows } from '../store/query-rows.ts';
 import {
   DEFAULT_MIN_GROUP,
@@ -221,10 +220,8 @@ export function checkMinGroup(k: number): number {
  * Only a template that defines a size (its `size`) can be grouped by it: any other would put
  * every organization into one group "size=—" and look like an answer.
  */
-function checkSized(
-  template: string,
-  templates: ReadonlyMap<string, Template> = shippedTemplates(),
-): void {
+function checkSized(template: string): void {
+  const templates = shippedTemplates();
   if (templates.get(template)?.size) return;
   const sized = [...templates.values()]
     .filter((t) => t.size)

@@ -14,7 +14,7 @@ import {
   type ConsolidateMethod,
 } from '../benchmark/consolidate.ts';
 
-/** Every table and view docs/database.md documents (schema_version is bookkeeping, not data). */
+/** Every table and view docs/database.md documents (schema_version and view_definitions are bookkeeping, not data). */
 export const EXPORTED = [
   'organizations',
   'submissions',

@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import { DuckDBTimestampTZValue, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { issue, message, type Lang, type Template } from '../../core/index.ts';
+import { inTransaction } from '../store/in-transaction.ts';
 import { syncSizeBands } from '../store/size-bands.ts';
 import { appendRows, createTableSql, type Table } from '../store/table-declaration.ts';
 import {
@@ -113,14 +114,7 @@ export class IngestWriter {
     con: DuckDBConnection,
     templates: Iterable<Template> = shippedTemplates().values(),
   ): Promise<IngestWriter> {
-    await con.run('BEGIN TRANSACTION');
-    try {
-      await syncSizeBands(con, templates);
-      await con.run('COMMIT');
-    } catch (e) {
-      await con.run('ROLLBACK');
-      throw e;
-    }
+    await inTransaction(con, () => syncSizeBands(con, templates));
     const hashes = new Set(
       (await con.runAndReadAll('SELECT content_hash FROM submissions'))
         .getRows()
@@ -304,13 +298,12 @@ export class IngestWriter {
 
   private async write(p: Pending): Promise<void> {
     const con = this.con;
-    await con.run('BEGIN TRANSACTION');
-    try {
+    const newOrgs = await inTransaction(con, async () => {
       for (const hash of p.withdraw) {
-        for (const t of ['indicator_scores', 'dimension_scores', 'group_scores', 'submissions'])
-          await con.run(`DELETE FROM ${t} WHERE content_hash = $1`, [hash]);
+        for (const t of [INDICATOR_SCORES, DIMENSION_SCORES, GROUP_SCORES, SUBMISSIONS])
+          await con.run(`DELETE FROM ${t.name} WHERE content_hash = $1`, [hash]);
       }
-      const newOrgs = await this.upsertOrganizations(p.records);
+      const added = await this.upsertOrganizations(p.records);
       const stamp = this.stamp;
       await this.append(SUBMISSIONS, { records: p.records, versions: p.versions, stamp });
       await this.appendEach(INDICATOR_SCORES, p.records);
@@ -333,12 +326,10 @@ export class IngestWriter {
           [listValue([...p.touched])],
         );
       }
-      await con.run('COMMIT');
-      for (const id of newOrgs) this.orgs.add(id);
-    } catch (e) {
-      await con.run('ROLLBACK');
-      throw e;
-    }
+      return added;
+    });
+    // Known once committed: a batch rolled back leaves them new to the store.
+    for (const id of newOrgs) this.orgs.add(id);
   }
 
   /** The organizations of a batch: new ones appended, known ones updated. Returns the new ids. */

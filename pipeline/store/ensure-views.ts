@@ -5,6 +5,7 @@
  * can later be opened read-only by a scorebook whose views it already holds.
  */
 import { quotedIdentifier, type DuckDBConnection } from '@duckdb/node-api';
+import { inTransaction } from './in-transaction.ts';
 import { VIEWS } from './views/index.ts';
 
 interface Stored {
@@ -31,8 +32,7 @@ export async function viewsUpToDate(con: DuckDBConnection): Promise<boolean> {
 export async function ensureViews(con: DuckDBConnection): Promise<void> {
   if (await viewsUpToDate(con)) return;
   const stored = await storedViews(con);
-  await con.run('BEGIN TRANSACTION');
-  try {
+  await inTransaction(con, async () => {
     // Those of an earlier scorebook first: one it no longer has must not linger.
     for (const s of [...stored].reverse())
       await con.run(`DROP VIEW IF EXISTS ${quotedIdentifier(s.name)}`);
@@ -41,9 +41,5 @@ export async function ensureViews(con: DuckDBConnection): Promise<void> {
     await con.run('DELETE FROM view_definitions');
     for (const [i, v] of VIEWS.entries())
       await con.run('INSERT INTO view_definitions VALUES ($1, $2, $3)', [i + 1, v.name, v.sql]);
-    await con.run('COMMIT');
-  } catch (e) {
-    await con.run('ROLLBACK');
-    throw e;
-  }
+  });
 }

@@ -8,6 +8,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../user-error.ts';
 import { shippedTemplates } from '../templates/registry.ts';
+import { inTransaction } from './in-transaction.ts';
 import { syncSizeBands } from './size-bands.ts';
 import { createTableSql } from './table-declaration.ts';
 import { TABLES } from './tables.ts';
@@ -50,17 +51,6 @@ export const UPGRADES: Record<number, readonly UpgradeStep[]> = {
     (con) => syncSizeBands(con, shippedTemplates().values()),
   ],
 };
-
-async function inTransaction(con: DuckDBConnection, work: () => Promise<void>): Promise<void> {
-  await con.run('BEGIN TRANSACTION');
-  try {
-    await work();
-    await con.run('COMMIT');
-  } catch (e) {
-    await con.run('ROLLBACK');
-    throw e;
-  }
-}
 
 export async function migrate(con: DuckDBConnection): Promise<number> {
   await con.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
