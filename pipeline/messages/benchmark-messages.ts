@@ -47,7 +47,7 @@ registerMessages({
     'zh-CN': (p) => {
       const sized = sizedOf(p).map((t) => `${t.id}（${t.label['zh-CN']}，指标 ${t.indicator}）`);
       const which = sized.length
-        ? `只有 ${sized.join('、')} 设有规模分档`
+        ? `只有 ${sized.join('、')}设有规模分档`
         : '此 scorebook 的模板均未设规模分档';
       return `无法按规模对 ${p.template} 分组：${which}。请按 ${p.others} 对 ${p.template} 分组（例如 --by ${p.example}）。`;
     },
