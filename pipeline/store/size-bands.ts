@@ -21,32 +21,28 @@ export function sizeBandRows(t: Template): SizeBandRow[] {
   }));
 }
 
-/** Brings size_bands in line with `templates`; returns whether anything changed. Run it inside a transaction. */
+/** Brings size_bands in line with `templates`. Run it inside a transaction. */
 export async function syncSizeBands(
   con: DuckDBConnection,
   templates: Iterable<Template>,
-): Promise<boolean> {
-  const stored = new Map<string, string>();
+): Promise<void> {
   const rows = (
     await con.runAndReadAll(
       'SELECT template_id, template_version, indicator_id, position, band, below FROM size_bands ORDER BY template_id, position',
     )
   ).getRowObjectsJson() as unknown as SizeBandRow[];
-  for (const r of rows)
-    stored.set(r.template_id, (stored.get(r.template_id) ?? '') + JSON.stringify(r));
+  const stored = new Map<string, SizeBandRow[]>();
+  for (const r of rows) stored.set(r.template_id, [...(stored.get(r.template_id) ?? []), r]);
   const fresh: SizeBandRow[] = [];
-  const stale: string[] = [];
   for (const t of templates) {
     const want = sizeBandRows(t);
-    if (want.map((r) => JSON.stringify(r)).join('') === (stored.get(t.id) ?? '')) continue;
-    if (stored.has(t.id)) stale.push(t.id);
+    const had = stored.get(t.id);
+    if (JSON.stringify(want) === JSON.stringify(had ?? [])) continue;
+    if (had) await con.run('DELETE FROM size_bands WHERE template_id = $1', [t.id]);
     fresh.push(...want);
   }
-  for (const id of stale) await con.run('DELETE FROM size_bands WHERE template_id = $1', [id]);
-  if (fresh.length) {
-    const a = await con.createAppender(SIZE_BANDS.name);
-    appendRows(a, SIZE_BANDS, fresh);
-    a.closeSync();
-  }
-  return stale.length > 0 || fresh.length > 0;
+  if (!fresh.length) return;
+  const a = await con.createAppender(SIZE_BANDS.name);
+  appendRows(a, SIZE_BANDS, fresh);
+  a.closeSync();
 }

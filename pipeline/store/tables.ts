@@ -176,4 +176,4 @@ export const TABLES: readonly Table<never>[] = [
   GROUP_SCORES,
   REJECTIONS,
   SIZE_BANDS,
-] as readonly Table<never>[];
+];
