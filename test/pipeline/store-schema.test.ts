@@ -5,7 +5,7 @@
  * code's differ from those the file holds; a newer file refused in words.
  */
 import { DuckDBInstance, quotedString, type DuckDBConnection } from '@duckdb/node-api';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolvePlan } from '../../core/index.ts';
@@ -18,7 +18,7 @@ import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { makeLegacySchema } from '../fixtures/store/legacy-migrations.ts';
 import { queryDb } from '../support/query-db.ts';
 import { write } from '../support/returned-workbooks.ts';
-import { runCli, scratchDir } from '../support/run-cli.ts';
+import { ROOT, runCli, scratchDir } from '../support/run-cli.ts';
 
 const dir = scratchDir('scorebook-schema-');
 const TEMPLATE = 'gbt-40143-2021';
@@ -247,6 +247,33 @@ describe('store schema', () => {
     expect(views.map((v) => v.view_name)).not.toContain('bench_gone');
     const groups = await queryDb(db, 'SELECT * FROM bench_groups');
     expect(Object.keys(groups[0]!)).toContain('median');
+  });
+
+  it('has every column of every table and view named in docs/database.md', async () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'database.md'), 'utf8');
+    const paragraph = (start: string) => doc.slice(doc.indexOf(start)).split('\n\n')[0]!;
+    const bookkeeping = paragraph('The schema is created');
+    const naming = paragraph('Each row of a `bench_*` view');
+    const textOf = (name: string) =>
+      doc.split('\n').find((l) => l.startsWith(`| \`${name}\` |`)) ??
+      (doc.includes(`### \`${name}\``)
+        ? doc.slice(doc.indexOf(`### \`${name}\``)).split('\n## ')[0]!
+        : bookkeeping);
+    const relations = await queryDb(
+      current,
+      'SELECT table_name AS name, list(column_name ORDER BY ordinal_position) AS columns FROM information_schema.columns GROUP BY 1 ORDER BY 1',
+    );
+    expect(relations.length).toBe(TABLES.length + VIEWS.length + 2);
+    const undocumented: Record<string, string[]> = {};
+    for (const { name, columns } of relations as { name: string; columns: string[] }[]) {
+      const missing = columns.filter(
+        (c) =>
+          !textOf(name).includes(`\`${c}\``) &&
+          !(name.startsWith('bench_') && naming.includes(`\`${c}\``)),
+      );
+      if (missing.length) undocumented[name] = missing;
+    }
+    expect(undocumented).toEqual({});
   });
 
   it('refuses a database written by a newer scorebook, saying what to do', async () => {
