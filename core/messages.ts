@@ -203,6 +203,34 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) =>
       `The grade's lower bound ${s(p.value)} is not between 0 and 100. Grades divide the total out of 100: their bounds lie in 0..100.`,
   },
+  'size.unknown-indicator': {
+    'zh-CN': (p) =>
+      `规模取自指标 "${s(p.id)}"，模板中没有这个三级指标。请填写记录该数值（如在册志愿者人数）的三级指标编号。`,
+    en: (p) =>
+      `The size is taken from the indicator "${s(p.id)}", which is not a third-level indicator of the template. Name the third-level indicator that records the figure (such as registered volunteers).`,
+  },
+  'size.band-order': {
+    'zh-CN': (p) =>
+      `规模分档 "${s(p.id)}" 的上限 ${s(p.below)} 不大于前一档的上限 ${s(p.previous)}。请从小到大排列各档，每档的上限大于前一档。`,
+    en: (p) =>
+      `The size band "${s(p.id)}" ends below ${s(p.below)}, not above the previous band's ${s(p.previous)}. List the bands smallest first, each ending above the one before.`,
+  },
+  'size.open-band': {
+    'zh-CN': (p) =>
+      `规模分档 "${s(p.id)}" 没有上限（below），但它不是最后一档。只有最后一档可以不设上限，它包含其余所有数值。`,
+    en: (p) =>
+      `The size band "${s(p.id)}" has no upper bound (below) but is not the last. Only the last band is open: it holds every larger figure.`,
+  },
+  'size.closed-last-band': {
+    'zh-CN': (p) =>
+      `最后一个规模分档 "${s(p.id)}" 设有上限 ${s(p.below)}，大于等于它的数值将不属于任何一档。请删除最后一档的 below。`,
+    en: (p) =>
+      `The last size band "${s(p.id)}" ends below ${s(p.below)}: a figure at or above it would fall in no band. Remove the last band's below.`,
+  },
+  'size.duplicate-band': {
+    'zh-CN': (p) => `规模分档 "${s(p.id)}" 重复。每档需要不同的 id。`,
+    en: (p) => `The size band "${s(p.id)}" is defined twice. Each band needs its own id.`,
+  },
   'linear.percent-scale': {
     'zh-CN': (p) =>
       `百分比指标的线性规则端点应写为小数（85% 写作 0.85），此处为 ${s(p.value)}，按此永远达不到满分。`,

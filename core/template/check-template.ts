@@ -6,7 +6,7 @@
 import { issue, type Issue, type PathSegment } from '../issues.ts';
 import { checkBands, lowerBound, upperBound } from '../rules/score-bands.ts';
 import { scaleListItems } from '../sheet/score-formulas.ts';
-import type { GradeBand, Indicator, Rule, Template } from './schema.ts';
+import type { GradeBand, Indicator, Rule, Template, TemplateSize } from './schema.ts';
 
 const WEIGHT_TOLERANCE = 1e-6;
 /** Excel's limit on an inline list ("1 a,2 b,…") of a data validation, in characters. */
@@ -61,6 +61,7 @@ export function checkTemplate(t: Template): Issue[] {
   }
 
   if (t.grades) errors.push(...checkGrades(t.grades, ['grades']));
+  if (t.size) errors.push(...checkSize(t.size, indicators, ['size']));
 
   const profileIds = new Map<string, number>();
   (t.profiles ?? []).forEach((p, pi) => {
@@ -241,6 +242,37 @@ function checkGrades(grades: GradeBand[], path: PathSegment[]): Issue[] {
       errors.push(issue('grades.range', [...path, i, 'min'], { value: g.min }));
     ids.add(g.id);
     mins.add(g.min);
+  });
+  return errors;
+}
+
+/** The size's indicator exists; its bands run smallest first, each ending above the last, and only the last is open. */
+function checkSize(
+  size: TemplateSize,
+  indicators: ReadonlyMap<string, unknown>,
+  path: PathSegment[],
+): Issue[] {
+  const errors: Issue[] = [];
+  if (!indicators.has(size.indicator))
+    errors.push(issue('size.unknown-indicator', [...path, 'indicator'], { id: size.indicator }));
+  const ids = new Set<string>();
+  let previous: number | undefined;
+  size.bands.forEach((b, i) => {
+    const at: PathSegment[] = [...path, 'bands', i];
+    if (ids.has(b.id)) errors.push(issue('size.duplicate-band', [...at, 'id'], { id: b.id }));
+    ids.add(b.id);
+    const last = i === size.bands.length - 1;
+    if (b.below === undefined) {
+      if (!last) errors.push(issue('size.open-band', at, { id: b.id }));
+      return;
+    }
+    if (last)
+      errors.push(issue('size.closed-last-band', [...at, 'below'], { id: b.id, below: b.below }));
+    if (previous !== undefined && b.below <= previous)
+      errors.push(
+        issue('size.band-order', [...at, 'below'], { id: b.id, below: b.below, previous }),
+      );
+    previous = b.below;
   });
   return errors;
 }

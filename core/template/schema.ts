@@ -143,6 +143,31 @@ export const profile = z
   .strict();
 export type Profile = z.infer<typeof profile>;
 
+/**
+ * An organization's size as the template defines it: a figure one indicator records (GB/T
+ * 40143's 2.1.3, registered volunteers) cut into bands, for grouping peers by size. Each band
+ * holds the figures below its `below` (exclusive) and at or above the previous band's; the last
+ * band has no `below` and holds the rest.
+ */
+export const sizeBand = z
+  .object({
+    id: nonEmpty.describe('what the store and the benchmark call the band, e.g. "50-199"'),
+    below: z.number().optional().describe('upper bound, exclusive; absent on the last band only'),
+    label: localizedText,
+  })
+  .strict();
+export type SizeBand = z.infer<typeof sizeBand>;
+
+export const templateSize = z
+  .object({
+    indicator: id.describe('the third-level indicator whose figure decides the size'),
+    label: localizedText.describe('what the figure counts, e.g. registered volunteers'),
+    bands: z.array(sizeBand).min(2).describe('smallest first'),
+  })
+  .strict()
+  .describe('optional: how organizations are grouped by size (benchmark --by size)');
+export type TemplateSize = z.infer<typeof templateSize>;
+
 export const template = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -158,6 +183,7 @@ export const template = z
       .strict(),
     method: z.enum(METHODS).default('mean'),
     grades: z.array(gradeBand).optional(),
+    size: templateSize.optional(),
     dimensions: z.array(dimension).min(1),
     profiles: z.array(profile).optional(),
   })

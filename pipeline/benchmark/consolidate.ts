@@ -15,7 +15,7 @@
  * total (the lowest total may come from one evaluator, the lowest score of a dimension from
  * another). The bench_* views read the method from the connection's variable `consolidate`.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { quotedString, type DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../user-error.ts';
 
 export const CONSOLIDATE_METHODS = ['mean', 'median', 'min', 'max'] as const;
@@ -25,15 +25,11 @@ export const DEFAULT_CONSOLIDATE: ConsolidateMethod = 'mean';
 export function checkConsolidate(method: string | undefined): ConsolidateMethod {
   const m = method ?? DEFAULT_CONSOLIDATE;
   if (!(CONSOLIDATE_METHODS as readonly string[]).includes(m))
-    throw new UserError(
-      `--consolidate must be one of ${CONSOLIDATE_METHODS.join(', ')}, not "${m}".`,
-    );
+    throw UserError.of('benchmark.consolidate', {
+      value: m,
+      methods: CONSOLIDATE_METHODS.join(', '),
+    });
   return m as ConsolidateMethod;
-}
-
-/** The SQL aggregate consolidating `expr` over evaluators by `method`. */
-export function consolidateSql(method: ConsolidateMethod, expr: string): string {
-  return `${method === 'mean' ? 'avg' : method}(${expr})`;
 }
 
 /** Makes the bench_* views of this connection consolidate by `method`. */
@@ -41,5 +37,5 @@ export async function setConsolidate(
   con: DuckDBConnection,
   method: ConsolidateMethod,
 ): Promise<void> {
-  await con.run(`SET VARIABLE consolidate = '${checkConsolidate(method)}'`);
+  await con.run(`SET VARIABLE consolidate = ${quotedString(checkConsolidate(method))}`);
 }

@@ -5,8 +5,20 @@
  * `suppressed`.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows as rows } from '../store/query-rows.ts';
+import {
+  DEFAULT_MIN_GROUP,
+  distribution,
+  peerCount,
+  percentileRank,
+  quartiles,
+  shownWhen,
+  suppress,
+} from '../store/statistics.ts';
+import { shippedTemplates } from '../templates/registry.ts';
 import { UserError } from '../user-error.ts';
 import { checkConsolidate, setConsolidate, type ConsolidateMethod } from './consolidate.ts';
+import { GROUP_COLUMNS, type GroupColumn } from './group-columns.ts';
 import {
   raterAgreement,
   trends,
@@ -15,15 +27,7 @@ import {
   type RaterAgreement,
 } from './trends-and-raters.ts';
 
-export const GROUP_COLUMNS = ['region', 'org_type', 'size'] as const;
-export type GroupColumn = (typeof GROUP_COLUMNS)[number];
-
-/**
- * The templates with a size band, as the view bench_org_size derives it (GB/T 40143's 2.1.3,
- * registered volunteers). Any other template has no size: grouping by it would put every
- * organization into one group "size=—" and look like an answer.
- */
-export const SIZED_TEMPLATES: readonly string[] = ['gbt-40143-2021'];
+export { GROUP_COLUMNS, type GroupColumn } from './group-columns.ts';
 
 export interface Distribution {
   min: number;
@@ -78,14 +82,6 @@ export interface BenchmarkOptions {
   consolidate?: ConsolidateMethod;
 }
 
-async function rows(
-  con: DuckDBConnection,
-  sql: string,
-  params: (string | number)[] = [],
-): Promise<Record<string, unknown>[]> {
-  return (await con.runAndReadAll(sql, params)).getRowObjectsJson() as Record<string, unknown>[];
-}
-
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** The template and period to benchmark: as given, or the only template and the latest period. */
@@ -96,17 +92,12 @@ export async function choosePeriod(
   const templates = (
     await rows(con, 'SELECT DISTINCT template_id FROM bench_org_period ORDER BY 1')
   ).map((r) => String(r.template_id));
-  if (!templates.length)
-    throw new UserError('The database holds no scored submission yet. Run scorebook ingest first.');
+  if (!templates.length) throw UserError.of('benchmark.empty');
   const template = opts.template ?? (templates.length === 1 ? templates[0]! : undefined);
   if (!template)
-    throw new UserError(
-      `The database holds several templates (${templates.join(', ')}): choose one with --template.`,
-    );
+    throw UserError.of('benchmark.several-templates', { templates: templates.join(', ') });
   if (!templates.includes(template))
-    throw new UserError(
-      `No submission for template ${template}. Templates present: ${templates.join(', ')}.`,
-    );
+    throw UserError.of('benchmark.no-template', { template, templates: templates.join(', ') });
   const periods = (
     await rows(
       con,
@@ -116,9 +107,7 @@ export async function choosePeriod(
   ).map((r) => String(r.period));
   const period = opts.period ?? periods[periods.length - 1]!;
   if (!periods.includes(period))
-    throw new UserError(
-      `No submission for period ${period} of ${template}. Periods present: ${periods.join(', ')}.`,
-    );
+    throw UserError.of('benchmark.no-period', { period, template, periods: periods.join(', ') });
   return { template, period };
 }
 
@@ -129,36 +118,30 @@ export async function runBenchmark(
   const by = opts.by?.length ? opts.by : (['region', 'org_type'] as GroupColumn[]);
   for (const c of by)
     if (!GROUP_COLUMNS.includes(c))
-      throw new UserError(`Cannot group by "${c}": use ${GROUP_COLUMNS.join(', ')}.`);
-  const k = opts.minGroup ?? 5;
-  if (!Number.isInteger(k) || k < 1)
-    throw new UserError(`--min-group must be a whole number of at least 1, not ${opts.minGroup}.`);
+      throw UserError.of('benchmark.group-column', {
+        column: c,
+        columns: GROUP_COLUMNS.join(', '),
+      });
+  const k = checkMinGroup(opts.minGroup ?? DEFAULT_MIN_GROUP);
   const consolidate = checkConsolidate(opts.consolidate);
   // The views consolidate by the connection's variable: always set, so no earlier caller's choice lingers.
   await setConsolidate(con, consolidate);
   const { template, period } = await choosePeriod(con, opts);
-  if (by.includes('size') && !SIZED_TEMPLATES.includes(template)) {
-    const others = GROUP_COLUMNS.filter((c) => c !== 'size');
-    throw new UserError(
-      `Cannot group ${template} by size: only ${SIZED_TEMPLATES.join(', ')} has a size band (registered volunteers, indicator 2.1.3). Group ${template} by ${others.join(', ')} (for example --by ${others.join(',')}).`,
-    );
-  }
+  if (by.includes('size')) checkSized(template);
   const cols = by.join(', ');
   const keyOf = (r: Record<string, unknown>) => JSON.stringify(by.map((c) => r[c] ?? null));
-  const stat = (expr: string) => `CASE WHEN count(*) >= ${k} THEN ${expr} END`;
 
   const groupRows = await rows(
     con,
-    `SELECT ${cols}, count(*) AS n,
-            ${stat('min(total)')} AS min, ${stat('quantile_cont(total, 0.25)')} AS q1, ${stat('quantile_cont(total, 0.5)')} AS median,
-            ${stat('quantile_cont(total, 0.75)')} AS q3, ${stat('max(total)')} AS max, ${stat('avg(total)')} AS mean
+    `SELECT ${cols}, count(*) AS n, NOT (${shownWhen('count(*)', k)}) AS suppressed,
+            ${distribution('total', 'count(*)', k)}
      FROM bench_org_period WHERE template_id = $1 AND period = $2 GROUP BY ${cols} ORDER BY ${cols}`,
     [template, period],
   );
   const dimRows = await rows(
     con,
     `SELECT ${by.map((c) => `p.${c}`).join(', ')}, d.dimension_id, count(*) AS n,
-            ${stat('quantile_cont(d.score, 0.5)')} AS median, ${stat('quantile_cont(d.score, 0.25)')} AS q1, ${stat('quantile_cont(d.score, 0.75)')} AS q3
+            ${quartiles('d.score', 'count(*)', k)}
      FROM bench_org_period p JOIN bench_org_dimension d USING (template_id, period, org_id)
      WHERE p.template_id = $1 AND p.period = $2 GROUP BY ALL ORDER BY d.dimension_id`,
     [template, period],
@@ -176,11 +159,10 @@ export async function runBenchmark(
     });
   }
   const groups: BenchmarkGroup[] = groupRows.map((r) => {
-    const n = Number(r.n);
-    const suppressed = n < k;
+    const suppressed = Boolean(r.suppressed);
     return {
       by: Object.fromEntries(by.map((c) => [c, (r[c] as string | null) ?? null])),
-      n,
+      n: Number(r.n),
       suppressed,
       total: suppressed
         ? null
@@ -196,22 +178,17 @@ export async function runBenchmark(
     };
   });
 
-  // Percentile rank: 100 × (peers below + half of those level, self included) / n. Level means
-  // equal to 1e-9, as in bench_percentiles: floating-point noise in a stored total is no rank.
+  // As bench_percentiles ranks, in the groups asked for rather than region × org type.
   const orgRows = await rows(
     con,
     `WITH p AS (
        SELECT org_id, ${cols}, total,
-              count(*) OVER (PARTITION BY ${cols}) AS n_group,
-              rank() OVER (PARTITION BY ${cols} ORDER BY round(total, 9)) - 1 AS below_group,
-              count(*) OVER (PARTITION BY ${cols}, round(total, 9)) AS equal_group,
-              count(*) OVER () AS n_all,
-              rank() OVER (ORDER BY round(total, 9)) - 1 AS below_all,
-              count(*) OVER (PARTITION BY round(total, 9)) AS equal_all
+              ${peerCount('total', by)} AS n_group, ${percentileRank('total', by)} AS rank_group,
+              ${peerCount('total', [])} AS n_all, ${percentileRank('total', [])} AS rank_all
        FROM bench_org_period WHERE template_id = $1 AND period = $2)
      SELECT org_id, ${cols}, total,
-            CASE WHEN n_group >= ${k} THEN 100.0 * (below_group + 0.5 * equal_group) / n_group END AS percentile_in_group,
-            CASE WHEN n_all >= ${k} THEN 100.0 * (below_all + 0.5 * equal_all) / n_all END AS percentile_overall
+            ${suppress('n_group', 'rank_group', k)} AS percentile_in_group,
+            ${suppress('n_all', 'rank_all', k)} AS percentile_overall
      FROM p ORDER BY org_id`,
     [template, period],
   );
@@ -231,4 +208,29 @@ export async function runBenchmark(
       percentile_overall: num(r.percentile_overall),
     })),
   };
+}
+
+/** k as a command line gives it: a whole number of at least 1. */
+export function checkMinGroup(k: number): number {
+  if (!Number.isInteger(k) || k < 1) throw UserError.of('benchmark.min-group', { value: k });
+  return k;
+}
+
+/**
+ * Only a template that defines a size (its `size`) can be grouped by it: any other would put
+ * every organization into one group "size=—" and look like an answer.
+ */
+function checkSized(template: string): void {
+  const templates = shippedTemplates();
+  if (templates.get(template)?.size) return;
+  const sized = [...templates.values()]
+    .filter((t) => t.size)
+    .map((t) => ({ id: t.id, indicator: t.size!.indicator, label: t.size!.label }));
+  const others = GROUP_COLUMNS.filter((c) => c !== 'size');
+  throw UserError.of('benchmark.no-size', {
+    template,
+    sized: JSON.stringify(sized),
+    others: others.join(', '),
+    example: others.join(','),
+  });
 }

@@ -8,8 +8,10 @@
  * and reads as a change no organization made.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { consolidateSql, type ConsolidateMethod } from './consolidate.ts';
-import type { GroupColumn } from './run-benchmark.ts';
+import { queryRows as rows } from '../store/query-rows.ts';
+import { consolidated, suppress } from '../store/statistics.ts';
+import type { ConsolidateMethod } from './consolidate.ts';
+import type { GroupColumn } from './group-columns.ts';
 
 export interface OrgTrend {
   org_id: string;
@@ -53,14 +55,6 @@ export const LEAST_AGREEMENT_NAMED = 5;
 /** Indicator ids in the standard's order: 1.2.10 after 1.2.9. */
 export const byIndicatorId = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
-async function rows(
-  con: DuckDBConnection,
-  sql: string,
-  params: (string | number)[],
-): Promise<Record<string, unknown>[]> {
-  return (await con.runAndReadAll(sql, params)).getRowObjectsJson() as Record<string, unknown>[];
-}
-
 export async function trends(
   con: DuckDBConnection,
   template: string,
@@ -102,7 +96,7 @@ export async function trends(
   const groupRows = await rows(
     con,
     `SELECT ${cols}, t.previous_period AS from_period, t.period AS to_period, count(*) AS n,
-            CASE WHEN count(*) >= ${k} THEN quantile_cont(t.change, 0.5) END AS median_change
+            ${suppress('count(*)', 'quantile_cont(t.change, 0.5)', k)} AS median_change
      FROM bench_trends t JOIN bench_org_period p USING (template_id, org_id, period)
      WHERE t.template_id = $1 AND t.previous_period IS NOT NULL
      GROUP BY ALL ORDER BY ${cols}, to_period, from_period`,
@@ -138,7 +132,7 @@ export async function raterAgreement(
     con,
     `WITH multi AS (SELECT org_id FROM bench_org_period WHERE template_id = $1 AND period = $2 AND raters > 1),
      x AS (
-       SELECT s.org_id, i.indicator_id, max(i.score) - min(i.score) AS spread, avg(i.score) AS mean_score, ${consolidateSql(method, 'i.score')} AS score
+       SELECT s.org_id, i.indicator_id, max(i.score) - min(i.score) AS spread, avg(i.score) AS mean_score, ${consolidated('i.score', method)} AS score
        FROM submissions s SEMI JOIN multi USING (org_id) JOIN indicator_scores i USING (content_hash)
        WHERE s.is_current AND s.template_id = $1 AND s.period = $2 AND i.score IS NOT NULL
        GROUP BY s.org_id, i.indicator_id HAVING count(*) > 1 AND round(max(i.score) - min(i.score), 9) > 0)

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { quotedIdentifier, quotedString, type DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../user-error.ts';
 import {
   DEFAULT_CONSOLIDATE,
@@ -14,7 +14,7 @@ import {
   type ConsolidateMethod,
 } from '../benchmark/consolidate.ts';
 
-/** Every table and view docs/database.md documents (schema_version is bookkeeping, not data). */
+/** Every table and view docs/database.md documents (schema_version and view_definitions are bookkeeping, not data). */
 export const EXPORTED = [
   'organizations',
   'submissions',
@@ -22,6 +22,7 @@ export const EXPORTED = [
   'dimension_scores',
   'group_scores',
   'rejections',
+  'size_bands',
   'submission_scores',
   'bench_org_period',
   'bench_org_dimension',
@@ -35,10 +36,6 @@ export const EXPORTED = [
 
 export type ExportFormat = 'csv' | 'parquet' | 'xlsx';
 const XLSX_MAX_ROWS = 1_048_575;
-
-function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
 
 async function columns(
   con: DuckDBConnection,
@@ -56,7 +53,7 @@ async function defusedSelect(con: DuckDBConnection, table: string): Promise<stri
   const cols = await columns(con, table);
   return cols
     .map(({ name, type }) => {
-      const q = `"${name}"`;
+      const q = quotedIdentifier(name);
       return type === 'VARCHAR' || type === 'JSON'
         ? `CASE WHEN regexp_matches(${q}::VARCHAR, '^[=+\\-@\\t\\r]') THEN '''' || ${q}::VARCHAR ELSE ${q}::VARCHAR END AS ${q}`
         : q;
@@ -85,7 +82,7 @@ async function sheetSelect(con: DuckDBConnection, table: string): Promise<string
   const cols = await columns(con, table);
   return cols
     .map(({ name, type }) => {
-      const q = `"${name}"`;
+      const q = quotedIdentifier(name);
       if (WHOLE_NUMBERS.has(type) || type.startsWith('DECIMAL'))
         return `CAST(${q} AS DOUBLE) AS ${q}`;
       if (type === 'TIMESTAMP WITH TIME ZONE')
@@ -128,22 +125,18 @@ export async function exportDatabase(
   opts: ExportOptions,
 ): Promise<string[]> {
   const { minGroup, partition = false, onTable } = opts;
-  if (partition && format !== 'parquet')
-    throw new UserError(`--partition applies to --format parquet only, not ${format}.`);
+  if (partition && format !== 'parquet') throw UserError.of('export.partition-format', { format });
   await con.run(`SET VARIABLE min_group = ${Math.max(1, Math.floor(minGroup))}`);
   await setConsolidate(con, opts.consolidate ?? DEFAULT_CONSOLIDATE);
   const written: string[] = [];
   if (format === 'xlsx') {
-    if (!/\.xlsx$/i.test(out))
-      throw new UserError(`With --format xlsx, --out is a file ending in .xlsx, not ${out}.`);
+    if (!/\.xlsx$/i.test(out)) throw UserError.of('export.xlsx-out', { out });
     // Refuse before writing rather than cut a table short: a truncated export looks complete.
     const maxRows = opts.xlsxMaxRows ?? XLSX_MAX_ROWS;
     for (const t of EXPORTED) {
       const n = Number((await con.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows()[0]![0]);
       if (n > maxRows)
-        throw new UserError(
-          `${t} has ${n.toLocaleString('en')} rows and a sheet holds at most ${maxRows.toLocaleString('en')}: nothing was written to ${out}. Export with --format csv or --format parquet instead.`,
-        );
+        throw UserError.of('export.xlsx-rows', { table: t, rows: n, max: maxRows, out });
     }
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
       filename: out,
@@ -177,7 +170,7 @@ export async function exportDatabase(
           ? 'SELECT * FROM submissions'
           : `SELECT c.*, s.template_id, s.period FROM ${t} c JOIN submissions s USING (content_hash)`;
       await con.run(
-        `COPY (${select}) TO ${sqlString(folder)} (FORMAT parquet, PARTITION_BY (template_id, period), OVERWRITE_OR_IGNORE true)`,
+        `COPY (${select}) TO ${quotedString(folder)} (FORMAT parquet, PARTITION_BY (template_id, period), OVERWRITE_OR_IGNORE true)`,
       );
       written.push(folder);
       onTable?.(t);
@@ -186,7 +179,7 @@ export async function exportDatabase(
     const file = join(out, `${t}.${format}`);
     const select = format === 'csv' ? await defusedSelect(con, t) : '*';
     const options = format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT parquet)';
-    await con.run(`COPY (SELECT ${select} FROM ${t}) TO ${sqlString(file)} ${options}`);
+    await con.run(`COPY (SELECT ${select} FROM ${t}) TO ${quotedString(file)} ${options}`);
     written.push(file);
     onTable?.(t);
   }

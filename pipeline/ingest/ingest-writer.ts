@@ -5,13 +5,21 @@
  * exactly once.
  */
 import { basename } from 'node:path';
+import { DuckDBTimestampTZValue, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { issue, message, type Lang, type Template } from '../../core/index.ts';
+import { inTransaction } from '../store/in-transaction.ts';
+import { syncSizeBands } from '../store/size-bands.ts';
+import { appendRows, createTableSql, type Table } from '../store/table-declaration.ts';
 import {
-  DuckDBTimestampTZValue,
-  listValue,
-  type DuckDBAppender,
-  type DuckDBConnection,
-} from '@duckdb/node-api';
-import { issue, message, type Lang } from '../../core/index.ts';
+  DIMENSION_SCORES,
+  GROUP_SCORES,
+  INDICATOR_SCORES,
+  ORGANIZATIONS,
+  REJECTIONS,
+  SUBMISSIONS,
+  type RejectionRow,
+} from '../store/tables.ts';
+import { shippedTemplates } from '../templates/registry.ts';
 import type { FileOutcome, RejectionReason, SubmissionRecord } from './file-outcome.ts';
 
 export type Status = 'ingested' | 'unchanged' | 'replaced' | 'rejected';
@@ -59,7 +67,7 @@ interface Pending {
    * earlier version (a replacement) or a withdrawn one. A new id's only version is current.
    */
   touched: Set<string>;
-  rejections: { file: string; hash: string | null; reason: string; message: string }[];
+  rejections: RejectionRow[];
   /** submissions of earlier batches of this run taken back (a workbook-id conflict), and their organizations */
   withdraw: string[];
   withdrawnOrgs: Set<string>;
@@ -98,7 +106,15 @@ export class IngestWriter {
     return new DuckDBTimestampTZValue(BigInt(Date.parse(this.now)) * 1000n);
   }
 
-  static async open(con: DuckDBConnection): Promise<IngestWriter> {
+  /**
+   * The writer of a run over `con`. The store learns the sizes of `templates` (the templates
+   * the run reads returns with) first, so that the view bench_org_size can band their figures.
+   */
+  static async open(
+    con: DuckDBConnection,
+    templates: Iterable<Template> = shippedTemplates().values(),
+  ): Promise<IngestWriter> {
+    await inTransaction(con, () => syncSizeBands(con, templates));
     const hashes = new Set(
       (await con.runAndReadAll('SELECT content_hash FROM submissions'))
         .getRows()
@@ -282,99 +298,18 @@ export class IngestWriter {
 
   private async write(p: Pending): Promise<void> {
     const con = this.con;
-    await con.run('BEGIN TRANSACTION');
-    try {
+    const newOrgs = await inTransaction(con, async () => {
       for (const hash of p.withdraw) {
-        for (const t of ['indicator_scores', 'dimension_scores', 'group_scores', 'submissions'])
-          await con.run(`DELETE FROM ${t} WHERE content_hash = $1`, [hash]);
+        for (const t of [INDICATOR_SCORES, DIMENSION_SCORES, GROUP_SCORES, SUBMISSIONS])
+          await con.run(`DELETE FROM ${t.name} WHERE content_hash = $1`, [hash]);
       }
-      const newOrgs = await this.upsertOrganizations(p.records);
-      await this.append('submissions', (a) => {
-        for (const r of p.records) {
-          const s = r.submission;
-          // Appended as current: the UPDATE below corrects the ids that have other versions.
-          a.appendVarchar(r.hash);
-          a.appendVarchar(s.workbook_id);
-          a.appendInteger(p.versions.get(r.hash)!);
-          a.appendBoolean(true);
-          a.appendVarchar(s.org_id);
-          a.appendVarchar(s.template_id);
-          a.appendVarchar(s.template_version);
-          a.appendVarchar(s.profile);
-          a.appendVarchar(s.profile_hash);
-          a.appendVarchar(s.method);
-          a.appendVarchar(s.lang);
-          a.appendVarchar(s.period);
-          varcharOrNull(a, s.evaluator);
-          a.appendVarchar(s.source);
-          a.appendVarchar(r.fileName);
-          a.appendTimestampTZ(this.stamp);
-          a.appendVarchar(s.generated_at);
-          a.appendVarchar(s.weights);
-          nullable(a, s.total, (x) => a.appendDouble(x));
-          nullable(a, s.grade, (x) => a.appendVarchar(x));
-          a.appendInteger(s.answered);
-          a.appendInteger(s.unanswered);
-          a.appendBoolean(s.flagged);
-          a.appendVarchar(s.mismatches);
-          a.endRow();
-        }
-      });
-      await this.append('indicator_scores', (a) => {
-        for (const r of p.records) {
-          const i = r.indicators;
-          for (let k = 0; k < i.indicator_id.length; k++) {
-            a.appendVarchar(r.hash);
-            a.appendVarchar(i.indicator_id[k]!);
-            a.appendVarchar(i.dimension_id[k]!);
-            a.appendVarchar(i.group_id[k]!);
-            a.appendVarchar(i.rule[k]!);
-            varcharOrNull(a, i.input_raw[k]);
-            doubleOrNull(a, i.input_value[k]);
-            a.appendVarchar(i.state[k]!);
-            doubleOrNull(a, i.score[k]);
-            a.appendBoolean(i.na[k]!);
-            varcharOrNull(a, i.mode[k]);
-            varcharOrNull(a, i.evidence[k]);
-            a.endRow();
-          }
-        }
-      });
-      await this.append('dimension_scores', (a) => {
-        for (const r of p.records) {
-          for (const d of r.dimensions) {
-            a.appendVarchar(r.hash);
-            a.appendVarchar(d.dimension_id);
-            a.appendDouble(d.weight);
-            nullable(a, d.score, (x) => a.appendDouble(x));
-            nullable(a, d.mean, (x) => a.appendDouble(x));
-            a.appendDouble(d.sum);
-            a.appendInteger(d.applicable);
-            a.endRow();
-          }
-        }
-      });
-      await this.append('group_scores', (a) => {
-        for (const r of p.records) {
-          for (const g of r.groups) {
-            a.appendVarchar(r.hash);
-            a.appendVarchar(g.group_id);
-            nullable(a, g.score, (x) => a.appendDouble(x));
-            a.appendInteger(g.applicable);
-            a.endRow();
-          }
-        }
-      });
-      await this.append('rejections', (a) => {
-        for (const j of p.rejections) {
-          a.appendVarchar(j.file);
-          nullable(a, j.hash, (x) => a.appendVarchar(x));
-          a.appendVarchar(j.reason);
-          a.appendVarchar(j.message);
-          a.appendTimestampTZ(this.stamp);
-          a.endRow();
-        }
-      });
+      const added = await this.upsertOrganizations(p.records);
+      const stamp = this.stamp;
+      await this.append(SUBMISSIONS, { records: p.records, versions: p.versions, stamp });
+      await this.appendEach(INDICATOR_SCORES, p.records);
+      await this.appendEach(DIMENSION_SCORES, p.records);
+      await this.appendEach(GROUP_SCORES, p.records);
+      await this.append(REJECTIONS, { rejections: p.rejections, stamp });
       if (p.withdrawnOrgs.size) {
         // An organization known only from a file taken back is not kept: as if that file had never been read.
         await con.run(
@@ -391,12 +326,10 @@ export class IngestWriter {
           [listValue([...p.touched])],
         );
       }
-      await con.run('COMMIT');
-      for (const id of newOrgs) this.orgs.add(id);
-    } catch (e) {
-      await con.run('ROLLBACK');
-      throw e;
-    }
+      return added;
+    });
+    // Known once committed: a batch rolled back leaves them new to the store.
+    for (const id of newOrgs) this.orgs.add(id);
   }
 
   /** The organizations of a batch: new ones appended, known ones updated. Returns the new ids. */
@@ -406,61 +339,39 @@ export class IngestWriter {
     for (const r of records) latest.set(r.org.org_id, r.org);
     const fresh = [...latest.values()].filter((o) => !this.orgs.has(o.org_id));
     const known = [...latest.values()].filter((o) => this.orgs.has(o.org_id));
-    if (fresh.length) {
-      // Most organizations of a run are new to the store: an append, no conflict to resolve.
-      await this.append('organizations', (a) => {
-        for (const o of fresh) {
-          a.appendVarchar(o.org_id);
-          a.appendVarchar(o.org_name);
-          a.appendVarchar(o.region);
-          a.appendVarchar(o.org_type);
-          a.appendTimestampTZ(this.stamp);
-          a.endRow();
-        }
-      });
-    }
+    // Most organizations of a run are new to the store: an append, no conflict to resolve.
+    if (fresh.length) await this.append(ORGANIZATIONS, { orgs: fresh, stamp: this.stamp });
     if (!known.length) return fresh.map((o) => o.org_id);
     // Known ones in one statement per batch: an INSERT per organization cost about a millisecond each.
     await this.con.run(
-      'CREATE TEMP TABLE IF NOT EXISTS stage_organizations (org_id VARCHAR, org_name VARCHAR, region VARCHAR, org_type VARCHAR)',
+      createTableSql(ORGANIZATIONS, {
+        temp: true,
+        ifNotExists: true,
+        name: 'stage_organizations',
+        constraints: false,
+      }),
     );
     await this.con.run('DELETE FROM stage_organizations');
     const a = await this.con.createAppender('stage_organizations', 'main', 'temp');
-    for (const o of known) {
-      a.appendVarchar(o.org_id);
-      a.appendVarchar(o.org_name);
-      a.appendVarchar(o.region);
-      a.appendVarchar(o.org_type);
-      a.endRow();
-    }
+    appendRows(a, ORGANIZATIONS, { orgs: known, stamp: this.stamp });
     a.closeSync();
     await this.con.run(
-      `INSERT INTO organizations SELECT org_id, org_name, region, org_type, $1::TIMESTAMPTZ FROM stage_organizations
+      `INSERT INTO organizations SELECT * FROM stage_organizations
        ON CONFLICT (org_id) DO UPDATE SET org_name = excluded.org_name, region = excluded.region, org_type = excluded.org_type, updated_at = excluded.updated_at`,
-      [this.now],
     );
     return fresh.map((o) => o.org_id);
   }
 
-  private async append(table: string, rows: (a: DuckDBAppender) => void): Promise<void> {
-    const a = await this.con.createAppender(table);
-    rows(a);
+  private async append<S>(table: Table<S>, source: S): Promise<void> {
+    const a = await this.con.createAppender(table.name);
+    appendRows(a, table, source);
     a.closeSync();
   }
-}
 
-// The hot loop's nullables, without a closure per value.
-function varcharOrNull(a: DuckDBAppender, v: string | null | undefined): void {
-  if (v === null || v === undefined) a.appendNull();
-  else a.appendVarchar(v);
-}
-
-function doubleOrNull(a: DuckDBAppender, v: number | null | undefined): void {
-  if (v === null || v === undefined) a.appendNull();
-  else a.appendDouble(v);
-}
-
-function nullable<T>(a: DuckDBAppender, v: T | null | undefined, put: (x: T) => void): void {
-  if (v === null || v === undefined) a.appendNull();
-  else put(v);
+  /** One appender for the rows of every record (a record's indicators, dimensions or groups). */
+  private async appendEach<S>(table: Table<S>, sources: readonly S[]): Promise<void> {
+    const a = await this.con.createAppender(table.name);
+    for (const s of sources) appendRows(a, table, s);
+    a.closeSync();
+  }
 }

@@ -5,3 +5,4 @@
  */
 import './store-messages.ts';
 import './records-messages.ts';
+import './benchmark-messages.ts';

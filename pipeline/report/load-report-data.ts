@@ -8,13 +8,17 @@
  * fewer than k organizations is NULL. The bench_* views do the same with the connection's
  * variable min_group, which is set to k.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { quotedString, type DuckDBConnection } from '@duckdb/node-api';
+import { setConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
+import { checkMinGroup, choosePeriod } from '../benchmark/run-benchmark.ts';
+import { queryRows as rows } from '../store/query-rows.ts';
 import {
-  consolidateSql,
-  setConsolidate,
-  type ConsolidateMethod,
-} from '../benchmark/consolidate.ts';
-import { choosePeriod } from '../benchmark/run-benchmark.ts';
+  consolidated,
+  peerCount,
+  percentileRank,
+  quartiles,
+  suppress,
+} from '../store/statistics.ts';
 import { UserError } from '../user-error.ts';
 
 export interface ReportScope {
@@ -139,16 +143,6 @@ export interface ScopeData {
   groupDimensions: PeerDimensionRow[];
 }
 
-type Row = Record<string, unknown>;
-
-async function rows(
-  con: DuckDBConnection,
-  sql: string,
-  params: (string | number)[] = [],
-): Promise<Row[]> {
-  return (await con.runAndReadAll(sql, params)).getRowObjectsJson() as Row[];
-}
-
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -166,9 +160,8 @@ export async function chooseScope(
     consolidate: ConsolidateMethod;
   },
 ): Promise<ReportScope> {
-  if (!Number.isInteger(opts.k) || opts.k < 1)
-    throw new UserError(`--min-group must be a whole number of at least 1, not ${opts.k}.`);
-  const { k, consolidate } = opts;
+  const k = checkMinGroup(opts.k);
+  const { consolidate } = opts;
   // Which organizations, templates and periods exist does not depend on the method, but the views read it.
   await setConsolidate(con, consolidate);
   if (opts.org !== undefined) {
@@ -177,26 +170,27 @@ export async function chooseScope(
       'SELECT template_id, period FROM bench_org_period WHERE org_id = $1 ORDER BY template_id, period',
       [opts.org],
     );
-    if (!mine.length)
-      throw new UserError(
-        `No scored submission of organization ${opts.org} in the database. Check the id (scorebook status --roster …), or ingest its return first.`,
-      );
+    const org = opts.org;
+    if (!mine.length) throw UserError.of('scope.no-org', { org });
     const templates = [...new Set(mine.map((r) => String(r.template_id)))];
     const template = opts.template ?? (templates.length === 1 ? templates[0]! : undefined);
     if (!template)
-      throw new UserError(
-        `Organization ${opts.org} was scored on several templates (${templates.join(', ')}): choose one with --template.`,
-      );
+      throw UserError.of('scope.org-templates', { org, templates: templates.join(', ') });
     const periods = mine.filter((r) => r.template_id === template).map((r) => String(r.period));
     if (!periods.length)
-      throw new UserError(
-        `Organization ${opts.org} has no submission for template ${template}. Its templates: ${templates.join(', ')}.`,
-      );
+      throw UserError.of('scope.org-no-template', {
+        org,
+        template,
+        templates: templates.join(', '),
+      });
     const period = opts.period ?? periods[periods.length - 1]!;
     if (!periods.includes(period))
-      throw new UserError(
-        `Organization ${opts.org} has no submission for period ${period} of ${template}. Its periods: ${periods.join(', ')}.`,
-      );
+      throw UserError.of('scope.org-no-period', {
+        org,
+        period,
+        template,
+        periods: periods.join(', '),
+      });
     return { template, period, k, consolidate };
   }
   const chosen = await choosePeriod(con, {
@@ -280,10 +274,7 @@ export async function loadScopeData(con: DuckDBConnection, scope: ReportScope): 
   const groupDimensions = (
     await rows(
       con,
-      `SELECT region, org_type, dimension_id, count(*) AS n,
-              CASE WHEN count(*) >= ${k} THEN quantile_cont(score, 0.25) END AS q1,
-              CASE WHEN count(*) >= ${k} THEN quantile_cont(score, 0.5) END AS median,
-              CASE WHEN count(*) >= ${k} THEN quantile_cont(score, 0.75) END AS q3
+      `SELECT region, org_type, dimension_id, count(*) AS n, ${quartiles('score', 'count(*)', k)}
        FROM report_dimension WHERE period = $1 GROUP BY ALL ORDER BY region, org_type, dimension_id`,
       [period],
     )
@@ -301,36 +292,30 @@ export async function loadScopeData(con: DuckDBConnection, scope: ReportScope): 
 /** Per-organization scores with their peer percentiles, over every organization of the scope. */
 async function createDetailTables(con: DuckDBConnection, scope: ReportScope): Promise<void> {
   const { k } = scope;
-  const c = (x: string) => consolidateSql(scope.consolidate, x);
-  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  const t = lit(scope.template);
-  const per = lit(scope.period);
+  const c = (x: string) => consolidated(x, scope.consolidate);
+  // Literals, not parameters: a CREATE … AS takes none.
+  const t = quotedString(scope.template);
+  const per = quotedString(scope.period);
   const peers = `CREATE OR REPLACE TEMP VIEW report_peer AS SELECT org_id, region, org_type FROM bench_org_period WHERE template_id = ${t} AND period = ${per}`;
   await con.run(peers);
-  // Percentile rank among the peers that have a score: 100 × (below + ½ × level, self included) / n.
-  // Level means equal to 1e-9: a mean over evaluators summed in another order is no other rank.
-  const ranked = (source: string, extra: string) => `
-    SELECT x.*, p.region, p.org_type, count(x.score) OVER g AS n_peers,
-           CASE WHEN x.score IS NOT NULL AND count(x.score) OVER g >= ${k}
-                THEN 100.0 * (rank() OVER (PARTITION BY p.region, p.org_type, x.id ORDER BY round(x.score, 9)) - 1
-                              + 0.5 * count(x.score) OVER (PARTITION BY p.region, p.org_type, x.id, round(x.score, 9)))
-                     / count(x.score) OVER g END AS percentile ${extra}
-    FROM (${source}) x JOIN report_peer p USING (org_id)
-    WINDOW g AS (PARTITION BY p.region, p.org_type, x.id)`;
+  // Percentile rank among the peers (region × org type) that have a score there.
+  const among = ['p.region', 'p.org_type', 'x.id'];
+  const ranked = (source: string) => `
+    SELECT x.*, p.region, p.org_type, ${peerCount('x.score', among)} AS n_peers,
+           ${suppress(peerCount('x.score', among), percentileRank('x.score', among), k)} AS percentile
+    FROM (${source}) x JOIN report_peer p USING (org_id)`;
   const current = `s.is_current AND s.template_id = ${t} AND s.period = ${per} AND s.total IS NOT NULL`;
   await con.run(
     `CREATE OR REPLACE TEMP TABLE report_indicator AS ${ranked(
       `SELECT s.org_id, i.indicator_id AS id, any_value(i.rule) AS rule, ${c('i.score')} AS score, coalesce(bool_and(i.na), false) AS na,
             ${c('i.input_value')} FILTER (WHERE NOT coalesce(i.na, false)) AS value
      FROM submissions s JOIN indicator_scores i USING (content_hash) WHERE ${current} GROUP BY s.org_id, i.indicator_id`,
-      '',
     )} ORDER BY org_id`,
   );
   await con.run(
     `CREATE OR REPLACE TEMP TABLE report_group AS ${ranked(
       `SELECT s.org_id, g.group_id AS id, ${c('g.score')} AS score
      FROM submissions s JOIN group_scores g USING (content_hash) WHERE ${current} GROUP BY s.org_id, g.group_id`,
-      '',
     )} ORDER BY org_id`,
   );
   // First-level scores for the radar and the trend: the mean of applicable third-level scores, 0..1,

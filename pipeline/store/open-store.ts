@@ -1,5 +1,6 @@
 /** One DuckDB file, opened and migrated. */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { ensureViews } from './ensure-views.ts';
 import { migrate } from './schema.ts';
 import { UserError } from '../user-error.ts';
 
@@ -22,6 +23,7 @@ export async function openStore(file: string = DEFAULT_DB): Promise<Store> {
   const con = await instance.connect();
   try {
     await migrate(con);
+    await ensureViews(con);
   } catch (e) {
     con.closeSync();
     instance.closeSync();
