@@ -43,6 +43,12 @@ export function ruleKind(r: Rule): RuleKindModule<RuleKind> {
   return RULE_KINDS_MODULES[r.kind] as RuleKindModule<RuleKind>;
 }
 
+/** A kind as stored (indicator_scores.rule) is scored; one this version does not know counts as scored. */
+export function isScoredKind(kind: string | null): boolean {
+  if (kind === null || !Object.hasOwn(RULE_KINDS_MODULES, kind)) return true;
+  return RULE_KINDS_MODULES[kind as RuleKind].scored;
+}
+
 export type { Band, BandsRule } from './bands.ts';
 export { LIST_SOURCE_MAX, scaleListItems, scaleTokens } from './scale.ts';
 export * from './rule-kind.ts';
