@@ -35,7 +35,10 @@ export function toCellAnswer(
   }
 }
 
-/** The input cell's format: text for a list's items, a percentage for a figure of a % indicator. */
+/**
+ * The input cell's format: a percentage for an answer of a % indicator (but a score, which is
+ * 0..1 whatever the unit), text for a list's items, a number otherwise.
+ */
 export function inputCellStyle(rule: Rule, unit: string | undefined): StyleName {
   const entry = ruleKind(rule).entry;
   if (unit === '%' && entry !== 'score') return 'inputPercent';

@@ -36,8 +36,9 @@ export const RULE_KINDS_MODULES = {
 export const RULE_KINDS = Object.keys(RULE_KINDS_MODULES) as readonly RuleKind[];
 
 /**
- * The module of a rule's kind. Typed for any kind: call it with the rule it was looked up for
- * (`ruleKind(r).score(r, x)`), which is what the one cast here relies on.
+ * The module of a rule's kind, typed for any kind: TypeScript cannot tie the module found by
+ * `r.kind` to `r`, hence the one cast. Call it with the rule it was looked up for:
+ * `ruleKind(r).score(r, x)`.
  */
 export function ruleKind(r: Rule): RuleKindModule<RuleKind> {
   return RULE_KINDS_MODULES[r.kind] as RuleKindModule<RuleKind>;
