@@ -1,8 +1,8 @@
 /**
  * The template schema: the single definition of what a template file may say. The JSON Schema
  * in templates/template.schema.json is generated from it (npm run schema), and the checks that
- * a schema cannot express (positional ids, contiguous bands, weights that sum to 1, profile
- * references) live in check-template.ts.
+ * a schema cannot express (positional ids, weights that sum to 1, profile references) live in
+ * check-template.ts. A rule's schema and checks are its kind's (core/rules/kinds/).
  */
 import { z } from 'zod';
 import { rule } from '../rules/kinds/index.ts';
