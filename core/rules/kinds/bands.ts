@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { issue, type Issue, type PathSegment } from '../../issues.ts';
 import { formulaNumber } from '../../sheet/sheet-model.ts';
 import { unitLabel } from '../../sheet/sheet-labels.ts';
+import type { Lang } from '../../text.ts';
 import { localizedText } from '../../template/schema-parts.ts';
 import { formatValue, num } from '../format-value.ts';
 import { bandScore, checkBands, lowerBound, upperBound } from '../score-bands.ts';
@@ -67,7 +68,7 @@ function describeBand(b: Band, unit: string | undefined): string {
   return `${l}x${h}`;
 }
 
-function describe(rule: RuleOf<'bands'>, unit: string | undefined, lang: string): string {
+function describe(rule: RuleOf<'bands'>, unit: string | undefined, lang: Lang): string {
   return rule.bands
     .map((b) => `${describeBand(b, unit)} → ${num(b.score)}`)
     .join(lang === 'zh-CN' ? '；' : '; ');
