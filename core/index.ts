@@ -9,6 +9,8 @@ export * from './template/check-template.ts';
 export * from './rules/read-input.ts';
 export * from './rules/score-rule.ts';
 export * from './rules/score-bands.ts';
+export * from './rules/kinds/index.ts';
+export * from './rules/kinds/draws.ts';
 export * from './profile/resolve-profile.ts';
 export * from './engine/evaluate.ts';
 export * from './inputs/collect-inputs.ts';

@@ -1,14 +1,13 @@
 /**
  * An answer in any accepted spelling ("85%", "是", "2", "不适用") → the cell values a generated
  * sheet holds for it: a fraction for %, the list item in the sheet's language for binary and
- * scale rules, the N/A mark in its own cell.
+ * scale rules, the N/A mark in its own cell. And what the input cell itself looks like and accepts.
  */
+import { ruleKind, type Rule } from '../rules/kinds/index.ts';
 import { readInput, type RawInput } from '../rules/read-input.ts';
-import type { Rule } from '../template/schema.ts';
 import type { Lang } from '../text.ts';
 import type { RowAnswer } from './layout-workbook.ts';
-import { scaleListItems } from './score-formulas.ts';
-import { sheetLabels } from './sheet-labels.ts';
+import type { StyleName, ValidationSpec } from './sheet-model.ts';
 
 export type CellAnswer =
   | { ok: true; answer: Pick<RowAnswer, 'input' | 'na'> }
@@ -21,7 +20,6 @@ export function toCellAnswer(
   lang: Lang,
 ): CellAnswer {
   const read = readInput(rule, unit, raw);
-  const L = sheetLabels(lang);
   switch (read.state) {
     case 'blank':
       return { ok: true, answer: { input: null, na: false } };
@@ -30,13 +28,30 @@ export function toCellAnswer(
     case 'invalid':
       return { ok: false, code: read.code, ...(read.params ? { params: read.params } : {}) };
     case 'value':
-      if (rule.kind === 'binary')
-        return { ok: true, answer: { input: read.value === 1 ? L.yes : L.no, na: false } };
-      if (rule.kind === 'scale')
-        return {
-          ok: true,
-          answer: { input: scaleListItems(rule.levels, lang)[read.value - 1]!, na: false },
-        };
-      return { ok: true, answer: { input: read.value, na: false } };
+      return {
+        ok: true,
+        answer: { input: ruleKind(rule).cellValue(rule, read.value, lang), na: false },
+      };
   }
+}
+
+/**
+ * The input cell's format: a percentage for an answer of a % indicator (but a score, which is
+ * 0..1 whatever the unit), text for a list's items, a number otherwise.
+ */
+export function inputCellStyle(rule: Rule, unit: string | undefined): StyleName {
+  const entry = ruleKind(rule).entry;
+  if (unit === '%' && entry !== 'score') return 'inputPercent';
+  return entry === 'choice' ? 'inputText' : 'input';
+}
+
+/** The input cell's validation (a list, or a numeric range) with what it expects in words. */
+export function inputValidation(
+  rule: Rule,
+  unit: string | undefined,
+  row: number,
+  col: number,
+  lang: Lang,
+): ValidationSpec {
+  return { row, col, ...ruleKind(rule).validation(rule, unit, lang) };
 }

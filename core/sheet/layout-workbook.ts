@@ -7,16 +7,15 @@
 import { evaluate, type Evaluation } from '../engine/evaluate.ts';
 import type { ScoringPlan } from '../profile/resolve-profile.ts';
 import { describeRule } from '../rules/describe-rule.ts';
-import { lowerBound, upperBound } from '../rules/score-bands.ts';
 import type { RawInput } from '../rules/read-input.ts';
 import { text, type Lang } from '../text.ts';
 import { METADATA_KEYS, METADATA_SHEET, type WorkbookMetadata } from '../workbook/metadata.ts';
 import { SHEET_STYLES } from './sheet-styles.ts';
 import { sheetLabels, unitLabel } from './sheet-labels.ts';
 import { LINE_POINTS, displayWidth, rowHeights } from './row-heights.ts';
+import { inputCellStyle, inputValidation } from './input-cells.ts';
 import {
   a1,
-  formulaNumber,
   idToName,
   quoteSheet,
   sheetRef,
@@ -29,7 +28,8 @@ import {
   type ValidationSpec,
   type WorkbookModel,
 } from './sheet-model.ts';
-import { scaleListItems, scaleTokens, scoreFormula, type RuleConstants } from './score-formulas.ts';
+import { placeRuleConstants } from './rules-constants.ts';
+import { scoreFormula } from './score-formulas.ts';
 import { withinValidationLimits } from './validation-texts.ts';
 
 /** What the evaluator entered in one indicator's row, as cell values. */
@@ -139,76 +139,10 @@ export function layoutWorkbook(
   rules.set(2, 3, { value: L.lower, style: 'header' });
   rules.set(2, 4, { value: L.upper, style: 'header' });
   rules.set(2, 5, { value: L.score, style: 'header' });
-  let rr = 3;
-  const constants = new Map<string, RuleConstants>();
-  for (const ind of plan.indicators) {
-    const rule = ind.rule;
-    if (rule.kind === 'bands') {
-      const first = rr;
-      rule.bands.forEach((b, i) => {
-        const lo = lowerBound(b);
-        const hi = upperBound(b);
-        rules.set(rr, 0, { value: ind.id, style: 'code' });
-        rules.set(rr, 1, { value: 'bands', style: 'muted' });
-        rules.set(rr, 2, { value: i + 1, style: 'number' });
-        rules.set(rr, 3, {
-          value: lo ? `${lo.inclusive ? '≥' : '>'} ${formulaNumber(lo.value)}` : '',
-          style: 'text',
-        });
-        if (hi) rules.set(rr, 4, { value: hi.value, style: 'number' });
-        rules.set(rr, 5, { value: b.score, style: 'number' });
-        rr++;
-      });
-      constants.set(ind.id, {
-        bandUpper: (i) => sheetRef(R, first + i, 4),
-        bandScore: (i) => sheetRef(R, first + i, 5),
-        linearFrom: '',
-        linearTo: '',
-      });
-    } else if (rule.kind === 'linear') {
-      rules.set(rr, 0, { value: ind.id, style: 'code' });
-      rules.set(rr, 1, { value: 'linear', style: 'muted' });
-      rules.set(rr, 3, { value: rule.from, style: 'number' });
-      rules.set(rr, 4, { value: rule.to, style: 'number' });
-      constants.set(ind.id, {
-        bandUpper: () => '',
-        bandScore: () => '',
-        linearFrom: sheetRef(R, rr, 3),
-        linearTo: sheetRef(R, rr, 4),
-      });
-      rr++;
-    }
-  }
-  // Each distinct scale once: the spellings its input may take, one a row, which the score
-  // formulas of all its indicators look up (a sheet of 1,000 indicators would otherwise carry the
-  // list in every formula). Text, even "1": MATCH compares the trimmed input as text.
-  const scaleLists = new Map<string, string>();
-  for (const ind of plan.indicators) {
-    const rule = ind.rule;
-    if (rule.kind !== 'scale') continue;
-    const tokens = scaleTokens(rule.levels);
-    const key = JSON.stringify(tokens);
-    let range = scaleLists.get(key);
-    if (!range) {
-      const first = rr;
-      tokens.forEach((t, i) => {
-        rules.set(rr, 0, { value: ind.id, style: 'code' });
-        rules.set(rr, 1, { value: 'scale', style: 'muted' });
-        rules.set(rr, 2, { value: (i % rule.levels.length) + 1, style: 'number' });
-        rules.set(rr, 3, { value: t, style: 'text' });
-        rr++;
-      });
-      range = `${quoteSheet(R)}!${a1(first, 3, true)}:${a1(rr - 1, 3, true)}`;
-      scaleLists.set(key, range);
-    }
-    constants.set(ind.id, {
-      bandUpper: () => '',
-      bandScore: () => '',
-      linearFrom: '',
-      linearTo: '',
-      scaleList: range,
-    });
-  }
+  const constants = placeRuleConstants(plan.indicators, R, 3, (r, c, cell) =>
+    rules.set(r, c, cell),
+  );
+  let rr = constants.next;
   rr++;
   const gradeRows: { row: number; label: string }[] = [];
   if (plan.grades.length) {
@@ -286,7 +220,6 @@ export function layoutWorkbook(
       );
       for (const ind of g.indicators) {
         const a = answers?.get(ind.id);
-        const isPercent = ind.unit === '%';
         scoring.set(row, COL.code, { value: ind.id, style: 'code' });
         scoring.set(row, COL.name, { value: text(ind.name, lang), style: 'textWrap' });
         const desc = ind.description ?? ind.note;
@@ -299,34 +232,25 @@ export function layoutWorkbook(
           value: describeRule(ind.rule, unitLabel(ind.unit, lang), lang),
           style: 'textWrap',
         });
-        const inputStyle =
-          isPercent && ind.rule.kind !== 'manual'
-            ? 'inputPercent'
-            : ind.rule.kind === 'binary' || ind.rule.kind === 'scale'
-              ? 'inputText'
-              : 'input';
-        scoring.set(row, COL.input, { value: a?.input ?? null, style: inputStyle });
+        scoring.set(row, COL.input, {
+          value: a?.input ?? null,
+          style: inputCellStyle(ind.rule, ind.unit),
+        });
         scoring.set(row, COL.na, { value: a?.na ? L.naToken : null, style: 'inputText' });
         scoring.set(row, COL.mode, { value: a?.mode ?? null, style: 'inputText' });
         scoring.set(row, COL.evidence, { value: a?.evidence ?? null, style: 'inputText' });
         const inRef = a1(row, COL.input);
         const naRef = a1(row, COL.na);
-        const noConstants: RuleConstants = {
-          bandUpper: () => '',
-          bandScore: () => '',
-          linearFrom: '',
-          linearTo: '',
-        };
         scoring.set(
           row,
           COL.score,
           f(
-            scoreFormula(ind.rule, ind.unit, inRef, naRef, constants.get(ind.id) ?? noConstants),
+            scoreFormula(ind.rule, ind.unit, inRef, naRef, constants.at.get(ind.id)!),
             { k: 'score', id: ind.id },
             'score',
           ),
         );
-        validations.push(inputValidation(ind.rule, ind.unit, row, lang));
+        validations.push(inputValidation(ind.rule, ind.unit, row, COL.input, lang));
         validations.push({
           row,
           col: COL.na,
@@ -645,70 +569,6 @@ export function layoutWorkbook(
       created: meta.generated_at,
     },
   };
-}
-
-function fmt(n: number, unit: string | undefined): string {
-  return unit === '%' ? `${formulaNumber(n * 100)}%` : formulaNumber(n);
-}
-
-function inputValidation(
-  rule: ScoringPlan['indicators'][number]['rule'],
-  unit: string | undefined,
-  row: number,
-  lang: Lang,
-): ValidationSpec {
-  const L = sheetLabels(lang);
-  const base = { row, col: COL.input };
-  const describe = describeRule(rule, unitLabel(unit, lang), lang);
-  switch (rule.kind) {
-    case 'binary':
-      return {
-        ...base,
-        type: 'list',
-        list: [L.yes, L.no],
-        prompt: { title: L.inputPromptTitle, text: L.binaryPrompt },
-        error: { title: L.invalidTitle, text: L.binaryPrompt, style: 'stop' },
-      };
-    case 'scale': {
-      const t = `${L.scalePrompt(rule.levels.length)} ${describe}`;
-      return {
-        ...base,
-        type: 'list',
-        list: scaleListItems(rule.levels, lang),
-        prompt: { title: L.inputPromptTitle, text: t },
-        error: { title: L.invalidTitle, text: t, style: 'stop' },
-      };
-    }
-    case 'manual':
-      return {
-        ...base,
-        type: 'decimal',
-        min: 0,
-        max: 1,
-        prompt: { title: L.inputPromptTitle, text: L.manualPrompt },
-        error: { title: L.invalidTitle, text: L.manualPrompt, style: 'stop' },
-      };
-    default: {
-      const min = rule.min ?? 0;
-      const max = rule.max ?? (unit === '%' ? 1 : undefined);
-      const t =
-        unit === '%'
-          ? L.percentPrompt(fmt(min, unit), fmt(max ?? 1, unit))
-          : L.numberPrompt(fmt(min, unit), max === undefined ? '' : fmt(max, unit));
-      const v: ValidationSpec = {
-        ...base,
-        type: 'decimal',
-        min,
-        prompt: {
-          title: L.inputPromptTitle,
-          text: `${t}${rule.kind === 'bands' ? ` ${describe}` : ''}`,
-        },
-        error: { title: L.invalidTitle, text: t, style: 'stop' },
-      };
-      if (max !== undefined) v.max = max;
-      return v;
-    }
-  }
 }
 
 /** The engine's number for each formula key: the cached values a fresh workbook carries. */

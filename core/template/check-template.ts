@@ -4,13 +4,10 @@
  * exists. Each problem is an Issue with the path to the offending node.
  */
 import { issue, type Issue, type PathSegment } from '../issues.ts';
-import { checkBands, lowerBound, upperBound } from '../rules/score-bands.ts';
-import { scaleListItems } from '../sheet/score-formulas.ts';
+import { ruleKind } from '../rules/kinds/index.ts';
 import type { GradeBand, Indicator, Rule, Template, TemplateSize } from './schema.ts';
 
 const WEIGHT_TOLERANCE = 1e-6;
-/** Excel's limit on an inline list ("1 a,2 b,…") of a data validation, in characters. */
-export const LIST_SOURCE_MAX = 255;
 
 export function checkTemplate(t: Template): Issue[] {
   const errors: Issue[] = [];
@@ -142,92 +139,9 @@ function checkWeightSum(weights: number[], path: PathSegment[]): Issue[] {
   return [];
 }
 
+/** What a schema cannot say about a rule: the kind's own checks (core/rules/kinds/). */
 export function checkRule(r: Rule, unit: string | undefined, path: PathSegment[]): Issue[] {
-  const errors: Issue[] = [];
-  if (r.kind === 'bands') {
-    errors.push(...checkBands(r.bands, r.direction, path));
-    if (unit === '%') {
-      r.bands.forEach((b, i) => {
-        for (const bound of [lowerBound(b), upperBound(b)]) {
-          if (bound && (bound.value < 0 || bound.value > 1)) {
-            errors.push(
-              issue('bands.percent-scale', [...path, 'bands', i], { value: bound.value }),
-            );
-            break;
-          }
-        }
-      });
-    }
-  }
-  if (r.kind === 'scale') errors.push(...checkScaleList(r.levels, path));
-  if (r.kind === 'linear' && r.from === r.to)
-    errors.push(issue('rule.linear-flat', path, { value: r.from }));
-  if (r.kind === 'linear' && unit === '%') {
-    // 85 % is stored as 0.85: a linear rule "to: 100" on a percentage could never reach 1.
-    for (const key of ['from', 'to'] as const) {
-      if (r[key] < 0 || r[key] > 1)
-        errors.push(issue('linear.percent-scale', [...path, key], { value: r[key] }));
-    }
-  }
-  if (
-    (r.kind === 'bands' || r.kind === 'linear' || r.kind === 'record') &&
-    r.min !== undefined &&
-    r.max !== undefined &&
-    r.min >= r.max
-  ) {
-    errors.push(issue('rule.domain', path, { min: r.min, max: r.max }));
-  }
-  return errors;
-}
-
-/**
- * A scale's levels become the input cell's drop-down, an inline list ("1 初步开展,2 …") in the
- * data validation of both writers: a comma would split an item in two, a double quote would end
- * the list's formula, and Excel refuses a list longer than 255 characters.
- */
-function checkScaleList(
-  levels: Extract<Rule, { kind: 'scale' }>['levels'],
-  path: PathSegment[],
-): Issue[] {
-  const errors: Issue[] = [];
-  // Two levels of one name: the input "初步开展" could not say which level it means.
-  for (const lang of ['zh-CN', 'en'] as const) {
-    const first = new Map<string, number>();
-    levels.forEach((level, i) => {
-      const key = level[lang].trim().toLowerCase();
-      const was = first.get(key);
-      if (was !== undefined)
-        errors.push(
-          issue('scale.duplicate-level', [...path, 'levels', i, lang], {
-            text: level[lang],
-            level: i + 1,
-            first: was + 1,
-          }),
-        );
-      else first.set(key, i);
-    });
-  }
-  levels.forEach((level, i) => {
-    for (const lang of ['zh-CN', 'en'] as const) {
-      const bad = [',', '"'].find((ch) => level[lang].includes(ch));
-      if (bad)
-        errors.push(
-          issue('scale.list-item', [...path, 'levels', i, lang], {
-            level: i + 1,
-            text: level[lang],
-            char: bad,
-          }),
-        );
-    }
-  });
-  for (const lang of ['zh-CN', 'en'] as const) {
-    const length = scaleListItems(levels, lang).join(',').length;
-    if (length > LIST_SOURCE_MAX)
-      errors.push(
-        issue('scale.list-too-long', [...path, 'levels'], { lang, length, max: LIST_SOURCE_MAX }),
-      );
-  }
-  return errors;
+  return ruleKind(r).check(r, unit, path);
 }
 
 function checkGrades(grades: GradeBand[], path: PathSegment[]): Issue[] {

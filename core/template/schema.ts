@@ -1,82 +1,20 @@
 /**
  * The template schema: the single definition of what a template file may say. The JSON Schema
  * in templates/template.schema.json is generated from it (npm run schema), and the checks that
- * a schema cannot express (positional ids, contiguous bands, weights that sum to 1, profile
- * references) live in check-template.ts.
+ * a schema cannot express (positional ids, weights that sum to 1, profile references) live in
+ * check-template.ts. A rule's schema and checks are its kind's (core/rules/kinds/).
  */
 import { z } from 'zod';
+import { rule } from '../rules/kinds/index.ts';
+import { localizedText, nonEmpty } from './schema-parts.ts';
 
-export const RULE_KINDS = ['binary', 'bands', 'linear', 'scale', 'manual', 'record'] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
+// Each rule kind's schema lives with the rest of the kind, in core/rules/kinds/.
+export { rule, RULE_KINDS } from '../rules/kinds/index.ts';
+export type { Band, BandsRule, Rule, RuleKind } from '../rules/kinds/index.ts';
+export { localizedText };
 
 export const METHODS = ['mean', 'sum'] as const;
 export type Method = (typeof METHODS)[number];
-
-const nonEmpty = z.string().trim().min(1);
-
-export const localizedText = z
-  .object({
-    'zh-CN': nonEmpty.describe('简体中文 / Simplified Chinese'),
-    en: nonEmpty.describe('English'),
-  })
-  .strict()
-  .describe('A text in zh-CN and en');
-
-const score01 = z.number().min(0).max(1).describe('A score between 0 and 1');
-
-const band = z
-  .object({
-    above: z.number().optional().describe('lower bound, exclusive (value > above)'),
-    atLeast: z.number().optional().describe('lower bound, inclusive (value >= atLeast)'),
-    below: z.number().optional().describe('upper bound, exclusive (value < below)'),
-    atMost: z.number().optional().describe('upper bound, inclusive (value <= atMost)'),
-    score: score01,
-  })
-  .strict();
-export type Band = z.infer<typeof band>;
-
-const numericDomain = {
-  min: z.number().optional().describe('smallest valid input (default 0)'),
-  max: z.number().optional().describe('largest valid input (default none; 1 for % indicators)'),
-};
-
-export const binaryRule = z.object({ kind: z.literal('binary') }).strict();
-export const bandsRule = z
-  .object({
-    kind: z.literal('bands'),
-    direction: z.enum(['ascending', 'descending']).optional(),
-    bands: z.array(band).min(2),
-    decision: localizedText.optional().describe('why each edge is where it is'),
-    ...numericDomain,
-  })
-  .strict();
-export const linearRule = z
-  .object({
-    kind: z.literal('linear'),
-    from: z.number().describe('the input that scores 0'),
-    to: z.number().describe('the input that scores 1'),
-    ...numericDomain,
-  })
-  .strict();
-export const scaleRule = z
-  .object({
-    kind: z.literal('scale'),
-    levels: z.array(localizedText).min(2).describe('level 1 first'),
-  })
-  .strict();
-export const manualRule = z.object({ kind: z.literal('manual') }).strict();
-export const recordRule = z.object({ kind: z.literal('record'), ...numericDomain }).strict();
-
-export const rule = z.discriminatedUnion('kind', [
-  binaryRule,
-  bandsRule,
-  linearRule,
-  scaleRule,
-  manualRule,
-  recordRule,
-]);
-export type Rule = z.infer<typeof rule>;
-export type BandsRule = z.infer<typeof bandsRule>;
 
 const id = z.string().regex(/^\d+(\.\d+){0,2}$/, 'positional code such as "5.2.1"');
 

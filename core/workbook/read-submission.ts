@@ -7,6 +7,7 @@
 import { evaluate, type Evaluation } from '../engine/evaluate.ts';
 import { issue, type Issue, type Result } from '../issues.ts';
 import { resolvePlan, type ScoringPlan } from '../profile/resolve-profile.ts';
+import { ruleKind } from '../rules/kinds/index.ts';
 import { answersToInputs, type RowAnswer } from '../sheet/layout-workbook.ts';
 import { idToName, type CellValue } from '../sheet/sheet-model.ts';
 import { text } from '../text.ts';
@@ -296,8 +297,7 @@ export function readSubmission(
       ind &&
       typeof r.input === 'string' &&
       r.state === 'value' &&
-      ind.rule.kind !== 'binary' &&
-      ind.rule.kind !== 'scale'
+      ruleKind(ind.rule).entry !== 'choice'
     )
       m.textInput = r.input;
     mismatches.push(m);

@@ -5,6 +5,7 @@
  */
 import {
   gradeFor,
+  isScoredKind,
   resolvePlan,
   round9,
   text,
@@ -207,7 +208,7 @@ export function buildReportModel(
     const rules = d.groups.flatMap((g) =>
       g.indicators.filter((i) => indRows.has(i.id)).map((i) => indRows.get(i.id)!.rule),
     );
-    const recordedOnly = score === null && rules.length > 0 && rules.every((r) => r === 'record');
+    const recordedOnly = score === null && rules.length > 0 && rules.every((r) => !isScoredKind(r));
     dimensions.push({
       id: d.id,
       name: text(d.name, lang),
@@ -227,7 +228,7 @@ export function buildReportModel(
           ? 'na'
           : r.score !== null
             ? 'scored'
-            : r.rule === 'record'
+            : !isScoredKind(r.rule)
               ? 'recorded'
               : 'missing';
         const s: IndicatorScore = {

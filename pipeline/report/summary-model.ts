@@ -3,7 +3,7 @@
  * and grades, first-level medians by peer group (k-suppressed cells are null), return rates
  * against the roster, the submissions flagged at ingest. Pure: built from loaded rows.
  */
-import { resolvePlan, text, type Lang, type Template } from '../../core/index.ts';
+import { isScored, resolvePlan, text, type Lang, type Template } from '../../core/index.ts';
 import type { FlaggedRow, OrgRow, Quartiles, ScopeData } from './load-report-data.ts';
 import { groupLabel } from './page-shell.ts';
 import { reportWords } from './report-words.ts';
@@ -147,8 +147,7 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
   const recordedOnly = template.dimensions
     .filter(
       (d) =>
-        !dimIds.has(d.id) &&
-        d.groups.every((g) => g.indicators.every((i) => i.rule.kind === 'record')),
+        !dimIds.has(d.id) && d.groups.every((g) => g.indicators.every((i) => !isScored(i.rule))),
     )
     .map((d) => ({ id: d.id, name: text(d.name, lang) }));
   const cell = new Map(

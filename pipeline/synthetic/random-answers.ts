@@ -1,13 +1,12 @@
 /**
  * Seeded random answers of every kind a person gives: list items, typed variants ("是", "YES",
- * "1"), numbers on and between band edges, N/A, blanks, and edited weights.
+ * "1"), numbers on and between band edges (each rule kind draws its own, core/rules/kinds/),
+ * N/A, blanks, and edited weights.
  */
 import {
-  lowerBound,
-  numericDomain,
-  scaleListItems,
+  pick,
+  ruleKind,
   sheetLabels,
-  type CellValue,
   type Lang,
   type RowAnswer,
   type ScoringPlan,
@@ -30,7 +29,6 @@ export function randomAnswers(
   random: () => number,
 ): Map<string, RowAnswer> {
   const L = sheetLabels(lang);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const answers = new Map<string, RowAnswer>();
   for (const ind of plan.indicators) {
     const roll = random();
@@ -39,45 +37,10 @@ export function randomAnswers(
       answers.set(ind.id, { na: true, input: random() < 0.5 ? null : L.yes });
       continue;
     }
-    const r = ind.rule;
-    let input: CellValue;
-    switch (r.kind) {
-      case 'binary':
-        input =
-          random() < 0.85
-            ? pick([L.yes, L.no])
-            : pick(['是', '否', 'YES', 'no', '1', '0', 1, 0, '符合', '不符合']);
-        break;
-      case 'scale': {
-        const n = r.levels.length;
-        const level = 1 + Math.floor(random() * n);
-        input =
-          random() < 0.8
-            ? scaleListItems(r.levels, lang)[level - 1]!
-            : pick([level, String(level), r.levels[level - 1]!['zh-CN']]);
-        break;
-      }
-      case 'manual':
-        input = pick([0, 1, 0.3, Math.round(random() * 1000) / 1000]);
-        break;
-      default: {
-        const { min, max } = numericDomain(r, ind.unit);
-        const hi = max ?? 500;
-        const edges =
-          r.kind === 'bands'
-            ? r.bands
-                .flatMap((b) => [lowerBound(b)?.value])
-                .filter((x): x is number => x !== undefined)
-            : [];
-        input =
-          edges.length && random() < 0.4
-            ? pick(edges)
-            : min + Math.round(random() * (hi - min) * 1000) / 1000;
-      }
-    }
+    const input = ruleKind(ind.rule).randomAnswer(ind.rule, ind.unit, { random, lang });
     answers.set(ind.id, {
       input,
-      ...(random() < 0.3 ? { mode: pick(L.modes) } : {}),
+      ...(random() < 0.3 ? { mode: pick(random, L.modes) } : {}),
       ...(random() < 0.2 ? { evidence: '=SUM(1,2) 证据' } : {}),
     });
   }

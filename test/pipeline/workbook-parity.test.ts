@@ -16,24 +16,14 @@ import {
   text,
   type Lang,
   type Method,
-  type WorkbookModel,
 } from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { workbookModel } from '../../pipeline/workbooks/make-workbook.ts';
 import { cellByName, readWorkbookBytes } from '../../pipeline/xlsx/read-workbook.ts';
 import { writeWorkbookBuffer } from '../../pipeline/xlsx/write-workbook.ts';
-import { recalculateWithLibreOffice } from '../support/libreoffice.ts';
+import { poisonCachedValues, recalculateWithLibreOffice } from '../support/libreoffice.ts';
 import { randomAnswers, randomWeights, rng } from '../support/random-answers.ts';
 import { scratchDir } from '../support/run-cli.ts';
-
-const POISON = -424242;
-
-function poison(model: WorkbookModel): WorkbookModel {
-  for (const sheet of model.sheets)
-    for (const row of sheet.rows)
-      for (const c of row ?? []) if (c?.formula !== undefined) c.cached = POISON;
-  return model;
-}
 
 interface Case {
   file: string;
@@ -97,7 +87,7 @@ beforeAll(async () => {
         dir,
         `${spec.template}-${spec.profile ?? 'all'}-${spec.method ?? 'default'}-${i}.xlsx`,
       );
-      writeFileSync(file, await writeWorkbookBuffer(poison(model)));
+      writeFileSync(file, await writeWorkbookBuffer(poisonCachedValues(model)));
       cases.push({
         file,
         label: `${spec.template}/${spec.profile ?? '-'}/${plan.method}#${i}`,

@@ -22,8 +22,20 @@ import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join, posix, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
+import type { WorkbookModel } from '../../core/index.ts';
 
 export const SOFFICE = 'soffice';
+
+/** A cached value no formula of ours gives: a value LibreOffice did not recompute shows. */
+export const POISON = -424242;
+
+/** Overwrites every formula's cached value with POISON, so only a recalculation can pass. */
+export function poisonCachedValues(model: WorkbookModel): WorkbookModel {
+  for (const sheet of model.sheets)
+    for (const row of sheet.rows)
+      for (const c of row ?? []) if (c?.formula !== undefined) c.cached = POISON;
+  return model;
+}
 const DEFAULT_BATCH = 200;
 
 /** 0 = always recalculate on load, for xlsx (OOXML) and ods (ODF) alike. */

@@ -1,0 +1,68 @@
+/** `linear`: 0 at `from`, 1 at `to`, a straight line between, clipped to 0..1. */
+import { z } from 'zod';
+import { issue, type Issue, type PathSegment } from '../../issues.ts';
+import { formatValue } from '../format-value.ts';
+import {
+  checkFigureDomain,
+  figureDomain,
+  figureDomainFields,
+  figureValidation,
+  numberGuard,
+  plausibleFigure,
+  randomFigure,
+  readNumber,
+} from './number-input.ts';
+import type { RuleKindModule, RuleOf } from './rule-kind.ts';
+
+export const linearRule = z
+  .object({
+    kind: z.literal('linear'),
+    from: z.number().describe('the input that scores 0'),
+    to: z.number().describe('the input that scores 1'),
+    ...figureDomainFields,
+  })
+  .strict();
+
+function check(rule: RuleOf<'linear'>, unit: string | undefined, path: PathSegment[]): Issue[] {
+  const errors: Issue[] = [];
+  if (rule.from === rule.to) errors.push(issue('rule.linear-flat', path, { value: rule.from }));
+  if (unit === '%') {
+    // 85 % is stored as 0.85: a linear rule "to: 100" on a percentage could never reach 1.
+    for (const key of ['from', 'to'] as const) {
+      if (rule[key] < 0 || rule[key] > 1)
+        errors.push(issue('linear.percent-scale', [...path, key], { value: rule[key] }));
+    }
+  }
+  return [...errors, ...checkFigureDomain(rule, path)];
+}
+
+export const linear = {
+  schema: linearRule,
+  entry: 'figure',
+  scored: true,
+  check,
+  domain: figureDomain,
+  read: (rule, unit, raw) => readNumber(raw, unit, figureDomain(rule, unit), 'figure'),
+  score(rule, value) {
+    const t = (value - rule.from) / (rule.to - rule.from);
+    return Math.min(1, Math.max(0, t));
+  },
+  cellValue: (_rule, value) => value,
+  constants: (rule) => ({
+    rows: [
+      { lower: { value: rule.from, style: 'number' }, upper: { value: rule.to, style: 'number' } },
+    ],
+  }),
+  formula(rule, { input: x, unit, constants: c }) {
+    const from = c.cell(0, 'lower');
+    const to = c.cell(0, 'upper');
+    return `IF(${numberGuard(x, figureDomain(rule, unit))},MAX(0,MIN(1,(${x}-${from})/(${to}-${from}))),0)`;
+  },
+  describe: (rule, unit, lang) =>
+    lang === 'zh-CN'
+      ? `${formatValue(rule.from, unit)} 得 0，${formatValue(rule.to, unit)} 得 1，其间按线性插值`
+      : `0 at ${formatValue(rule.from, unit)}, 1 at ${formatValue(rule.to, unit)}, linear between`,
+  validation: (rule, unit, lang) => figureValidation(figureDomain(rule, unit), unit, lang),
+  plausibleAnswer: (_rule, unit, draw) => plausibleFigure(unit, draw),
+  randomAnswer: (rule, unit, { random }) => randomFigure(figureDomain(rule, unit), [], random),
+} satisfies RuleKindModule<'linear'>;

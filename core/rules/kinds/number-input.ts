@@ -1,0 +1,132 @@
+/**
+ * A typed number, for the kinds whose answer is one: a figure in the indicator's unit (bands,
+ * linear, record) or the score itself (manual). Reading, the formula's guard, the input cell's
+ * validation and synthetic figures, so that each says the same domain.
+ */
+import { z } from 'zod';
+import { issue, type Issue, type PathSegment } from '../../issues.ts';
+import { formulaNumber } from '../../sheet/sheet-model.ts';
+import { sheetLabels } from '../../sheet/sheet-labels.ts';
+import type { Lang } from '../../text.ts';
+import type { InputDomain, ReadInput } from '../read-input.ts';
+import { parseNumber } from '../typed-text.ts';
+import { logistic, normal, pick } from './draws.ts';
+import type { InputValidation, PlausibleDraw, TypedInput } from './rule-kind.ts';
+
+/** The bounds a figure's rule may state. */
+export const figureDomainFields = {
+  min: z.number().optional().describe('smallest valid input (default 0)'),
+  max: z.number().optional().describe('largest valid input (default none; 1 for % indicators)'),
+};
+
+interface DomainFields {
+  min?: number | undefined;
+  max?: number | undefined;
+}
+
+export function figureDomain(rule: DomainFields, unit: string | undefined): InputDomain {
+  return { min: rule.min ?? 0, max: rule.max ?? (unit === '%' ? 1 : undefined) };
+}
+
+export function checkFigureDomain(rule: DomainFields, path: PathSegment[]): Issue[] {
+  return rule.min !== undefined && rule.max !== undefined && rule.min >= rule.max
+    ? [issue('rule.domain', path, { min: rule.min, max: rule.max })]
+    : [];
+}
+
+/** A figure of a % indicator is a fraction; a score is 0..1 whatever the indicator's unit. */
+export function readNumber(
+  raw: TypedInput,
+  unit: string | undefined,
+  domain: InputDomain,
+  entry: 'figure' | 'score',
+): ReadInput {
+  const isPercent = unit === '%';
+  const figure = entry === 'figure';
+  let value: number;
+  if (typeof raw === 'number') value = raw;
+  else if (typeof raw === 'boolean')
+    return { state: 'invalid', code: 'input.number', params: { value: String(raw) } };
+  else {
+    const parsed = parseNumber(String(raw));
+    if (!parsed) return { state: 'invalid', code: 'input.number', params: { value: String(raw) } };
+    if (parsed.percent && !isPercent && figure) {
+      return {
+        state: 'invalid',
+        code: 'input.not-percent',
+        params: { value: String(raw), unit: unit ?? '' },
+      };
+    }
+    value = parsed.value;
+  }
+  if (!Number.isFinite(value))
+    return { state: 'invalid', code: 'input.number', params: { value: String(raw) } };
+  const { min, max } = domain;
+  if (value < min || (max !== undefined && value > max)) {
+    // A % indicator holds a fraction, as an Excel percentage cell does: 85 is almost surely 85 %.
+    const code = isPercent && figure ? 'input.percent-range' : 'input.range';
+    return { state: 'invalid', code, params: { value: String(raw), min, max: max ?? '∞' } };
+  }
+  return { state: 'value', value };
+}
+
+/** The formula's twin of readNumber: a number inside the domain (text, even "85%", is not). */
+export function numberGuard(input: string, domain: InputDomain): string {
+  const parts = [`ISNUMBER(${input})`, `${input}>=${formulaNumber(domain.min)}`];
+  if (domain.max !== undefined) parts.push(`${input}<=${formulaNumber(domain.max)}`);
+  return `AND(${parts.join(',')})`;
+}
+
+function shown(n: number, unit: string | undefined): string {
+  return unit === '%' ? `${formulaNumber(n * 100)}%` : formulaNumber(n);
+}
+
+/** A decimal range with its prompt; `rule`, when given, follows the prompt (the bands in words). */
+export function figureValidation(
+  domain: InputDomain,
+  unit: string | undefined,
+  lang: Lang,
+  rule?: string,
+): InputValidation {
+  const L = sheetLabels(lang);
+  const { min, max } = domain;
+  const t =
+    unit === '%'
+      ? L.percentPrompt(shown(min, unit), shown(max ?? 1, unit))
+      : L.numberPrompt(shown(min, unit), max === undefined ? '' : shown(max, unit));
+  const v: InputValidation = {
+    type: 'decimal',
+    min,
+    prompt: { title: L.inputPromptTitle, text: rule === undefined ? t : `${t} ${rule}` },
+    error: { title: L.invalidTitle, text: t, style: 'stop' },
+  };
+  if (max !== undefined) v.max = max;
+  return v;
+}
+
+/** Rates sit around the organization's strength; head counts and money grow with its size. */
+export function plausibleFigure(unit: string | undefined, draw: PlausibleDraw): number {
+  const { random, strength: s, volunteers } = draw;
+  if (unit === '%') return Math.round(Math.min(1, Math.max(0, logistic(1 + s))) * 1000) / 1000;
+  if (unit === '名' || unit === '人次')
+    return Math.max(
+      0,
+      Math.round(volunteers * Math.exp(0.5 * normal(random)) * (unit === '人次' ? 4 : 1)),
+    );
+  if (unit === '万元')
+    return Math.round(volunteers * 0.05 * Math.exp(0.6 * normal(random) + 0.3 * s) * 10) / 10;
+  return Math.max(0, Math.round(10 * Math.exp(0.5 * s + 0.5 * normal(random))));
+}
+
+/** A number in the domain (up to 500 when it has no top), often one of `edges` exactly. */
+export function randomFigure(
+  domain: InputDomain,
+  edges: readonly number[],
+  random: () => number,
+): number {
+  const { min, max } = domain;
+  const hi = max ?? 500;
+  return edges.length && random() < 0.4
+    ? pick(random, edges)
+    : min + Math.round(random() * (hi - min) * 1000) / 1000;
+}
