@@ -6,8 +6,8 @@
 import { readInput, type RawInput } from '../rules/read-input.ts';
 import type { Rule } from '../template/schema.ts';
 import type { Lang } from '../text.ts';
-import type { RowAnswer } from './layout-workbook.ts';
-import { scaleListItems } from './score-formulas.ts';
+import { scaleListItems } from '../rules/scale-list-items.ts';
+import type { RowAnswer } from '../workbook/row-answers.ts';
 import { sheetLabels } from './sheet-labels.ts';
 
 export type CellAnswer =

@@ -37,11 +37,6 @@ export function naTest(input: string, na: string): string {
   return `OR(${na}<>"",TRIM(${input})=${tokenList(NA_TOKENS)})`;
 }
 
-/** The items a scale's input list offers, and the ones its formula also understands. */
-export function scaleListItems(levels: readonly LocalizedText[], lang: 'zh-CN' | 'en'): string[] {
-  return levels.map((l, i) => `${i + 1} ${l[lang]}`);
-}
-
 /**
  * Every spelling of a scale's levels the formula understands: the numbers, the list items in
  * both languages and the names. Grouped so that MOD(position − 1, n) + 1 is the level.

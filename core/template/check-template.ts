@@ -5,7 +5,7 @@
  */
 import { issue, type Issue, type PathSegment } from '../issues.ts';
 import { checkBands, lowerBound, upperBound } from '../rules/score-bands.ts';
-import { scaleListItems } from '../sheet/score-formulas.ts';
+import { scaleListItems } from '../rules/scale-list-items.ts';
 import type { GradeBand, Indicator, Rule, Template } from './schema.ts';
 
 const WEIGHT_TOLERANCE = 1e-6;
