@@ -63,7 +63,7 @@ export async function buildAddin(opts: BuildOptions = {}): Promise<string> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'assets'), { recursive: true });
   await esbuild.build({
-    entryPoints: [join(ROOT, 'addin/src/taskpane.ts')],
+    entryPoints: [join(ROOT, 'addin/src/office-main.ts')],
     bundle: true,
     format: 'iife',
     // Office's webviews: Edge WebView2 on Windows, WKWebView on Mac, the browser on the web.
