@@ -110,6 +110,19 @@ describe('the import graph', () => {
     ).toEqual([]);
   });
 
+  it('lets the pane reach Office.js only through the spreadsheet host', () => {
+    // Office's own files are office-*.ts; everything else in addin/src works with any host.
+    const office = (f: string) => /^addin\/src\/office-[\w-]+\.ts$/.test(f);
+    const pane = (f: string) =>
+      f.startsWith('addin/src/') && !office(f) && f !== 'addin/src/measure.ts';
+    expect(files.filter(pane).length).toBeGreaterThan(8);
+    expect(importers(pane, office)).toEqual([]);
+    const officeGlobals = files
+      .filter(pane)
+      .filter((f) => /\b(?:Excel|Office)\.\w+\(/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(officeGlobals).toEqual([]);
+  });
+
   it('keeps the recording fake of Excel out of production code', () => {
     // The speed bench measures the writer against the fake; it is a tool, not the product.
     const bench = (f: string) => f.startsWith('pipeline/bench/') || f === 'addin/src/measure.ts';
