@@ -2,13 +2,16 @@
  * `npm run build:addin`: the deployable task pane in dist/addin — taskpane.html, the bundled
  * script (core, the templates and the pane in one file), the stylesheet, the ribbon's function
  * file, icons and the manifest. `--base-url https://host/path` (or SCOREBOOK_ADDIN_URL) points
- * the copied manifest at a production host instead of https://localhost:3000.
+ * the copied manifest at a production host instead of https://localhost:3000; `--office-js
+ * 21vianet` (or SCOREBOOK_OFFICE_JS) has the pane load Office.js from the CDN for Office 365
+ * operated by 21Vianet.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { ICON_SIZES, iconPng } from './icons.ts';
+import { OFFICE_JS, isOfficeJsCdn, withOfficeJs, type OfficeJsCdn } from './office-js-cdn.ts';
 import { templateFiles } from '../../pipeline/templates/registry.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,6 +22,8 @@ export interface BuildOptions {
   /** Where the files will be served from, without a trailing slash. */
   baseUrl?: string;
   minify?: boolean;
+  /** Where the pane loads Office.js from; Microsoft's CDN unless told. */
+  officeJs?: OfficeJsCdn;
 }
 
 /** Every templates/*.yaml as text, under the import "scorebook:templates". */
@@ -63,7 +68,7 @@ export async function buildAddin(opts: BuildOptions = {}): Promise<string> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'assets'), { recursive: true });
   await esbuild.build({
-    entryPoints: [join(ROOT, 'addin/src/taskpane.ts')],
+    entryPoints: [join(ROOT, 'addin/src/office-main.ts')],
     bundle: true,
     format: 'iife',
     // Office's webviews: Edge WebView2 on Windows, WKWebView on Mac, the browser on the web.
@@ -76,8 +81,10 @@ export async function buildAddin(opts: BuildOptions = {}): Promise<string> {
     plugins: [templatesPlugin],
     logLevel: 'warning',
   });
-  for (const f of ['taskpane.html', 'taskpane.css', 'commands.html'])
+  for (const f of ['taskpane.css', 'commands.html'])
     copyFileSync(join(ROOT, 'addin', f), join(out, f));
+  const html = readFileSync(join(ROOT, 'addin/taskpane.html'), 'utf8');
+  writeFileSync(join(out, 'taskpane.html'), withOfficeJs(html, opts.officeJs ?? 'microsoft'));
   for (const size of ICON_SIZES)
     writeFileSync(join(out, 'assets', `icon-${size}.png`), iconPng(size));
   writeFileSync(join(out, 'manifest.xml'), manifestFor(opts.baseUrl ?? DEV_URL));
@@ -91,12 +98,22 @@ function argValue(name: string): string | undefined {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const baseUrl = argValue('--base-url') ?? process.env.SCOREBOOK_ADDIN_URL;
+  const officeJs = argValue('--office-js') ?? process.env.SCOREBOOK_OFFICE_JS ?? 'microsoft';
+  if (!isOfficeJsCdn(officeJs)) {
+    console.error(
+      `--office-js takes ${Object.keys(OFFICE_JS).join(' or ')}, not ${officeJs}: 21vianet for Office 365 operated by 21Vianet in China.`,
+    );
+    process.exit(1);
+  }
   buildAddin({
     ...(baseUrl ? { baseUrl } : {}),
     ...(argValue('--out') ? { outDir: argValue('--out')! } : {}),
+    officeJs,
   })
     .then((out) =>
-      console.log(`add-in written to ${out} (manifest points at ${baseUrl ?? DEV_URL})`),
+      console.log(
+        `add-in written to ${out} (manifest points at ${baseUrl ?? DEV_URL}; Office.js from ${OFFICE_JS[officeJs]})`,
+      ),
     )
     .catch((e: Error) => {
       console.error(e.message);

@@ -11,8 +11,7 @@ import {
   type Mismatch,
   type Template,
 } from '../../core/index.ts';
-import type { ExcelRun } from './generate.ts';
-import { readContractCells } from './office-reader.ts';
+import type { SpreadsheetHost } from './spreadsheet-host.ts';
 
 export interface CheckReport {
   total: number | null;
@@ -28,11 +27,11 @@ export interface CheckReport {
 }
 
 export async function checkWorkbook(
-  run: ExcelRun,
+  host: SpreadsheetHost,
   findTemplate: (id: string) => Template | undefined,
   lang: Lang,
 ): Promise<{ value?: CheckReport; errors: Issue[] }> {
-  const cells = await run((ctx) => readContractCells(ctx));
+  const cells = await host.readContractCells();
   const sub = readSubmission(cells, findTemplate);
   if (!sub.value) return { errors: sub.errors };
   const { plan, evaluation } = sub.value;

@@ -16,11 +16,7 @@ import {
   type WorkbookModel,
 } from '../../core/index.ts';
 import { carryAnswers, previousWork, type Carried } from './carry-answers.ts';
-import { readContractCells } from './office-reader.ts';
-import { writeWorkbookModel, type WriteReport } from './office-writer.ts';
-
-/** Excel.run, or the fake's run in tests. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+import type { SpreadsheetHost, WriteReport } from './spreadsheet-host.ts';
 
 export interface GenerateRequest {
   template: Template;
@@ -30,8 +26,6 @@ export interface GenerateRequest {
   org: OrgDetails;
   lang: Lang;
   generator: string;
-  /** Page setup needs ExcelApi 1.9. */
-  pageLayout?: boolean;
   newId?: () => string;
   now?: () => Date;
 }
@@ -45,14 +39,14 @@ export interface PreparedGeneration {
 }
 
 export async function prepareGeneration(
-  run: ExcelRun,
+  host: SpreadsheetHost,
   req: GenerateRequest,
   findTemplate: (id: string) => Template | undefined,
 ): Promise<{ value?: PreparedGeneration; errors: Issue[] }> {
   const resolved = resolvePlan(req.template, { ...req.choice, weights: req.rawWeights });
   if (!resolved.value) return { errors: resolved.errors };
   const plan = resolved.value;
-  const cells = await run((ctx) => readContractCells(ctx));
+  const cells = await host.readContractCells();
   const previous = previousWork(cells, findTemplate);
   const carried = carryAnswers(previous, plan, req.lang);
   // The same organization's workbook keeps its id across regenerations; another one gets its own.
@@ -84,9 +78,8 @@ function rawWeightsOf(plan: ScoringPlan, raw: Record<string, number>): Record<st
 }
 
 export async function writeGeneration(
-  run: ExcelRun,
+  host: SpreadsheetHost,
   prepared: PreparedGeneration,
-  opts: { pageLayout?: boolean } = {},
 ): Promise<WriteReport> {
-  return run((ctx) => writeWorkbookModel(ctx, prepared.model, opts));
+  return host.applyWorkbookModel(prepared.model);
 }

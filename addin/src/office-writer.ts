@@ -7,20 +7,18 @@
  * added where Excel has them.
  */
 import {
-  METADATA_SHEET,
   columnLetter,
   sectionCode,
-  sheetLabels,
   sheetRef,
-  LANGS,
   type SheetSpec,
   type ValidationSpec,
   type WorkbookModel,
 } from '../../core/index.ts';
+import { CONTRACT_NAME } from './contract-reading.ts';
 import {
   cellMatrix,
   formatRectangles,
-  numberFormatBox,
+  numberFormatBoxes,
   rowHeightRuns,
   usedSize,
   validationPlan,
@@ -28,37 +26,12 @@ import {
   type FormatProp,
   type Rect,
 } from './sheet-batches.ts';
+import { sheetsToReplace } from './sheet-replacement.ts';
+import type { WriteReport } from './spreadsheet-host.ts';
 
 export interface WriteOptions {
   /** Page setup, header and footer need ExcelApi 1.9; pass Office.context.requirements.isSetSupported('ExcelApi', '1.9'). */
   pageLayout?: boolean;
-}
-
-export interface WriteReport {
-  syncs: number;
-  /** Sheets of an earlier generation that were replaced. */
-  replaced: string[];
-}
-
-/** A sheet in the way that scorebook did not make: nothing is written, the person decides. */
-export class SheetConflictError extends Error {
-  constructor(readonly sheet: string) {
-    super(`The workbook already has a sheet named "${sheet}" that scorebook did not make.`);
-    this.name = 'SheetConflictError';
-  }
-}
-
-/** The contract's names (IN_1_1_1, SC_…, DIM_5, WT_5, TOTAL, GRADE): replaced on each generation. */
-export const CONTRACT_NAME = /^(?:(?:IN|NA|SC|MD|EV|DIM|WT)_[0-9_]+|TOTAL|GRADE)$/;
-
-/** Every sheet name scorebook writes, in every language. */
-export function scorebookSheetNames(): Set<string> {
-  const names = new Set<string>([METADATA_SHEET]);
-  for (const lang of LANGS) {
-    const L = sheetLabels(lang);
-    [L.scoringSheet, L.summarySheet, L.rulesSheet].forEach((n) => names.add(n));
-  }
-  return names;
 }
 
 export async function writeWorkbookModel(
@@ -75,34 +48,21 @@ export async function writeWorkbookModel(
   await context.sync();
   syncs++;
 
-  const existing = sheets.items;
-  const hasMeta = existing.some((s) => s.name === METADATA_SHEET);
-  const ours = scorebookSheetNames();
-  const wanted = new Set(model.sheets.map((s) => s.name.toLowerCase()));
-  // Only a workbook scorebook generated (it has _scorebook) gives its sheets up to a new generation.
-  const old = existing.filter((s) => hasMeta && ours.has(s.name));
-  const replaced = old.map((s) => s.name);
-  for (const s of existing) {
-    if (wanted.has(s.name.toLowerCase()) && !old.includes(s)) throw new SheetConflictError(s.name);
-  }
+  // Throws before anything is queued when a sheet in the way is not scorebook's.
+  const old = sheetsToReplace(sheets.items, model);
+  const replaced = old.map(({ sheet }) => sheet.name);
 
   // ---- 2: everything else, in one request ----------------------------------------------------
   wb.application.suspendApiCalculationUntilNextSync();
-  const taken = new Set(existing.map((s) => s.name.toLowerCase()));
-  old.forEach((s, i) => {
-    // Out of the way first, so the new sheets can take the names; deleted once they exist.
-    let temp = `~old${i} ${s.name}`.slice(0, 31);
-    while (taken.has(temp.toLowerCase())) temp = `~${temp}`.slice(0, 31);
-    taken.add(temp.toLowerCase());
-    s.name = temp;
-  });
+  // Out of the way first, so the new sheets can take the names; deleted once they exist.
+  for (const { sheet, temp } of old) sheet.name = temp;
   for (const n of names.items) if (CONTRACT_NAME.test(n.name)) n.delete();
 
   const added = model.sheets.map((spec) => ({ spec, ws: wb.worksheets.add(spec.name) }));
   for (const { spec, ws } of added) writeSheet(ws, spec, model, opts);
   for (const n of model.names) wb.names.add(n.name, `=${sheetRef(n.sheet, n.row, n.col)}`);
 
-  for (const s of old) {
+  for (const { sheet: s } of old) {
     if (s.visibility === 'VeryHidden') s.visibility = 'Hidden' as Excel.SheetVisibility; // Excel refuses to delete a veryHidden sheet
     s.delete();
   }
@@ -139,10 +99,13 @@ function writeSheet(
     all.format.font.name = model.font.name;
     all.format.font.size = model.font.size;
     all.format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
-    // Formats before values, so that a percentage lands in a percentage cell.
-    const formats = numberFormatBox(spec, model.styles);
-    if (formats) range(formats.rect).numberFormat = formats.formats as string[][];
+    // Formats before values: a percentage lands in a percentage cell, and text that Excel would
+    // convert in a text cell; the text cells take their own format back once the text is in.
+    const formats = numberFormatBoxes(spec, model.styles);
+    for (const box of [formats.styles ?? [], formats.text].flat())
+      range(box.rect).numberFormat = box.formats as string[][];
     all.formulas = cellMatrix(spec, size);
+    for (const box of formats.own) range(box.rect).numberFormat = box.formats as string[][];
   }
   // The font name, size and top alignment are set on the whole sheet above; the rest by property.
   for (const { prop, value, rect } of formatRectangles(spec, model.styles, model.font))

@@ -69,7 +69,10 @@ const TEXT = {
       `Excel 拒绝了此操作（${code}）：${message}。如果正在编辑单元格，请先按 Enter 或 Esc，然后重试。`,
     failed: (message: string) =>
       `出错了：${message}。工作簿可能未完整写入；请重试，或把此信息告诉管理员。`,
-    noOffice: '未能连接 Excel。请在 Excel 中通过“开始”选项卡上的 scorebook 按钮打开此任务窗格。',
+    noHost:
+      '请在 Excel 中打开此页面：在 Excel 中点“开始”选项卡上的 scorebook 按钮，打开此任务窗格。',
+    noOfficeJs: (url: string) =>
+      `未能加载 Office.js（${url}），因此无法连接 Excel。请确认这台电脑能访问该地址，然后重新打开此任务窗格。`,
   },
   en: {
     title: 'scorebook scoring sheet',
@@ -142,8 +145,10 @@ const TEXT = {
       `Excel refused the change (${code}): ${message}. If a cell is being edited, press Enter or Esc first, then try again.`,
     failed: (message: string) =>
       `Something went wrong: ${message}. The sheet may be incomplete; try again, or pass this message on to whoever supports you.`,
-    noOffice:
-      'Could not reach Excel. Open this pane in Excel with the scorebook button on the Home tab.',
+    noHost:
+      'Open this page inside Excel: in Excel, press the scorebook button on the Home tab to open this pane.',
+    noOfficeJs: (url: string) =>
+      `Office.js (${url}) did not load, so Excel cannot be reached. Check that this computer can reach that address, then open the pane again.`,
   },
 };
 

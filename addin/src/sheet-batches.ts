@@ -40,7 +40,7 @@ export function usedSize(sheet: SheetSpec): { rows: number; cols: number } {
 /**
  * Text Excel would not keep as typed: a formula (= + - @), a number, a percentage, a date, a
  * time, TRUE/FALSE or an error value. Anything not starting with a letter, and the few letter
- * starts Excel converts (TRUE, FALSE, "Jan 5"), gets the apostrophe that makes it text.
+ * starts Excel converts (TRUE, FALSE, "Jan 5"), is written into a cell formatted as text.
  */
 export function needsTextGuard(s: string): boolean {
   if (s === '') return false;
@@ -51,13 +51,25 @@ export function needsTextGuard(s: string): boolean {
   );
 }
 
-/** What range.formulas gets for one cell: "=…" for formulas, constants as they are, text guarded. */
+/** A constant whose text Excel would convert if written into a cell of the General format. */
+function isGuardedText(c: CellSpec | undefined): boolean {
+  return (
+    c !== undefined &&
+    c.formula === undefined &&
+    typeof c.value === 'string' &&
+    needsTextGuard(c.value)
+  );
+}
+
+/**
+ * What range.formulas gets for one cell: "=…" for formulas, constants as they are. Text that
+ * Excel would convert lands in a cell formatted as text (numberFormatBoxes), which keeps it.
+ */
 export function cellFormula(c: CellSpec | undefined): Scalar {
   if (!c) return '';
   if (c.formula !== undefined) return `=${c.formula}`;
   const v = c.value;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return needsTextGuard(v) ? `'${v}` : v;
   return v;
 }
 
@@ -67,20 +79,80 @@ export function cellMatrix(sheet: SheetSpec, size: { rows: number; cols: number 
   );
 }
 
+export interface FormatBox {
+  rect: Rect;
+  formats: (string | null)[][];
+}
+
 /**
- * The number formats as one 2-D array over the smallest box that holds every format other than
- * General; null leaves a cell as it is (General, on a new sheet). Office.js documents null in a
- * 2-D array as "leave this cell unchanged". Undefined when the sheet has no such format.
+ * The number formats as 2-D arrays; null leaves a cell as it is (Office.js documents null in a
+ * 2-D array as "leave this cell unchanged"). Written in this order around the values: `styles`,
+ * every format other than General over the smallest box that holds them, so that a percentage
+ * lands in a percentage cell; `text`, the text format ("@") on the cells whose text Excel would
+ * otherwise take for a formula, a number or a date, since what is written into a text cell stays
+ * as written; then the values; then `own` over the same rectangles as `text`, those cells' own
+ * format back (General where their style has none), as the exceljs writer leaves them. A number
+ * format never changes a value already stored, so the text stays text, and an input cell does
+ * not make what the evaluator types next text.
  */
-export function numberFormatBox(
+export function numberFormatBoxes(
   sheet: SheetSpec,
   styles: Record<StyleName, StyleSpec>,
-): { rect: Rect; formats: (string | null)[][] } | undefined {
-  const fmt = (r: number, c: number): string | null => {
+): { styles?: FormatBox; text: FormatBox[]; own: FormatBox[] } {
+  const own = (r: number, c: number): string => {
     const style = sheet.rows[r]?.[c]?.style;
-    const f = style ? styles[style].numFmt : undefined;
-    return f && f !== 'General' ? f : null;
+    return (style ? styles[style].numFmt : undefined) ?? 'General';
   };
+  const box = formatBox(sheet, (r, c) => (own(r, c) !== 'General' ? own(r, c) : null));
+  const rects = textColumnRuns(sheet);
+  const fill = (rect: Rect, f: (r: number, c: number) => string): FormatBox => ({
+    rect,
+    formats: Array.from({ length: rect.rows }, (_, i) =>
+      Array.from({ length: rect.cols }, (_, j) => f(rect.row + i, rect.col + j)),
+    ),
+  });
+  return {
+    ...(box ? { styles: box } : {}),
+    text: rects.map((rect) => fill(rect, () => '@')),
+    own: rects.map((rect) => fill(rect, own)),
+  };
+}
+
+/**
+ * The cells to format as text, as few ranges: in each column, from a cell whose text needs it
+ * down to the last such cell, through cells that hold other text or nothing (the text format does
+ * them no harm, and they get their own format back), never through a number or a formula, which
+ * a text cell would keep as text. The cells that need it lie in columns (codes, units, ids, scale
+ * tokens), one range each where nothing else breaks them.
+ */
+export function textColumnRuns(sheet: SheetSpec): Rect[] {
+  const { rows, cols } = usedSize(sheet);
+  const out: Rect[] = [];
+  for (let c = 0; c < cols; c++) {
+    let run: Rect | undefined;
+    for (let r = 0; r <= rows; r++) {
+      const cell = sheet.rows[r]?.[c];
+      if (r < rows && isGuardedText(cell)) {
+        if (run) run.rows = r - run.row + 1;
+        else run = { row: r, col: c, rows: 1, cols: 1 };
+        continue;
+      }
+      const passable =
+        r < rows && cell?.formula === undefined && typeof (cell?.value ?? '') === 'string';
+      if (!passable && run) {
+        out.push(run);
+        run = undefined;
+      }
+    }
+  }
+  return out;
+}
+
+/** `fmt` over the smallest box that holds every cell it gives a format; undefined for none. */
+function formatBox(
+  sheet: SheetSpec,
+  fmt: (r: number, c: number) => string | null,
+): FormatBox | undefined {
   let top = Infinity,
     left = Infinity,
     bottom = -1,

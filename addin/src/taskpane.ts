@@ -1,7 +1,8 @@
 /**
- * The task pane: wires the form to Generate and Check. Excel does the work through
- * office-writer / office-reader; this file only keeps the person informed — what is happening,
- * what was kept or dropped, and what to do when something goes wrong.
+ * The task pane: wires the form to Generate and Check. The spreadsheet host does the work
+ * (spreadsheet-host.ts; office-main.ts hands it Excel's); this file only keeps the person
+ * informed — what is happening, what was kept or dropped, and what to do when something goes
+ * wrong.
  */
 import {
   formatIssue,
@@ -14,14 +15,7 @@ import {
   type Template,
 } from '../../core/index.ts';
 import { checkWorkbook } from './check.ts';
-import {
-  prepareGeneration,
-  writeGeneration,
-  type ExcelRun,
-  type PreparedGeneration,
-} from './generate.ts';
-import { readContractCells } from './office-reader.ts';
-import { SheetConflictError } from './office-writer.ts';
+import { prepareGeneration, writeGeneration, type PreparedGeneration } from './generate.ts';
 import {
   ORG_FIELDS,
   allIds,
@@ -34,6 +28,8 @@ import {
 } from './pane-choice.ts';
 import { paneText, type PaneText } from './pane-text.ts';
 import { checkResults, h, indicatorTree, weightTable } from './pane-view.ts';
+import { SheetConflictError } from './sheet-replacement.ts';
+import type { SpreadsheetHost } from './spreadsheet-host.ts';
 import { bundledTemplates, findBundledTemplate } from './templates.ts';
 
 const GENERATOR = 'scorebook add-in 0.1.0';
@@ -41,8 +37,7 @@ const GENERATOR = 'scorebook add-in 0.1.0';
 interface Pane {
   lang: Lang;
   T: PaneText;
-  run: ExcelRun;
-  pageLayout: boolean;
+  host: SpreadsheetHost;
   choice: PaneChoice;
   busy: boolean;
 }
@@ -199,7 +194,7 @@ async function generate(p: Pane): Promise<void> {
       lang: p.lang,
       generator: GENERATOR,
     };
-    const prepared = await prepareGeneration(p.run, req, findBundledTemplate);
+    const prepared = await prepareGeneration(p.host, req, findBundledTemplate);
     if (!prepared.value) return say('error', ...issues(p, prepared.errors));
     const dropped = prepared.value.carried.dropped;
     if (dropped.length) {
@@ -227,7 +222,7 @@ async function write(p: Pane, prepared: PreparedGeneration, insideGenerate = fal
   if (!insideGenerate) setBusy(p, true);
   try {
     say('progress', p.T.writing(prepared.model.sheets.length, prepared.plan.indicators.length));
-    const report = await writeGeneration(p.run, prepared, { pageLayout: p.pageLayout });
+    const report = await writeGeneration(p.host, prepared);
     const t = template(p);
     const c = prepared.carried;
     say(
@@ -258,7 +253,7 @@ async function check(p: Pane): Promise<void> {
   setBusy(p, true);
   try {
     say('progress', p.T.checking);
-    const r = await checkWorkbook(p.run, findBundledTemplate, p.lang);
+    const r = await checkWorkbook(p.host, findBundledTemplate, p.lang);
     if (!r.value) {
       $('results').replaceChildren();
       return say('error', ...issues(p, r.errors));
@@ -289,7 +284,7 @@ function translateStatic(p: Pane): void {
 
 /** Restores the choices a workbook was generated with, so that regenerating starts from them. */
 async function restoreFromWorkbook(p: Pane): Promise<void> {
-  const cells = await p.run((ctx) => readContractCells(ctx));
+  const cells = await p.host.readContractCells();
   const sub = cells.metadata ? readSubmission(cells, findBundledTemplate).value : undefined;
   if (!sub) return;
   const t = findBundledTemplate(sub.metadata.template_id)!;
@@ -302,18 +297,13 @@ async function restoreFromWorkbook(p: Pane): Promise<void> {
   );
 }
 
-export async function startPane(
-  run: ExcelRun,
-  displayLanguage: string,
-  pageLayout: boolean,
-): Promise<void> {
+export async function startPane(host: SpreadsheetHost, displayLanguage: string): Promise<void> {
   const lang = langFromLocale(displayLanguage);
   const first = [...bundledTemplates().values()][0]!;
   const p: Pane = {
     lang,
     T: paneText(lang),
-    run,
-    pageLayout,
+    host,
     choice: defaultChoice(first),
     busy: false,
   };
@@ -328,16 +318,14 @@ export async function startPane(
   document.body.dataset.ready = 'true';
 }
 
-if (typeof Office !== 'undefined') {
-  void Office.onReady(() => {
-    void startPane(
-      (batch) => Excel.run(batch),
-      Office.context.displayLanguage,
-      Office.context.requirements.isSetSupported('ExcelApi', '1.9'),
-    );
-  });
-} else {
-  document.addEventListener('DOMContentLoaded', () =>
-    say('error', paneText(langFromLocale(navigator.language)).noOffice),
-  );
+/**
+ * No host to work in: office.js did not load, or the page was opened outside Excel (in a
+ * browser tab). The pane says what to do, in the browser's language, and offers nothing to press.
+ */
+export function showNoHost(missing: 'office-js' | 'host'): void {
+  const T = paneText(langFromLocale(navigator.language));
+  const src = document.querySelector<HTMLScriptElement>('script[src*="office.js"]')?.src ?? '';
+  say('error', missing === 'host' ? T.noHost : T.noOfficeJs(src));
+  for (const id of ['generate', 'check']) ($(id) as HTMLButtonElement).disabled = true;
+  document.body.dataset.ready = 'no-host';
 }

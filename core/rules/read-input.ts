@@ -9,20 +9,11 @@ import { normalize } from './typed-text.ts';
 
 export { parseNumber } from './typed-text.ts';
 
-export type RawInput = string | number | boolean | null | undefined;
+import type { InputDomain, RawInput, ReadInput } from './input-types.ts';
 
-export type ReadInput =
-  | { state: 'blank' }
-  | { state: 'na' }
-  | { state: 'value'; value: number }
-  | { state: 'invalid'; code: string; params?: Record<string, string | number> };
+export type { InputDomain, RawInput, ReadInput } from './input-types.ts';
 
 const NA_TOKENS = new Set(['na', 'n/a', '不适用', '不適用']);
-
-export interface InputDomain {
-  min: number;
-  max: number | undefined;
-}
 
 export function numericDomain(rule: Rule, unit: string | undefined): InputDomain {
   return ruleKind(rule).domain(rule, unit);

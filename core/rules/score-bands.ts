@@ -3,7 +3,7 @@
  * line exactly once, so a value's band can be found from the upper bounds alone: the workbook
  * writer relies on that to emit one nested IF per band.
  */
-import type { Band } from '../template/schema.ts';
+import type { Band } from './band-schema.ts';
 import { issue, type Issue, type PathSegment } from '../issues.ts';
 
 export interface Bound {

@@ -6,7 +6,7 @@
 import { ruleKind, type Rule } from '../rules/kinds/index.ts';
 import { readInput, type RawInput } from '../rules/read-input.ts';
 import type { Lang } from '../text.ts';
-import type { RowAnswer } from './layout-workbook.ts';
+import type { RowAnswer } from '../workbook/row-answers.ts';
 import type { StyleName, ValidationSpec } from './sheet-model.ts';
 
 export type CellAnswer =

@@ -4,7 +4,7 @@
  * (addin) both write exactly this, so a sheet made in Excel and one made by the CLI are the
  * same contract.
  */
-export type CellValue = string | number | boolean | null;
+import type { CellValue } from '../workbook/contract-cells.ts';
 
 /** What a formula cell computes, so its cached value can be taken from an engine evaluation. */
 export type FormulaKey =
@@ -170,10 +170,4 @@ export function formulaNumber(n: number): string {
   // Shortest round-trip form; never exponent notation Excel might read differently.
   const s = String(n);
   return /e/i.test(s) ? n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : s;
-}
-
-export type NamePrefix = 'IN' | 'SC' | 'NA' | 'MD' | 'EV' | 'DIM' | 'WT';
-
-export function idToName(prefix: NamePrefix, id: string): string {
-  return `${prefix}_${id.replace(/\./g, '_')}`;
 }

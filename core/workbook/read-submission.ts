@@ -8,16 +8,16 @@ import { evaluate, type Evaluation } from '../engine/evaluate.ts';
 import { issue, type Issue, type Result } from '../issues.ts';
 import { resolvePlan, type ScoringPlan } from '../profile/resolve-profile.ts';
 import { ruleKind } from '../rules/kinds/index.ts';
-import { answersToInputs, type RowAnswer } from '../sheet/layout-workbook.ts';
-import { idToName, type CellValue } from '../sheet/sheet-model.ts';
 import { text } from '../text.ts';
 import type { Template } from '../template/schema.ts';
+import { idToName, type CellValue } from './contract-cells.ts';
 import {
   cachedProfileHash,
   metadataIssues,
   metadataSchema,
   type WorkbookMetadata,
 } from './metadata.ts';
+import { answersToInputs, type RowAnswer } from './row-answers.ts';
 
 export interface ContractCell {
   value: CellValue;

@@ -1,5 +1,5 @@
 /**
- * Generate and Check as the task pane runs them, against the fake Excel: the reader finds the
+ * Generate and Check as the task pane runs them, with the fake Excel as the host: the reader finds the
  * contract cells by name in two syncs, regeneration carries answers by id and lists what it
  * drops, and Check recomputes with the engine and points at a formula that disagrees.
  */
@@ -13,6 +13,7 @@ import {
   type WorkbookModel,
 } from '../../core/index.ts';
 import { FakeExcel } from '../../addin/fake/fake-excel.ts';
+import { fakeHost } from '../../addin/fake/fake-host.ts';
 import { sheetByName, type WorkbookState } from '../../addin/fake/workbook-state.ts';
 import { checkWorkbook } from '../../addin/src/check.ts';
 import {
@@ -90,7 +91,7 @@ describe('reading the contract cells back', () => {
     const excel = new FakeExcel();
     await excel.run((ctx) => writeWorkbookModel(ctx, model));
     calculate(excel.state, model);
-    const report = (await checkWorkbook(excel.run, find, 'zh-CN')).value!;
+    const report = (await checkWorkbook(fakeHost(excel), find, 'zh-CN')).value!;
     const ev = evaluate(plan, answersToInputs(answers));
     expect(report.total).toBeCloseTo(ev.total!, 12);
     expect(report.dimensions.map((d) => d.id)).toEqual(['1', '5', '6']);
@@ -104,14 +105,14 @@ describe('reading the contract cells back', () => {
     await excel.run((ctx) => writeWorkbookModel(ctx, model));
     calculate(excel.state, model);
     cellOf(excel.state, 'SC_5_2_2')!.computed = 0.2;
-    const report = (await checkWorkbook(excel.run, find, 'en')).value!;
+    const report = (await checkWorkbook(fakeHost(excel), find, 'en')).value!;
     expect(report.mismatches.map((m) => m.name)).toEqual(['SC_5_2_2']);
     expect(report.mismatches[0]!.engine).toBe(1);
   });
 
   it('Check on a workbook without a scoring sheet says so', async () => {
     const excel = new FakeExcel();
-    const r = await checkWorkbook(excel.run, find, 'en');
+    const r = await checkWorkbook(fakeHost(excel), find, 'en');
     expect(r.value).toBeUndefined();
     expect(r.errors.map((e) => e.code)).toEqual(['workbook.no-metadata']);
   });
@@ -134,9 +135,9 @@ describe('regenerating keeps the answers of the indicators that remain', () => {
 
   it('matches by id, converts to the new language, and lists what it drops', async () => {
     const excel = new FakeExcel();
-    const first = (await prepareGeneration(excel.run, request(all, 'zh-CN'), find)).value!;
+    const first = (await prepareGeneration(fakeHost(excel), request(all, 'zh-CN'), find)).value!;
     expect(first.regenerating).toBe(false);
-    await writeGeneration(excel.run, first);
+    await writeGeneration(fakeHost(excel), first);
     // The evaluator answers in the sheet (unlocked cells of a protected sheet).
     await excel.run(async (ctx) => {
       const put = (name: string, v: unknown) =>
@@ -149,12 +150,12 @@ describe('regenerating keeps the answers of the indicators that remain', () => {
       await ctx.sync();
     });
     const kept = all.filter((id) => id !== '1.1.2' && id !== '6.1.1');
-    const second = (await prepareGeneration(excel.run, request(kept, 'en'), find)).value!;
+    const second = (await prepareGeneration(fakeHost(excel), request(kept, 'en'), find)).value!;
     expect(second.regenerating).toBe(true);
     expect(second.carried.dropped.sort()).toEqual(['1.1.2', '6.1.1']);
     expect(second.carried.kept.sort()).toEqual(['1.1.1', '5.2.2']);
     expect(second.carried.unreadable).toEqual([]);
-    await writeGeneration(excel.run, second);
+    await writeGeneration(fakeHost(excel), second);
     const cells = await excel.run((ctx) => readContractCells(ctx));
     expect(cells.cell('IN_1_1_1')?.value).toBe('Yes');
     expect(cells.cell('MD_1_1_1')?.value).toBe('On-site review');
@@ -174,12 +175,15 @@ describe('regenerating keeps the answers of the indicators that remain', () => {
       choice: { indicators: ['1.1.1', '5.4.1'] },
       rawWeights: { '1': 1, '5': 1 },
     };
-    await writeGeneration(excel.run, (await prepareGeneration(excel.run, plain, find)).value!);
+    await writeGeneration(
+      fakeHost(excel),
+      (await prepareGeneration(fakeHost(excel), plain, find)).value!,
+    );
     await excel.run(async (ctx) => {
       ctx.workbook.names.getItem('IN_5_4_1').getRange().values = [[12]];
       await ctx.sync();
     });
-    const p = (await prepareGeneration(excel.run, request(all, 'zh-CN'), find)).value!;
+    const p = (await prepareGeneration(fakeHost(excel), request(all, 'zh-CN'), find)).value!;
     expect(p.carried.unreadable).toEqual([{ id: '5.4.1', input: '12' }]);
     const a = p.carried.answers.get('5.4.1')!;
     expect(a.input ?? null).toBeNull();

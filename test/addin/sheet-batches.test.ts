@@ -1,16 +1,18 @@
 /** The grouping that keeps the Office.js request small: rectangles, validation runs, text guards, widths. */
 import { describe, expect, it } from 'vitest';
 import {
+  cellFormula,
   cheapestPainting,
   needsTextGuard,
-  numberFormatBox,
+  numberFormatBoxes,
   rectangles,
   rowHeightRuns,
   validationPlan,
   widthToPoints,
+  type FormatBox,
 } from '../../addin/src/sheet-batches.ts';
 import { modelOf, syntheticPlan } from './support/models.ts';
-import type { StyleSpec, ValidationSpec } from '../../core/index.ts';
+import { COL, type StyleSpec, type ValidationSpec } from '../../core/index.ts';
 import { pointsToWidth } from './support/state-to-xlsx.ts';
 
 describe('rectangles', () => {
@@ -159,25 +161,63 @@ describe('painting a property in layers', () => {
 });
 
 describe('number formats', () => {
-  it('one array over the box that holds the formats, null where a cell stays General', () => {
-    const sheet = modelOf(syntheticPlan(30), 'en').sheets[0]!;
-    const styles = modelOf(syntheticPlan(30), 'en').styles;
-    const box = numberFormatBox(sheet, styles)!;
-    expect(box.rect.col).toBe(5); // the input column: percentages
-    expect(box.rect.cols).toBe(3); // … to the score column
-    expect(box.formats.flat().filter((f) => f === 'General')).toEqual([]);
+  it('before the values: each style’s format, then text ("@") where Excel would convert the text; after: those cells’ own format back', () => {
+    const model = modelOf(syntheticPlan(30), 'en');
+    const [sheet, styles] = [model.sheets[0]!, model.styles];
+    const boxes = numberFormatBoxes(sheet, styles);
+    const at = (box: FormatBox | undefined, i: number, j: number) =>
+      box &&
+      i >= box.rect.row &&
+      i < box.rect.row + box.rect.rows &&
+      j >= box.rect.col &&
+      j < box.rect.col + box.rect.cols
+        ? box.formats[i - box.rect.row]![j - box.rect.col]
+        : null;
+    // Indicator codes look like numbers or dates to Excel ("1.1.1", "2"); percentages are inputs.
+    const first = sheet.rows.findIndex((r) => r?.[COL.input]?.style === 'inputPercent');
+    expect(sheet.rows[first]![COL.code]!.value).toMatch(/^\d/);
+    const inAny = (list: FormatBox[], i: number, j: number) =>
+      list.map((b) => at(b, i, j)).find((f) => f !== null) ?? null;
+    const formats = (i: number, j: number) => ({
+      styles: at(boxes.styles, i, j),
+      text: inAny(boxes.text, i, j),
+      own: inAny(boxes.own, i, j),
+    });
+    expect(formats(first, COL.code)).toEqual({ styles: null, text: '@', own: 'General' });
+    expect(formats(first, COL.input)).toEqual({ styles: '0.0%', text: null, own: null });
+    let passedThrough = 0;
     sheet.rows.forEach((r, i) =>
       (r ?? []).forEach((c, j) => {
-        const want = c?.style ? styles[c.style].numFmt : undefined;
-        const inBox =
-          i >= box.rect.row &&
-          i < box.rect.row + box.rect.rows &&
-          j >= box.rect.col &&
-          j < box.rect.col + box.rect.cols;
-        if (want && want !== 'General')
-          expect(inBox ? box.formats[i - box.rect.row]![j - box.rect.col] : 'outside').toBe(want);
+        const own = (c?.style ? styles[c.style].numFmt : undefined) ?? 'General';
+        const text =
+          c?.formula === undefined && typeof c?.value === 'string' && needsTextGuard(c.value);
+        // Numbers and formulas are never in a text cell: Excel would keep them as text.
+        const textOk = c?.formula === undefined && typeof (c?.value ?? '') === 'string';
+        const f = formats(i, j);
+        expect({ at: [i, j], styles: f.styles }).toEqual({
+          at: [i, j],
+          styles: own !== 'General' ? own : null,
+        });
+        if (text)
+          expect({ at: [i, j], text: f.text, own: f.own }).toEqual({ at: [i, j], text: '@', own });
+        else if (!textOk) expect({ at: [i, j], text: f.text }).toEqual({ at: [i, j], text: null });
+        else if (f.text === '@') {
+          passedThrough++;
+          expect({ at: [i, j], own: f.own }).toEqual({ at: [i, j], own });
+        }
       }),
     );
+    // A run of the unit column takes in the units between two "%" ("次", "万元", blanks).
+    expect(passedThrough).toBeGreaterThan(0);
+    expect(boxes.text.length).toBeLessThan(6);
+    expect(boxes.text.every((b) => b.rect.cols === 1)).toBe(true);
+  });
+
+  it('writes text as it is, never with an apostrophe', () => {
+    expect(cellFormula({ value: '=1+1' })).toBe('=1+1');
+    expect(cellFormula({ formula: 'SUM(A1:A2)' })).toBe('=SUM(A1:A2)');
+    expect(cellFormula({ value: 0.5 })).toBe(0.5);
+    expect(cellFormula({ value: null })).toBe('');
   });
 });
 

@@ -63,8 +63,9 @@ afterAll(async () => {
 });
 
 async function openPane(
-  config: { displayLanguage: string; state?: WorkbookState },
+  config: { displayLanguage: string; state?: WorkbookState; host?: null },
   width = 360,
+  opts: { officeJs?: boolean; ready?: string } = {},
 ): Promise<{ page: Page; requests: string[] }> {
   // A persistent context is how playwright takes a --user-data-dir: a new, empty one each time.
   const context = await chromium.launchPersistentContext(join(dir, `profile-${++profiles}`), {
@@ -80,7 +81,9 @@ async function openPane(
     const url = route.request().url();
     requests.push(url);
     if (url === OFFICE_JS)
-      return route.fulfill({ status: 200, contentType: 'text/javascript', body: stub });
+      return opts.officeJs === false
+        ? route.abort()
+        : route.fulfill({ status: 200, contentType: 'text/javascript', body: stub });
     if (url.startsWith(base)) return route.continue();
     return route.abort();
   });
@@ -92,7 +95,7 @@ async function openPane(
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${base}/taskpane.html`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  await page.waitForSelector(`body[data-ready="${opts.ready ?? 'true'}"]`, { timeout: 30_000 });
   expect(errors).toEqual([]);
   return { page, requests };
 }
@@ -353,6 +356,28 @@ describe('the task pane in chromium (zh-CN)', () => {
       'The workbook already has a sheet named “Summary” that scorebook did not make. Rename or delete it, then press Generate again. Nothing was changed.',
     );
     expect((await state(p)).sheets).toHaveLength(1);
+    await p.context().close();
+  });
+
+  it('opened in a browser outside Excel, it says to open it inside Excel and offers nothing to press', async () => {
+    const { page: p } = await openPane({ displayLanguage: 'zh-CN', host: null }, 360, {
+      ready: 'no-host',
+    });
+    expect(await p.getAttribute('#status', 'class')).toBe('status error');
+    expect(await p.textContent('#status')).toBe(
+      'Open this page inside Excel: in Excel, press the scorebook button on the Home tab to open this pane.',
+    );
+    expect(await p.isDisabled('#generate')).toBe(true);
+    expect(await p.isDisabled('#check')).toBe(true);
+    await p.context().close();
+  });
+
+  it('says where office.js should have come from when it does not load', async () => {
+    const { page: p } = await openPane({ displayLanguage: 'en-US' }, 360, {
+      officeJs: false,
+      ready: 'no-host',
+    });
+    expect(await p.textContent('#status')).toContain(`Office.js (${OFFICE_JS}) did not load`);
     await p.context().close();
   });
 });

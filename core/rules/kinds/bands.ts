@@ -21,18 +21,11 @@ import {
   randomFigure,
   readNumber,
 } from './number-input.ts';
-import type { RuleKindModule, RuleOf } from './rule-kind.ts';
+import type { RuleKindModule } from './rule-kind.ts';
 
-const band = z
-  .object({
-    above: z.number().optional().describe('lower bound, exclusive (value > above)'),
-    atLeast: z.number().optional().describe('lower bound, inclusive (value >= atLeast)'),
-    below: z.number().optional().describe('upper bound, exclusive (value < below)'),
-    atMost: z.number().optional().describe('upper bound, inclusive (value <= atMost)'),
-    score: z.number().min(0).max(1).describe('A score between 0 and 1'),
-  })
-  .strict();
-export type Band = z.infer<typeof band>;
+import { band, type Band } from '../band-schema.ts';
+
+export type { Band } from '../band-schema.ts';
 
 export const bandsRule = z
   .object({
@@ -68,7 +61,7 @@ function describeBand(b: Band, unit: string | undefined): string {
   return `${l}x${h}`;
 }
 
-function describe(rule: RuleOf<'bands'>, unit: string | undefined, lang: Lang): string {
+function describe(rule: BandsRule, unit: string | undefined, lang: Lang): string {
   return rule.bands
     .map((b) => `${describeBand(b, unit)} → ${num(b.score)}`)
     .join(lang === 'zh-CN' ? '；' : '; ');
@@ -127,4 +120,4 @@ export const bands = {
       rule.bands.map((b) => lowerBound(b)?.value).filter((x): x is number => x !== undefined),
       random,
     ),
-} satisfies RuleKindModule<'bands'>;
+} satisfies RuleKindModule<BandsRule>;

@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import { sheetLabels } from '../../sheet/sheet-labels.ts';
 import { tokenList } from '../../sheet/token-list.ts';
-import type { ReadInput } from '../read-input.ts';
+import type { ReadInput } from '../input-types.ts';
 import { normalize } from '../typed-text.ts';
 import { logistic, pick } from './draws.ts';
 import type { RuleKindModule, TypedInput } from './rule-kind.ts';
 
 export const binaryRule = z.object({ kind: z.literal('binary') }).strict();
+export type BinaryRule = z.infer<typeof binaryRule>;
 
 // Compared trimmed and case-folded, by the reader and by the formula alike.
 const YES = ['1', 'yes', 'y', 'true', '是', '符合', '有', '√', '✓'];
@@ -60,4 +61,4 @@ export const binary = {
       ? pick(random, [L.yes, L.no])
       : pick(random, ['是', '否', 'YES', 'no', '1', '0', 1, 0, '符合', '不符合']);
   },
-} satisfies RuleKindModule<'binary'>;
+} satisfies RuleKindModule<BinaryRule>;

@@ -23,6 +23,7 @@ export const rule = z.discriminatedUnion('kind', [
 ]);
 export type Rule = z.infer<typeof rule>;
 export type RuleKind = Rule['kind'];
+export type RuleOf<K extends RuleKind> = Extract<Rule, { kind: K }>;
 
 export const RULE_KINDS_MODULES = {
   binary,
@@ -31,7 +32,7 @@ export const RULE_KINDS_MODULES = {
   scale,
   manual,
   record,
-} satisfies { [K in RuleKind]: RuleKindModule<K> };
+} satisfies { [K in RuleKind]: RuleKindModule<RuleOf<K>> };
 
 export const RULE_KINDS = Object.keys(RULE_KINDS_MODULES) as readonly RuleKind[];
 
@@ -40,8 +41,8 @@ export const RULE_KINDS = Object.keys(RULE_KINDS_MODULES) as readonly RuleKind[]
  * `r.kind` to `r`, hence the one cast. Call it with the rule it was looked up for:
  * `ruleKind(r).score(r, x)`.
  */
-export function ruleKind(r: Rule): RuleKindModule<RuleKind> {
-  return RULE_KINDS_MODULES[r.kind] as RuleKindModule<RuleKind>;
+export function ruleKind(r: Rule): RuleKindModule<Rule> {
+  return RULE_KINDS_MODULES[r.kind] as RuleKindModule<Rule>;
 }
 
 /** A kind as stored (indicator_scores.rule) is scored; one this version does not know counts as scored. */

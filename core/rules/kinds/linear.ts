@@ -12,7 +12,7 @@ import {
   randomFigure,
   readNumber,
 } from './number-input.ts';
-import type { RuleKindModule, RuleOf } from './rule-kind.ts';
+import type { RuleKindModule } from './rule-kind.ts';
 
 export const linearRule = z
   .object({
@@ -22,8 +22,9 @@ export const linearRule = z
     ...figureDomainFields,
   })
   .strict();
+export type LinearRule = z.infer<typeof linearRule>;
 
-function check(rule: RuleOf<'linear'>, unit: string | undefined, path: PathSegment[]): Issue[] {
+function check(rule: LinearRule, unit: string | undefined, path: PathSegment[]): Issue[] {
   const errors: Issue[] = [];
   if (rule.from === rule.to) errors.push(issue('rule.linear-flat', path, { value: rule.from }));
   if (unit === '%') {
@@ -65,4 +66,4 @@ export const linear = {
   validation: (rule, unit, lang) => figureValidation(figureDomain(rule, unit), unit, lang),
   plausibleAnswer: (_rule, unit, draw) => plausibleFigure(unit, draw),
   randomAnswer: (rule, unit, { random }) => randomFigure(figureDomain(rule, unit), [], random),
-} satisfies RuleKindModule<'linear'>;
+} satisfies RuleKindModule<LinearRule>;

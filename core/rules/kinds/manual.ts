@@ -6,6 +6,7 @@ import { numberGuard, readNumber } from './number-input.ts';
 import type { RuleKindModule } from './rule-kind.ts';
 
 export const manualRule = z.object({ kind: z.literal('manual') }).strict();
+export type ManualRule = z.infer<typeof manualRule>;
 
 const SCORE = { min: 0, max: 1 };
 
@@ -35,4 +36,4 @@ export const manual = {
   plausibleAnswer: (_rule, _unit, { strength }) => Math.round(logistic(strength) * 10) / 10,
   randomAnswer: (_rule, _unit, { random }) =>
     pick(random, [0, 1, 0.3, Math.round(random() * 1000) / 1000]),
-} satisfies RuleKindModule<'manual'>;
+} satisfies RuleKindModule<ManualRule>;

@@ -8,7 +8,7 @@ import { issue, type Issue, type PathSegment } from '../../issues.ts';
 import { formulaNumber } from '../../sheet/sheet-model.ts';
 import { sheetLabels } from '../../sheet/sheet-labels.ts';
 import type { Lang } from '../../text.ts';
-import type { InputDomain, ReadInput } from '../read-input.ts';
+import type { InputDomain, ReadInput } from '../input-types.ts';
 import { parseNumber } from '../typed-text.ts';
 import { logistic, normal, pick } from './draws.ts';
 import type { InputValidation, PlausibleDraw, TypedInput } from './rule-kind.ts';

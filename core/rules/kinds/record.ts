@@ -12,6 +12,7 @@ import {
 import type { RuleKindModule } from './rule-kind.ts';
 
 export const recordRule = z.object({ kind: z.literal('record'), ...figureDomainFields }).strict();
+export type RecordRule = z.infer<typeof recordRule>;
 
 export const record = {
   schema: recordRule,
@@ -29,4 +30,4 @@ export const record = {
   validation: (rule, unit, lang) => figureValidation(figureDomain(rule, unit), unit, lang),
   plausibleAnswer: (_rule, unit, draw) => plausibleFigure(unit, draw),
   randomAnswer: (rule, unit, { random }) => randomFigure(figureDomain(rule, unit), [], random),
-} satisfies RuleKindModule<'record'>;
+} satisfies RuleKindModule<RecordRule>;

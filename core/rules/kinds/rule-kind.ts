@@ -5,12 +5,10 @@
  */
 import type { z } from 'zod';
 import type { Issue, PathSegment } from '../../issues.ts';
-import type { CellSpec, CellValue, ValidationSpec } from '../../sheet/sheet-model.ts';
+import type { CellSpec, ValidationSpec } from '../../sheet/sheet-model.ts';
+import type { CellValue } from '../../workbook/contract-cells.ts';
 import type { Lang } from '../../text.ts';
-import type { InputDomain, RawInput, ReadInput } from '../read-input.ts';
-import type { Rule, RuleKind } from './index.ts';
-
-export type RuleOf<K extends RuleKind> = Extract<Rule, { kind: K }>;
+import type { InputDomain, RawInput, ReadInput } from '../input-types.ts';
 
 /**
  * How the evaluator answers: `choice` picks an item of a list (the input cell holds text),
@@ -77,33 +75,33 @@ export type TypedInput = Exclude<RawInput, null | undefined>;
  * Everything about one rule kind. Methods (not function-valued properties) on purpose: a
  * module for one kind then serves where any kind is expected, called with its own rule.
  */
-export interface RuleKindModule<K extends RuleKind> {
+export interface RuleKindModule<R extends { kind: string }> {
   /** What a template may say (the JSON Schema for editors is generated from it). */
-  readonly schema: z.ZodType<RuleOf<K>>;
+  readonly schema: z.ZodType<R>;
   readonly entry: Entry;
   /** false: the value is recorded for benchmarking, never scored. */
   readonly scored: boolean;
   /** What a schema cannot state (bands that cover every value once …); paths start at `path`. */
-  check(rule: RuleOf<K>, unit: string | undefined, path: PathSegment[]): Issue[];
+  check(rule: R, unit: string | undefined, path: PathSegment[]): Issue[];
   /** The values an input may take; the formulas refuse the same ones the reader does. */
-  domain(rule: RuleOf<K>, unit: string | undefined): InputDomain;
-  read(rule: RuleOf<K>, unit: string | undefined, raw: TypedInput): ReadInput;
+  domain(rule: R, unit: string | undefined): InputDomain;
+  read(rule: R, unit: string | undefined, raw: TypedInput): ReadInput;
   /** A read value's score in 0..1, or null for a kind that is not scored. */
-  score(rule: RuleOf<K>, value: number): number | null;
+  score(rule: R, value: number): number | null;
   /** A read value as the generated sheet's input cell holds it (the list item for a choice). */
-  cellValue(rule: RuleOf<K>, value: number, lang: Lang): CellValue;
+  cellValue(rule: R, value: number, lang: Lang): CellValue;
   /** The constants the score formula reads from the rules sheet (none: no rows). */
-  constants(rule: RuleOf<K>): RulesBlock;
+  constants(rule: R): RulesBlock;
   /**
    * The score as a portable formula of an applicable input (the N/A test wraps it), the twin of
    * `read` and `score`: what the reader refuses scores 0. null: the cell stays empty.
    */
-  formula(rule: RuleOf<K>, ctx: FormulaContext): string | null;
+  formula(rule: R, ctx: FormulaContext): string | null;
   /** The rule in words ("≥85% → 1; …"); `unit` as the reader sees it (unitLabel). */
-  describe(rule: RuleOf<K>, unit: string | undefined, lang: Lang): string;
-  validation(rule: RuleOf<K>, unit: string | undefined, lang: Lang): InputValidation;
+  describe(rule: R, unit: string | undefined, lang: Lang): string;
+  validation(rule: R, unit: string | undefined, lang: Lang): InputValidation;
   /** An answer a real organization of this strength might give. */
-  plausibleAnswer(rule: RuleOf<K>, unit: string | undefined, draw: PlausibleDraw): CellValue;
+  plausibleAnswer(rule: R, unit: string | undefined, draw: PlausibleDraw): CellValue;
   /** Any answer a person might type, valid spellings of every sort, edges included. */
-  randomAnswer(rule: RuleOf<K>, unit: string | undefined, draw: RandomDraw): CellValue;
+  randomAnswer(rule: R, unit: string | undefined, draw: RandomDraw): CellValue;
 }

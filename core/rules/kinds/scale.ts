@@ -8,10 +8,10 @@ import { sheetLabels, unitLabel } from '../../sheet/sheet-labels.ts';
 import { localizedText } from '../../template/schema-parts.ts';
 import { LANGS, type Lang, type LocalizedText } from '../../text.ts';
 import { num } from '../format-value.ts';
-import type { ReadInput } from '../read-input.ts';
+import type { ReadInput } from '../input-types.ts';
 import { normalize } from '../typed-text.ts';
 import { logistic, normal, pick } from './draws.ts';
-import type { RuleKindModule, RuleOf, TypedInput } from './rule-kind.ts';
+import type { RuleKindModule, TypedInput } from './rule-kind.ts';
 
 export const scaleRule = z
   .object({
@@ -19,6 +19,7 @@ export const scaleRule = z
     levels: z.array(localizedText).min(2).describe('level 1 first'),
   })
   .strict();
+export type ScaleRule = z.infer<typeof scaleRule>;
 
 /** Excel's limit on an inline list ("1 a,2 b,…") of a data validation, in characters. */
 export const LIST_SOURCE_MAX = 255;
@@ -49,7 +50,7 @@ export function scaleTokens(levels: readonly LocalizedText[]): string[] {
  * validation of both writers: a comma would split an item in two, a double quote would end the
  * list's formula, and Excel refuses a list longer than 255 characters.
  */
-function check(rule: RuleOf<'scale'>, _unit: string | undefined, path: PathSegment[]): Issue[] {
+function check(rule: ScaleRule, _unit: string | undefined, path: PathSegment[]): Issue[] {
   const { levels } = rule;
   const errors: Issue[] = [];
   // Two levels of one name: the input "初步开展" could not say which level it means.
@@ -114,7 +115,7 @@ function read(levels: readonly LocalizedText[], raw: TypedInput): ReadInput {
   return { state: 'value', value: level };
 }
 
-function describe(rule: RuleOf<'scale'>, _unit: string | undefined, lang: Lang): string {
+function describe(rule: ScaleRule, _unit: string | undefined, lang: Lang): string {
   const n = rule.levels.length;
   return rule.levels
     .map((l, i) => `${i + 1} ${l[lang]} → ${num(Math.round((i / (n - 1)) * 100) / 100)}`)
@@ -172,4 +173,4 @@ export const scale = {
       ? scaleListItems(rule.levels, lang)[level - 1]!
       : pick(random, [level, String(level), rule.levels[level - 1]!['zh-CN']]);
   },
-} satisfies RuleKindModule<'scale'>;
+} satisfies RuleKindModule<ScaleRule>;

@@ -8,6 +8,8 @@ import type { WorkbookState } from '../../../addin/fake/workbook-state.ts';
 
 interface OfficeConfig {
   displayLanguage?: string;
+  /** null: Office.js says the page is not inside an Office application (a browser tab). */
+  host?: string | null;
   apiVersion?: number;
   state?: WorkbookState;
 }
@@ -26,8 +28,9 @@ const fake = new FakeExcel({
 w.__fake = fake;
 w.Excel = { run: fake.run };
 w.Office = {
-  onReady(callback?: (info: { host: string; platform: string }) => void) {
-    const info = { host: 'Excel', platform: 'OfficeOnline' };
+  onReady(callback?: (info: { host: string | null; platform: string | null }) => void) {
+    const host = cfg.host === undefined ? 'Excel' : cfg.host;
+    const info = { host, platform: host === null ? null : 'OfficeOnline' };
     return new Promise((resolve) => {
       setTimeout(() => {
         callback?.(info);

@@ -1,0 +1,233 @@
+/**
+ * The scoring sheet: a row per first-level and second-level indicator (with their scores) and a
+ * row per third-level indicator, where the evaluator enters the value, the N/A mark, the mode
+ * and the evidence beside the live score formula.
+ */
+import type { WorkbookMetadata } from '../workbook/metadata.ts';
+import type { RowAnswer } from '../workbook/row-answers.ts';
+import { idToName } from '../workbook/contract-cells.ts';
+import type { ScoringPlan } from '../profile/resolve-profile.ts';
+import { describeRule } from '../rules/describe-rule.ts';
+import { text } from '../text.ts';
+import { inputCellStyle, inputValidation } from './input-cells.ts';
+import { Grid, type LayoutContext } from './layout-context.ts';
+import { COL, NINE, SCORING_HEADER_ROW } from './scoring-columns.ts';
+import { displayWidth } from './row-heights.ts';
+import type { RulesBlockAt } from '../rules/kinds/index.ts';
+import { scoreFormula } from './score-formulas.ts';
+import { unitLabel } from './sheet-labels.ts';
+import { a1, type SheetSpec, type ValidationSpec } from './sheet-model.ts';
+import { withinValidationLimits } from './validation-texts.ts';
+
+export interface ScoringLayout {
+  sheet: SheetSpec;
+  grid: Grid;
+  /** Each first-level indicator's ranges of third-level scores, one per second-level indicator. */
+  dimRanges: Map<string, string[]>;
+  dimHeaderRows: Map<string, number>;
+  groupScoreRows: Map<string, number>;
+}
+
+type Indicator = ScoringPlan['indicators'][number];
+
+export function layoutScoring(
+  plan: ScoringPlan,
+  meta: WorkbookMetadata,
+  ctx: LayoutContext,
+  answers: ReadonlyMap<string, RowAnswer> | undefined,
+  constants: ReadonlyMap<string, RulesBlockAt>,
+): ScoringLayout {
+  const { lang, f } = ctx;
+  const scoring = new Grid();
+  const validations: ValidationSpec[] = [];
+  heading(plan, meta, ctx, scoring);
+  let row = SCORING_HEADER_ROW + 1;
+  const dimRanges = new Map<string, string[]>();
+  const dimHeaderRows = new Map<string, number>();
+  const groupScoreRows = new Map<string, number>();
+  for (const d of plan.dimensions) {
+    dimHeaderRows.set(d.id, row);
+    scoring.set(row, COL.code, { value: d.id, style: 'dimension' });
+    scoring.set(row, COL.name, { value: text(d.name, lang), style: 'dimension' });
+    for (let c: number = COL.description; c <= COL.evidence; c++)
+      if (c !== COL.score) scoring.set(row, c, { value: null, style: 'dimension' });
+    row++;
+    const ranges: string[] = [];
+    for (const g of d.groups) {
+      const groupRow = row++;
+      groupScoreRows.set(g.id, groupRow);
+      const first = row;
+      const last = row + g.indicators.length - 1;
+      const range = `${a1(first, COL.score, true)}:${a1(last, COL.score, true)}`;
+      ranges.push(range);
+      scoring.set(groupRow, COL.code, { value: g.id, style: 'group' });
+      scoring.set(groupRow, COL.name, { value: text(g.name, lang), style: 'group' });
+      for (let c: number = COL.description; c <= COL.evidence; c++)
+        if (c !== COL.score) scoring.set(groupRow, c, { value: null, style: 'group' });
+      scoring.set(
+        groupRow,
+        COL.score,
+        f(
+          `IF(COUNT(${range})=0,"",SUM(${range})/COUNT(${range}))`,
+          { k: 'group', id: g.id },
+          'groupScore',
+        ),
+      );
+      for (const ind of g.indicators) {
+        indicatorRow(ctx, scoring, row, ind, answers?.get(ind.id), constants.get(ind.id));
+        validations.push(...rowValidations(ctx, ind, row));
+        row++;
+      }
+    }
+    dimRanges.set(d.id, ranges);
+  }
+  const sheet = scoringSheet(plan, ctx, scoring, validations);
+  return { sheet, grid: scoring, dimRanges, dimHeaderRows, groupScoreRows };
+}
+
+/** The title, who and what is evaluated, and the column headers. */
+function heading(
+  plan: ScoringPlan,
+  meta: WorkbookMetadata,
+  ctx: LayoutContext,
+  scoring: Grid,
+): void {
+  const { L, lang } = ctx;
+  scoring.set(0, 0, { value: text(plan.template.title, lang), style: 'title' });
+  scoring.set(1, 0, {
+    value: [
+      `${L.org}${L.colon}${meta.org_name}${meta.org_id ? (lang === 'zh-CN' ? `（${meta.org_id}）` : ` (${meta.org_id})`) : ''}`,
+      `${L.period}${L.colon}${meta.period}`,
+      `${L.evaluator}${L.colon}${meta.evaluator}`,
+      `${L.profile}${L.colon}${plan.profile ? text(plan.profile.name, lang) : '—'}`,
+    ].join('    '),
+    style: 'subtitle',
+  });
+  const headers = [
+    L.code,
+    L.indicator,
+    L.description,
+    L.unit,
+    L.rule,
+    L.input,
+    L.na,
+    L.score,
+    L.mode,
+    L.evidence,
+  ];
+  headers.forEach((h, c) => scoring.set(SCORING_HEADER_ROW, c, { value: h, style: 'header' }));
+}
+
+/** A third-level indicator's row: what it is, what the evaluator entered, its score, its names. */
+function indicatorRow(
+  ctx: LayoutContext,
+  scoring: Grid,
+  row: number,
+  ind: Indicator,
+  a: RowAnswer | undefined,
+  constants: RulesBlockAt | undefined,
+): void {
+  const { L, lang, f, name } = ctx;
+  const S = L.scoringSheet;
+  scoring.set(row, COL.code, { value: ind.id, style: 'code' });
+  scoring.set(row, COL.name, { value: text(ind.name, lang), style: 'textWrap' });
+  const desc = ind.description ?? ind.note;
+  scoring.set(row, COL.description, {
+    value: desc ? text(desc, lang) : null,
+    style: 'textWrap',
+  });
+  scoring.set(row, COL.unit, { value: unitLabel(ind.unit, lang) ?? null, style: 'text' });
+  scoring.set(row, COL.rule, {
+    value: describeRule(ind.rule, unitLabel(ind.unit, lang), lang),
+    style: 'textWrap',
+  });
+  scoring.set(row, COL.input, {
+    value: a?.input ?? null,
+    style: inputCellStyle(ind.rule, ind.unit),
+  });
+  scoring.set(row, COL.na, { value: a?.na ? L.naToken : null, style: 'inputText' });
+  scoring.set(row, COL.mode, { value: a?.mode ?? null, style: 'inputText' });
+  scoring.set(row, COL.evidence, { value: a?.evidence ?? null, style: 'inputText' });
+  const inRef = a1(row, COL.input);
+  const naRef = a1(row, COL.na);
+  scoring.set(
+    row,
+    COL.score,
+    f(
+      scoreFormula(ind.rule, ind.unit, inRef, naRef, constants!),
+      { k: 'score', id: ind.id },
+      'score',
+    ),
+  );
+  name(idToName('IN', ind.id), S, row, COL.input);
+  name(idToName('NA', ind.id), S, row, COL.na);
+  name(idToName('SC', ind.id), S, row, COL.score);
+  name(idToName('MD', ind.id), S, row, COL.mode);
+  name(idToName('EV', ind.id), S, row, COL.evidence);
+}
+
+/** The input's validation by rule, and the N/A mark's and the mode's lists. */
+function rowValidations(ctx: LayoutContext, ind: Indicator, row: number): ValidationSpec[] {
+  const { L, lang } = ctx;
+  return [
+    inputValidation(ind.rule, ind.unit, row, COL.input, lang),
+    {
+      row,
+      col: COL.na,
+      type: 'list',
+      list: [L.naToken],
+      prompt: { title: L.na, text: L.naPrompt },
+      error: { title: L.invalidTitle, text: L.naPrompt, style: 'stop' },
+    },
+    {
+      row,
+      col: COL.mode,
+      type: 'list',
+      list: L.modes,
+      prompt: { title: L.mode, text: L.modePrompt },
+      error: { title: L.mode, text: L.modePrompt, style: 'information' },
+    },
+  ];
+}
+
+function scoringSheet(
+  plan: ScoringPlan,
+  ctx: LayoutContext,
+  scoring: Grid,
+  validations: ValidationSpec[],
+): SheetSpec {
+  const { L, lang } = ctx;
+  const hasDescriptions = plan.indicators.some((ind) => ind.description ?? ind.note);
+  return {
+    name: L.scoringSheet,
+    state: 'visible',
+    rows: scoring.rows,
+    columns: [
+      { width: 8 },
+      { width: 42 },
+      // When no indicator has a description or note (GB/T 40143), as wide as the header.
+      { width: hasDescriptions ? 42 : displayWidth(L.description) + 2 },
+      { width: lang === 'zh-CN' ? 7 : 12 },
+      { width: 30 },
+      { width: 14 },
+      { width: NINE },
+      { width: NINE },
+      // "Evaluation mode" and "Document review" in one line.
+      { width: lang === 'zh-CN' ? 12 : 16 },
+      { width: 32 },
+    ],
+    merges: [
+      { row: 0, col: 0, rows: 1, cols: 10 },
+      { row: 1, col: 0, rows: 1, cols: 10 },
+    ],
+    validations: validations.map(withinValidationLimits),
+    freeze: { rows: SCORING_HEADER_ROW + 1, cols: 2 },
+    protect: true,
+    print: {
+      titleRows: { from: SCORING_HEADER_ROW, to: SCORING_HEADER_ROW },
+      landscape: true,
+      header: ctx.header,
+      footer: ctx.footer,
+    },
+  };
+}
