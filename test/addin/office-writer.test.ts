@@ -13,7 +13,7 @@ import {
   sheetByName,
   type WorkbookState,
 } from '../../addin/fake/workbook-state.ts';
-import { measureAddinGeneration } from '../../addin/src/measure.ts';
+import { measureAddinGeneration } from '../../bench/measure-addin.ts';
 import { SheetConflictError, writeWorkbookModel } from '../../addin/src/office-writer.ts';
 import { rowHeightRuns } from '../../addin/src/sheet-batches.ts';
 import { TRICKY_ORG, modelOf, shippedPlan, syntheticPlan } from './support/models.ts';

@@ -8,16 +8,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolvePlan } from '../../core/index.ts';
-import { shippedTemplates } from '../templates/registry.ts';
-import { workbookBytes } from '../workbooks/make-workbook.ts';
-import { stampInParallel, type StampJob } from '../workbooks/stamp-pool.ts';
-import { prepareStamp, stampWorkbook } from '../workbooks/stamp-workbook.ts';
-import { ingestFiles } from '../ingest/run-ingest.ts';
-import { openStore } from '../store/open-store.ts';
-import { runBenchmark } from '../benchmark/run-benchmark.ts';
-import { randomAnswers, rng } from '../synthetic/random-answers.ts';
-import { addinBenchPlans, measureAddinGeneration } from '../../addin/src/measure.ts';
+import { resolvePlan } from '../core/index.ts';
+import { shippedTemplates } from '../pipeline/templates/registry.ts';
+import { workbookBytes } from '../pipeline/workbooks/make-workbook.ts';
+import { stampInParallel, type StampJob } from '../pipeline/workbooks/stamp-pool.ts';
+import { prepareStamp, stampWorkbook } from '../pipeline/workbooks/stamp-workbook.ts';
+import { ingestFiles } from '../pipeline/ingest/run-ingest.ts';
+import { openStore } from '../pipeline/store/open-store.ts';
+import { runBenchmark } from '../pipeline/benchmark/run-benchmark.ts';
+import { randomAnswers, rng } from '../pipeline/synthetic/random-answers.ts';
+import { addinBenchPlans, measureAddinGeneration } from './measure-addin.ts';
 import { benchReports } from './bench-reports.ts';
 
 interface Row {
