@@ -9,8 +9,8 @@ import { z } from 'zod';
 export const RULE_KINDS = ['binary', 'bands', 'linear', 'scale', 'manual', 'record'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
-export const METHODS = ['mean', 'sum'] as const;
-export type Method = (typeof METHODS)[number];
+import { METHODS } from './methods.ts';
+export { METHODS, type Method } from './methods.ts';
 
 const nonEmpty = z.string().trim().min(1);
 

@@ -7,8 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatIssue, issue, parseTemplate, type Issue, type Result, type Template } from '../../core/index.ts';
-import { defaultLang } from '../cli/cli-context.ts';
+import { issue, parseTemplate, type Issue, type Result, type Template } from '../../core/index.ts';
 import { readIssue } from '../inputs/read-user-file.ts';
 import { UserError } from '../user-error.ts';
 
@@ -52,11 +51,8 @@ function userTemplateDirs(env: NodeJS.ProcessEnv = process.env): string[] {
 
 /** A user's template that does not compile stops the command: scoring with half a template set would mislead. */
 function addUserTemplates(found: Map<string, Template>, dir: string): void {
-  const lang = defaultLang();
   const fail = (issues: Issue[], hint = true) => {
-    const lines = issues.map((i) => formatIssue(i, lang));
-    if (hint) lines.push(formatIssue(issue('template.user-dir-hint', [], { dir }), lang));
-    throw new UserError(lines.join('\n'));
+    throw new UserError(hint ? [...issues, issue('template.user-dir-hint', [], { dir })] : issues);
   };
   let names: string[];
   try {
