@@ -1,0 +1,19 @@
+// Whether the CLI built into dist/ (pipeline/build/build-cli.ts) may run: only when it was made
+// from the sources as they are now. A build older than a pulled or edited source never runs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unchanged } from './build-manifest.mjs';
+
+/** `{ entry }`: the built CLI's URL; `{ problem }`: 'missing' (no build) or 'stale'. */
+export function freshBuild(root) {
+  const dist = join(root, 'dist');
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dist, 'build.json'), 'utf8'));
+  } catch {
+    return { problem: 'missing' };
+  }
+  if (!unchanged(root, manifest.inputs)) return { problem: 'stale' };
+  return { entry: pathToFileURL(join(dist, manifest.entry)).href };
+}

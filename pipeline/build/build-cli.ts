@@ -1,0 +1,98 @@
+/**
+ * The CLI built into plain JavaScript (dist/), so that a command starts at once instead of
+ * transpiling a hundred TypeScript modules first: esbuild bundles our sources (packages stay
+ * imports from node_modules) with one entry for the CLI and one per worker thread, and splits
+ * each verb's action into its own chunk, loaded when the verb runs. dist/build.json lists the
+ * sources it was made from; bin/scorebook.mjs runs dist/ only while they are unchanged.
+ * dist/templates.json holds the shipped templates compiled (pipeline/templates/registry.ts).
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'esbuild';
+import { manifestOf } from '../../bin/build-manifest.mjs';
+import { COMPILED_TEMPLATES, compileShippedTemplates } from '../templates/registry.ts';
+import { sourceUrls } from './source-urls.ts';
+
+/** The bundle's entries: the CLI, and each worker thread's code (pipeline/build/built-dir.ts). */
+export const ENTRIES = {
+  cli: 'pipeline/cli/main.ts',
+  'read-worker': 'pipeline/ingest/read-worker-run.ts',
+  'render-worker': 'pipeline/report/render-worker-run.ts',
+  'stamp-worker': 'pipeline/workbooks/stamp-worker-run.ts',
+} as const;
+
+/** What bin/scorebook.mjs reads: the entry to import and the sources (bin/build-manifest.mjs). */
+export const MANIFEST = 'build.json';
+
+const BUILT_DIR_SOURCE = 'export const BUILT_DIR: URL | null = null;';
+
+/** In the build, pipeline/build/built-dir.ts knows it is built, and where. */
+function builtDir(): Plugin {
+  return {
+    name: 'built-dir',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]pipeline[\\/]build[\\/]built-dir\.ts$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes(BUILT_DIR_SOURCE))
+          throw new Error(`${args.path} no longer says ${BUILT_DIR_SOURCE}`);
+        return {
+          contents: source.replace(
+            BUILT_DIR_SOURCE,
+            "export const BUILT_DIR: URL | null = new URL('./', import.meta.url);",
+          ),
+          loader: 'ts',
+        };
+      });
+    },
+  };
+}
+
+/**
+ * Builds into a new folder, then swaps it in for `outdir` (default dist/): a command starting
+ * meanwhile finds the old build, or none (and runs the sources), never half of one.
+ */
+export async function buildCli(
+  root: string,
+  outdir = join(root, 'dist'),
+): Promise<{ outdir: string; files: number; sources: number }> {
+  const esbuild = await import('esbuild');
+  // Beside node_modules' other caches: the same file system as dist/ (for the renames), and
+  // outside the folders the formatter and the tests walk.
+  const work = join(root, 'node_modules/.cache/scorebook');
+  mkdirSync(work, { recursive: true });
+  const next = join(work, `dist-next-${process.pid}`);
+  const old = join(work, `dist-old-${process.pid}`);
+  rmSync(next, { recursive: true, force: true });
+  const result = await esbuild.build({
+    entryPoints: Object.fromEntries(
+      Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)]),
+    ),
+    absWorkingDir: root,
+    outdir: next,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    metafile: true,
+    logLevel: 'silent',
+    // Relative to where the files will be, not where they are written first.
+    plugins: [builtDir(), sourceUrls(outdir)],
+  });
+  writeFileSync(join(next, COMPILED_TEMPLATES), JSON.stringify(compileShippedTemplates()));
+  const sources = Object.keys(result.metafile.inputs);
+  writeFileSync(
+    join(next, MANIFEST),
+    `${JSON.stringify({ entry: 'cli.js', inputs: manifestOf(root, sources) })}\n`,
+  );
+  rmSync(old, { recursive: true, force: true });
+  try {
+    renameSync(outdir, old);
+  } catch {
+    // no earlier build
+  }
+  renameSync(next, outdir);
+  rmSync(old, { recursive: true, force: true });
+  return { outdir, files: Object.keys(result.metafile.outputs).length, sources: sources.length };
+}
