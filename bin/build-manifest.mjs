@@ -1,5 +1,5 @@
 // What a build was made from: each source file's size and modification time, relative to the
-// project's root. A build (dist/, the read worker's bundle) is used only while every one of its
+// project's root. A build (dist/cli/, the read worker's bundle) is used only while every one of its
 // sources is as it was; an edited, pulled or deleted source makes it stale. Plain JavaScript:
 // bin/scorebook.mjs checks it before anything else is loaded.
 import { statSync } from 'node:fs';

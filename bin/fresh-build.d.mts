@@ -1,1 +1,2 @@
+export const BUILD_DIR: string;
 export function freshBuild(root: string): { entry: string } | { problem: 'missing' | 'stale' };

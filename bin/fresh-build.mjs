@@ -1,13 +1,16 @@
-// Whether the CLI built into dist/ (pipeline/build/build-cli.ts) may run: only when it was made
+// Whether the CLI built into dist/cli/ (pipeline/build/build-cli.ts) may run: only when it was made
 // from the sources as they are now. A build older than a pulled or edited source never runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unchanged } from './build-manifest.mjs';
 
+/** Where the build is, relative to the project's root (dist/addin/ is the add-in's). */
+export const BUILD_DIR = 'dist/cli';
+
 /** `{ entry }`: the built CLI's URL; `{ problem }`: 'missing' (no build) or 'stale'. */
 export function freshBuild(root) {
-  const dist = join(root, 'dist');
+  const dist = join(root, BUILD_DIR);
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(join(dist, 'build.json'), 'utf8'));

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The scorebook command. It runs the CLI built into dist/ (npm install builds it through the
+// The scorebook command. It runs the CLI built into dist/cli/ (npm install builds it through the
 // prepare script; npm run build rebuilds it) while that build is made from the sources as they
 // are now; otherwise it runs the TypeScript sources through tsx, which starts about a second
 // slower and says so on a terminal. SCOREBOOK_RUN=source always runs the sources;

@@ -1,15 +1,16 @@
 /**
- * The CLI built into plain JavaScript (dist/), so that a command starts at once instead of
+ * The CLI built into plain JavaScript (dist/cli/, beside the add-in's dist/addin/), so that a command starts at once instead of
  * transpiling a hundred TypeScript modules first: esbuild bundles our sources (packages stay
  * imports from node_modules) with one entry for the CLI and one per worker thread, and splits
- * each verb's action into its own chunk, loaded when the verb runs. dist/build.json lists the
- * sources it was made from; bin/scorebook.mjs runs dist/ only while they are unchanged.
- * dist/templates.json holds the shipped templates compiled (pipeline/templates/registry.ts).
+ * each verb's action into its own chunk, loaded when the verb runs. dist/cli/build.json lists
+ * the sources it was made from; bin/scorebook.mjs runs the build only while they are unchanged.
+ * dist/cli/templates.json holds the shipped templates compiled (pipeline/templates/registry.ts).
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { manifestOf } from '../../bin/build-manifest.mjs';
+import { BUILD_DIR } from '../../bin/fresh-build.mjs';
 import { COMPILED_TEMPLATES, compileShippedTemplates } from '../templates/registry.ts';
 import { sourceUrls } from './source-urls.ts';
 
@@ -48,14 +49,15 @@ function builtDir(): Plugin {
 }
 
 /**
- * Builds into a new folder, then swaps it in for `outdir` (default dist/): a command starting
- * meanwhile finds the old build, or none (and runs the sources), never half of one.
+ * Builds into a new folder, then swaps it in for dist/cli/: a command starting meanwhile finds
+ * the old build, or none (and runs the sources), never half of one.
  */
 export async function buildCli(
   root: string,
-  outdir = join(root, 'dist'),
 ): Promise<{ outdir: string; files: number; sources: number }> {
   const esbuild = await import('esbuild');
+  const outdir = join(root, BUILD_DIR);
+  mkdirSync(dirname(outdir), { recursive: true });
   // Beside node_modules' other caches: the same file system as dist/ (for the renames), and
   // outside the folders the formatter and the tests walk.
   const work = join(root, 'node_modules/.cache/scorebook');

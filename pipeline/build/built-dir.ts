@@ -1,5 +1,5 @@
 /**
- * Where the built CLI's files are when this code runs from the build (dist/, made by
+ * Where the built CLI's files are when this code runs from the build (dist/cli/, made by
  * pipeline/build/build-cli.ts, which replaces this module), or null when it runs from the
  * TypeScript sources through tsx. Worker threads start from the built file beside the bundle,
  * so that they too skip tsx.

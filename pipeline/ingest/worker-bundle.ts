@@ -1,7 +1,7 @@
 /**
  * The read worker as one plain ES module, so a worker thread starts in milliseconds instead of
  * loading tsx and transpiling a hundred TypeScript modules (about a second per worker, more
- * than the reading itself on a few thousand files). The built CLI (dist/) carries it; run from
+ * than the reading itself on a few thousand files). The built CLI (dist/cli/) carries it; run from
  * the sources, esbuild bundles it (packages stay imports) into node_modules/.cache/scorebook/,
  * once: the manifest of its sources (bin/build-manifest.mjs) says when the bundle is stale.
  * `npm install` stays the only set-up step. When anything fails (a read-only tree, no esbuild),

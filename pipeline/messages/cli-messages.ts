@@ -29,12 +29,12 @@ registerMessages({
   'cli.from-sources': {
     'zh-CN': (p) =>
       p.problem === 'stale'
-        ? '提示：dist/ 中的构建早于当前源码，scorebook 改为从 TypeScript 源码运行，启动较慢。运行 npm run build 重新构建。'
-        : '提示：scorebook 尚未构建（没有 dist/），从 TypeScript 源码运行，启动较慢。运行 npm run build 构建。',
+        ? '提示：dist/cli/ 中的构建早于当前源码，scorebook 改为从 TypeScript 源码运行，启动较慢。运行 npm run build 重新构建。'
+        : '提示：scorebook 尚未构建（没有 dist/cli/），从 TypeScript 源码运行，启动较慢。运行 npm run build 构建。',
     en: (p) =>
       p.problem === 'stale'
-        ? 'Note: the build in dist/ is older than the sources, so scorebook runs from its TypeScript sources and starts slower. Run npm run build to rebuild it.'
-        : 'Note: scorebook is not built (no dist/), so it runs from its TypeScript sources and starts slower. Run npm run build to build it.',
+        ? 'Note: the build in dist/cli/ is older than the sources, so scorebook runs from its TypeScript sources and starts slower. Run npm run build to rebuild it.'
+        : 'Note: scorebook is not built (no dist/cli/), so it runs from its TypeScript sources and starts slower. Run npm run build to build it.',
   },
   'cli.failed': {
     'zh-CN': (p) => `scorebook 内部错误：${s(p.stack)}`,

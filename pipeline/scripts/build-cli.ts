@@ -1,5 +1,5 @@
 /**
- * `npm run build`, and `npm install` through the prepare script: the CLI built into dist/.
+ * `npm run build`, and `npm install` through the prepare script: the CLI built into dist/cli/.
  * During an install a failed build is a warning, not a failed install: bin/scorebook.mjs then
  * runs the sources through tsx (slower to start, the same commands).
  */

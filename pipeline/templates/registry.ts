@@ -3,7 +3,7 @@
  * SCOREBOOK_TEMPLATES (separated like PATH), read from disk and compiled once per process.
  * An environment variable rather than an option so that every command, and the ingest workers
  * (which inherit the environment), see the same set. The built CLI carries the shipped ones
- * compiled (dist/templates.json): reading JSON takes a millisecond, parsing and checking the
+ * compiled (dist/cli/templates.json): reading JSON takes a millisecond, parsing and checking the
  * YAML about half a second.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -37,7 +37,7 @@ function compileShipped(name: string): Template {
   return value;
 }
 
-/** What the build writes as dist/templates.json (pipeline/build/build-cli.ts). */
+/** What the build writes as dist/cli/templates.json (pipeline/build/build-cli.ts). */
 export function compileShippedTemplates(): CompiledTemplates {
   const names = shippedNames();
   return { inputs: manifestOf(TEMPLATES_DIR, names), templates: Object.fromEntries(names.map((n) => [n, compileShipped(n)])) };

@@ -1,5 +1,5 @@
 /**
- * The CLI as `npm install` builds it (dist/): it says what the sources say, its worker threads
+ * The CLI as `npm install` builds it (dist/cli/): it says what the sources say, its worker threads
  * start from the build, it is never run once a source has changed since, and `npm install -g`
  * gives a `scorebook` (and `npx scorebook`) that works from any folder.
  */
@@ -84,17 +84,17 @@ describe('the built CLI', () => {
 describe('a build and its sources', () => {
   it('runs only while every source it was made from is as it was', () => {
     const root = scratchDir('scorebook-fresh-');
-    mkdirSync(join(root, 'dist'));
+    mkdirSync(join(root, 'dist/cli'), { recursive: true });
     mkdirSync(join(root, 'src'));
     writeFileSync(join(root, 'src/a.ts'), 'export const a = 1;\n');
     const write = () =>
       writeFileSync(
-        join(root, 'dist/build.json'),
+        join(root, 'dist/cli/build.json'),
         JSON.stringify({ entry: 'cli.js', inputs: manifestOf(root, ['src/a.ts']) }),
       );
     expect(freshBuild(root)).toEqual({ problem: 'missing' });
     write();
-    expect(freshBuild(root)).toEqual({ entry: `file://${join(root, 'dist/cli.js')}` });
+    expect(freshBuild(root)).toEqual({ entry: `file://${join(root, 'dist/cli/cli.js')}` });
     // A pull or an edit changes the time, even with the same bytes.
     utimesSync(join(root, 'src/a.ts'), new Date(), new Date(Date.now() + 5000));
     expect(freshBuild(root)).toEqual({ problem: 'stale' });
@@ -104,11 +104,11 @@ describe('a build and its sources', () => {
   });
 
   it('the build lists the sources it was made from, templates compiled beside it', () => {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist/build.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist/cli/build.json'), 'utf8'));
     expect(Object.keys(manifest.inputs)).toEqual(
       expect.arrayContaining(['pipeline/cli/main.ts', 'core/engine/evaluate.ts']),
     );
-    const compiled = JSON.parse(readFileSync(join(ROOT, 'dist/templates.json'), 'utf8'));
+    const compiled = JSON.parse(readFileSync(join(ROOT, 'dist/cli/templates.json'), 'utf8'));
     expect(Object.keys(compiled.templates)).toContain('gbt-40143-2021.yaml');
   });
 });
