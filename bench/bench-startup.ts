@@ -9,8 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolvePlan } from '../core/index.ts';
-import { freshBuild } from '../bin/fresh-build.mjs';
-import { buildCli } from '../pipeline/build/build-cli.ts';
+import { ensureBuilt } from '../pipeline/build/build-cli.ts';
 import { shippedTemplates } from '../pipeline/templates/registry.ts';
 import { workbookBytes } from '../pipeline/workbooks/make-workbook.ts';
 
@@ -39,8 +38,7 @@ function coldStart(args: string[], runs: number, env: NodeJS.ProcessEnv = proces
 export async function benchStartup(
   runs: number,
 ): Promise<{ figure: string; value: string; note: string }[]> {
-  const rebuilt = !('entry' in freshBuild(ROOT));
-  if (rebuilt) await buildCli(ROOT);
+  const rebuilt = await ensureBuilt(ROOT);
   const dir = mkdtempSync(join(tmpdir(), 'scorebook-bench-startup-'));
   try {
     const plan = resolvePlan(shippedTemplates().get('gbt-40143-2021')!).value!;

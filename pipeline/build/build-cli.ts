@@ -9,8 +9,8 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { manifestOf } from '../../bin/build-manifest.mjs';
-import { BUILD_DIR } from '../../bin/fresh-build.mjs';
+import { manifestOf, type Inputs } from '../../bin/build-manifest.mjs';
+import { BUILD_DIR, BUILD_MANIFEST, freshBuild } from '../../bin/fresh-build.mjs';
 import { COMPILED_TEMPLATES, compileShippedTemplates } from '../templates/registry.ts';
 import { sourceUrls } from './source-urls.ts';
 
@@ -21,9 +21,6 @@ export const ENTRIES = {
   'render-worker': 'pipeline/report/render-worker-run.ts',
   'stamp-worker': 'pipeline/workbooks/stamp-worker-run.ts',
 } as const;
-
-/** What bin/scorebook.mjs reads: the entry to import and the sources (bin/build-manifest.mjs). */
-export const MANIFEST = 'build.json';
 
 const BUILT_DIR_SOURCE = 'export const BUILT_DIR: URL | null = null;';
 
@@ -64,30 +61,39 @@ export async function buildCli(
   mkdirSync(work, { recursive: true });
   const next = join(work, `dist-next-${process.pid}`);
   const old = join(work, `dist-old-${process.pid}`);
-  rmSync(next, { recursive: true, force: true });
-  const result = await esbuild.build({
-    entryPoints: Object.fromEntries(
-      Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)]),
-    ),
-    absWorkingDir: root,
-    outdir: next,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    metafile: true,
-    logLevel: 'silent',
-    // Relative to where the files will be, not where they are written first.
-    plugins: [builtDir(), sourceUrls(outdir)],
-  });
+  let files = 0;
+  let sources: string[] = [];
+  let inputs: Inputs = {};
+  // A source saved while esbuild read it would be listed with its new time but built from its
+  // old text, and the build would pass for fresh: build again (a few times: a file dated in the
+  // future looks saved during every build).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const started = Date.now();
+    rmSync(next, { recursive: true, force: true });
+    const result = await esbuild.build({
+      entryPoints: Object.fromEntries(
+        Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)]),
+      ),
+      absWorkingDir: root,
+      outdir: next,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      metafile: true,
+      logLevel: 'silent',
+      // Relative to where the files will be, not where they are written first.
+      plugins: [builtDir(), sourceUrls(outdir)],
+    });
+    files = Object.keys(result.metafile.outputs).length;
+    sources = Object.keys(result.metafile.inputs);
+    inputs = manifestOf(root, sources);
+    if (Object.values(inputs).every(([, mtime]) => mtime < started)) break;
+  }
   writeFileSync(join(next, COMPILED_TEMPLATES), JSON.stringify(compileShippedTemplates()));
-  const sources = Object.keys(result.metafile.inputs);
-  writeFileSync(
-    join(next, MANIFEST),
-    `${JSON.stringify({ entry: 'cli.js', inputs: manifestOf(root, sources) })}\n`,
-  );
+  writeFileSync(join(next, BUILD_MANIFEST), `${JSON.stringify({ entry: 'cli.js', inputs })}\n`);
   rmSync(old, { recursive: true, force: true });
   try {
     renameSync(outdir, old);
@@ -96,5 +102,15 @@ export async function buildCli(
   }
   renameSync(next, outdir);
   rmSync(old, { recursive: true, force: true });
-  return { outdir, files: Object.keys(result.metafile.outputs).length, sources: sources.length };
+  return { outdir, files, sources: sources.length };
+}
+
+/**
+ * Builds unless the build is fresh already: a fresh build is never swapped under the commands
+ * that may be running from it (a stale one runs nowhere). Whether it built.
+ */
+export async function ensureBuilt(root: string): Promise<boolean> {
+  if ('entry' in freshBuild(root)) return false;
+  await buildCli(root);
+  return true;
 }
