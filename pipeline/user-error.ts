@@ -1,19 +1,20 @@
 /**
  * A failure the user can act on: the CLI prints it alone, without a stack trace, in the reader's
- * language. It carries an issue (a code and its parameters), said in words once, at the edge, by
- * core's catalogue (the pipeline's words join it in pipeline/messages/).
+ * language. It carries issues (a code and its parameters each), said in words once, at the
+ * edge, by core's catalogue (the pipeline's words join it in pipeline/messages/).
  */
 import { formatIssue, issue as makeIssue, type Issue, type Lang } from '../core/index.ts';
 import './messages/index.ts';
 
 export class UserError extends Error {
   override readonly name = 'UserError';
-  /** the issue to say; for a plain-text UserError (being phased out), none */
-  readonly issue: Issue | undefined;
+  /** the issues to say, one line each; for a plain-text UserError (being phased out), none */
+  readonly issues: readonly Issue[];
 
-  constructor(what: Issue | string) {
-    super(typeof what === 'string' ? what : formatIssue(what, 'en'));
-    this.issue = typeof what === 'string' ? undefined : what;
+  constructor(what: Issue | readonly Issue[] | string) {
+    const issues: readonly Issue[] = typeof what === 'string' ? [] : 'code' in what ? [what] : what;
+    super(typeof what === 'string' ? what : issues.map((i) => formatIssue(i, 'en')).join('\n'));
+    this.issues = issues;
   }
 
   /** A UserError for the issue `code` with these parameters, at no path. */
@@ -23,6 +24,8 @@ export class UserError extends Error {
 
   /** What to print, in the reader's language. */
   say(lang: Lang): string {
-    return this.issue ? formatIssue(this.issue, lang) : this.message;
+    return this.issues.length
+      ? this.issues.map((i) => formatIssue(i, lang)).join('\n')
+      : this.message;
   }
 }

@@ -13,8 +13,8 @@ export { rule, RULE_KINDS } from '../rules/kinds/index.ts';
 export type { Band, BandsRule, Rule, RuleKind } from '../rules/kinds/index.ts';
 export { localizedText };
 
-export const METHODS = ['mean', 'sum'] as const;
-export type Method = (typeof METHODS)[number];
+import { METHODS } from './methods.ts';
+export { METHODS, type Method } from './methods.ts';
 
 const id = z.string().regex(/^\d+(\.\d+){0,2}$/, 'positional code such as "5.2.1"');
 

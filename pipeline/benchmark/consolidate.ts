@@ -18,9 +18,13 @@
 import { quotedString, type DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../user-error.ts';
 
-export const CONSOLIDATE_METHODS = ['mean', 'median', 'min', 'max'] as const;
-export type ConsolidateMethod = (typeof CONSOLIDATE_METHODS)[number];
-export const DEFAULT_CONSOLIDATE: ConsolidateMethod = 'mean';
+import {
+  CONSOLIDATE_METHODS,
+  DEFAULT_CONSOLIDATE,
+  type ConsolidateMethod,
+} from './consolidate-methods.ts';
+
+export { CONSOLIDATE_METHODS, DEFAULT_CONSOLIDATE, type ConsolidateMethod };
 
 export function checkConsolidate(method: string | undefined): ConsolidateMethod {
   const m = method ?? DEFAULT_CONSOLIDATE;

@@ -1,5 +1,8 @@
-/** What every command shares: the language, and the one place issues become printed words. */
-import { formatIssue, langFromLocale, type Issue, type Lang } from '../../core/index.ts';
+/**
+ * What every command shares before it runs: the reader's language and the exit codes. Loaded
+ * with the registrations on every start, so it imports nothing heavier than core's text.
+ */
+import { langFromLocale, type Lang } from '../../core/text.ts';
 
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return langFromLocale(env.SCOREBOOK_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG);
@@ -21,25 +24,9 @@ export function langOfArgv(argv: readonly string[]): Lang {
   return defaultLang();
 }
 
-export function printIssues(
-  issues: readonly Issue[],
-  lang: Lang,
-  out: NodeJS.WritableStream = process.stderr,
-): void {
-  for (const i of issues) out.write(`${formatIssue(i, lang)}\n`);
-}
-
 /** Exit codes: 0 fine, 1 bad input (or tool failure), 3 some files rejected (ingest). */
 export class CliExit extends Error {
   constructor(readonly code: number) {
     super(`exit ${code}`);
   }
-}
-
-export function round9(x: number | null): number | null {
-  return x === null ? null : Math.round(x * 1e9) / 1e9;
-}
-
-export function fmt2(x: number | null): string {
-  return x === null ? '—' : x.toFixed(2);
 }

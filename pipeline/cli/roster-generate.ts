@@ -7,53 +7,43 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { ScoringPlan } from '../../core/index.ts';
+import type { Lang, ScoringPlan } from '../../core/index.ts';
 import { readRosterFile } from '../roster/read-roster.ts';
 import { safeFileName, uniqueFileName } from '../roster/safe-file-name.ts';
 import { defuseCsvCell } from '../inputs/defuse-csv.ts';
 import { stampInParallel, type StampJob } from '../workbooks/stamp-pool.ts';
 import { prepareStamp } from '../workbooks/stamp-workbook.ts';
-import { CliExit, printIssues } from './cli-context.ts';
-import type { GenerateOptions } from './generate-command.ts';
+import { UserError } from '../user-error.ts';
+import { CliExit } from './cli-context.ts';
+import { printIssues, say } from './cli-print.ts';
 import { startProgress } from './progress.ts';
 
-export async function runRosterGenerate(plan: ScoringPlan, opts: GenerateOptions): Promise<void> {
-  const zh = opts.lang === 'zh-CN';
-  const roster = readRosterFile(opts.roster!);
+export interface RosterGenerateOptions {
+  roster: string;
+  out: string;
+  period?: string;
+  evaluator?: string;
+  workers?: number;
+  /** Replace a folder that already has a manifest. */
+  force?: boolean;
+  lang: Lang;
+}
+
+export async function runRosterGenerate(
+  plan: ScoringPlan,
+  opts: RosterGenerateOptions,
+): Promise<void> {
+  const roster = readRosterFile(opts.roster);
   printIssues(roster.errors, opts.lang);
-  if (!roster.members.length) {
-    process.stderr.write(
-      zh
-        ? '名册中没有可生成的成员，未写入任何文件。\n'
-        : 'The roster has no member to write; nothing was written.\n',
-    );
-    throw new CliExit(1);
-  }
-  if (existsSync(opts.out) && !statSync(opts.out).isDirectory()) {
-    process.stderr.write(
-      zh
-        ? `${opts.out} 是一个文件；--roster 需要一个文件夹作为 --out。\n`
-        : `${opts.out} is a file; with --roster, --out names a folder.\n`,
-    );
-    throw new CliExit(1);
-  }
+  if (!roster.members.length) throw UserError.of('cli.roster.no-member');
+  if (existsSync(opts.out) && !statSync(opts.out).isDirectory())
+    throw UserError.of('cli.roster.out-is-file', { out: opts.out });
   // Workbooks already sent out carry their workbook ids; a second run would give every member a
   // new id and overwrite the manifest that tracks the first ones.
-  if (existsSync(join(opts.out, 'manifest.csv')) && !opts.force) {
-    process.stderr.write(
-      zh
-        ? `${opts.out} 中已有上一次分发的 manifest.csv，未覆盖：重新生成会给每个成员新的工作簿编号，已发出的工作簿将与清单对不上。要替换请加 --force，或换一个文件夹。\n`
-        : `${opts.out} already holds the manifest.csv of an earlier distribution; nothing was overwritten: a new run gives every member a new workbook id, and the workbooks already sent out would no longer match the manifest. Add --force to replace it, or choose another folder.\n`,
-    );
-    throw new CliExit(1);
-  }
-  if (/\.xlsx$/i.test(opts.out) && !existsSync(opts.out)) {
-    process.stderr.write(
-      zh
-        ? `注意：--out ${opts.out} 将作为文件夹创建。\n`
-        : `Note: --out ${opts.out} is created as a folder.\n`,
-    );
-  }
+  if (existsSync(join(opts.out, 'manifest.csv')) && !opts.force)
+    throw UserError.of('cli.roster.manifest-exists', { out: opts.out });
+  if (/\.xlsx$/i.test(opts.out) && !existsSync(opts.out))
+    process.stderr.write(`${say(opts.lang, 'cli.roster.out-as-folder', { out: opts.out })}\n`);
   mkdirSync(opts.out, { recursive: true });
   const generatedAt = new Date().toISOString();
   const taken = new Set<string>(['manifest.csv']);
@@ -78,7 +68,7 @@ export async function runRosterGenerate(plan: ScoringPlan, opts: GenerateOptions
   });
 
   const stamp = await prepareStamp(plan, opts.lang);
-  const progress = startProgress(jobs.length, zh ? '生成工作簿' : 'Writing workbooks');
+  const progress = startProgress(jobs.length, say(opts.lang, 'cli.roster.progress'));
   const workers = opts.workers && opts.workers > 0 ? opts.workers : availableParallelism();
   try {
     await stampInParallel(stamp, jobs, workers, () => progress.tick());
@@ -119,10 +109,12 @@ export async function runRosterGenerate(plan: ScoringPlan, opts: GenerateOptions
   // A BOM so that Excel in China opens the UTF-8 manifest with its Chinese names intact.
   writeFileSync(join(opts.out, 'manifest.csv'), `\uFEFF${manifest}\r\n`);
   const skipped = new Set(roster.errors.filter((e) => e.row !== undefined).map((e) => e.row)).size;
-  process.stdout.write(
-    zh
-      ? `已写入 ${jobs.length} 份工作簿到 ${opts.out}${skipped ? `,跳过 ${skipped} 行有问题的名册记录(见上)` : ''}；清单：${join(opts.out, 'manifest.csv')}\n`
-      : `Wrote ${jobs.length} workbook(s) to ${opts.out}${skipped ? `; skipped ${skipped} bad roster row(s) (see above)` : ''}; manifest: ${join(opts.out, 'manifest.csv')}\n`,
-  );
+  const written = say(opts.lang, 'cli.roster.written', {
+    count: jobs.length,
+    out: opts.out,
+    skipped,
+    manifest: join(opts.out, 'manifest.csv'),
+  });
+  process.stdout.write(`${written}\n`);
   if (skipped) throw new CliExit(3);
 }

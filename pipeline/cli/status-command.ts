@@ -1,139 +1,21 @@
-/** `scorebook status --roster members.csv`: who has returned, who has not, whose return is incomplete. */
-import { existsSync } from 'node:fs';
-import Papa from 'papaparse';
-import { displayWidth, type Lang } from '../../core/index.ts';
-import { defuseCsvCell } from '../inputs/defuse-csv.ts';
-import { readRosterFile } from '../roster/read-roster.ts';
-import { DEFAULT_DB, openStore } from '../store/open-store.ts';
-import { CliExit, printIssues } from './cli-context.ts';
+/** `scorebook status`: its options; what it does is loaded when it runs. */
+import type { Command } from 'commander';
+import { parseLang } from './cli-context.ts';
+import { dbOption, langOption } from './shared-options.ts';
+import type { StatusCliOptions } from './status-action.ts';
 
-export interface StatusRow {
-  org_id: string;
-  org_name: string;
-  returned: boolean;
-  complete: boolean;
-  unanswered: number | null;
-}
-
-export async function returnStatus(
-  rosterFile: string,
-  opts: { db: string; period?: string; template?: string; lang: Lang },
-): Promise<{ rows: StatusRow[]; skippedRows: number }> {
-  const roster = readRosterFile(rosterFile);
-  printIssues(roster.errors, opts.lang);
-  // An unreadable roster is no roster: an empty table would read as "nobody returned".
-  if (!roster.members.length) {
-    process.stderr.write(
-      opts.lang === 'zh-CN' ? '名册中没有可核对的成员。\n' : 'The roster has no member to check.\n',
+export function registerStatusCommand(program: Command): void {
+  program
+    .command('status')
+    .description('who on the roster has returned, who has not, and whose return is incomplete')
+    .requiredOption('--roster <file>', 'members CSV, as for generate --roster')
+    .addOption(dbOption())
+    .option('--period <p>', 'only returns for this period')
+    .option('--template <id>', 'only returns for this template')
+    .option('--csv', 'print CSV')
+    .option('--json', 'print [ { org_id, org_name, returned, complete, unanswered } ]')
+    .addOption(langOption())
+    .action(async (o: Omit<StatusCliOptions, 'lang'> & { lang?: string }) =>
+      (await import('./status-action.ts')).runStatus({ ...o, lang: parseLang(o.lang) }),
     );
-    throw new CliExit(1);
-  }
-  const store = await openStore(opts.db);
-  try {
-    const where = ['is_current'];
-    const params: string[] = [];
-    if (opts.period) where.push(`period = $${params.push(opts.period)}`);
-    if (opts.template) where.push(`template_id = $${params.push(opts.template)}`);
-    const rows = (
-      await store.con.runAndReadAll(
-        `SELECT org_id, sum(unanswered)::INTEGER AS unanswered FROM submissions WHERE ${where.join(' AND ')} GROUP BY org_id`,
-        params,
-      )
-    ).getRowObjects();
-    const byOrg = new Map(rows.map((r) => [String(r.org_id), Number(r.unanswered)]));
-    const statusRows = roster.members.map((m) => {
-      const unanswered = byOrg.get(m.org_id);
-      return {
-        org_id: m.org_id,
-        org_name: m.org_name,
-        returned: unanswered !== undefined,
-        complete: unanswered === 0,
-        unanswered: unanswered ?? null,
-      };
-    });
-    return {
-      rows: statusRows,
-      skippedRows: new Set(roster.errors.filter((e) => e.row !== undefined).map((e) => e.row)).size,
-    };
-  } finally {
-    store.close();
-  }
-}
-
-export async function runStatus(opts: {
-  roster: string;
-  db?: string;
-  period?: string;
-  template?: string;
-  json?: boolean;
-  csv?: boolean;
-  lang: Lang;
-}): Promise<void> {
-  const zh = opts.lang === 'zh-CN';
-  const db = opts.db ?? DEFAULT_DB;
-  if (!existsSync(db)) {
-    process.stderr.write(
-      zh
-        ? `数据库 ${db} 不存在。请先运行 scorebook ingest。\n`
-        : `The database ${db} does not exist. Run scorebook ingest first.\n`,
-    );
-    throw new CliExit(1);
-  }
-  const { rows, skippedRows } = await returnStatus(opts.roster, {
-    db,
-    lang: opts.lang,
-    ...(opts.period ? { period: opts.period } : {}),
-    ...(opts.template ? { template: opts.template } : {}),
-  });
-  printStatus(rows, opts);
-  // Rows skipped for a blank or repeated id: the list is incomplete, as generate --roster says by exit 3.
-  if (skippedRows) throw new CliExit(3);
-}
-
-function printStatus(rows: StatusRow[], opts: { json?: boolean; csv?: boolean; lang: Lang }): void {
-  const zh = opts.lang === 'zh-CN';
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return;
-  }
-  if (opts.csv) {
-    const csv = Papa.unparse({
-      fields: ['org_id', 'org_name', 'returned', 'complete', 'unanswered'],
-      data: rows.map((r) =>
-        [r.org_id, r.org_name, r.returned, r.complete, r.unanswered ?? ''].map(defuseCsvCell),
-      ),
-    });
-    process.stdout.write(`${csv}\n`);
-    return;
-  }
-  const yes = zh ? '是' : 'yes';
-  const no = zh ? '否' : 'no';
-  const head = zh
-    ? ['机构编号', '机构名称', '已回收', '已完成', '未作答']
-    : ['org_id', 'org_name', 'returned', 'complete', 'unanswered'];
-  const table = [
-    head,
-    ...rows.map((r) => [
-      r.org_id,
-      r.org_name,
-      r.returned ? yes : no,
-      r.complete ? yes : no,
-      r.unanswered === null ? '—' : String(r.unanswered),
-    ]),
-  ];
-  const widths = head.map((_, c) => Math.max(...table.map((row) => displayWidth(row[c]!))));
-  for (const row of table)
-    process.stdout.write(
-      `${row
-        .map((cell, c) => cell + ' '.repeat(widths[c]! - displayWidth(cell)))
-        .join('  ')
-        .trimEnd()}\n`,
-    );
-  const returned = rows.filter((r) => r.returned).length;
-  const complete = rows.filter((r) => r.complete).length;
-  process.stdout.write(
-    zh
-      ? `\n已回收 ${returned}/${rows.length}，已完成 ${complete}/${rows.length}\n`
-      : `\nReturned ${returned}/${rows.length}, complete ${complete}/${rows.length}\n`,
-  );
 }

@@ -1,179 +1,47 @@
-/** `scorebook templates [list|show|check]`. */
-import {
-  describeRule,
-  displayWidth,
-  text,
-  unitLabel,
-  type Lang,
-  type Template,
-} from '../../core/index.ts';
-import { dirname, resolve } from 'node:path';
-import {
-  findTemplate,
-  readTemplateFile,
-  shippedTemplates,
-  templateDirs,
-} from '../templates/registry.ts';
-import { CliExit, printIssues } from './cli-context.ts';
+/** `scorebook templates [list|show|check]`: its options; what it does is loaded when it runs. */
+import type { Command } from 'commander';
+import { parseLang } from './cli-context.ts';
+import { langOption } from './shared-options.ts';
 
-export function templateCounts(t: Template): { level1: number; level2: number; level3: number } {
-  const level2 = t.dimensions.reduce((a, d) => a + d.groups.length, 0);
-  const level3 = t.dimensions.reduce(
-    (a, d) => a + d.groups.reduce((b, g) => b + g.indicators.length, 0),
-    0,
-  );
-  return { level1: t.dimensions.length, level2, level3 };
+interface Flags {
+  json?: boolean;
+  lang?: string;
 }
 
-export function listTemplates(opts: { json?: boolean; lang: Lang }): void {
-  const rows = [...shippedTemplates().values()].map((t) => ({
-    id: t.id,
-    version: t.version,
-    title: text(t.title, opts.lang),
-    ...templateCounts(t),
-    normative: t.source.normative,
-    profiles: (t.profiles ?? []).map((p) => p.id),
-  }));
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return;
-  }
-  const head =
-    opts.lang === 'zh-CN'
-      ? ['编号', '版本', '一级', '二级', '三级', '方案', '标题']
-      : ['ID', 'VERSION', 'L1', 'L2', 'L3', 'PROFILES', 'TITLE'];
-  const table = [
-    head,
-    ...rows.map((r) => [
-      r.id,
-      r.version,
-      String(r.level1),
-      String(r.level2),
-      String(r.level3),
-      r.profiles.join(',') || '-',
-      r.title,
-    ]),
-  ];
-  const widths = head.map((_, c) => Math.max(...table.map((row) => displayWidth(row[c]!))));
-  for (const row of table) {
-    process.stdout.write(
-      `${row.map((cell, c) => (c === row.length - 1 ? cell : pad(cell, widths[c]!))).join('  ')}\n`,
+export function registerTemplatesCommand(program: Command): void {
+  const action = () => import('./templates-action.ts');
+  const templates = program
+    .command('templates')
+    .description('list, show and check scoring templates');
+  templates
+    .command('list', { isDefault: true })
+    .description('list the shipped templates with their counts per level')
+    .option('--json', 'print JSON')
+    .addOption(langOption())
+    .action(async (o: Flags) =>
+      (await action()).listTemplates({ json: o.json, lang: parseLang(o.lang) }),
     );
-  }
-}
-
-/** East Asian wide characters take two terminal columns. */
-function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
-}
-
-export function showTemplate(id: string, opts: { json?: boolean; lang: Lang }): void {
-  const { value: t, errors } = findTemplate(id);
-  if (!t) {
-    printIssues(errors, opts.lang);
-    throw new CliExit(1);
-  }
-  if (opts.json) {
-    const indicators = t.dimensions.flatMap((d) =>
-      d.groups.flatMap((g) =>
-        g.indicators.map((i) => ({
-          id: i.id,
-          level1: d.name['zh-CN'],
-          level2: g.name['zh-CN'],
-          name: i.name['zh-CN'],
-          unit: i.unit ?? null,
-          rule: i.rule.kind,
-          name_en: i.name.en,
-          description: i.description?.['zh-CN'] ?? null,
-        })),
-      ),
+  templates
+    .command('show')
+    .description('show a template as a tree of indicators, or as JSON')
+    .argument('<id>', 'template id, e.g. gbt-40143-2021')
+    .option(
+      '--json',
+      'print { id, version, title, indicators: [ { id, level1, level2, name, unit, rule } ] }',
+    )
+    .addOption(langOption())
+    .action(async (id: string, o: Flags) =>
+      (await action()).showTemplate(id, { json: o.json, lang: parseLang(o.lang) }),
     );
-    const out = {
-      id: t.id,
-      version: t.version,
-      title: t.title['zh-CN'],
-      title_en: t.title.en,
-      source: t.source,
-      method: t.method,
-      counts: templateCounts(t),
-      profiles: (t.profiles ?? []).map((p) => ({
-        id: p.id,
-        name: p.name['zh-CN'],
-        indicators: p.indicators?.length ?? templateCounts(t).level3,
-        weights: p.weights ?? null,
-      })),
-      indicators,
-    };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-    return;
-  }
-  const L = opts.lang;
-  const w = (s: string) => process.stdout.write(`${s}\n`);
-  w(`${t.id} ${t.version}  ${text(t.title, L)}`);
-  w(
-    `${L === 'zh-CN' ? '来源' : 'Source'}: ${t.source.standard}${t.source.clause ? ` ${t.source.clause}` : ''} (${t.source.normative ? (L === 'zh-CN' ? '规范性' : 'normative') : L === 'zh-CN' ? '非规范性/派生' : 'not normative / derived'})`,
-  );
-  if (t.source.note) w(text(t.source.note, L));
-  for (const d of t.dimensions) {
-    w(
-      `${d.id} ${text(d.name, L)}${d.weight !== undefined ? `  (${L === 'zh-CN' ? '权重' : 'weight'} ${d.weight})` : ''}`,
+  templates
+    .command('check')
+    .description(
+      'validate template files; print every problem with its line, path and a hint (exit 1 if any)',
+    )
+    .argument('<files...>', 'template YAML files')
+    .option('--json', 'print the problems as JSON')
+    .addOption(langOption())
+    .action(async (files: string[], o: Flags) =>
+      (await action()).checkTemplates(files, { json: o.json, lang: parseLang(o.lang) }),
     );
-    for (const g of d.groups) {
-      w(`  ${g.id} ${text(g.name, L)}`);
-      for (const i of g.indicators) {
-        w(
-          `    ${i.id} ${text(i.name, L)}${i.unit ? ` [${unitLabel(i.unit, L)}]` : ''}  ‹${i.rule.kind}›`,
-        );
-      }
-    }
-  }
-  for (const p of t.profiles ?? []) {
-    w('');
-    w(
-      `${L === 'zh-CN' ? '方案' : 'Profile'} ${p.id}: ${text(p.name, L)} (${p.indicators?.length ?? templateCounts(t).level3} ${L === 'zh-CN' ? '个指标' : 'indicators'})`,
-    );
-    if (p.weights)
-      w(
-        `  ${L === 'zh-CN' ? '权重' : 'weights'}: ${Object.entries(p.weights)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(', ')}`,
-      );
-    for (const [iid, r] of Object.entries(p.rules ?? {})) {
-      const unit = t.dimensions
-        .flatMap((d) => d.groups.flatMap((g) => g.indicators))
-        .find((i) => i.id === iid)?.unit;
-      w(`  ${iid} ‹${r.kind}› ${describeRule(r, unitLabel(unit, L), L)}`);
-    }
-  }
-}
-
-export function checkTemplates(files: string[], opts: { lang: Lang; json?: boolean }): void {
-  let bad = 0;
-  const report: { file: string; ok: boolean; errors: unknown[] }[] = [];
-  for (const file of files) {
-    const { value, errors } = readTemplateFile(file);
-    report.push({ file, ok: !!value, errors });
-    if (!value) {
-      bad++;
-      if (!opts.json) printIssues(errors, opts.lang, process.stdout);
-    } else if (!opts.json) {
-      const c = templateCounts(value);
-      process.stdout.write(
-        opts.lang === 'zh-CN'
-          ? `${file}：通过（${value.id} ${value.version}，一级 ${c.level1}，二级 ${c.level2}，三级 ${c.level3}）\n`
-          : `${file}: OK (${value.id} ${value.version}, ${c.level1}/${c.level2}/${c.level3} indicators by level)\n`,
-      );
-      // A checked template is not yet a usable one: say how the other commands get to see it.
-      const dir = dirname(resolve(file));
-      if (!templateDirs().includes(dir)) {
-        process.stdout.write(
-          opts.lang === 'zh-CN'
-            ? `  要在 score、generate、ingest 等命令中使用它：export SCOREBOOK_TEMPLATES=${dir}\n`
-            : `  To use it with score, generate, ingest and the rest: export SCOREBOOK_TEMPLATES=${dir}\n`,
-        );
-      }
-    }
-  }
-  if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  if (bad) throw new CliExit(1);
 }

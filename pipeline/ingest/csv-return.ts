@@ -31,6 +31,7 @@ import {
   type FileOutcome,
   type RejectionReason,
 } from './file-outcome.ts';
+import { say } from '../messages/index.ts';
 
 export const CSV_RETURN_REQUIRED = [
   'template_id',
@@ -72,7 +73,6 @@ export function readReturnedCsv(
   file: string,
   opts: { maxBytes: number; lang: Lang; templates?: ReadonlyMap<string, Template> },
 ): FileOutcome[] {
-  const zh = opts.lang === 'zh-CN';
   const got = readReturnBytes(file, opts.maxBytes);
   if ('issue' in got) return [rejection(file, null, [got.issue], opts.lang)];
   const bytes = got.bytes;
@@ -90,9 +90,11 @@ export function readReturnedCsv(
         file,
         fileHash,
         'bad-csv',
-        zh
-          ? `CSV 回报缺少列:${missing.join(', ')}。表头应为 ${CSV_RETURN_REQUIRED.join(',')}(可选 ${OPTIONAL.join(', ')})。`
-          : `The CSV return lacks the column(s) ${missing.join(', ')}. The header must be ${CSV_RETURN_REQUIRED.join(',')} (optional: ${OPTIONAL.join(', ')}).`,
+        say(opts.lang, 'return.csv-columns', {
+          missing: missing.join(', '),
+          required: CSV_RETURN_REQUIRED.join(','),
+          optional: OPTIONAL.join(', '),
+        }),
       ),
     ];
   }
@@ -114,14 +116,7 @@ export function readReturnedCsv(
     groups.get(k)!.rows.push({ row, line: i + 2 });
   });
   if (!groups.size)
-    return [
-      reject(
-        file,
-        fileHash,
-        'bad-csv',
-        zh ? 'CSV 回报中没有数据行。' : 'The CSV return has no data rows.',
-      ),
-    ];
+    return [reject(file, fileHash, 'bad-csv', say(opts.lang, 'return.csv-no-rows'))];
 
   const outcomes: FileOutcome[] = [];
   for (const [k, g] of groups) {
@@ -207,7 +202,9 @@ export function readReturnedCsv(
           plainText(
             errors
               .slice(0, 5)
-              .map((e) => `${zh ? `第 ${e.row} 行` : `row ${e.row}`}: ${message(e, opts.lang)}`)
+              .map((e) =>
+                say(opts.lang, 'return.at-row', { row: e.row, message: message(e, opts.lang) }),
+              )
               .join(' '),
           ),
         ),

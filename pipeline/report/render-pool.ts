@@ -6,6 +6,7 @@
  * never make a run wait for it.
  */
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../build/built-dir.ts';
 import { writeReportPage, type PageJob } from './render-page.ts';
 
 /**
@@ -55,8 +56,10 @@ export function createPageWriter(workers: number, onWritten: () => void): PageWr
     for (const f of w) f();
   };
   const pool = Array.from({ length: workers }, () => {
-    // The bootstrap registers the TypeScript loader in the worker, as bin/scorebook.mjs does for the CLI.
-    const worker = new Worker(new URL('./render-worker.mjs', import.meta.url));
+    // The built worker, or the bootstrap that registers the TypeScript loader in the worker.
+    const worker = new Worker(
+      workerEntry('render-worker', new URL('./render-worker.mjs', import.meta.url)),
+    );
     const slot = { worker, ready: false, pending: new Set<number>() };
     worker.on('message', (m: WorkerReply) => {
       if ('ready' in m) slot.ready = true;

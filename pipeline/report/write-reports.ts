@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Issue, Lang, Template } from '../../core/index.ts';
+import { issue, type Issue, type Lang, type Template } from '../../core/index.ts';
 import type { Progress } from '../cli/progress.ts';
 import { checkConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
 import { readRosterFile } from '../roster/read-roster.ts';
@@ -70,7 +70,7 @@ export interface WriteReportsResult {
   summary: string | null;
   pdfs: string[];
   /** why no PDF was printed although asked for */
-  pdfSkipped: string | null;
+  pdfSkipped: Issue | null;
   rosterIssues: Issue[];
   seconds: number;
 }
@@ -83,8 +83,7 @@ function now(): string {
 
 export async function writeReports(opts: WriteReportsOptions): Promise<WriteReportsResult> {
   const started = performance.now();
-  if (!opts.all && opts.org === undefined)
-    throw new UserError('Say which organization with --org ID, or --all for every organization.');
+  if (!opts.all && opts.org === undefined) throw UserError.of('reports.org-or-all');
   const k = opts.minGroup ?? 5;
   const out = resolve(opts.out);
   const w = reportWords(opts.lang);
@@ -108,10 +107,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
       ...(opts.all ? {} : { org: opts.org! }),
     });
     const t = shippedTemplates().get(scope.template);
-    if (!t)
-      throw new UserError(
-        `The database holds submissions for template ${scope.template}, which this scorebook does not ship. Upgrade scorebook, or choose another template with --template.`,
-      );
+    if (!t) throw UserError.of('reports.template-not-shipped', { template: scope.template });
     template = t;
     // Workers start loading while DuckDB computes the peer statistics.
     const count = opts.all ? await countOrgs(store.con, scope) : 1;
@@ -125,9 +121,11 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
     data = await loadScopeData(store.con, scope);
     const targets: OrgRow[] = opts.all ? data.orgs : data.orgs.filter((o) => o.org_id === opts.org);
     if (!targets.length)
-      throw new UserError(
-        `No scored submission of organization ${opts.org} for ${scope.template}, period ${scope.period}.`,
-      );
+      throw UserError.of('reports.org-not-scored', {
+        org: opts.org,
+        template: scope.template,
+        period: scope.period,
+      });
     mkdirSync(out, { recursive: true });
     const peers = indexPeers(data);
     const taken = new Set<string>([INDEX_FILE, SUMMARY_FILE]);
@@ -214,14 +212,11 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
   }
 
   const pdfs: string[] = [];
-  let pdfSkipped: string | null = null;
+  let pdfSkipped: Issue | null = null;
   if (opts.pdf) {
     const chromium = findChromium();
     if (!chromium.found) {
-      pdfSkipped =
-        opts.lang === 'zh-CN'
-          ? `未找到 chromium（${chromium.path}），未生成 PDF；HTML 报告已写入。请安装：apt-get install chromium，或用环境变量 SCOREBOOK_CHROMIUM 指定浏览器路径。`
-          : `No chromium at ${chromium.path}: no PDF was printed (the HTML reports are written). Install it (apt-get install chromium) or point SCOREBOOK_CHROMIUM at one.`;
+      pdfSkipped = issue('reports.no-chromium', [], { path: chromium.path });
     } else {
       const jobs: PdfJob[] = written.map((r) => ({
         html: join(out, r.file),

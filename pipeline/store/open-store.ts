@@ -3,8 +3,9 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ensureViews } from './ensure-views.ts';
 import { migrate } from './schema.ts';
 import { UserError } from '../user-error.ts';
+import { DEFAULT_DB } from './default-db.ts';
 
-export const DEFAULT_DB = './scorebook.duckdb';
+export { DEFAULT_DB };
 
 export interface Store {
   instance: DuckDBInstance;

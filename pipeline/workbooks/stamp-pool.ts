@@ -1,6 +1,7 @@
 /** Stamps workbooks for many members, spread over worker threads, reporting each file written. */
 import { writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../build/built-dir.ts';
 import { stampWorkbook, type Stamp, type StampValues } from './stamp-workbook.ts';
 
 export interface StampJob {
@@ -41,8 +42,9 @@ export async function stampInParallel(
     slices.map(
       (slice) =>
         new Promise<void>((resolvePromise, reject) => {
-          // The bootstrap registers the TypeScript loader in the worker, as bin/scorebook.mjs does for the CLI.
-          const worker = new Worker(new URL('./stamp-worker.mjs', import.meta.url), {
+          // The built worker, or the bootstrap that registers the TypeScript loader in the worker.
+          const entry = workerEntry('stamp-worker', new URL('./stamp-worker.mjs', import.meta.url));
+          const worker = new Worker(entry, {
             workerData: { stamp, jobs: slice },
           });
           worker.on('message', (m: WorkerMessage) => {

@@ -13,7 +13,7 @@ import {
   sheetByName,
   type WorkbookState,
 } from '../../addin/fake/workbook-state.ts';
-import { measureAddinGeneration } from '../../addin/src/measure.ts';
+import { measureAddinGeneration } from '../../bench/measure-addin.ts';
 import { writeWorkbookModel } from '../../addin/src/office-writer.ts';
 import { SheetConflictError } from '../../addin/src/sheet-replacement.ts';
 import { rowHeightRuns, textColumnRuns } from '../../addin/src/sheet-batches.ts';

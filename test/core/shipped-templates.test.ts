@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, parseTemplate } from '../../core/index.ts';
 import { shippedTemplates, TEMPLATES_DIR } from '../../pipeline/templates/registry.ts';
-import { templateCounts } from '../../pipeline/cli/templates-command.ts';
+import { templateCounts } from '../../pipeline/cli/templates-action.ts';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,4 +1,8 @@
-/** Runs the real `scorebook` bin in a child process, as a user would. */
+/**
+ * Runs the real `scorebook` bin in a child process, as a user would: the build in dist/ when it
+ * was made from the sources as they are (bin/fresh-build.mjs), else the sources themselves, so a
+ * stale build is never what a test sees. SCOREBOOK_RUN=build or source in `env` chooses.
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,12 +1,11 @@
 /**
- * The `records` verb in a small commander program, as the CLI will wire it: the arguments a
- * user types in, what it prints and its exit code out. (main.ts does not register the verb
- * yet; this runs the same registration function it will call.)
+ * The `records` verb in a small commander program, as main.ts wires it: the arguments a user
+ * types in, what it prints and its exit code out, in-process.
  */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { CliExit } from '../../../pipeline/cli/cli-context.ts';
 import { UserError } from '../../../pipeline/user-error.ts';
-import { registerRecordsCommand } from '../../../pipeline/records/records-command.ts';
+import { registerRecordsCommand } from '../../../pipeline/cli/records-command.ts';
 
 export interface VerbRun {
   code: number;
@@ -16,9 +15,7 @@ export interface VerbRun {
 
 export async function runRecordsVerb(args: string[]): Promise<VerbRun> {
   const program = new Command('scorebook').exitOverride();
-  const langOption = () =>
-    new Option('--lang <lang>', 'language of messages: zh-CN or en').choices(['zh-CN', 'en']);
-  registerRecordsCommand(program, langOption);
+  registerRecordsCommand(program);
   let stdout = '';
   let stderr = '';
   const write = (sink: 'out' | 'err') =>

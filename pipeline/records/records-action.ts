@@ -6,12 +6,10 @@
  * Exit codes: 0 every row was kept; 3 some rows were rejected (the rest are counted and
  * printed); 1 the file or the request could not be used.
  */
-import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   displayWidth,
   formatIssue,
   issue,
-  makeDay,
   message,
   rejectReason,
   text,
@@ -21,7 +19,8 @@ import {
   type Issue,
   type Lang,
 } from '../../core/index.ts';
-import { CliExit, parseLang, printIssues } from '../cli/cli-context.ts';
+import { CliExit } from '../cli/cli-context.ts';
+import { printIssues } from '../cli/cli-print.ts';
 import { findTemplate } from '../templates/registry.ts';
 import '../messages/index.ts';
 import { loadRecords, type LoadedRecords } from './load-records.ts';
@@ -210,46 +209,3 @@ export function recordsText(r: LoadedRecords, lang: Lang): string {
 }
 
 /** A day as YYYY-MM-DD that exists. */
-function isoDay(raw: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
-  if (!m || !makeDay(Number(m[1]), Number(m[2]), Number(m[3])))
-    throw new InvalidArgumentError('give a day as YYYY-MM-DD.');
-  return raw.trim();
-}
-
-export function registerRecordsCommand(program: Command, langOption: () => Option): void {
-  program
-    .command('records')
-    .description(
-      'count GB/T 40143-2021 indicators and volunteer star levels (6.6.2) from a volunteer service records export; bad rows are listed with their row numbers',
-    )
-    .argument('<file>', 'the records export: CSV (UTF-8 or GBK) or .xlsx, one row per session')
-    .requiredOption(
-      '--period <p>',
-      'a year (2025) or a range of days (2025-07-01..2026-06-30), both ends included',
-    )
-    .option('--org <id>', 'the organization whose rows to count, when the file holds several')
-    .option(
-      '--json',
-      'print { period, indicators: [ { id, value, how } ], stars: [ { level, min_hours, volunteers } ], volunteers, rows, rejected_rows: [ { row, reason, message } ] }',
-    )
-    .addOption(
-      new Option('--today <day>', 'count days after this one (YYYY-MM-DD) as in the future')
-        .argParser(isoDay)
-        .hideHelp(),
-    )
-    .addOption(langOption())
-    .action(
-      (
-        f: string,
-        o: { period: string; org?: string; json?: boolean; today?: string; lang?: string },
-      ) =>
-        runRecords(f, {
-          period: o.period,
-          ...(o.org !== undefined ? { org: o.org } : {}),
-          ...(o.json ? { json: true } : {}),
-          ...(o.today !== undefined ? { today: o.today } : {}),
-          lang: parseLang(o.lang),
-        }),
-    );
-}

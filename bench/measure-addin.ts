@@ -18,10 +18,10 @@ import {
   type Lang,
   type ScoringPlan,
   type Template,
-} from '../../core/index.ts';
-import { FakeExcel } from '../fake/fake-excel.ts';
-import { writeWorkbookModel } from './office-writer.ts';
-import { syntheticPlan } from './synthetic-plan.ts';
+} from '../core/index.ts';
+import { FakeExcel } from '../addin/fake/fake-excel.ts';
+import { writeWorkbookModel } from '../addin/src/office-writer.ts';
+import { syntheticPlan } from '../addin/src/synthetic-plan.ts';
 
 export interface AddinGenerationFigures {
   syncs: number;

@@ -8,17 +8,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolvePlan } from '../../core/index.ts';
-import { shippedTemplates } from '../templates/registry.ts';
-import { workbookBytes } from '../workbooks/make-workbook.ts';
-import { stampInParallel, type StampJob } from '../workbooks/stamp-pool.ts';
-import { prepareStamp, stampWorkbook } from '../workbooks/stamp-workbook.ts';
-import { ingestFiles } from '../ingest/run-ingest.ts';
-import { openStore } from '../store/open-store.ts';
-import { runBenchmark } from '../benchmark/run-benchmark.ts';
-import { randomAnswers, rng } from '../synthetic/random-answers.ts';
-import { addinBenchPlans, measureAddinGeneration } from '../../addin/src/measure.ts';
+import { resolvePlan } from '../core/index.ts';
+import { shippedTemplates } from '../pipeline/templates/registry.ts';
+import { workbookBytes } from '../pipeline/workbooks/make-workbook.ts';
+import { stampInParallel, type StampJob } from '../pipeline/workbooks/stamp-pool.ts';
+import { prepareStamp, stampWorkbook } from '../pipeline/workbooks/stamp-workbook.ts';
+import { ingestFiles } from '../pipeline/ingest/run-ingest.ts';
+import { openStore } from '../pipeline/store/open-store.ts';
+import { runBenchmark } from '../pipeline/benchmark/run-benchmark.ts';
+import { randomAnswers, rng } from '../pipeline/synthetic/random-answers.ts';
+import { addinBenchPlans, measureAddinGeneration } from './measure-addin.ts';
 import { benchReports } from './bench-reports.ts';
+import { benchStartup } from './bench-startup.ts';
 
 interface Row {
   figure: string;
@@ -135,6 +136,12 @@ async function benchIngest(files: number, runs: number): Promise<void> {
       note: 'DuckDB appender, one transaction per 200 files',
     });
   }
+  if (rates[2] !== undefined)
+    rows.push({
+      figure: 'ingest, 2 workers ÷ 1 worker',
+      value: `${(rates[2] / rates[1]!).toFixed(2)}×`,
+      note: `${rates[2].toFixed(0)} against ${rates[1]!.toFixed(0)} workbooks/s in this run; 2.00× would be a second core's worth`,
+    });
   const sample = paths.slice(0, Math.min(100, files));
   const tExcel = await timeIt(runs, async () => {
     for (const p of sample) {
@@ -257,8 +264,11 @@ const members = Number(process.env.BENCH_MEMBERS ?? 1000);
 const returned = Number(process.env.BENCH_FILES ?? 2000);
 // BENCH_ONLY=ingest (or a comma list) runs some sections, for work on one of them.
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'generate,addin,ingest,views,reports').split(',').map((s) => s.trim()),
+  (process.env.BENCH_ONLY ?? 'startup,generate,addin,ingest,views,reports')
+    .split(',')
+    .map((s) => s.trim()),
 );
+if (only.has('startup')) rows.push(...(await benchStartup(Math.max(runs, 5))));
 if (only.has('generate')) await benchGeneration(members, runs);
 if (only.has('addin')) await benchAddin();
 if (only.has('ingest')) await benchIngest(returned, runs);

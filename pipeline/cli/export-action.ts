@@ -1,0 +1,36 @@
+/** What `scorebook export --format csv|parquet|xlsx --out PATH` does: the tables and views for BI tools. */
+import type { Lang } from '../../core/index.ts';
+import { checkConsolidate } from '../benchmark/consolidate.ts';
+import { exportDatabase, type ExportFormat } from '../export/export-database.ts';
+import { openStore } from '../store/open-store.ts';
+import { say } from './cli-print.ts';
+import { requireDatabase } from './require-database.ts';
+
+export interface ExportCliOptions {
+  db?: string;
+  format: ExportFormat;
+  out: string;
+  minGroup?: number;
+  partition?: boolean;
+  consolidate?: string;
+  lang: Lang;
+}
+
+export async function runExport(opts: ExportCliOptions): Promise<void> {
+  const db = requireDatabase(opts.db);
+  const store = await openStore(db);
+  try {
+    const files = await exportDatabase(store.con, opts.format, opts.out, {
+      minGroup: opts.minGroup ?? 5,
+      partition: opts.partition ?? false,
+      consolidate: checkConsolidate(opts.consolidate),
+      onTable: (table) =>
+        process.stderr.write(`${say(opts.lang, 'cli.export.table', { table })}\n`),
+    });
+    process.stdout.write(
+      `${say(opts.lang, 'cli.export.done', { count: files.length, out: opts.out })}\n`,
+    );
+  } finally {
+    store.close();
+  }
+}

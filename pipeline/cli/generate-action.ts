@@ -1,0 +1,86 @@
+/** What `scorebook generate ID --out FILE.xlsx` (one workbook) and `--roster members.csv --out DIR` (one per member) do. */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { resolvePlan, type Lang, type Method, type OrgDetails } from '../../core/index.ts';
+import { findTemplate } from '../templates/registry.ts';
+import { workbookBytes } from '../workbooks/make-workbook.ts';
+import { UserError } from '../user-error.ts';
+import { CliExit } from './cli-context.ts';
+import { printIssues, say } from './cli-print.ts';
+
+export interface GenerateOptions {
+  profile?: string;
+  method?: Method;
+  lang: Lang;
+  orgId?: string;
+  orgName?: string;
+  region?: string;
+  orgType?: string;
+  period?: string;
+  evaluator?: string;
+  out: string;
+  roster?: string;
+  workers?: number;
+  /** Replace an existing workbook, or a folder that already has a manifest. */
+  force?: boolean;
+}
+
+export function planFor(id: string, opts: { profile?: string; method?: Method }, lang: Lang) {
+  const { value: template, errors } = findTemplate(id);
+  if (!template) {
+    printIssues(errors, lang);
+    throw new CliExit(1);
+  }
+  const choice = {
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.method ? { method: opts.method } : {}),
+  };
+  const planned = resolvePlan(template, choice);
+  if (!planned.value) {
+    printIssues(planned.errors, lang);
+    throw new CliExit(1);
+  }
+  return planned.value;
+}
+
+export async function runGenerate(id: string, opts: GenerateOptions): Promise<void> {
+  const plan = planFor(id, opts, opts.lang);
+  if (opts.roster) {
+    const ignored = (['orgId', 'orgName', 'region', 'orgType'] as const).filter(
+      (k) => opts[k] !== undefined,
+    );
+    if (ignored.length) {
+      const flags = ignored
+        .map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)
+        .join(', ');
+      process.stderr.write(`${say(opts.lang, 'cli.generate.roster-ignores', { flags })}\n`);
+    }
+    const { runRosterGenerate } = await import('./roster-generate.ts');
+    await runRosterGenerate(plan, { ...opts, roster: opts.roster });
+    return;
+  }
+  const out = resolve(opts.out);
+  if (!/\.xlsx$/i.test(out)) throw UserError.of('cli.out-not-xlsx', { out: opts.out });
+  if (existsSync(out) && statSync(out).isDirectory())
+    throw UserError.of('cli.generate.out-is-folder', { out: opts.out });
+  if (existsSync(out) && !opts.force) throw UserError.of('cli.generate.exists', { out: opts.out });
+  const org: OrgDetails = {
+    org_id: opts.orgId ?? '',
+    org_name: opts.orgName ?? '',
+    region: opts.region ?? '',
+    org_type: opts.orgType ?? '',
+    period: opts.period ?? '',
+    evaluator: opts.evaluator ?? '',
+  };
+  const { bytes, workbookId } = await workbookBytes(plan, org, opts.lang);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, bytes);
+  const written = say(opts.lang, 'cli.generate.written', {
+    out: opts.out,
+    template: plan.template.id,
+    version: plan.template.version,
+    count: plan.indicators.length,
+    workbookId,
+  });
+  process.stdout.write(`${written}\n`);
+}

@@ -1,0 +1,181 @@
+/** What `scorebook templates list|show|check` do. */
+import {
+  describeRule,
+  displayWidth,
+  text,
+  unitLabel,
+  type Lang,
+  type Template,
+} from '../../core/index.ts';
+import { dirname, resolve } from 'node:path';
+import {
+  findTemplate,
+  readTemplateFile,
+  shippedTemplates,
+  templateDirs,
+} from '../templates/registry.ts';
+import { CliExit } from './cli-context.ts';
+import { printIssues, say } from './cli-print.ts';
+
+export function templateCounts(t: Template): { level1: number; level2: number; level3: number } {
+  const level2 = t.dimensions.reduce((a, d) => a + d.groups.length, 0);
+  const level3 = t.dimensions.reduce(
+    (a, d) => a + d.groups.reduce((b, g) => b + g.indicators.length, 0),
+    0,
+  );
+  return { level1: t.dimensions.length, level2, level3 };
+}
+
+export function listTemplates(opts: { json?: boolean; lang: Lang }): void {
+  const rows = [...shippedTemplates().values()].map((t) => ({
+    id: t.id,
+    version: t.version,
+    title: text(t.title, opts.lang),
+    ...templateCounts(t),
+    normative: t.source.normative,
+    profiles: (t.profiles ?? []).map((p) => p.id),
+  }));
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return;
+  }
+  const head = ['id', 'version', 'level1', 'level2', 'level3', 'profiles', 'title'].map((column) =>
+    say(opts.lang, 'cli.templates.column', { column }),
+  );
+  const table = [
+    head,
+    ...rows.map((r) => [
+      r.id,
+      r.version,
+      String(r.level1),
+      String(r.level2),
+      String(r.level3),
+      r.profiles.join(',') || '-',
+      r.title,
+    ]),
+  ];
+  const widths = head.map((_, c) => Math.max(...table.map((row) => displayWidth(row[c]!))));
+  for (const row of table) {
+    process.stdout.write(
+      `${row.map((cell, c) => (c === row.length - 1 ? cell : pad(cell, widths[c]!))).join('  ')}\n`,
+    );
+  }
+}
+
+/** East Asian wide characters take two terminal columns. */
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+export function showTemplate(id: string, opts: { json?: boolean; lang: Lang }): void {
+  const { value: t, errors } = findTemplate(id);
+  if (!t) {
+    printIssues(errors, opts.lang);
+    throw new CliExit(1);
+  }
+  if (opts.json) {
+    const indicators = t.dimensions.flatMap((d) =>
+      d.groups.flatMap((g) =>
+        g.indicators.map((i) => ({
+          id: i.id,
+          level1: d.name['zh-CN'],
+          level2: g.name['zh-CN'],
+          name: i.name['zh-CN'],
+          unit: i.unit ?? null,
+          rule: i.rule.kind,
+          name_en: i.name.en,
+          description: i.description?.['zh-CN'] ?? null,
+        })),
+      ),
+    );
+    const out = {
+      id: t.id,
+      version: t.version,
+      title: t.title['zh-CN'],
+      title_en: t.title.en,
+      source: t.source,
+      method: t.method,
+      counts: templateCounts(t),
+      profiles: (t.profiles ?? []).map((p) => ({
+        id: p.id,
+        name: p.name['zh-CN'],
+        indicators: p.indicators?.length ?? templateCounts(t).level3,
+        weights: p.weights ?? null,
+      })),
+      indicators,
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return;
+  }
+  const L = opts.lang;
+  const w = (s: string) => process.stdout.write(`${s}\n`);
+  w(`${t.id} ${t.version}  ${text(t.title, L)}`);
+  w(
+    say(L, 'cli.templates.source', {
+      standard: t.source.standard,
+      clause: t.source.clause,
+      normative: t.source.normative,
+    }),
+  );
+  if (t.source.note) w(text(t.source.note, L));
+  for (const d of t.dimensions) {
+    w(
+      `${d.id} ${text(d.name, L)}${d.weight !== undefined ? `  (${say(L, 'cli.templates.weight', { weight: d.weight })})` : ''}`,
+    );
+    for (const g of d.groups) {
+      w(`  ${g.id} ${text(g.name, L)}`);
+      for (const i of g.indicators) {
+        w(
+          `    ${i.id} ${text(i.name, L)}${i.unit ? ` [${unitLabel(i.unit, L)}]` : ''}  ‹${i.rule.kind}›`,
+        );
+      }
+    }
+  }
+  for (const p of t.profiles ?? []) {
+    w('');
+    w(
+      say(L, 'cli.templates.profile', {
+        id: p.id,
+        name: text(p.name, L),
+        count: p.indicators?.length ?? templateCounts(t).level3,
+      }),
+    );
+    if (p.weights) {
+      const weights = Object.entries(p.weights)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
+      w(`  ${say(L, 'cli.templates.profile-weights', { weights })}`);
+    }
+    for (const [iid, r] of Object.entries(p.rules ?? {})) {
+      const unit = t.dimensions
+        .flatMap((d) => d.groups.flatMap((g) => g.indicators))
+        .find((i) => i.id === iid)?.unit;
+      w(`  ${iid} ‹${r.kind}› ${describeRule(r, unitLabel(unit, L), L)}`);
+    }
+  }
+}
+
+export function checkTemplates(files: string[], opts: { lang: Lang; json?: boolean }): void {
+  let bad = 0;
+  const report: { file: string; ok: boolean; errors: unknown[] }[] = [];
+  for (const file of files) {
+    const { value, errors } = readTemplateFile(file);
+    report.push({ file, ok: !!value, errors });
+    if (!value) {
+      bad++;
+      if (!opts.json) printIssues(errors, opts.lang, process.stdout);
+    } else if (!opts.json) {
+      const c = templateCounts(value);
+      process.stdout.write(
+        `${say(opts.lang, 'cli.templates.check-ok', { file, id: value.id, version: value.version, ...c })}\n`,
+      );
+      // A checked template is not yet a usable one: say how the other commands get to see it.
+      const dir = dirname(resolve(file));
+      if (!templateDirs().includes(dir)) {
+        process.stdout.write(`  ${say(opts.lang, 'cli.templates.use-hint', { dir })}\n`);
+      }
+    }
+  }
+  if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (bad) throw new CliExit(1);
+}

@@ -1,0 +1,70 @@
+/** `scorebook score`'s words: what it refuses, and the lines of a scored workbook or inputs file. */
+import { registerMessages } from '../../core/messages.ts';
+
+const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+registerMessages({
+  'cli.score.workbook-and-inputs': {
+    'zh-CN': () =>
+      '请只给出工作簿文件，或只给出 --template 和 --inputs：工作簿自带模板和填写内容。',
+    en: () =>
+      'Give either a workbook, or --template with --inputs, not both: a workbook carries its own template and answers.',
+  },
+  'cli.score.nothing-to-score': {
+    'zh-CN': () => '请给出工作簿文件，或同时给出 --template 和 --inputs。',
+    en: () => 'Give a workbook file, or both --template and --inputs.',
+  },
+  'cli.score.profile-line': {
+    'zh-CN': (p) => `方案: ${p.profile ? s(p.profile) : '(全部指标)'}   汇总方法: ${s(p.method)}`,
+    en: (p) => `Profile: ${p.profile ? s(p.profile) : '(all indicators)'}   Method: ${s(p.method)}`,
+  },
+  'cli.score.dimension-line': {
+    'zh-CN': (p) =>
+      `${s(p.id)} ${s(p.name)}   权重 ${s(p.weight)}   得分 ${s(p.score)}${p.per100 ? ' /100' : ''}`,
+    en: (p) =>
+      `${s(p.id)} ${s(p.name)}   weight ${s(p.weight)}   score ${s(p.score)}${p.per100 ? ' /100' : ''}`,
+  },
+  /** An indicator without a value to show: not applicable, left blank, or not readable. */
+  'cli.score.state': {
+    'zh-CN': (p) => (p.state === 'na' ? '不适用' : p.state === 'blank' ? '（未填）' : '（无效）'),
+    en: (p) => (p.state === 'na' ? 'N/A' : p.state === 'blank' ? '(blank)' : '(invalid)'),
+  },
+  'cli.score.recorded': {
+    'zh-CN': () => '记录',
+    en: () => 'recorded',
+  },
+  'cli.score.total': {
+    'zh-CN': (p) => `总分: ${s(p.total)} / 100${p.grade ? `   等级: ${s(p.grade)}` : ''}`,
+    en: (p) => `TOTAL: ${s(p.total)} / 100${p.grade ? `   grade: ${s(p.grade)}` : ''}`,
+  },
+  'cli.score.unanswered': {
+    'zh-CN': (p) => `未作答(按 0 分计): ${s(p.ids)}`,
+    en: (p) => `Unanswered (scored 0): ${s(p.ids)}`,
+  },
+  'cli.score.workbook-head': {
+    'zh-CN': (p) =>
+      `机构: ${s(p.org_name)} (${s(p.org_id)})  周期: ${s(p.period)}  评价人: ${s(p.evaluator)}`,
+    en: (p) =>
+      `Organization: ${s(p.org_name)} (${s(p.org_id)})  period: ${s(p.period)}  evaluator: ${s(p.evaluator)}`,
+  },
+  'cli.score.cached-total': {
+    'zh-CN': (p) => `工作簿缓存的总分: ${s(p.total)}`,
+    en: (p) => `Workbook's cached total: ${s(p.total)}`,
+  },
+  'cli.score.mismatches': {
+    'zh-CN': (p) =>
+      `工作簿中 ${s(p.count)} 处缓存结果与引擎不一致（公式被改动，或文件未重新计算）：`,
+    en: (p) =>
+      `${s(p.count)} cached result(s) disagree with the engine (an edited formula, or a file saved without recalculation):`,
+  },
+  'cli.score.mismatch': {
+    'zh-CN': (p) =>
+      `${s(p.name)}: 工作簿 ${s(p.cached)}  引擎 ${s(p.engine)}${p.text === undefined || p.text === null ? '' : `（输入单元格中的 "${s(p.text)}" 是文本，表格公式无法计算；请按数字重新输入）`}`,
+    en: (p) =>
+      `${s(p.name)}: workbook ${s(p.cached)}  engine ${s(p.engine)}${p.text === undefined || p.text === null ? '' : ` (the input cell holds the text "${s(p.text)}", which the sheet's formula cannot compute; type it again as a number)`}`,
+  },
+  'cli.score.agree': {
+    'zh-CN': () => '工作簿缓存结果与引擎一致。',
+    en: () => 'The cached results agree with the engine.',
+  },
+});
