@@ -542,7 +542,7 @@ const CATALOGUE: Record<string, Entry> = {
 };
 
 /** A system error code (EACCES …) in words; an unknown code is shown as it is. */
-function errnoWords(code: unknown, lang: Lang): string {
+export function errnoWords(code: unknown, lang: Lang): string {
   const zh = lang === 'zh-CN';
   switch (code) {
     case 'EACCES':
@@ -562,7 +562,25 @@ function errnoWords(code: unknown, lang: Lang): string {
     case 'ENFILE':
       return zh ? '打开的文件过多' : 'too many open files';
     case 'EIO':
-      return zh ? '磁盘读取错误' : 'a disk read error';
+      return zh ? '磁盘读写错误（EIO）' : 'a disk error (EIO)';
+    case 'ENOSPC':
+      return zh
+        ? '磁盘已满（ENOSPC，设备上没有剩余空间）'
+        : 'the disk is full (ENOSPC, no space left on device)';
+    case 'EDQUOT':
+      return zh ? '磁盘配额已用完（EDQUOT）' : 'the disk quota is used up (EDQUOT)';
+    case 'EROFS':
+      return zh ? '文件系统是只读的（EROFS）' : 'the file system is read-only (EROFS)';
+    case 'EFBIG':
+      return zh
+        ? '文件超过了文件系统允许的大小（EFBIG）'
+        : 'the file is larger than the file system allows (EFBIG)';
+    case 'ENXIO':
+      return zh
+        ? '这是一个无法打开读取的特殊文件（ENXIO）'
+        : 'a special file that cannot be opened for reading (ENXIO)';
+    case 'EBUSY':
+      return zh ? '文件正被占用（EBUSY）' : 'the file is busy (EBUSY)';
     case 'EAGAIN':
       return zh
         ? '它在导入开始时无法读取；请重新运行'

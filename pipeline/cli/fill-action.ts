@@ -4,7 +4,8 @@
  * The workbook is rebuilt from its own metadata with the answers it already had, so formulas,
  * validations and cached results stay exactly as the contract says.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { ensureFolder, writeWholeSync } from '../files/write-whole.ts';
 import { dirname, resolve } from 'node:path';
 import {
   collectInputs,
@@ -71,8 +72,8 @@ export async function runFill(
     generator: GENERATOR,
   });
   const bytes = await writeWorkbookBuffer(model);
-  mkdirSync(dirname(resolve(opts.out)), { recursive: true });
-  writeFileSync(opts.out, bytes);
+  ensureFolder(dirname(resolve(opts.out)));
+  writeWholeSync(opts.out, bytes);
   const n = collected.inputs.size;
   process.stdout.write(`${say(opts.lang, 'cli.fill.done', { count: n, out: opts.out })}\n`);
 }

@@ -57,13 +57,18 @@ export async function main(argv: string[]): Promise<number> {
         : 1;
     }
     // The words of a failure are loaded only when there is one.
-    const [{ UserError }, { say }] = await Promise.all([
+    const [{ UserError }, { issueLines }, { say }, { terminalLines }] = await Promise.all([
       import('../user-error.ts'),
       import('./cli-print.ts'),
+      import('../messages/index.ts'),
+      import('../terminal/escape.ts'),
     ]);
     const lang = langOfArgv(argv);
+    // Said through the escape (pipeline/terminal/escape.ts): a message may quote a file's name or text.
     process.stderr.write(
-      `${e instanceof UserError ? e.say(lang) : say(lang, 'cli.failed', { stack: (e as Error).stack ?? String(e) })}\n`,
+      e instanceof UserError && e.issues.length
+        ? issueLines(e.issues, lang).join('')
+        : `${terminalLines(e instanceof UserError ? e.message : say(lang, 'cli.failed', { stack: (e as Error).stack ?? String(e) }))}\n`,
     );
     return 1;
   }

@@ -3,7 +3,7 @@
  * reason. Pure apart from reading the file; runs in worker threads.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   INGEST_REQUIRED_KEYS,
@@ -18,6 +18,7 @@ import {
 } from '../../core/index.ts';
 import { openSubmissionBytes } from '../xlsx/open-submission.ts';
 import { readIssue } from '../inputs/read-user-file.ts';
+import { readRegularFile } from '../files/regular-file.ts';
 
 export interface SubmissionRecord {
   hash: string;
@@ -105,6 +106,7 @@ export type RejectionReason = (typeof REJECTION_REASONS)[number];
 /** Issue codes → the rejection reasons the summary and the rejections table use. */
 const REASONS: Record<string, RejectionReason> = {
   'file.read': 'unreadable',
+  'file.not-regular': 'unreadable',
   'folder.read': 'unreadable',
   'workbook.not-zip': 'not-a-workbook',
   'workbook.not-xlsx': 'not-a-workbook',
@@ -177,9 +179,11 @@ export function readReturnBytes(
         };
       }
     }
-    if (st.size > maxBytes)
-      return { issue: issue('workbook.too-big', [], { max: Math.round(maxBytes / 1048576) }) };
-    return { bytes: readFileSync(file) };
+    // Only a regular file is read, its size checked first: a FIFO, a device or a socket is refused.
+    return readRegularFile(file, {
+      maxBytes,
+      tooBig: () => issue('workbook.too-big', [], { max: Math.round(maxBytes / 1048576) }),
+    });
   } catch (e) {
     return { issue: readIssue(file, e) };
   }
