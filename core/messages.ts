@@ -26,6 +26,30 @@ const CATALOGUE: Record<string, Entry> = {
     en: () =>
       'The file is empty or not a YAML mapping. A template starts with fields such as id: and version:.',
   },
+  'yaml.too-big': {
+    'zh-CN': (p) =>
+      `文件超过 ${s(p.max)} MB，不可能是模板（模板一般只有几十 KB），因此没有解析它。请确认给出的是正确的文件。`,
+    en: (p) =>
+      `The file is larger than ${s(p.max)} MB and cannot be a template (templates are some tens of KB), so it was not parsed. Check that it is the right file.`,
+  },
+  'yaml.too-deep': {
+    'zh-CN': (p) =>
+      `从此行起嵌套超过 ${s(p.max)} 层，模板不会这么深（一般约十层），因此没有解析它。请检查缩进，或是否有成串未闭合的 [ 或 {。`,
+    en: (p) =>
+      `From this line on the nesting is more than ${s(p.max)} levels deep; no template is (about ten levels), so it was not parsed. Check the indentation, or a run of unclosed [ or {.`,
+  },
+  'yaml.aliases': {
+    'zh-CN': (p) =>
+      `别名（*name）展开超过 ${s(p.max)} 次，疑似“别名炸弹”，因此没有读取它。模板中请直接写出内容，不要层层引用锚点（&name）。`,
+    en: (p) =>
+      `Its aliases (*name) expand more than ${s(p.max)} times: an alias bomb, so it was not read. Write a template's content out instead of nesting references to anchors (&name).`,
+  },
+  'schema.not-a-number': {
+    'zh-CN': (p) =>
+      `${s(p.value)} 不是一个数字（YAML 中 ${s(p.value)} 表示非数或无穷大）。请写一个数字，如 0.2。`,
+    en: (p) =>
+      `${s(p.value)} is not a number (YAML reads ${s(p.value)} as not-a-number or infinity). Write a number, e.g. 0.2.`,
+  },
   'file.read': {
     'zh-CN': (p) => `无法读取文件：${errnoWords(p.reason, 'zh-CN')}。请检查路径和权限。`,
     en: (p) =>
