@@ -31,7 +31,7 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
         .map((s) => s.trim())
         .filter(Boolean) as GroupColumn[])
     : undefined;
-  const store = await openStore(db);
+  const store = await openStore(db, { readOnly: true });
   let result;
   try {
     result = await runBenchmark(store.con, {

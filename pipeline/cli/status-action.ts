@@ -26,7 +26,7 @@ export async function returnStatus(
   printIssues(roster.errors, opts.lang);
   // An unreadable roster is no roster: an empty table would read as "nobody returned".
   if (!roster.members.length) throw UserError.of('cli.status.no-member');
-  const store = await openStore(opts.db);
+  const store = await openStore(opts.db, { readOnly: true });
   try {
     const where = ['is_current'];
     const params: string[] = [];

@@ -138,8 +138,8 @@ registerMessages({
   },
   'store.write-failed': {
     'zh-CN': (p) =>
-      `无法写入数据库 ${s(p.file)}：${errnoWords(p.reason, 'zh-CN')}。未完成的那一批已撤销，数据库保持该批之前的状态（本次已存入 ${n(p.stored)} 个文件）。${writeHint(p.reason, 'zh-CN')}已存入的文件会被识别并跳过。`,
+      `无法写入数据库 ${s(p.file)}：${errnoWords(p.reason, 'zh-CN')}。未完成的那一批已撤销，数据库保持该批之前的状态，此前存入的文件都在。请腾出磁盘空间（或排除原因）后重新导入：已存入的文件会被识别并跳过。`,
     en: (p) =>
-      `Could not write to the database ${s(p.file)}: ${errnoWords(p.reason, 'en')}. The unfinished batch was undone: the database holds what it held before it (${n(p.stored)} files of this run were stored). ${writeHint(p.reason, 'en')} Files already stored are recognised and skipped.`,
+      `Could not write to the database ${s(p.file)}: ${errnoWords(p.reason, 'en')}. The unfinished batch was undone: the database holds every file stored before it. Free some disk space (or remove the cause), then run ingest again: files already stored are recognised and skipped.`,
   },
 });

@@ -88,7 +88,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
   const out = resolve(opts.out);
   const w = reportWords(opts.lang);
   const generatedAt = opts.generatedAt ?? now();
-  const store = await openStore(opts.db);
+  const store = await openStore(opts.db, { readOnly: true });
   const written: { org_id: string; file: string }[] = [];
   const grades = new Map<string, string | null>();
   let data: ScopeData;
