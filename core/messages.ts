@@ -495,6 +495,12 @@ const CATALOGUE: Record<string, Entry> = {
     'zh-CN': (p) => `"${s(p.value)}" 不是数字。请填数字（百分比可写 85%），或 不适用。`,
     en: (p) => `"${s(p.value)}" is not a number. Write a number (a percentage as 85%), or NA.`,
   },
+  'input.date': {
+    'zh-CN': (p) =>
+      `"${s(p.value)}" 是日期（或时间），此处应填数字。Excel 会把 2025/1/1 之类的输入变成日期：请把单元格格式设为“数值”，再填入数字。`,
+    en: (p) =>
+      `"${s(p.value)}" is a date (or a time) where a number is due. Excel turns entries such as 2025/1/1 into dates: format the cell as Number and type the figure again.`,
+  },
   'input.not-percent': {
     'zh-CN': (p) =>
       `"${s(p.value)}" 是百分比，但该指标单位为 ${s(p.unit) || '数值'}。请填该单位的数值。`,
@@ -639,6 +645,10 @@ function partProblem(p: P, lang: Lang): string {
         : `the part ${part} does not decompress to the size the zip directory states`;
     case 'inflate':
       return zh ? `部件 ${part} 无法解压` : `the part ${part} cannot be decompressed`;
+    case 'duplicate':
+      return zh
+        ? `压缩包中有两个同名的部件 ${part}（不同程序会读到不同的内容）`
+        : `the package holds two parts named ${part} (programs would differ on which to read)`;
     case 'shared-string':
       return zh
         ? `单元格引用了第 ${s(p.index)} 个共享字符串，但 ${part} 中没有它`

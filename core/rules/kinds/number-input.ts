@@ -9,7 +9,7 @@ import { formulaNumber } from '../../sheet/sheet-model.ts';
 import { sheetLabels } from '../../sheet/sheet-labels.ts';
 import type { Lang } from '../../text.ts';
 import type { InputDomain, ReadInput } from '../input-types.ts';
-import { parseNumber } from '../typed-text.ts';
+import { looksLikeDate, parseNumber } from '../typed-text.ts';
 import { logistic, normal, pick } from './draws.ts';
 import type { InputValidation, PlausibleDraw, TypedInput } from './rule-kind.ts';
 
@@ -49,6 +49,8 @@ export function readNumber(
     return { state: 'invalid', code: 'input.number', params: { value: String(raw) } };
   else {
     const parsed = parseNumber(String(raw));
+    if (!parsed && looksLikeDate(String(raw)))
+      return { state: 'invalid', code: 'input.date', params: { value: String(raw) } };
     if (!parsed) return { state: 'invalid', code: 'input.number', params: { value: String(raw) } };
     if (parsed.percent && !isPercent && figure) {
       return {
