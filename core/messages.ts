@@ -495,6 +495,12 @@ const CATALOGUE: Record<string, Entry> = {
     'zh-CN': (p) => `"${s(p.value)}" 不是数字。请填数字（百分比可写 85%），或 不适用。`,
     en: (p) => `"${s(p.value)}" is not a number. Write a number (a percentage as 85%), or NA.`,
   },
+  'input.implausible': {
+    'zh-CN': (p) =>
+      `指标 ${s(p.id)} 的数值 ${s(p.value)} 大于模板给出的合理上限 ${s(p.above)}，已按原样存入。请核对这份回报：可能是输入错误，或是被 Excel 变成了日期的数字。`,
+    en: (p) =>
+      `Indicator ${s(p.id)} holds ${s(p.value)}, above the plausible ${s(p.above)} the template gives; it was stored as given. Check this return: a typo, or a figure Excel turned into a date?`,
+  },
   'input.date': {
     'zh-CN': (p) =>
       `"${s(p.value)}" 是日期（或时间），此处应填数字。Excel 会把 2025/1/1 之类的输入变成日期：请把单元格格式设为“数值”，再填入数字。`,

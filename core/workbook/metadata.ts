@@ -10,6 +10,7 @@ import type { ScoringPlan } from '../profile/resolve-profile.ts';
 import { METHODS } from '../template/schema.ts';
 import { LANGS } from '../text.ts';
 import { plainText, textKey } from '../text-keys.ts';
+import { scoringRule } from '../rules/plausible-figures.ts';
 
 export { plainText };
 
@@ -61,7 +62,7 @@ export function profileHash(plan: ScoringPlan): string {
     template: [plan.template.id, plan.template.version],
     method: plan.method,
     weights: plan.dimensions.map((d) => [d.id, d.weight]),
-    indicators: plan.indicators.map((i) => [i.id, canonicalJson(i.rule)]),
+    indicators: plan.indicators.map((i) => [i.id, canonicalJson(scoringRule(i.rule))]),
     grades: plan.grades.map((g) => [g.id, g.min]),
   });
   return bytesToHex(sha256(utf8ToBytes(canonical)));

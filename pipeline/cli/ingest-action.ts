@@ -62,6 +62,13 @@ export async function runIngestCommand(paths: string[], opts: IngestCliOptions):
     );
     for (const [reason, n] of byReason) w(`  ${reason}: ${n}`);
     for (const r of summary.rejected.slice(0, 50)) w(`  ${r.file}  [${r.reason}]  ${r.message}`);
+    if (summary.warnings.length)
+      w(say(lang, 'cli.ingest.warnings', { count: summary.warnings.length }));
+    for (const r of summary.warnings.slice(0, 50)) w(`  ${r.file}  ${r.message}`);
+    if (summary.warnings.length > 50)
+      w(
+        `  ${say(lang, 'cli.more-issues', { count: summary.warnings.length - 50, code: 'input.implausible' })}`,
+      );
     if (summary.rejected.length > 50)
       w(`  ${say(lang, 'cli.ingest.more-rejected', { count: summary.rejected.length - 50 })}`);
   }

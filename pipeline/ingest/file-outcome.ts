@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
+  implausibleFigures,
   INGEST_REQUIRED_KEYS,
   issue,
   message,
@@ -73,6 +74,8 @@ export interface SubmissionRecord {
     applicable: number;
   }[];
   groups: { group_id: string; score: number | null; applicable: number }[];
+  /** Figures stored as given that the template calls implausible (core/rules/plausible-figures.ts). */
+  warnings: Issue[];
 }
 
 export type FileOutcome =
@@ -235,6 +238,7 @@ export function recordFromSubmission(
       applicable: d.count,
     })),
     groups: ev.groups.map((g) => ({ group_id: g.id, score: g.score, applicable: g.count })),
+    warnings: implausibleFigures(sub.plan, ev),
   };
 }
 

@@ -120,6 +120,11 @@ registerMessages({
     en: (p) =>
       `The ${column(p.column, 'en')} is blank in ${n(p.count)} row(s) (${s(p.rows)}): those members form a peer group of their own (a blank ${column(p.column, 'en')}) in benchmarks. Fill it in if they belong with others.`,
   },
+  'cli.ingest.warnings': {
+    'zh-CN': (p) => `${n(p.count)} 处数值已存入，但模板认为不合理，请核对：`,
+    en: (p) =>
+      `${n(p.count)} figure(s) were stored as given but look implausible to the template; check them:`,
+  },
   'cli.more-issues': {
     'zh-CN': (p) => `……另有 ${n(p.count)} 条同类问题（${s(p.code)}）未列出。`,
     en: (p) => `… and ${n(p.count)} more like this (${s(p.code)}) not listed.`,

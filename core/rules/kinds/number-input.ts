@@ -17,6 +17,12 @@ import type { InputValidation, PlausibleDraw, TypedInput } from './rule-kind.ts'
 export const figureDomainFields = {
   min: z.number().optional().describe('smallest valid input (default 0)'),
   max: z.number().optional().describe('largest valid input (default none; 1 for % indicators)'),
+  warnAbove: z
+    .number()
+    .optional()
+    .describe(
+      'a figure above this is implausible (a typo, a date): ingest stores it and warns, naming the file (e.g. 100000 registered volunteers); it does not change a score',
+    ),
 };
 
 interface DomainFields {
