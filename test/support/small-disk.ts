@@ -4,7 +4,8 @@
  * with the write seam of pipeline/files/write-whole.ts (SCOREBOOK_FAULT_DISK_BYTES) in `env`,
  * so that scorebook's own writes fail with ENOSPC past the same size. `real` says which.
  * A read-only disk is the same tmpfs remounted read-only (or, without mounting, the folder
- * made read-only, which stops anyone but root).
+ * made read-only, which stops anyone but root). SCOREBOOK_TEST_NO_MOUNT=1 uses the stand-ins
+ * even where a tmpfs could be mounted, to try them.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, statSync } from 'node:fs';
@@ -28,10 +29,11 @@ process.on('exit', () => {
 
 export function smallDisk(kb: number): SmallDisk {
   const dir = scratchDir('scorebook-disk-');
-  const m = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kb}k`, 'tmpfs', dir], {
-    encoding: 'utf8',
-  });
-  const real = m.status === 0;
+  // SCOREBOOK_TEST_NO_MOUNT=1 tries the stand-ins where a tmpfs could be mounted.
+  const m = process.env.SCOREBOOK_TEST_NO_MOUNT
+    ? undefined
+    : spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kb}k`, 'tmpfs', dir], { encoding: 'utf8' });
+  const real = m?.status === 0;
   if (real) mounted.push(dir);
   return {
     dir,
