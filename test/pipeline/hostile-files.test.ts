@@ -82,14 +82,7 @@ describe('ingest of special files', () => {
 describe('the other files a user names', () => {
   it('a roster, an inputs file, a records export and a template that are FIFOs or devices are refused in words', () => {
     const p = join(dir, 'in', 'pipe.xlsx');
-    const roster = runCli([
-      'generate',
-      'gbt-40143-2021',
-      '--roster',
-      p,
-      '--out',
-      join(dir, 'out'),
-    ]);
+    const roster = runCli(['generate', 'gbt-40143-2021', '--roster', p, '--out', join(dir, 'out')]);
     expect(roster.code).toBe(1);
     expect(roster.stderr).toContain(`${p}  It is a named pipe (FIFO)`);
 
