@@ -4,7 +4,8 @@
  * then renamed over the target, which is atomic. A run stopped by a full disk, a kill or a
  * crash leaves the earlier file, or none, never a truncated workbook that is not a zip or a
  * report page cut mid-table. The temporary name starts with a dot and ends in `.partial`, so
- * no reader of ours takes one for a return, and a later run's write removes its own.
+ * no reader of ours takes one for a return; a failed write removes its own, and a run stopped
+ * by one sweeps its folder of those its workers left (sweepPartials).
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -20,8 +21,7 @@ import {
   type PathLike,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Issue } from '../../core/index.ts';
-import { issue } from '../../core/index.ts';
+import { issue, type Issue } from '../../core/index.ts';
 import { UserError } from '../user-error.ts';
 import { errnoOf, firstLine } from './errno-of.ts';
 
@@ -136,7 +136,8 @@ function replaceFolder(partial: string, target: string): void {
 /**
  * A file another writer makes (exceljs's stream, DuckDB's COPY, chromium's PDF) written whole:
  * `write` is given the temporary name to write to; what it leaves there is flushed and renamed
- * over `target`. On failure the temporary file is removed and the error passed on.
+ * over `target`. On failure the temporary file is removed; a failure of the system (ENOSPC …)
+ * is said as a failed write, any other passed on as it is.
  */
 export async function writeWholeWith<T>(
   target: string,
@@ -155,7 +156,7 @@ export async function writeWholeWith<T>(
     return result;
   } catch (e) {
     rmSync(partial, { force: true, recursive: true });
-    throw writeFailed(target, e);
+    throw errnoOf(e) ? writeFailed(target, e) : e;
   }
 }
 

@@ -117,7 +117,10 @@ describe('createPageWriter', () => {
           await writer.write({ model: model(1), file: bad });
           await writer.written();
         })(),
-      ).rejects.toThrow(/ENOENT/);
+        // Carried across the thread as what it is: a failed write, with its cause, in words.
+      ).rejects.toMatchObject({
+        issues: [{ code: 'write.failed', params: { reason: 'ENOENT' }, file: bad }],
+      });
       expect(existsSync(bad)).toBe(false);
     } finally {
       await writer.close();
