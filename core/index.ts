@@ -1,5 +1,7 @@
 /** The pure core: no files, no network, no Office.js. Runs in Node and in the task pane. */
 export * from './text.ts';
+export * from './text-keys.ts';
+export * from './rules/plausible-figures.ts';
 export * from './format-number.ts';
 export * from './issues.ts';
 export * from './messages.ts';

@@ -26,6 +26,30 @@ const CATALOGUE: Record<string, Entry> = {
     en: () =>
       'The file is empty or not a YAML mapping. A template starts with fields such as id: and version:.',
   },
+  'yaml.too-big': {
+    'zh-CN': (p) =>
+      `文件超过 ${s(p.max)} MB，不可能是模板（模板一般只有几十 KB），因此没有解析它。请确认给出的是正确的文件。`,
+    en: (p) =>
+      `The file is larger than ${s(p.max)} MB and cannot be a template (templates are some tens of KB), so it was not parsed. Check that it is the right file.`,
+  },
+  'yaml.too-deep': {
+    'zh-CN': (p) =>
+      `从此行起嵌套超过 ${s(p.max)} 层，模板不会这么深（一般约十层），因此没有解析它。请检查缩进，或是否有成串未闭合的 [ 或 {。`,
+    en: (p) =>
+      `From this line on the nesting is more than ${s(p.max)} levels deep; no template is (about ten levels), so it was not parsed. Check the indentation, or a run of unclosed [ or {.`,
+  },
+  'yaml.aliases': {
+    'zh-CN': (p) =>
+      `别名（*name）展开超过 ${s(p.max)} 次，疑似“别名炸弹”，因此没有读取它。模板中请直接写出内容，不要层层引用锚点（&name）。`,
+    en: (p) =>
+      `Its aliases (*name) expand more than ${s(p.max)} times: an alias bomb, so it was not read. Write a template's content out instead of nesting references to anchors (&name).`,
+  },
+  'schema.not-a-number': {
+    'zh-CN': (p) =>
+      `${s(p.value)} 不是一个数字（YAML 中 ${s(p.value)} 表示非数或无穷大）。请写一个数字，如 0.2。`,
+    en: (p) =>
+      `${s(p.value)} is not a number (YAML reads ${s(p.value)} as not-a-number or infinity). Write a number, e.g. 0.2.`,
+  },
   'file.read': {
     'zh-CN': (p) => `无法读取文件：${errnoWords(p.reason, 'zh-CN')}。请检查路径和权限。`,
     en: (p) =>
@@ -471,6 +495,18 @@ const CATALOGUE: Record<string, Entry> = {
     'zh-CN': (p) => `"${s(p.value)}" 不是数字。请填数字（百分比可写 85%），或 不适用。`,
     en: (p) => `"${s(p.value)}" is not a number. Write a number (a percentage as 85%), or NA.`,
   },
+  'input.implausible': {
+    'zh-CN': (p) =>
+      `指标 ${s(p.id)} 的数值 ${s(p.value)} 大于模板给出的合理上限 ${s(p.above)}，已按原样存入。请核对这份回报：可能是输入错误，或是被 Excel 变成了日期的数字。`,
+    en: (p) =>
+      `Indicator ${s(p.id)} holds ${s(p.value)}, above the plausible ${s(p.above)} the template gives; it was stored as given. Check this return: a typo, or a figure Excel turned into a date?`,
+  },
+  'input.date': {
+    'zh-CN': (p) =>
+      `"${s(p.value)}" 是日期（或时间），此处应填数字。Excel 会把 2025/1/1 之类的输入变成日期：请把单元格格式设为“数值”，再填入数字。`,
+    en: (p) =>
+      `"${s(p.value)}" is a date (or a time) where a number is due. Excel turns entries such as 2025/1/1 into dates: format the cell as Number and type the figure again.`,
+  },
   'input.not-percent': {
     'zh-CN': (p) =>
       `"${s(p.value)}" 是百分比，但该指标单位为 ${s(p.unit) || '数值'}。请填该单位的数值。`,
@@ -542,7 +578,7 @@ const CATALOGUE: Record<string, Entry> = {
 };
 
 /** A system error code (EACCES …) in words; an unknown code is shown as it is. */
-function errnoWords(code: unknown, lang: Lang): string {
+export function errnoWords(code: unknown, lang: Lang): string {
   const zh = lang === 'zh-CN';
   switch (code) {
     case 'EACCES':
@@ -562,7 +598,25 @@ function errnoWords(code: unknown, lang: Lang): string {
     case 'ENFILE':
       return zh ? '打开的文件过多' : 'too many open files';
     case 'EIO':
-      return zh ? '磁盘读取错误' : 'a disk read error';
+      return zh ? '磁盘读写错误（EIO）' : 'a disk error (EIO)';
+    case 'ENOSPC':
+      return zh
+        ? '磁盘已满（ENOSPC，设备上没有剩余空间）'
+        : 'the disk is full (ENOSPC, no space left on device)';
+    case 'EDQUOT':
+      return zh ? '磁盘配额已用完（EDQUOT）' : 'the disk quota is used up (EDQUOT)';
+    case 'EROFS':
+      return zh ? '文件系统是只读的（EROFS）' : 'the file system is read-only (EROFS)';
+    case 'EFBIG':
+      return zh
+        ? '文件超过了文件系统允许的大小（EFBIG）'
+        : 'the file is larger than the file system allows (EFBIG)';
+    case 'ENXIO':
+      return zh
+        ? '这是一个无法打开读取的特殊文件（ENXIO）'
+        : 'a special file that cannot be opened for reading (ENXIO)';
+    case 'EBUSY':
+      return zh ? '文件正被占用（EBUSY）' : 'the file is busy (EBUSY)';
     case 'EAGAIN':
       return zh
         ? '它在导入开始时无法读取；请重新运行'
@@ -597,6 +651,10 @@ function partProblem(p: P, lang: Lang): string {
         : `the part ${part} does not decompress to the size the zip directory states`;
     case 'inflate':
       return zh ? `部件 ${part} 无法解压` : `the part ${part} cannot be decompressed`;
+    case 'duplicate':
+      return zh
+        ? `压缩包中有两个同名的部件 ${part}（不同程序会读到不同的内容）`
+        : `the package holds two parts named ${part} (programs would differ on which to read)`;
     case 'shared-string':
       return zh
         ? `单元格引用了第 ${s(p.index)} 个共享字符串，但 ${part} 中没有它`

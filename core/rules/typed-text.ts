@@ -19,3 +19,20 @@ export function parseNumber(raw: string): { value: number; percent: boolean } | 
   if (!Number.isFinite(n)) return undefined;
   return { value: percent ? n / 100 : n, percent };
 }
+
+/**
+ * Whether what was typed is a date or a time of day (2025-01-01, 2025/1/1, 2025年1月1日,
+ * 2025-01-01 08:30, 08:30), as a spreadsheet shows a date typed into a number cell: a figure
+ * is due there, and a date is refused as one, not read as the day count behind it.
+ */
+export function looksLikeDate(raw: string): boolean {
+  const s = normalize(raw);
+  return (
+    /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.test(
+      s,
+    ) ||
+    /^\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}$/.test(s) ||
+    /^\d{4}\s*年\s*\d{1,2}\s*月$/.test(s) ||
+    /^\d{1,2}:\d{2}(?::\d{2})?$/.test(s)
+  );
+}

@@ -2,13 +2,27 @@
  * Template text → Template, like a compiler: YAML syntax, then the schema, then the checks of
  * check-template.ts; every problem comes back with its path and line, none is thrown.
  */
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import type { z } from 'zod';
 import { issue, type Issue, type PathSegment, type Result } from '../issues.ts';
 import { checkTemplate } from './check-template.ts';
 import { RULE_KINDS, template as templateSchema, type Template } from './schema.ts';
+import {
+  firstTooDeepLine,
+  MAX_TEMPLATE_ALIASES,
+  MAX_TEMPLATE_CHARS,
+  MAX_TEMPLATE_DEPTH,
+} from './yaml-limits.ts';
 
 export function parseTemplate(source: string, file?: string): Result<Template> {
+  const refuse = (e: Issue): Result<Template> => ({ value: undefined, errors: [{ ...e, file }] });
+  // Limits first (yaml-limits.ts): a huge or deeply nested text never reaches the parser.
+  if (source.length > MAX_TEMPLATE_CHARS)
+    return refuse(issue('yaml.too-big', [], { max: MAX_TEMPLATE_CHARS / 1024 / 1024 }));
+  const deepAt = firstTooDeepLine(source);
+  if (deepAt !== undefined)
+    return refuse({ ...issue('yaml.too-deep', [], { max: MAX_TEMPLATE_DEPTH }), line: deepAt });
+
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locate = (errs: Issue[]) => errs.map((e) => withLocation(e, doc, lineCounter, file));
@@ -17,15 +31,37 @@ export function parseTemplate(source: string, file?: string): Result<Template> {
     // After the first syntax error the parser's further complaints are mostly echoes of it.
     const e = doc.errors[0]!;
     const pos = lineCounter.linePos(e.pos[0]);
+    const at = { file, line: pos.line, column: pos.col };
+    // The parser ran out of stack after all: said as what it is, not as a syntax error.
+    if (e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message))
+      return {
+        value: undefined,
+        errors: [{ ...issue('yaml.too-deep', [], { max: MAX_TEMPLATE_DEPTH }), ...at }],
+      };
     const msg = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
-    return {
-      value: undefined,
-      errors: [
-        { ...issue('yaml.syntax', [], { message: msg }), file, line: pos.line, column: pos.col },
-      ],
-    };
+    return { value: undefined, errors: [{ ...issue('yaml.syntax', [], { message: msg }), ...at }] };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 10_000 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_TEMPLATE_ALIASES });
+  } catch (e) {
+    // An alias bomb (a billion laughs): aliases of aliases that would expand without end.
+    if (e instanceof ReferenceError) {
+      const alias = firstAlias(doc);
+      const pos = alias?.range ? lineCounter.linePos(alias.range[0]) : undefined;
+      return {
+        value: undefined,
+        errors: [
+          {
+            ...issue('yaml.aliases', [], { max: MAX_TEMPLATE_ALIASES }),
+            file,
+            ...(pos ? { line: pos.line, column: pos.col } : {}),
+          },
+        ],
+      };
+    }
+    throw e;
+  }
   if (!isMap(doc.contents) || data === null || typeof data !== 'object') {
     return { value: undefined, errors: locate([issue('yaml.empty', [])]) };
   }
@@ -39,6 +75,18 @@ export function parseTemplate(source: string, file?: string): Result<Template> {
     : { value: parsed.data, errors: [] };
 }
 
+/** The document's first alias, where an alias bomb begins to go off. */
+function firstAlias(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let v: unknown = root;
   for (const seg of path) {
@@ -46,6 +94,10 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v;
+}
+
+function yamlNumber(v: number): string {
+  return Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf';
 }
 
 function typeName(v: unknown): string {
@@ -62,7 +114,10 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], data: unknown): I
     switch (zi.code) {
       case 'invalid_type': {
         const actual = valueAt(data, path);
-        if (actual === undefined)
+        // YAML's .nan and .inf are numbers to JavaScript: "expected number, got number" says nothing.
+        if (typeof actual === 'number' && !Number.isFinite(actual))
+          out.push(issue('schema.not-a-number', path, { value: yamlNumber(actual) }));
+        else if (actual === undefined)
           out.push(issue('schema.required', path, { key: String(path[path.length - 1] ?? '') }));
         else
           out.push(

@@ -9,6 +9,10 @@ import { issue, type Issue } from '../issues.ts';
 import type { ScoringPlan } from '../profile/resolve-profile.ts';
 import { METHODS } from '../template/schema.ts';
 import { LANGS } from '../text.ts';
+import { plainText, textKey } from '../text-keys.ts';
+import { scoringRule } from '../rules/plausible-figures.ts';
+
+export { plainText };
 
 export const FORMAT_VERSION = '1';
 export const METADATA_SHEET = '_scorebook';
@@ -58,7 +62,7 @@ export function profileHash(plan: ScoringPlan): string {
     template: [plan.template.id, plan.template.version],
     method: plan.method,
     weights: plan.dimensions.map((d) => [d.id, d.weight]),
-    indicators: plan.indicators.map((i) => [i.id, canonicalJson(i.rule)]),
+    indicators: plan.indicators.map((i) => [i.id, canonicalJson(scoringRule(i.rule))]),
     grades: plan.grades.map((g) => [g.id, g.min]),
   });
   return bytesToHex(sha256(utf8ToBytes(canonical)));
@@ -100,21 +104,6 @@ export function metadataIssues(
   });
 }
 
-/**
- * Text from a stranger's workbook or CSV, made safe to store and print: C0 and C1 control
- * characters are dropped (an ESC would colour, move or clear a terminal; a newline would start a
- * fake line in a report or log), line breaks and tabs become a space, and the ends are trimmed.
- */
-export function plainText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (!/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s)) return s.trim();
-  // eslint-disable-next-line no-control-regex
-  return s
-    .replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
-    .trim();
-}
-
 /** The metadata's free-text entries, which are stored and shown as they are (the others are checked against a list or a pattern). */
 export const METADATA_TEXT_KEYS = [
   'org_id',
@@ -132,12 +121,23 @@ export const METADATA_TEXT_KEYS = [
 /** Entries a return cannot be filed without: an ingested return belongs to an organization and a period. */
 export const INGEST_REQUIRED_KEYS = ['org_id', 'period'] as const;
 
-/** The metadata's text entries through plainText. */
+/** Entries a store groups or matches by: one form whoever typed them (core/text-keys.ts). */
+export const METADATA_KEY_ENTRIES = [
+  'org_id',
+  'org_name',
+  'region',
+  'org_type',
+  'period',
+  'evaluator',
+] as const;
+
+/** The metadata's text entries through plainText, and those that group or match as keys (textKey). */
 export function plainMetadata(meta: WorkbookMetadata): WorkbookMetadata {
   const out = { ...meta };
+  const keys: readonly string[] = METADATA_KEY_ENTRIES;
   for (const k of METADATA_TEXT_KEYS) {
     const v = out[k];
-    if (typeof v === 'string') out[k] = plainText(v);
+    if (typeof v === 'string') out[k] = keys.includes(k) ? textKey(v) : plainText(v);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { runBenchmark, type GroupColumn } from '../benchmark/run-benchmark.ts';
 import { defuseCsvCell } from '../inputs/defuse-csv.ts';
 import { openStore } from '../store/open-store.ts';
 import { shippedTemplates } from '../templates/registry.ts';
-import { fmt2 } from './cli-print.ts';
+import { fmt2, lineWriter } from './cli-print.ts';
 import { requireDatabase } from './require-database.ts';
 
 export interface BenchmarkCliOptions {
@@ -31,7 +31,7 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
         .map((s) => s.trim())
         .filter(Boolean) as GroupColumn[])
     : undefined;
-  const store = await openStore(db);
+  const store = await openStore(db, { readOnly: true });
   let result;
   try {
     result = await runBenchmark(store.con, {
@@ -65,7 +65,7 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
     process.stdout.write(`${csv}\n`);
     return;
   }
-  const w = (s: string) => process.stdout.write(`${s}\n`);
+  const w = lineWriter();
   const t = benchmarkWords(opts.lang);
   const few = t.few(result.min_group);
   // The first-level indicators by name, in the standard's order (the template is known to this scorebook, or only ids are printed).

@@ -18,7 +18,7 @@ export interface ExportCliOptions {
 
 export async function runExport(opts: ExportCliOptions): Promise<void> {
   const db = requireDatabase(opts.db);
-  const store = await openStore(db);
+  const store = await openStore(db, { readOnly: true });
   try {
     const files = await exportDatabase(store.con, opts.format, opts.out, {
       minGroup: opts.minGroup ?? 5,

@@ -5,7 +5,8 @@
  * The workbook is rebuilt from its own metadata with the answers it already had, so formulas,
  * validations and cached results stay exactly as the contract says.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { ensureFolder, writeWholeSync } from '../files/write-whole.ts';
 import { dirname, resolve } from 'node:path';
 import {
   collectInputs,
@@ -120,6 +121,6 @@ export async function writeFilled(
     generator: GENERATOR,
   });
   const bytes = await writeWorkbookBuffer(model);
-  mkdirSync(dirname(resolve(out)), { recursive: true });
-  writeFileSync(out, bytes);
+  ensureFolder(dirname(resolve(out)));
+  writeWholeSync(out, bytes);
 }

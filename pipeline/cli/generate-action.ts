@@ -1,5 +1,6 @@
 /** What `scorebook generate ID --out FILE.xlsx` (one workbook) and `--roster members.csv --out DIR` (one per member) do. */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { ensureFolder, writeWholeSync } from '../files/write-whole.ts';
 import { dirname, resolve } from 'node:path';
 import { resolvePlan, type Lang, type Method, type OrgDetails } from '../../core/index.ts';
 import { findTemplate } from '../templates/registry.ts';
@@ -73,8 +74,8 @@ export async function runGenerate(id: string, opts: GenerateOptions): Promise<vo
     evaluator: opts.evaluator ?? '',
   };
   const { bytes, workbookId } = await workbookBytes(plan, org, opts.lang);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, bytes);
+  ensureFolder(dirname(out));
+  writeWholeSync(out, bytes);
   const written = say(opts.lang, 'cli.generate.written', {
     out: opts.out,
     template: plan.template.id,

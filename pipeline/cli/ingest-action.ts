@@ -7,7 +7,7 @@ import { DEFAULT_DB } from '../store/open-store.ts';
 import { DEFAULT_MAX_BYTES } from '../xlsx/read-workbook.ts';
 import { UserError } from '../user-error.ts';
 import { CliExit } from './cli-context.ts';
-import { say } from './cli-print.ts';
+import { lineWriter, say } from './cli-print.ts';
 import { startProgress } from './progress.ts';
 
 export interface IngestCliOptions {
@@ -23,7 +23,7 @@ export async function runIngestCommand(paths: string[], opts: IngestCliOptions):
   const { lang } = opts;
   const { files, missing } = discoverFiles(paths);
   for (const path of missing)
-    process.stderr.write(`${say(lang, 'cli.ingest.not-found', { path })}\n`);
+    lineWriter(process.stderr)(say(lang, 'cli.ingest.not-found', { path }));
   if (!files.length) throw UserError.of('cli.ingest.no-files');
   const progress = startProgress(files.length, say(lang, 'cli.ingest.progress'));
   const summary = await ingestFiles(files, {
@@ -49,7 +49,7 @@ export async function runIngestCommand(paths: string[], opts: IngestCliOptions):
   } else {
     const byReason = new Map<string, number>();
     for (const r of summary.rejected) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
-    const w = (s: string) => process.stdout.write(`${s}\n`);
+    const w = lineWriter();
     w(say(lang, 'cli.ingest.database', { db: opts.db ?? DEFAULT_DB }));
     w(
       say(lang, 'cli.ingest.counts', {
@@ -62,6 +62,13 @@ export async function runIngestCommand(paths: string[], opts: IngestCliOptions):
     );
     for (const [reason, n] of byReason) w(`  ${reason}: ${n}`);
     for (const r of summary.rejected.slice(0, 50)) w(`  ${r.file}  [${r.reason}]  ${r.message}`);
+    if (summary.warnings.length)
+      w(say(lang, 'cli.ingest.warnings', { count: summary.warnings.length }));
+    for (const r of summary.warnings.slice(0, 50)) w(`  ${r.file}  ${r.message}`);
+    if (summary.warnings.length > 50)
+      w(
+        `  ${say(lang, 'cli.more-issues', { count: summary.warnings.length - 50, code: 'input.implausible' })}`,
+      );
     if (summary.rejected.length > 50)
       w(`  ${say(lang, 'cli.ingest.more-rejected', { count: summary.rejected.length - 50 })}`);
   }

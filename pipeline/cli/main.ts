@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { CliExit, langOfArgv } from './cli-context.ts';
+import { takeTemplateProblems } from '../templates/template-problems.ts';
 import { registerBenchmarkCommand } from './benchmark-command.ts';
 import { registerExportCommand } from './export-command.ts';
 import { registerFillCommand } from './fill-command.ts';
@@ -47,26 +48,45 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
-    if (e instanceof CliExit) return e.code;
-    const ce = e as { code?: string; exitCode?: number };
-    if (typeof ce.code === 'string' && ce.code.startsWith('commander.')) {
-      return ce.code === 'commander.helpDisplayed' ||
-        ce.code === 'commander.version' ||
-        ce.code === 'commander.help'
-        ? 0
-        : 1;
-    }
-    // The words of a failure are loaded only when there is one.
-    const [{ UserError }, { say }] = await Promise.all([
-      import('../user-error.ts'),
-      import('./cli-print.ts'),
-    ]);
-    const lang = langOfArgv(argv);
-    process.stderr.write(
-      `${e instanceof UserError ? e.say(lang) : say(lang, 'cli.failed', { stack: (e as Error).stack ?? String(e) })}\n`,
-    );
-    return 1;
+    return await failed(e, argv);
+  } finally {
+    await sayTemplateProblems(argv);
   }
+}
+
+/** The user's templates left out of this run (template-problems.ts), said once, at its end. */
+async function sayTemplateProblems(argv: string[]): Promise<void> {
+  const problems = takeTemplateProblems();
+  if (!problems.length) return;
+  const { printIssues } = await import('./cli-print.ts');
+  printIssues(problems, langOfArgv(argv));
+}
+
+async function failed(e: unknown, argv: string[]): Promise<number> {
+  if (e instanceof CliExit) return e.code;
+  const ce = e as { code?: string; exitCode?: number };
+  if (typeof ce.code === 'string' && ce.code.startsWith('commander.')) {
+    return ce.code === 'commander.helpDisplayed' ||
+      ce.code === 'commander.version' ||
+      ce.code === 'commander.help'
+      ? 0
+      : 1;
+  }
+  // The words of a failure are loaded only when there is one.
+  const [{ UserError }, { issueLines }, { say }, { terminalLines }] = await Promise.all([
+    import('../user-error.ts'),
+    import('./cli-print.ts'),
+    import('../messages/index.ts'),
+    import('../terminal/escape.ts'),
+  ]);
+  const lang = langOfArgv(argv);
+  // Said through the escape (pipeline/terminal/escape.ts): a message may quote a file's name or text.
+  process.stderr.write(
+    e instanceof UserError && e.issues.length
+      ? issueLines(e.issues, lang).join('')
+      : `${terminalLines(e instanceof UserError ? e.message : say(lang, 'cli.failed', { stack: (e as Error).stack ?? String(e) }))}\n`,
+  );
+  return 1;
 }
 
 const isEntry = process.argv[1] && /main\.ts$/.test(process.argv[1]);

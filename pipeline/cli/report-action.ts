@@ -5,7 +5,7 @@ import { checkConsolidate } from '../benchmark/consolidate.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { UserError } from '../user-error.ts';
 import { CliExit } from './cli-context.ts';
-import { printIssues, say } from './cli-print.ts';
+import { lineWriter, printIssues, say } from './cli-print.ts';
 import { startProgress } from './progress.ts';
 import { requireDatabase } from './require-database.ts';
 
@@ -52,7 +52,7 @@ export async function runReportCommand(opts: ReportCliOptions): Promise<void> {
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
   });
   printIssues(result.rosterIssues, lang);
-  const w = (s: string) => process.stdout.write(`${s}\n`);
+  const w = lineWriter();
   const { template, period, k } = result.scope;
   const rate = result.reports.length / Math.max(result.seconds, 1e-3);
   if (result.index) {

@@ -3,7 +3,7 @@
  * a readable safe file name each, and DIR/manifest.csv to track what comes back.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -14,6 +14,8 @@ import { defuseCsvCell } from '../inputs/defuse-csv.ts';
 import { stampInParallel, type StampJob } from '../workbooks/stamp-pool.ts';
 import { prepareStamp } from '../workbooks/stamp-workbook.ts';
 import { UserError } from '../user-error.ts';
+import { ensureFolder, writeWholeSync } from '../files/write-whole.ts';
+import { issue } from '../../core/index.ts';
 import { CliExit } from './cli-context.ts';
 import { printIssues, say } from './cli-print.ts';
 import { startProgress } from './progress.ts';
@@ -34,7 +36,7 @@ export async function runRosterGenerate(
   opts: RosterGenerateOptions,
 ): Promise<void> {
   const roster = readRosterFile(opts.roster);
-  printIssues(roster.errors, opts.lang);
+  printIssues([...roster.errors, ...roster.warnings], opts.lang);
   if (!roster.members.length) throw UserError.of('cli.roster.no-member');
   if (existsSync(opts.out) && !statSync(opts.out).isDirectory())
     throw UserError.of('cli.roster.out-is-file', { out: opts.out });
@@ -44,7 +46,7 @@ export async function runRosterGenerate(
     throw UserError.of('cli.roster.manifest-exists', { out: opts.out });
   if (/\.xlsx$/i.test(opts.out) && !existsSync(opts.out))
     process.stderr.write(`${say(opts.lang, 'cli.roster.out-as-folder', { out: opts.out })}\n`);
-  mkdirSync(opts.out, { recursive: true });
+  ensureFolder(opts.out);
   const generatedAt = new Date().toISOString();
   const taken = new Set<string>(['manifest.csv']);
   const jobs: (StampJob & { file: string })[] = roster.members.map((m) => {
@@ -70,11 +72,21 @@ export async function runRosterGenerate(
   const stamp = await prepareStamp(plan, opts.lang);
   const progress = startProgress(jobs.length, say(opts.lang, 'cli.roster.progress'));
   const workers = opts.workers && opts.workers > 0 ? opts.workers : availableParallelism();
+  // Each workbook is written whole or not at all; when one cannot be (a full disk), the manifest
+  // lists exactly those that were, so that what is in the folder and what it says agree.
+  const done = new Set<StampJob>();
+  let failure: unknown;
   try {
-    await stampInParallel(stamp, jobs, workers, () => progress.tick());
+    await stampInParallel(stamp, jobs, workers, (job) => {
+      done.add(job);
+      progress.tick();
+    });
+  } catch (e) {
+    failure = e;
   } finally {
     progress.stop();
   }
+  const listed = failure ? jobs.filter((j) => done.has(j)) : jobs;
 
   const manifest = Papa.unparse({
     fields: [
@@ -90,7 +102,7 @@ export async function runRosterGenerate(
       'contact',
       'generated_at',
     ],
-    data: jobs.map((j) =>
+    data: listed.map((j) =>
       [
         j.values.org_id,
         j.values.org_name,
@@ -106,8 +118,30 @@ export async function runRosterGenerate(
       ].map(defuseCsvCell),
     ),
   });
-  // A BOM so that Excel in China opens the UTF-8 manifest with its Chinese names intact.
-  writeFileSync(join(opts.out, 'manifest.csv'), `\uFEFF${manifest}\r\n`);
+  const manifestFile = join(opts.out, 'manifest.csv');
+  let manifestWritten = false;
+  if (listed.length) {
+    try {
+      // A BOM so that Excel in China opens the UTF-8 manifest with its Chinese names intact.
+      writeWholeSync(manifestFile, `\uFEFF${manifest}\r\n`);
+      manifestWritten = true;
+    } catch (e) {
+      failure ??= e;
+    }
+  }
+  if (failure) {
+    const cause = failure instanceof UserError ? failure.issues : [];
+    if (!cause.length) throw failure;
+    throw new UserError([
+      ...cause,
+      issue('write.roster-partial', [], {
+        done: listed.length,
+        total: jobs.length,
+        manifest: manifestWritten,
+        manifestFile,
+      }),
+    ]);
+  }
   const skipped = new Set(roster.errors.filter((e) => e.row !== undefined).map((e) => e.row)).size;
   const written = say(opts.lang, 'cli.roster.written', {
     count: jobs.length,

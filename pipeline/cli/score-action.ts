@@ -16,7 +16,7 @@ import { findTemplate } from '../templates/registry.ts';
 import { openSubmissionFile } from '../xlsx/open-submission.ts';
 import { UserError } from '../user-error.ts';
 import { CliExit } from './cli-context.ts';
-import { fmt2, printIssues, round9, say } from './cli-print.ts';
+import { fmt2, lineWriter, printIssues, round9, say } from './cli-print.ts';
 
 export interface ScoreCliOptions {
   template?: string;
@@ -83,7 +83,7 @@ export function scoreJson(plan: ScoringPlan, ev: Evaluation, errors: Issue[], la
 }
 
 export function printEvaluation(plan: ScoringPlan, ev: Evaluation, lang: Lang): void {
-  const w = (s: string) => process.stdout.write(`${s}\n`);
+  const w = lineWriter();
   const results = new Map(ev.indicators.map((r) => [r.id, r]));
   const groups = new Map(ev.groups.map((g) => [g.id, g]));
   w(`${plan.template.id} ${plan.template.version}  ${text(plan.template.title, lang)}`);
@@ -206,7 +206,8 @@ export function runScoreWorkbook(file: string, opts: { json?: boolean; lang: Lan
       period: m.period,
       evaluator: m.evaluator,
     });
-    process.stdout.write(`${file}\n${head}\n\n`);
+    lineWriter()(file);
+    process.stdout.write(`${head}\n\n`);
     printEvaluation(sub.plan, sub.evaluation, opts.lang);
     const cachedTotal =
       typeof sub.cached.total === 'number'

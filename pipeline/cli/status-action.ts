@@ -7,6 +7,7 @@ import { openStore } from '../store/open-store.ts';
 import { UserError } from '../user-error.ts';
 import { CliExit } from './cli-context.ts';
 import { printIssues, say } from './cli-print.ts';
+import { terminalText } from '../terminal/escape.ts';
 import { requireDatabase } from './require-database.ts';
 
 export interface StatusRow {
@@ -25,7 +26,7 @@ export async function returnStatus(
   printIssues(roster.errors, opts.lang);
   // An unreadable roster is no roster: an empty table would read as "nobody returned".
   if (!roster.members.length) throw UserError.of('cli.status.no-member');
-  const store = await openStore(opts.db);
+  const store = await openStore(opts.db, { readOnly: true });
   try {
     const where = ['is_current'];
     const params: string[] = [];
@@ -103,8 +104,8 @@ function printStatus(rows: StatusRow[], opts: { json?: boolean; csv?: boolean; l
   const table = [
     head,
     ...rows.map((r) => [
-      r.org_id,
-      r.org_name,
+      terminalText(r.org_id),
+      terminalText(r.org_name),
       r.returned ? yes : no,
       r.complete ? yes : no,
       r.unanswered === null ? '—' : String(r.unanswered),

@@ -15,7 +15,7 @@ import {
   templateDirs,
 } from '../templates/registry.ts';
 import { CliExit } from './cli-context.ts';
-import { printIssues, say } from './cli-print.ts';
+import { lineWriter, printIssues, say } from './cli-print.ts';
 
 export function templateCounts(t: Template): { level1: number; level2: number; level3: number } {
   const level2 = t.dimensions.reduce((a, d) => a + d.groups.length, 0);
@@ -108,7 +108,7 @@ export function showTemplate(id: string, opts: { json?: boolean; lang: Lang }): 
     return;
   }
   const L = opts.lang;
-  const w = (s: string) => process.stdout.write(`${s}\n`);
+  const w = lineWriter();
   w(`${t.id} ${t.version}  ${text(t.title, L)}`);
   w(
     say(L, 'cli.templates.source', {

@@ -3,11 +3,13 @@
  * are quoted as text), Parquet, or one xlsx with a sheet per table. DuckDB writes CSV and
  * Parquet itself (COPY), so exports scale with the database, not with memory.
  */
-import { mkdirSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { quotedIdentifier, quotedString, type DuckDBConnection } from '@duckdb/node-api';
+import { issue } from '../../core/index.ts';
 import { UserError } from '../user-error.ts';
+import { ensureFolder, partialRun, writeWholeWith } from '../files/write-whole.ts';
 import {
   DEFAULT_CONSOLIDATE,
   setConsolidate,
@@ -138,50 +140,88 @@ export async function exportDatabase(
       if (n > maxRows)
         throw UserError.of('export.xlsx-rows', { table: t, rows: n, max: maxRows, out });
     }
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-      filename: out,
-      useSharedStrings: false,
-      useStyles: false,
+    // Written whole (write-whole.ts), through a stream of ours whose failure (a full disk) ends
+    // the export: exceljs listens for one only at the very end, and would wait for ever after it.
+    await writeWholeWith(out, async (partial) => {
+      const stream = createWriteStream(partial);
+      const failed = new Promise<never>((_, reject) => stream.on('error', reject));
+      failed.catch(() => {});
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream,
+        useSharedStrings: false,
+        useStyles: false,
+      });
+      // After a failure the tables stop at their next query, and the export ends only once no
+      // query is under way, so that the connection is closed with nothing running on it.
+      let stop = false;
+      let queriesDone!: () => void;
+      const noQuery = new Promise<void>((r) => (queriesDone = r));
+      const work = (async () => {
+        try {
+          for (const t of EXPORTED) {
+            if (stop) return;
+            const cols = await columns(con, t);
+            const ws = wb.addWorksheet(t);
+            ws.columns = cols.map((c) => ({ header: c.name, key: c.name }));
+            const reader = await con.streamAndReadUntil(
+              `SELECT ${await sheetSelect(con, t)} FROM ${t}`,
+              maxRows,
+            );
+            for (const row of reader.getRowsJson())
+              ws.addRow(
+                row.map((v) => (v === null ? null : typeof v === 'object' ? JSON.stringify(v) : v)),
+              ).commit();
+            ws.commit();
+            onTable?.(t);
+          }
+        } finally {
+          queriesDone();
+        }
+        await wb.commit();
+      })();
+      work.catch(() => {});
+      try {
+        await Promise.race([work, failed]);
+      } catch (e) {
+        stop = true;
+        await noQuery;
+        throw e;
+      }
     });
-    for (const t of EXPORTED) {
-      const cols = await columns(con, t);
-      const ws = wb.addWorksheet(t);
-      ws.columns = cols.map((c) => ({ header: c.name, key: c.name }));
-      const reader = await con.streamAndReadUntil(
-        `SELECT ${await sheetSelect(con, t)} FROM ${t}`,
-        maxRows,
-      );
-      for (const row of reader.getRowsJson())
-        ws.addRow(
-          row.map((v) => (v === null ? null : typeof v === 'object' ? JSON.stringify(v) : v)),
-        ).commit();
-      ws.commit();
-      onTable?.(t);
-    }
-    await wb.commit();
     return [out];
   }
-  mkdirSync(out, { recursive: true });
-  for (const t of EXPORTED) {
-    if (partition && PER_SUBMISSION.has(t)) {
-      const folder = join(out, t);
-      const select =
-        t === 'submissions'
-          ? 'SELECT * FROM submissions'
-          : `SELECT c.*, s.template_id, s.period FROM ${t} c JOIN submissions s USING (content_hash)`;
-      await con.run(
-        `COPY (${select}) TO ${quotedString(folder)} (FORMAT parquet, PARTITION_BY (template_id, period), OVERWRITE_OR_IGNORE true)`,
+  ensureFolder(out);
+  try {
+    for (const t of EXPORTED) {
+      if (partition && PER_SUBMISSION.has(t)) {
+        const folder = join(out, t);
+        const select =
+          t === 'submissions'
+            ? 'SELECT * FROM submissions'
+            : `SELECT c.*, s.template_id, s.period FROM ${t} c JOIN submissions s USING (content_hash)`;
+        await writeWholeWith(folder, (partial) =>
+          con.run(
+            `COPY (${select}) TO ${quotedString(partial)} (FORMAT parquet, PARTITION_BY (template_id, period), OVERWRITE_OR_IGNORE true)`,
+          ),
+        );
+        written.push(folder);
+        onTable?.(t);
+        continue;
+      }
+      const file = join(out, `${t}.${format}`);
+      const select = format === 'csv' ? await defusedSelect(con, t) : '*';
+      const options = format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT parquet)';
+      // Each file written whole: a full disk leaves the tables exported before, none cut short.
+      await writeWholeWith(file, (partial) =>
+        con.run(`COPY (SELECT ${select} FROM ${t}) TO ${quotedString(partial)} ${options}`),
       );
-      written.push(folder);
+      written.push(file);
       onTable?.(t);
-      continue;
     }
-    const file = join(out, `${t}.${format}`);
-    const select = format === 'csv' ? await defusedSelect(con, t) : '*';
-    const options = format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT parquet)';
-    await con.run(`COPY (SELECT ${select} FROM ${t}) TO ${quotedString(file)} ${options}`);
-    written.push(file);
-    onTable?.(t);
+  } catch (e) {
+    throw partialRun(e, out, () =>
+      issue('write.export-partial', [], { done: written.length, total: EXPORTED.length, out }),
+    );
   }
   return written;
 }

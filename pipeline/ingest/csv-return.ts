@@ -16,6 +16,7 @@ import {
   plainText,
   resolvePlan,
   sheetLabels,
+  textKey,
   type Issue,
   type Lang,
   type RowAnswer,
@@ -103,13 +104,13 @@ export function readReturnedCsv(
     { key: Record<string, string>; rows: { row: Record<string, string>; line: number }[] }
   >();
   parsed.data.forEach((row, i) => {
-    // Text that is stored and printed: without control characters (plainText), as a workbook's metadata.
+    // Keys that group and match, in one form (textKey), as a workbook's metadata's are.
     const key = {
-      template_id: plainText(row.template_id ?? ''),
-      profile: plainText(row.profile ?? ''),
-      org_id: plainText(row.org_id ?? ''),
-      period: plainText(row.period ?? ''),
-      evaluator: plainText(row.evaluator ?? ''),
+      template_id: textKey(row.template_id ?? ''),
+      profile: textKey(row.profile ?? ''),
+      org_id: textKey(row.org_id ?? ''),
+      period: textKey(row.period ?? ''),
+      evaluator: textKey(row.evaluator ?? ''),
     };
     const k = JSON.stringify(key);
     if (!groups.has(k)) groups.set(k, { key, rows: [] });
@@ -216,9 +217,9 @@ export function readReturnedCsv(
       plan,
       {
         org_id: g.key.org_id!,
-        org_name: plainText(first.org_name ?? ''),
-        region: plainText(first.region ?? ''),
-        org_type: plainText(first.org_type ?? ''),
+        org_name: textKey(first.org_name ?? ''),
+        region: textKey(first.region ?? ''),
+        org_type: textKey(first.org_type ?? ''),
         period: g.key.period!,
         evaluator: g.key.evaluator!,
       },

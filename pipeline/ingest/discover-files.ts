@@ -35,13 +35,9 @@ function walk(dir: string, out: string[], unreadable: string[]): void {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) walk(p, out, unreadable);
     // A folder of distributed workbooks holds our own manifest.csv beside them: it is not a return.
-    // Links are followed when read; a dangling one is reported, never silently passed over.
-    else if (
-      (entry.isFile() || entry.isSymbolicLink()) &&
-      RETURN_FILE.test(entry.name) &&
-      !LOCK_FILE.test(p) &&
-      entry.name !== 'manifest.csv'
-    )
+    // Links are followed when read; a dangling one is reported, never silently passed over. So is
+    // anything else named like a return (a FIFO, a socket, a device): reading refuses it in words.
+    else if (RETURN_FILE.test(entry.name) && !LOCK_FILE.test(p) && entry.name !== 'manifest.csv')
       out.push(p);
   }
 }

@@ -3,9 +3,10 @@
  * reason. Pure apart from reading the file; runs in worker threads.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
+  implausibleFigures,
   INGEST_REQUIRED_KEYS,
   issue,
   message,
@@ -18,6 +19,7 @@ import {
 } from '../../core/index.ts';
 import { openSubmissionBytes } from '../xlsx/open-submission.ts';
 import { readIssue } from '../inputs/read-user-file.ts';
+import { readRegularFile } from '../files/regular-file.ts';
 
 export interface SubmissionRecord {
   hash: string;
@@ -72,6 +74,8 @@ export interface SubmissionRecord {
     applicable: number;
   }[];
   groups: { group_id: string; score: number | null; applicable: number }[];
+  /** Figures stored as given that the template calls implausible (core/rules/plausible-figures.ts). */
+  warnings: Issue[];
 }
 
 export type FileOutcome =
@@ -105,6 +109,7 @@ export type RejectionReason = (typeof REJECTION_REASONS)[number];
 /** Issue codes → the rejection reasons the summary and the rejections table use. */
 const REASONS: Record<string, RejectionReason> = {
   'file.read': 'unreadable',
+  'file.not-regular': 'unreadable',
   'folder.read': 'unreadable',
   'workbook.not-zip': 'not-a-workbook',
   'workbook.not-xlsx': 'not-a-workbook',
@@ -177,9 +182,11 @@ export function readReturnBytes(
         };
       }
     }
-    if (st.size > maxBytes)
-      return { issue: issue('workbook.too-big', [], { max: Math.round(maxBytes / 1048576) }) };
-    return { bytes: readFileSync(file) };
+    // Only a regular file is read, its size checked first: a FIFO, a device or a socket is refused.
+    return readRegularFile(file, {
+      maxBytes,
+      tooBig: () => issue('workbook.too-big', [], { max: Math.round(maxBytes / 1048576) }),
+    });
   } catch (e) {
     return { issue: readIssue(file, e) };
   }
@@ -231,6 +238,7 @@ export function recordFromSubmission(
       applicable: d.count,
     })),
     groups: ev.groups.map((g) => ({ group_id: g.id, score: g.score, applicable: g.count })),
+    warnings: implausibleFigures(sub.plan, ev),
   };
 }
 

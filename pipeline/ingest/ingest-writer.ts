@@ -30,6 +30,8 @@ export interface IngestSummary {
   replaced: number;
   flagged: number;
   rejected: { file: string; reason: string; message: string }[];
+  /** Files stored as given whose figures the template calls implausible (a rule's warnAbove). */
+  warnings: { file: string; message: string }[];
 }
 
 /** A file of this run that took a workbook id: taken back if another organization claims the id in this run. */
@@ -89,6 +91,7 @@ export class IngestWriter {
     replaced: 0,
     flagged: 0,
     rejected: [],
+    warnings: [],
   };
   private pending = emptyPending();
 
@@ -213,6 +216,8 @@ export class IngestWriter {
     this.pending.versions.set(r.hash, version);
     this.summary[status]++;
     if (r.submission.flagged) this.summary.flagged++;
+    for (const w of r.warnings)
+      this.summary.warnings.push({ file: r.file, message: message(w, lang) });
     return status;
   }
 

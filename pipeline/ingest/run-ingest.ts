@@ -1,6 +1,6 @@
 /** Files → outcomes → batched transactions in the store; the summary of what became of each file. */
 import type { Lang } from '../../core/index.ts';
-import { openStore } from '../store/open-store.ts';
+import { openStore, storeWriteFailed } from '../store/open-store.ts';
 import { IngestWriter, type IngestSummary } from './ingest-writer.ts';
 import { readReturns } from './read-returns.ts';
 
@@ -34,6 +34,9 @@ export async function ingestFiles(
     );
     await writer.flush();
     return writer.summary;
+  } catch (e) {
+    // A batch that could not be written (a full disk) was rolled back: say why, in words.
+    throw storeWriteFailed(e, opts.db);
   } finally {
     // A batch may still be committing when reading failed: the connection closes after it.
     await writer?.settled();

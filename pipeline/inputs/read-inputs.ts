@@ -1,9 +1,8 @@
 /** An inputs file (CSV `id,value` or JSON) → rows for collectInputs, with problems as issues. */
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { issue, type InputRow, type Issue, type RawInput } from '../../core/index.ts';
-import { decodeText } from './decode-text.ts';
-import { readIssue } from './read-user-file.ts';
+import { readRegularFile, USER_FILE_LIMITS } from '../files/regular-file.ts';
+import { decodeTable } from './decode-text.ts';
 
 const ID_HEADERS = ['id', 'indicator_id', 'indicator', '指标编号', '编号'];
 const VALUE_HEADERS = ['value', 'input', '值', '取值', '输入'];
@@ -14,13 +13,11 @@ export interface ReadRows {
 }
 
 export function readInputsFile(file: string): ReadRows {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return { rows: [], errors: [readIssue(file, e)] };
-  }
-  const { text } = decodeText(bytes);
+  const got = readRegularFile(file, { maxBytes: USER_FILE_LIMITS.table });
+  if ('issue' in got) return { rows: [], errors: [got.issue] };
+  const decoded = decodeTable(got.bytes);
+  if ('issue' in decoded) return { rows: [], errors: [{ ...decoded.issue, file }] };
+  const { text } = decoded;
   const trimmed = text.trimStart();
   const looksJson = /\.json$/i.test(file) || trimmed.startsWith('{') || trimmed.startsWith('[');
   const result = looksJson ? parseJsonInputs(text) : parseCsvInputs(text);
@@ -29,9 +26,14 @@ export function readInputsFile(file: string): ReadRows {
 }
 
 export function parseCsvInputs(text: string): ReadRows {
+  // Papaparse would say "Unable to auto-detect delimiting character" of a file with no text.
+  if (text.replace(/^\uFEFF/, '').trim() === '')
+    return { rows: [], errors: [issue('input.empty', [])] };
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
   const errors: Issue[] = [];
   for (const e of parsed.errors) {
+    // A one-column file has no delimiter to find: the missing column below says it better.
+    if (e.type === 'Delimiter') continue;
     const err = issue('input.csv', [], { message: e.message });
     if (e.row !== undefined) err.row = e.row + 1;
     errors.push(err);

@@ -5,7 +5,6 @@
  * one row. A title line above the header is allowed (the header is the first of the first ten
  * rows that names every required column). Values are not judged here: the core does that.
  */
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import {
   issue,
@@ -15,8 +14,8 @@ import {
   type RecordCell,
   type RecordField,
 } from '../../core/index.ts';
-import { decodeText } from '../inputs/decode-text.ts';
-import { readIssue } from '../inputs/read-user-file.ts';
+import { decodeTable } from '../inputs/decode-text.ts';
+import { readRegularFile, USER_FILE_LIMITS } from '../files/regular-file.ts';
 import { readWorkbookBytes, type RawCell } from '../xlsx/read-workbook.ts';
 import { mapHeaders, RECORD_HEADERS } from './record-headers.ts';
 
@@ -34,13 +33,9 @@ export interface ReadRecords {
 const HEADER_SEARCH_ROWS = 10;
 
 export function readRecordsFile(file: string): ReadRecords {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return { raw: [], columns: {}, format: '', errors: [readIssue(file, e)] };
-  }
-  const result = readRecordsBytes(bytes);
+  const got = readRegularFile(file, { maxBytes: USER_FILE_LIMITS.table });
+  if ('issue' in got) return { raw: [], columns: {}, format: '', errors: [got.issue] };
+  const result = readRecordsBytes(got.bytes);
   for (const e of result.errors) e.file = file;
   return result;
 }
@@ -49,7 +44,9 @@ export function readRecordsBytes(bytes: Uint8Array): ReadRecords {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (zip || ole) return readRecordsXlsx(bytes);
-  const { text, encoding } = decodeText(bytes);
+  const decoded = decodeTable(bytes);
+  if ('issue' in decoded) return { raw: [], columns: {}, format: '', errors: [decoded.issue] };
+  const { text, encoding } = decoded;
   return { ...readRecordsCsv(text), format: encoding };
 }
 

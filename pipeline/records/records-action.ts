@@ -21,6 +21,7 @@ import {
 } from '../../core/index.ts';
 import { CliExit } from '../cli/cli-context.ts';
 import { printIssues } from '../cli/cli-print.ts';
+import { terminalLines, terminalText } from '../terminal/escape.ts';
 import { findTemplate } from '../templates/registry.ts';
 import '../messages/index.ts';
 import { loadRecords, type LoadedRecords } from './load-records.ts';
@@ -52,7 +53,7 @@ export function runRecords(file: string, opts: RecordsCommandOptions): void {
   }
   const out = opts.json
     ? `${JSON.stringify(recordsJson(loaded.value, opts.lang), null, 2)}\n`
-    : recordsText(loaded.value, opts.lang);
+    : terminalLines(recordsText(loaded.value, opts.lang));
   process.stdout.write(out);
   if (loaded.value.rejected.length) throw new CliExit(3);
 }
@@ -108,7 +109,9 @@ function shownValue(i: DerivedIndicator): string {
   return String(i.value);
 }
 
-function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
+function table(cells: string[][], rightAligned: ReadonlySet<number>): string[] {
+  // A volunteer's name or id from the export: a line break or an escape in it must not break the table.
+  const rows = cells.map((r) => r.map(terminalText));
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
   return rows.map((r) =>
     r

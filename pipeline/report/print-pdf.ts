@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 // playwright-core is loaded when a PDF is asked for: it takes most of a second to load, which every
 // `scorebook report` would pay otherwise.
 import type { BrowserContext } from 'playwright-core';
+import { writeWholeSync } from '../files/write-whole.ts';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -91,13 +92,14 @@ export async function printPdfs(
         while (next < jobs.length) {
           const job = jobs[next++]!;
           await page.goto(pathToFileURL(job.html).href, { waitUntil: 'load' });
-          await page.pdf({
-            path: job.pdf,
+          // Printed to memory, then written whole: a full disk leaves no PDF cut short.
+          const pdf = await page.pdf({
             format: 'A4',
             printBackground: true,
             preferCSSPageSize: true,
             displayHeaderFooter: false,
           });
+          writeWholeSync(job.pdf, pdf);
           opts.onDone?.(job);
         }
       } finally {

@@ -1,5 +1,5 @@
 /** One report model → its charts (ECharts SVG) and its HTML page, written to `file`. Runs on the main thread or in a worker. */
-import { writeFileSync } from 'node:fs';
+import { writeWholeSync } from '../files/write-whole.ts';
 import { radarOption, trendOption } from './chart-options.ts';
 import { renderChartSvg } from './render-chart.ts';
 import { renderReportHtml } from './render-report-html.ts';
@@ -25,5 +25,5 @@ export function reportPage(m: ReportModel): string {
 }
 
 export function writeReportPage(job: PageJob): void {
-  writeFileSync(job.file, reportPage(job.model));
+  writeWholeSync(job.file, reportPage(job.model));
 }

@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../build/built-dir.ts';
 import { writeReportPage, type PageJob } from './render-page.ts';
+import { fromWorkerFailure, type WorkerFailure } from '../worker-errors.ts';
 
 /**
  * Below this many reports, starting a worker costs more CPU than it can save: measured with
@@ -30,7 +31,7 @@ export interface PageWriter {
 }
 
 export type WorkerRequest = { id: number; job: PageJob };
-export type WorkerReply = { ready: true } | { id: number; error?: string };
+export type WorkerReply = { ready: true } | ({ id: number } & Partial<WorkerFailure>);
 
 /**
  * Worker threads to start for `reports` pages: threads asked for (the main thread included)
@@ -65,7 +66,11 @@ export function createPageWriter(workers: number, onWritten: () => void): PageWr
       if ('ready' in m) slot.ready = true;
       else {
         slot.pending.delete(m.id);
-        if (m.error) failure ??= new Error(m.error);
+        if (m.error !== undefined)
+          failure ??= fromWorkerFailure({
+            error: m.error,
+            ...(m.issues ? { issues: m.issues } : {}),
+          });
         else {
           byWorkers++;
           onWritten();

@@ -2,13 +2,14 @@
 import { parentPort } from 'node:worker_threads';
 import type { WorkerReply, WorkerRequest } from './render-pool.ts';
 import { writeReportPage } from './render-page.ts';
+import { toWorkerFailure } from '../worker-errors.ts';
 
 parentPort!.on('message', ({ id, job }: WorkerRequest) => {
   try {
     writeReportPage(job);
     parentPort!.postMessage({ id } satisfies WorkerReply);
   } catch (e) {
-    parentPort!.postMessage({ id, error: (e as Error).stack ?? String(e) } satisfies WorkerReply);
+    parentPort!.postMessage({ id, ...toWorkerFailure(e) } satisfies WorkerReply);
   }
 });
 parentPort!.postMessage({ ready: true } satisfies WorkerReply);

@@ -3,7 +3,6 @@
  * organization build its model, draw its charts, write its page; with `all`, the index and the
  * secretariat's summary too; with `pdf`, print them through chromium at the end.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { issue, type Issue, type Lang, type Template } from '../../core/index.ts';
@@ -14,6 +13,7 @@ import { safeFileName, uniqueFileName } from '../roster/safe-file-name.ts';
 import { openStore } from '../store/open-store.ts';
 import { shippedTemplates } from '../templates/registry.ts';
 import { UserError } from '../user-error.ts';
+import { ensureFolder, partialRun, writeWholeSync } from '../files/write-whole.ts';
 import { gradesOption, heatmapOption, histogramOption } from './chart-options.ts';
 import {
   chooseScope,
@@ -88,7 +88,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
   const out = resolve(opts.out);
   const w = reportWords(opts.lang);
   const generatedAt = opts.generatedAt ?? now();
-  const store = await openStore(opts.db);
+  const store = await openStore(opts.db, { readOnly: true });
   const written: { org_id: string; file: string }[] = [];
   const grades = new Map<string, string | null>();
   let data: ScopeData;
@@ -98,6 +98,9 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
   const rosterIssues: Issue[] = [];
   let writer: PageWriter | undefined;
   let progress: Progress | undefined;
+  // Pages on disk (each whole): what a run stopped by a full disk says it completed.
+  let pagesDone = 0;
+  let pagesDue = 0;
   try {
     const scope = await chooseScope(store.con, {
       k,
@@ -116,7 +119,10 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
         cores: availableParallelism(),
         ...(opts.workers !== undefined ? { asked: opts.workers } : {}),
       }),
-      () => progress?.tick(),
+      () => {
+        pagesDone++;
+        progress?.tick();
+      },
     );
     data = await loadScopeData(store.con, scope);
     const targets: OrgRow[] = opts.all ? data.orgs : data.orgs.filter((o) => o.org_id === opts.org);
@@ -126,7 +132,8 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
         template: scope.template,
         period: scope.period,
       });
-    mkdirSync(out, { recursive: true });
+    ensureFolder(out);
+    pagesDue = targets.length;
     const peers = indexPeers(data);
     const taken = new Set<string>([INDEX_FILE, SUMMARY_FILE]);
     progress = opts.progress?.(targets.length);
@@ -201,11 +208,15 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
               )
             : null,
       };
-      writeFileSync(join(out, SUMMARY_FILE), renderSummaryHtml(model, w, charts, INDEX_FILE));
-      writeFileSync(join(out, INDEX_FILE), renderIndexHtml(model, w, SUMMARY_FILE));
+      writeWholeSync(join(out, SUMMARY_FILE), renderSummaryHtml(model, w, charts, INDEX_FILE));
+      writeWholeSync(join(out, INDEX_FILE), renderIndexHtml(model, w, SUMMARY_FILE));
       summary = join(out, SUMMARY_FILE);
       index = join(out, INDEX_FILE);
     }
+  } catch (e) {
+    throw partialRun(e, out, () =>
+      issue('write.reports-partial', [], { done: pagesDone, total: pagesDue, out, index: false }),
+    );
   } finally {
     store.close();
     await writer?.close();
@@ -231,6 +242,10 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
             progress?.tick();
           },
         });
+      } catch (e) {
+        throw partialRun(e, out, () =>
+          issue('write.pdfs-partial', [], { done: pdfs.length, total: jobs.length }),
+        );
       } finally {
         progress?.stop();
       }

@@ -5,11 +5,11 @@
  * record (a blank one included, a quoted cell spanning lines counted once) is one row.
  * A bad row is reported and skipped; the others still go through.
  */
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { issue, type Issue } from '../../core/issues.ts';
-import { decodeText } from '../inputs/decode-text.ts';
-import { readIssue } from '../inputs/read-user-file.ts';
+import { textKey } from '../../core/text-keys.ts';
+import { decodeTable } from '../inputs/decode-text.ts';
+import { readRegularFile, USER_FILE_LIMITS } from '../files/regular-file.ts';
 
 export interface RosterMember {
   /** CSV row (1-based, header = row 1). */
@@ -26,6 +26,8 @@ export interface RosterMember {
 export interface ReadRoster {
   members: RosterMember[];
   errors: Issue[];
+  /** What does not stop a member but may surprise: a blank region or type forms its own peer group. */
+  warnings: Issue[];
 }
 
 type Column = 'org_id' | 'org_name' | 'region' | 'org_type' | 'contact' | 'period' | 'evaluator';
@@ -62,21 +64,28 @@ function headerKey(h: string): string {
     .replace(/[\s-]+/g, '_');
 }
 
+/** A cell as a key (core/text-keys.ts): ids, names, regions and types group and match in one form. */
 const cell = (cells: readonly string[], col: number | undefined): string =>
-  col === undefined ? '' : (cells[col] ?? '').trim();
+  col === undefined ? '' : textKey(cells[col] ?? '');
+
+/** The headers found, as a message shows them: plain, and not a page long. */
+function foundHeaders(header: readonly string[]): string {
+  const found = header
+    .map((h) => textKey(h))
+    .filter((h) => h !== '')
+    .join(', ');
+  return found.length > 200 ? `${found.slice(0, 200)}…` : found;
+}
 
 export function readRosterFile(file: string): ReadRoster & { encoding: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const err: Issue = readIssue(file, e);
-    return { members: [], errors: [err], encoding: '' };
-  }
-  const { text, encoding } = decodeText(bytes);
-  const result = parseRoster(text);
-  for (const e of result.errors) e.file = file;
-  return { ...result, encoding };
+  const got = readRegularFile(file, { maxBytes: USER_FILE_LIMITS.table });
+  if ('issue' in got) return { members: [], errors: [got.issue], warnings: [], encoding: '' };
+  const decoded = decodeTable(got.bytes);
+  if ('issue' in decoded)
+    return { members: [], errors: [{ ...decoded.issue, file }], warnings: [], encoding: '' };
+  const result = parseRoster(decoded.text);
+  for (const e of [...result.errors, ...result.warnings]) e.file = file;
+  return { ...result, encoding: decoded.encoding };
 }
 
 export function parseRoster(text: string): ReadRoster {
@@ -95,6 +104,7 @@ export function parseRoster(text: string): ReadRoster {
   if (quotes)
     return {
       members: [],
+      warnings: [],
       errors: [
         quotes.row === undefined
           ? issue('roster.quotes', ['roster'])
@@ -113,7 +123,7 @@ export function parseRoster(text: string): ReadRoster {
   const headerIndex = records.findIndex((cells) => !blank(cells));
   const header = records[headerIndex];
   if (headerIndex < 0 || !header)
-    return { members: [], errors: [...errors, issue('roster.empty', ['roster'])] };
+    return { members: [], errors: [...errors, issue('roster.empty', ['roster'])], warnings: [] };
 
   const headerRow = headerIndex + 1;
   const keys = header.map(headerKey);
@@ -122,15 +132,12 @@ export function parseRoster(text: string): ReadRoster {
     const i = keys.findIndex((k) => names.includes(k));
     if (i >= 0) columns[column] = i;
   }
-  const found = header
-    .map((h) => h.trim())
-    .filter((h) => h !== '')
-    .join(', ');
+  const found = foundHeaders(header);
   const missing = ROSTER_REQUIRED_COLUMNS.filter((c) => columns[c] === undefined);
   if (missing.length) {
     for (const column of missing)
       errors.push(at('roster.missing-column', headerRow, { column, found }));
-    return { members: [], errors };
+    return { members: [], errors, warnings: [] };
   }
 
   const members: RosterMember[] = [];
@@ -139,7 +146,7 @@ export function parseRoster(text: string): ReadRoster {
     const cells = records[i] ?? [];
     if (blank(cells)) continue;
     const row = i + 1;
-    const org_id = cell(cells, columns.org_id).normalize('NFKC').trim();
+    const org_id = cell(cells, columns.org_id);
     const org_name = cell(cells, columns.org_name);
     if (!org_id) {
       errors.push(at('roster.missing-id', row, { name: org_name }));
@@ -168,5 +175,26 @@ export function parseRoster(text: string): ReadRoster {
     }
     members.push(member);
   }
-  return { members, errors };
+  return { members, errors, warnings: blankGroups(members) };
+}
+
+/**
+ * One warning per grouping column left blank somewhere: those members are peers of one another
+ * only (a group named ""), which is rarely meant, yet not wrong enough to skip them.
+ */
+function blankGroups(members: readonly RosterMember[]): Issue[] {
+  const out: Issue[] = [];
+  for (const column of ['region', 'org_type'] as const) {
+    const rows = members.filter((m) => m[column] === '').map((m) => m.row);
+    if (!rows.length) continue;
+    out.push({
+      ...issue('roster.blank-group', ['roster', rows[0]!], {
+        column,
+        count: rows.length,
+        rows: rows.slice(0, 5).join(', ') + (rows.length > 5 ? ', …' : ''),
+      }),
+      row: rows[0]!,
+    });
+  }
+  return out;
 }

@@ -8,7 +8,9 @@ export async function inTransaction<T>(con: DuckDBConnection, work: () => Promis
     await con.run('COMMIT');
     return result;
   } catch (e) {
-    await con.run('ROLLBACK');
+    // A failed commit (a full disk) may have ended the transaction already: the rollback then
+    // fails too, and its complaint ("no transaction is active") must not hide the cause.
+    await con.run('ROLLBACK').catch(() => {});
     throw e;
   }
 }

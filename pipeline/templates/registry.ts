@@ -9,10 +9,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { issue, parseTemplate, type Issue, type Result, type Template } from '../../core/index.ts';
+import { issue, parseTemplate, type Result, type Template } from '../../core/index.ts';
 import { manifestOf, unchanged, type Inputs } from '../../bin/build-manifest.mjs';
 import { BUILT_DIR } from '../build/built-dir.ts';
-import { readIssue } from '../inputs/read-user-file.ts';
+import { readRegularText, USER_FILE_LIMITS } from '../files/regular-file.ts';
+import { noteTemplateProblems, takeTemplateProblems } from './template-problems.ts';
 import { UserError } from '../user-error.ts';
 
 export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -70,11 +71,19 @@ export function shippedTemplates(): Map<string, Template> {
 
 /**
  * The files behind shippedTemplates(), shipped first, for tools that carry the texts elsewhere
- * (the add-in bundle). Compiles them first, so a broken user template stops the build too.
+ * (the add-in bundle). A user's template that cannot be used stops such a tool: a bundle must
+ * not carry a template the pane could not read.
  */
 export function templateFiles(): string[] {
   shippedTemplates();
-  const yaml = (dir: string) => readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => join(dir, f));
+  const problems = takeTemplateProblems();
+  if (problems.length) throw new UserError(problems);
+  const yaml = (dir: string) =>
+    readdirSync(dir)
+      .filter((f) => /\.ya?ml$/i.test(f))
+      .sort()
+      .map((f) => join(dir, f))
+      .filter((f) => !problemFiles.has(f));
   return [TEMPLATES_DIR, ...userTemplateDirs()].flatMap(yaml);
 }
 
@@ -87,25 +96,37 @@ function userTemplateDirs(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.SCOREBOOK_TEMPLATES ?? '').split(delimiter).filter((d) => d.trim() !== '').map((d) => resolve(d));
 }
 
-/** A user's template that does not compile stops the command: scoring with half a template set would mislead. */
+/** The user's files left out by addUserTemplates. */
+const problemFiles = new Set<string>();
+
+/**
+ * A user's template that cannot be used (it does not compile, or takes an id already taken) is
+ * left out and noted (template-problems.ts), with the folder it came from; the CLI says it once,
+ * and the other templates are used: one bad file in the folder must not stop every command.
+ */
 function addUserTemplates(found: Map<string, Template>, dir: string): void {
-  const fail = (issues: Issue[], hint = true) => {
-    throw new UserError(hint ? [...issues, issue('template.user-dir-hint', [], { dir })] : issues);
-  };
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a folder');
-    names = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+    names = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/i.test(f))
+      .sort();
   } catch {
-    return fail([issue('template.user-dir-missing', [], { dir })], false);
+    throw new UserError(issue('template.user-dir-missing', [], { dir }));
   }
   for (const name of names) {
     const file = join(dir, name);
     const { value, errors } = readTemplateFile(file);
-    if (!value) return fail(errors);
-    const previous = found.get(value.id);
-    if (previous) return fail([{ ...issue('template.duplicate-id', ['id'], { id: value.id }), file }]);
-    found.set(value.id, value);
+    const previous = value && found.get(value.id);
+    const problems = !value
+      ? errors
+      : previous
+        ? [{ ...issue('template.duplicate-id', ['id'], { id: value.id }), file }]
+        : [];
+    if (problems.length) {
+      problemFiles.add(file);
+      noteTemplateProblems([...problems, issue('template.user-dir-hint', [], { dir })]);
+    } else if (value) found.set(value.id, value);
   }
 }
 
@@ -116,13 +137,9 @@ export function findTemplate(id: string): Result<Template> {
   return { value: undefined, errors: [issue('template.not-found', [], { id, available: [...all.keys()].join(', ') })] };
 }
 
+/** A template file read (a regular file, no larger than a template can be) and compiled. */
 export function readTemplateFile(file: string): Result<Template> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const err: Issue = readIssue(file, e);
-    return { value: undefined, errors: [err] };
-  }
-  return parseTemplate(text.replace(/^\uFEFF/, ''), file);
+  const got = readRegularText(file, { maxBytes: USER_FILE_LIMITS.template });
+  if ('issue' in got) return { value: undefined, errors: [got.issue] };
+  return parseTemplate(got.text, file);
 }

@@ -1,7 +1,8 @@
 /** Stamps workbooks for many members, spread over worker threads, reporting each file written. */
-import { writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../build/built-dir.ts';
+import { writeWholeSync } from '../files/write-whole.ts';
+import { fromWorkerFailure, type WorkerFailure } from '../worker-errors.ts';
 import { stampWorkbook, type Stamp, type StampValues } from './stamp-workbook.ts';
 
 export interface StampJob {
@@ -11,24 +12,26 @@ export interface StampJob {
 
 const MIN_JOBS_PER_WORKER = 100;
 
-export type WorkerMessage = { done: number } | { error: string };
+/** `done`: the index, in the worker's slice, of a job whose file is written whole. */
+export type WorkerMessage = { done: number } | WorkerFailure;
 
+/** Each job's workbook written whole (write-whole.ts); stops at the first that cannot be. */
 export function stampSequentially(
   stamp: Stamp,
   jobs: readonly StampJob[],
-  onDone: () => void,
+  onDone: (job: StampJob, index: number) => void,
 ): void {
-  for (const job of jobs) {
-    writeFileSync(job.path, stampWorkbook(stamp, job.values));
-    onDone();
-  }
+  jobs.forEach((job, i) => {
+    writeWholeSync(job.path, stampWorkbook(stamp, job.values));
+    onDone(job, i);
+  });
 }
 
 export async function stampInParallel(
   stamp: Stamp,
   jobs: readonly StampJob[],
   workers: number,
-  onDone: () => void,
+  onDone: (job: StampJob) => void,
 ): Promise<void> {
   // A worker costs about a second to start (it loads the TypeScript sources): not worth it for small rosters.
   const n =
@@ -38,7 +41,9 @@ export async function stampInParallel(
   if (n === 1) return stampSequentially(stamp, jobs, onDone);
   const slices: StampJob[][] = Array.from({ length: n }, () => []);
   jobs.forEach((j, i) => slices[i % n]!.push(j));
-  await Promise.all(
+  // Every worker runs to its end (or its first failure) before this returns, so that the jobs
+  // reported done are all the files there are: a manifest written after lists exactly those.
+  const settled = await Promise.allSettled(
     slices.map(
       (slice) =>
         new Promise<void>((resolvePromise, reject) => {
@@ -48,8 +53,8 @@ export async function stampInParallel(
             workerData: { stamp, jobs: slice },
           });
           worker.on('message', (m: WorkerMessage) => {
-            if ('done' in m) onDone();
-            else reject(new Error(m.error));
+            if ('done' in m) onDone(slice[m.done]!);
+            else reject(fromWorkerFailure(m));
           });
           worker.on('error', reject);
           worker.on('exit', (code) =>
@@ -60,4 +65,6 @@ export async function stampInParallel(
         }),
     ),
   );
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -1,6 +1,6 @@
 /** A workbook file → its Submission (read by name, recomputed by the engine). */
-import { readFileSync } from 'node:fs';
 import {
+  issue,
   METADATA_SHEET,
   readSubmission,
   type ContractCells,
@@ -12,11 +12,12 @@ import {
 import { shippedTemplates } from '../templates/registry.ts';
 import {
   cellByName,
+  DEFAULT_MAX_BYTES,
   readWorkbookBytes,
   type RawWorkbook,
   type ReadOptions,
 } from './read-workbook.ts';
-import { readIssue } from '../inputs/read-user-file.ts';
+import { readRegularFile } from '../files/regular-file.ts';
 
 /** "row,0" and "row,1" for the metadata sheet's first 200 rows, made once. */
 const META_KEYS = Array.from({ length: 200 }, (_, r) => [`${r},0`, `${r},1`] as const);
@@ -36,7 +37,13 @@ export function contractCells(wb: RawWorkbook): ContractCells {
   }
   return {
     metadata,
-    cell: (name) => (wb.names.has(name) ? cellByName(wb, name) : undefined),
+    cell: (name) => {
+      if (!wb.names.has(name)) return undefined;
+      const c = cellByName(wb, name);
+      // A date typed where a figure is due is read as the date it shows (2025-01-01), not as its
+      // serial (45658): the rule then refuses it as a date, in the member's terms.
+      return c?.date !== undefined && c.formula === undefined ? { value: c.date } : c;
+    },
   };
 }
 
@@ -60,13 +67,13 @@ export function openSubmissionBytes(bytes: Uint8Array, opts: OpenOptions = {}): 
 }
 
 export function openSubmissionFile(file: string, opts: OpenOptions = {}): Result<Submission> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return { value: undefined, errors: [readIssue(file, e)] };
-  }
-  const r = openSubmissionBytes(bytes, opts);
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const got = readRegularFile(file, {
+    maxBytes: max,
+    tooBig: () => ({ ...issue('workbook.too-big', [], { max: Math.round(max / 1048576) }), file }),
+  });
+  if ('issue' in got) return { value: undefined, errors: [got.issue] };
+  const r = openSubmissionBytes(got.bytes, opts);
   const withFile = (es: Issue[]) => es.map((e) => ({ ...e, file }));
   return { value: r.value, errors: withFile(r.errors) };
 }

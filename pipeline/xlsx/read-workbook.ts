@@ -18,6 +18,7 @@ import {
   type ScannedCell,
 } from './scan-xml.ts';
 import { DamagedPart, openZip, TooBig, type ZipParts } from './zip-parts.ts';
+import { parseDateStyles, serialDateText, type DateStyles } from './date-cells.ts';
 
 export interface RawCell {
   /** A constant's value, or a formula's cached result ('' for an empty-string result). */
@@ -25,6 +26,8 @@ export interface RawCell {
   formula?: string;
   /** '#DIV/0!' and the like, for cells holding an error. */
   error?: string;
+  /** A number shown as a date or time by its format: the date as typed (2025-01-01), ISO. */
+  date?: string;
 }
 
 export interface RawWorkbook {
@@ -87,8 +90,11 @@ function sniff(bytes: Uint8Array): Issue | undefined {
   return issue('workbook.not-zip', []);
 }
 
+const STYLES = 'xl/styles.xml';
+
 const WANTED_PART = (name: string) =>
   name === 'xl/workbook.xml' ||
+  name === STYLES ||
   name === 'xl/_rels/workbook.xml.rels' ||
   name === 'xl/sharedStrings.xml' ||
   name.startsWith('xl/worksheets/');
@@ -146,6 +152,8 @@ type CellRef = { sheet: string; col: number; row: number };
 /** What workbook.xml and its relationships say: sheets, single-cell names, sheet part paths. */
 interface BookPart {
   sheets: { name: string; state: string; rid: string }[];
+  /** Serial dates count from 1904 (workbookPr date1904), not 1900. */
+  date1904: boolean;
   names: ReadonlyMap<string, CellRef>;
   targets: Map<string, string>;
 }
@@ -230,7 +238,9 @@ function parseBook(workbookXml: string, relsXml: string): BookPart {
     const a = attributes(e.attrs);
     if (a.Id && a.Target) targets.set(a.Id, a.Target);
   }
-  return { sheets, names: definedNames(workbookXml), targets };
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbookXml)?.[0] ?? '';
+  const date1904 = /\bdate1904\s*=\s*["'](?:1|true)["']/.test(pr);
+  return { sheets, names: definedNames(workbookXml), targets, date1904 };
 }
 
 /** Workbook-scoped single-cell names. */
@@ -357,6 +367,14 @@ function readParts(zip: ZipParts, book: BookPart, opts: ReadOptions): RawWorkboo
     if (text === undefined) throw new DamagedPart(SHARED_STRINGS, 'shared-string', i);
     return text;
   };
+  let styles: DateStyles | undefined;
+  const dateOf = (style: number, serial: number): string | undefined => {
+    // styles.xml is read only when a wanted number has a style other than the default.
+    const kind = (styles ??= dateStyles(zip)).dates.get(style);
+    return kind && Number.isFinite(serial)
+      ? serialDateText(serial, book.date1904, kind)
+      : undefined;
+  };
   const extra = opts.extraSheets ?? [];
   const wantedBy = wantedCells(names, extra);
   const cells = new Map<string, Map<string, RawCell>>();
@@ -380,10 +398,10 @@ function readParts(zip: ZipParts, book: BookPart, opts: ReadOptions): RawWorkboo
         latin1ToUtf8,
         opts.formulas ?? false,
       ))
-        out.set(keys.get(cellNumber(c.row, c.col))!, toRawCell(c, sharedString));
+        out.set(keys.get(cellNumber(c.row, c.col))!, toRawCell(c, sharedString, dateOf));
     } else {
       for (const c of scanCells(xml, undefined, latin1ToUtf8, opts.formulas ?? false))
-        out.set(`${c.row},${c.col}`, toRawCell(c, sharedString));
+        out.set(`${c.row},${c.col}`, toRawCell(c, sharedString, dateOf));
     }
     cells.set(s.name, out);
   }
@@ -395,7 +413,32 @@ function latin1ToUtf8(s: string): string {
   return /[^\x00-\x7f]/.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
 }
 
-function toRawCell(c: ScannedCell, shared: (i: number) => string): RawCell {
+/**
+ * The styles that show dates, kept for the exact same stored styles.xml (a roster's returns share
+ * one until Excel saves them), as the book part is.
+ */
+const stylesCache: { bytes: Uint8Array; crc: number; styles: DateStyles }[] = [];
+
+function dateStyles(zip: ZipParts): DateStyles {
+  const stored = zip.stored(STYLES);
+  if (stored)
+    for (const c of stylesCache)
+      if (c.crc === stored.crc && sameBytes(c.bytes, stored.bytes)) return c.styles;
+  const bytes = zip.get(STYLES);
+  // A package without styles shows every number as a number.
+  const styles = bytes ? parseDateStyles(utf8(bytes)) : { dates: new Map() };
+  if (stored) {
+    if (stylesCache.length >= 8) stylesCache.shift();
+    stylesCache.push({ bytes: Uint8Array.from(stored.bytes), crc: stored.crc, styles });
+  }
+  return styles;
+}
+
+function toRawCell(
+  c: ScannedCell,
+  shared: (i: number) => string,
+  dateOf: (style: number, serial: number) => string | undefined,
+): RawCell {
   const base: RawCell = { value: null };
   if (c.f !== undefined) base.formula = c.f;
   switch (c.t) {
@@ -420,6 +463,10 @@ function toRawCell(c: ScannedCell, shared: (i: number) => string): RawCell {
       break;
     default:
       base.value = c.v === undefined || c.v === '' ? null : Number(c.v);
+      if (c.s && typeof base.value === 'number') {
+        const date = dateOf(c.s, base.value);
+        if (date !== undefined) base.date = date;
+      }
   }
   return base;
 }

@@ -81,6 +81,8 @@ export interface ScannedCell {
   v: string | undefined;
   f: string | undefined;
   inline: string | undefined;
+  /** The cell's style (an index into styles.xml's cellXfs): its number format tells a date. */
+  s: number | undefined;
 }
 
 export function columnIndex(letters: string): number {
@@ -109,6 +111,7 @@ function tagEnd(xml: string, i: number): number {
 }
 
 const T_ATTR = /\st\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+const S_ATTR = /\ss\s*=\s*(?:"(\d+)"|'(\d+)')/;
 
 /** Where the tag name starting at `i` ends (at whitespace, '/', '>' or the end). */
 function nameEnd(xml: string, i: number): number {
@@ -246,6 +249,8 @@ export function* scanCells(
     let rTo = -1;
     let tFrom = -1;
     let tTo = -1;
+    let sFrom = -1;
+    let sTo = -1;
     let selfClosing = false;
     let end = -1;
     // Excel writes r="…" first; when it is, the rest of the start tag is only searched for its end
@@ -303,6 +308,9 @@ export function* scanCells(
           } else if (a === 116) {
             tFrom = i + 1;
             tTo = vTo;
+          } else if (a === 115) {
+            sFrom = i + 1;
+            sTo = vTo;
           }
         }
         i = vTo + 1;
@@ -390,6 +398,15 @@ export function* scanCells(
       }
     }
     const t = tFrom >= 0 ? xml.slice(tFrom, tTo) : 'n';
+    // The style, for a number only (a date is a number in a date format): found in the start tag.
+    let style: number | undefined;
+    if (t === 'n') {
+      if (sFrom >= 0) style = Number(xml.slice(sFrom, sTo));
+      else if (rFrom >= 0 && end > rTo) {
+        const m = S_ATTR.exec(xml.slice(rTo + 1, end));
+        if (m) style = Number(m[1] ?? m[2]);
+      }
+    }
     let v: string | undefined;
     let f: string | undefined;
     let inline: string | undefined;
@@ -402,6 +419,6 @@ export function* scanCells(
       if (fm) f = formulas ? decodeXml(text(fm[1] ?? '')) : '';
       if (t === 'inlineStr') inline = stringItemText(text(childBody(body, 'is') ?? ''));
     }
-    yield { row, col, t, v, f, inline };
+    yield { row, col, t, v, f, inline, s: style };
   }
 }

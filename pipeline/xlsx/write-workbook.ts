@@ -8,6 +8,7 @@ import type {
   WorkbookModel,
 } from '../../core/index.ts';
 import { a1, headerFooterCode, sheetRef, validationRanges } from '../../core/index.ts';
+import { writeWholeSync } from '../files/write-whole.ts';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -154,6 +155,7 @@ export async function writeWorkbookBuffer(model: WorkbookModel): Promise<Buffer>
   return Buffer.from(await modelToExcelJs(model).xlsx.writeBuffer());
 }
 
+/** The workbook written to `file` whole (pipeline/files/write-whole.ts), or not at all. */
 export async function writeWorkbookFile(model: WorkbookModel, file: string): Promise<void> {
-  await modelToExcelJs(model).xlsx.writeFile(file);
+  writeWholeSync(file, await writeWorkbookBuffer(model));
 }

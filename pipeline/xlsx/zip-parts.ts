@@ -23,7 +23,8 @@ export type PartProblem =
   | 'truncated'
   | 'missing'
   | 'sheet-missing'
-  | 'shared-string';
+  | 'shared-string'
+  | 'duplicate';
 
 /** A part of the package that cannot be read as it is: a reader of it would see less than was written. */
 export class DamagedPart extends Error {
@@ -54,6 +55,16 @@ export interface ZipParts {
   get(name: string): Uint8Array | undefined;
   /** The stored (compressed) bytes and CRC of an entry, to recognise a part seen before without inflating it. */
   stored(name: string): { bytes: Uint8Array; crc: number; method: number } | undefined;
+}
+
+/**
+ * Two entries of one name (part names compare without case in a package): one reader would take
+ * the first, another the last, so what was checked need not be what is stored. Refused.
+ */
+function seen(names: Set<string>, name: string): void {
+  const key = name.toLowerCase();
+  if (names.has(key)) throw new DamagedPart(name, 'duplicate');
+  names.add(key);
 }
 
 const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
@@ -91,6 +102,7 @@ function directParts(
     return undefined;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = new Map<string, Entry>();
+  const names = new Set<string>();
   let declared = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > e || u32(bytes, p) !== 0x02014b50) return undefined;
@@ -111,6 +123,7 @@ function directParts(
         : buf.toString('latin1', p + 46, p + 46 + nameLen);
     declared += usize;
     if (declared > max) throw new TooBig();
+    seen(names, name);
     if (wanted(name)) {
       if (flags & 1 || (method !== 0 && method !== 8)) return undefined;
       entries.set(name, { method, csize, usize, offset, crc });
@@ -165,10 +178,12 @@ function directParts(
 
 function fflateParts(bytes: Uint8Array, wanted: (name: string) => boolean, max: number): ZipParts {
   let total = 0;
+  const names = new Set<string>();
   const files = unzipSync(bytes, {
     filter: (f) => {
       total += f.originalSize;
       if (total > max) throw new TooBig();
+      seen(names, f.name);
       return wanted(f.name);
     },
   });

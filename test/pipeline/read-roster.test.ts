@@ -133,7 +133,7 @@ describe('parseRoster', () => {
     ]);
   });
 
-  it('trims every cell, NFKC-normalizes ids, and skips blank lines while keeping Excel row numbers', () => {
+  it('trims every cell, makes each a key (NFKC, line breaks a space), and skips blank lines while keeping Excel row numbers', () => {
     const { members, errors } = parseRoster(
       lf(
         'org_id,org_name,region,org_type',
@@ -148,7 +148,8 @@ describe('parseRoster', () => {
     expect(errors).toEqual([]);
     expect(members.map((m) => [m.row, m.org_id, m.org_name, m.region, m.org_type])).toEqual([
       [2, 'M0001', '阳光志愿者协会', '北京', '社会团体'],
-      [6, 'M0002', '多行\n名称', '上海', '基金会'],
+      // As the name a workbook carries is stored (plainText): one line, so no table or report breaks.
+      [6, 'M0002', '多行 名称', '上海', '基金会'],
       [7, 'M0003', '丙', '广州', '民办非企业单位'],
     ]);
   });

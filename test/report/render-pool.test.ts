@@ -112,12 +112,15 @@ describe('createPageWriter', () => {
     try {
       await writer.ready();
       const bad = join(dir, 'no-such-folder', 'r.html');
+      // Carried across the thread as what it is: a failed write, with its cause, in words.
       await expect(
         (async () => {
           await writer.write({ model: model(1), file: bad });
           await writer.written();
         })(),
-      ).rejects.toThrow(/ENOENT/);
+      ).rejects.toMatchObject({
+        issues: [{ code: 'write.failed', params: { reason: 'ENOENT' }, file: bad }],
+      });
       expect(existsSync(bad)).toBe(false);
     } finally {
       await writer.close();

@@ -9,7 +9,7 @@ import { formulaNumber } from '../../sheet/sheet-model.ts';
 import { sheetLabels } from '../../sheet/sheet-labels.ts';
 import type { Lang } from '../../text.ts';
 import type { InputDomain, ReadInput } from '../input-types.ts';
-import { parseNumber } from '../typed-text.ts';
+import { looksLikeDate, parseNumber } from '../typed-text.ts';
 import { logistic, normal, pick } from './draws.ts';
 import type { InputValidation, PlausibleDraw, TypedInput } from './rule-kind.ts';
 
@@ -17,6 +17,12 @@ import type { InputValidation, PlausibleDraw, TypedInput } from './rule-kind.ts'
 export const figureDomainFields = {
   min: z.number().optional().describe('smallest valid input (default 0)'),
   max: z.number().optional().describe('largest valid input (default none; 1 for % indicators)'),
+  warnAbove: z
+    .number()
+    .optional()
+    .describe(
+      'a figure above this is implausible (a typo, a date): ingest stores it and warns, naming the file (e.g. 100000 registered volunteers); it does not change a score',
+    ),
 };
 
 interface DomainFields {
@@ -49,6 +55,8 @@ export function readNumber(
     return { state: 'invalid', code: 'input.number', params: { value: String(raw) } };
   else {
     const parsed = parseNumber(String(raw));
+    if (!parsed && looksLikeDate(String(raw)))
+      return { state: 'invalid', code: 'input.date', params: { value: String(raw) } };
     if (!parsed) return { state: 'invalid', code: 'input.number', params: { value: String(raw) } };
     if (parsed.percent && !isPercent && figure) {
       return {
