@@ -34,8 +34,12 @@ export interface GroupResult {
 export interface DimensionResult {
   id: string;
   weight: number;
-  /** mean: the mean score (0..1); sum: weight × Σ scores. null when nothing applies. */
+  /**
+   * mean: the mean score (0..1); sum: weight × Σ scores; levels: the mean of its second-level
+   * scores (0..1). null when nothing applies.
+   */
   score: number | null;
+  /** The mean of its applicable third-level scores, whatever the method (peers compare it). */
   mean: number | null;
   sum: number;
   count: number;
@@ -69,9 +73,13 @@ export function evaluate(
   const groups: GroupResult[] = [];
   const dimensions: DimensionResult[] = [];
 
+  // Each first-level score as the total weighs it, before rounding: the total is exact.
+  const weighed: (number | null)[] = [];
   for (const d of plan.dimensions) {
     let sum = 0;
     let count = 0;
+    let levelSum = 0;
+    let levelCount = 0;
     for (const g of d.groups) {
       let gSum = 0;
       let gCount = 0;
@@ -106,26 +114,40 @@ export function evaluate(
         });
       }
       groups.push({ id: g.id, score: gCount ? round9(gSum / gCount) : null, count: gCount });
+      if (gCount) {
+        // A second-level indicator with nothing applicable leaves the levels mean.
+        levelSum += gSum / gCount;
+        levelCount += 1;
+      }
       sum += gSum;
       count += gCount;
     }
     const mean = count ? sum / count : null;
-    const score = count === 0 ? null : round9(method === 'mean' ? mean! : d.weight * sum);
+    const exact =
+      count === 0
+        ? null
+        : method === 'sum'
+          ? d.weight * sum
+          : method === 'levels'
+            ? levelSum / levelCount
+            : mean!;
+    weighed.push(exact);
+    const score = exact === null ? null : round9(exact);
     dimensions.push({ id: d.id, weight: d.weight, score, mean, sum, count });
   }
 
   let num = 0;
   let den = 0;
-  for (const d of dimensions) {
-    if (d.count === 0) continue;
-    if (method === 'mean') {
-      num += d.weight * (d.mean as number);
-      den += d.weight;
-    } else {
+  dimensions.forEach((d, k) => {
+    if (d.count === 0) return;
+    if (method === 'sum') {
       num += d.weight * d.sum;
       den += d.weight * d.count;
+    } else {
+      num += d.weight * weighed[k]!;
+      den += d.weight;
     }
-  }
+  });
   // To 1e-9, as DESIGN.md says: 455/9 reached by two paths is one total (50.555555556), not
   // 50.55555555555555 and …556 ranked apart by floating-point noise. The sheet's formulas
   // agree with it to 1e-9 all the same.
