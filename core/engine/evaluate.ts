@@ -8,7 +8,8 @@ import type { Issue } from '../issues.ts';
 import { issue } from '../issues.ts';
 import { gradeFor, round9 } from '../grades/grade-bands.ts';
 import type { ScoringPlan } from '../profile/resolve-profile.ts';
-import { readInput, type RawInput } from '../rules/read-input.ts';
+import { divisorOf, perOf, perRatio } from '../rules/kinds/per-figure.ts';
+import { readInput, type RawInput, type ReadInput } from '../rules/read-input.ts';
 import { isScored, scoreRule } from '../rules/score-rule.ts';
 import type { GradeBand, Method } from '../template/schema.ts';
 
@@ -73,6 +74,10 @@ export function evaluate(
   const groups: GroupResult[] = [];
   const dimensions: DimensionResult[] = [];
 
+  // Read first: a `per` rule divides by another indicator's figure, wherever that one is.
+  const reads = new Map(
+    plan.indicators.map((ind) => [ind.id, readInput(ind.rule, ind.unit, lookup(inputs, ind.id))]),
+  );
   // Each first-level score as the total weighs it, before rounding: the total is exact.
   const weighed: (number | null)[] = [];
   for (const d of plan.dimensions) {
@@ -85,7 +90,9 @@ export function evaluate(
       let gCount = 0;
       for (const ind of g.indicators) {
         const raw = lookup(inputs, ind.id);
-        const read = readInput(ind.rule, ind.unit, raw);
+        const per = perOf(ind.rule);
+        const divisor = per ? divisorOf(reads.get(per.indicator)) : undefined;
+        const read: ReadInput = divisor === 'na' ? { state: 'na' } : reads.get(ind.id)!;
         const scored = isScored(ind.rule);
         let value: number | null = null;
         let score: number | null = null;
@@ -94,7 +101,12 @@ export function evaluate(
         }
         if (read.state === 'value') {
           value = read.value;
-          score = scoreRule(ind.rule, read.value);
+          score =
+            divisor === undefined
+              ? scoreRule(ind.rule, read.value)
+              : typeof divisor === 'number'
+                ? scoreRule(ind.rule, perRatio(read.value, divisor))
+                : 0;
         } else if (read.state !== 'na' && scored) {
           // Unanswered (or unreadable) counts as 0: a requirement not evidenced is not met.
           score = 0;

@@ -21,6 +21,7 @@ import {
   randomFigure,
   readNumber,
 } from './number-input.ts';
+import { checkPer, describePer, perField } from './per-figure.ts';
 import type { RuleKindModule } from './rule-kind.ts';
 
 import { band, type Band } from '../band-schema.ts';
@@ -34,6 +35,7 @@ export const bandsRule = z
     bands: z.array(band).min(2),
     decision: localizedText.optional().describe('why each edge is where it is'),
     ...figureDomainFields,
+    ...perField,
   })
   .strict();
 export type BandsRule = z.infer<typeof bandsRule>;
@@ -62,9 +64,10 @@ function describeBand(b: Band, unit: string | undefined): string {
 }
 
 function describe(rule: BandsRule, unit: string | undefined, lang: Lang): string {
-  return rule.bands
+  const bands = rule.bands
     .map((b) => `${describeBand(b, unit)} → ${num(b.score)}`)
     .join(lang === 'zh-CN' ? '；' : '; ');
+  return describePer(rule.per, lang, bands);
 }
 
 export const bands = {
@@ -75,6 +78,7 @@ export const bands = {
     ...checkBands(rule.bands, rule.direction, path),
     ...(unit === '%' ? checkPercentEdges(rule.bands, path) : []),
     ...checkFigureDomain(rule, path),
+    ...checkPer(rule.per, unit, path),
   ],
   domain: figureDomain,
   read: (rule, unit, raw) => readNumber(raw, unit, figureDomain(rule, unit), 'figure'),
@@ -95,13 +99,13 @@ export const bands = {
       };
     }),
   }),
-  formula(rule, { input: x, unit, constants: c }) {
+  formula(rule, { input: x, value: v, unit, constants: c }) {
     // The bands cover the line once, so the upper bounds alone find a value's band.
     const last = rule.bands.length - 1;
     let nested = c.cell(last, 'score');
     for (let i = last - 1; i >= 0; i--) {
       const hi = upperBound(rule.bands[i]!)!;
-      nested = `IF(${x}${hi.inclusive ? '<=' : '<'}${c.cell(i, 'upper')},${c.cell(i, 'score')},${nested})`;
+      nested = `IF(${v}${hi.inclusive ? '<=' : '<'}${c.cell(i, 'upper')},${c.cell(i, 'score')},${nested})`;
     }
     return `IF(${numberGuard(x, figureDomain(rule, unit))},${nested},0)`;
   },

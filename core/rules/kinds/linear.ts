@@ -12,6 +12,7 @@ import {
   randomFigure,
   readNumber,
 } from './number-input.ts';
+import { checkPer, describePer, perField } from './per-figure.ts';
 import type { RuleKindModule } from './rule-kind.ts';
 
 export const linearRule = z
@@ -20,6 +21,7 @@ export const linearRule = z
     from: z.number().describe('the input that scores 0'),
     to: z.number().describe('the input that scores 1'),
     ...figureDomainFields,
+    ...perField,
   })
   .strict();
 export type LinearRule = z.infer<typeof linearRule>;
@@ -34,7 +36,7 @@ function check(rule: LinearRule, unit: string | undefined, path: PathSegment[]):
         errors.push(issue('linear.percent-scale', [...path, key], { value: rule[key] }));
     }
   }
-  return [...errors, ...checkFigureDomain(rule, path)];
+  return [...errors, ...checkFigureDomain(rule, path), ...checkPer(rule.per, unit, path)];
 }
 
 export const linear = {
@@ -54,15 +56,19 @@ export const linear = {
       { lower: { value: rule.from, style: 'number' }, upper: { value: rule.to, style: 'number' } },
     ],
   }),
-  formula(rule, { input: x, unit, constants: c }) {
+  formula(rule, { input: x, value: v, unit, constants: c }) {
     const from = c.cell(0, 'lower');
     const to = c.cell(0, 'upper');
-    return `IF(${numberGuard(x, figureDomain(rule, unit))},MAX(0,MIN(1,(${x}-${from})/(${to}-${from}))),0)`;
+    return `IF(${numberGuard(x, figureDomain(rule, unit))},MAX(0,MIN(1,(${v}-${from})/(${to}-${from}))),0)`;
   },
   describe: (rule, unit, lang) =>
-    lang === 'zh-CN'
-      ? `${formatValue(rule.from, unit)} 得 0，${formatValue(rule.to, unit)} 得 1，其间按线性插值`
-      : `0 at ${formatValue(rule.from, unit)}, 1 at ${formatValue(rule.to, unit)}, linear between`,
+    describePer(
+      rule.per,
+      lang,
+      lang === 'zh-CN'
+        ? `${formatValue(rule.from, unit)} 得 0，${formatValue(rule.to, unit)} 得 1，其间按线性插值`
+        : `0 at ${formatValue(rule.from, unit)}, 1 at ${formatValue(rule.to, unit)}, linear between`,
+    ),
   validation: (rule, unit, lang) => figureValidation(figureDomain(rule, unit), unit, lang),
   plausibleAnswer: (_rule, unit, draw) => plausibleFigure(unit, draw),
   randomAnswer: (rule, unit, { random }) => randomFigure(figureDomain(rule, unit), [], random),
