@@ -8,7 +8,7 @@ import { issue, type Issue, type PathSegment } from '../../issues.ts';
 import { formulaNumber } from '../../sheet/sheet-model.ts';
 import { unitLabel } from '../../sheet/sheet-labels.ts';
 import type { Lang } from '../../text.ts';
-import { localizedText } from '../../template/schema-parts.ts';
+import { ruleDecision } from '../../template/schema-parts.ts';
 import { formatValue, num } from '../format-value.ts';
 import { bandScore, checkBands, lowerBound, upperBound } from '../score-bands.ts';
 import {
@@ -33,7 +33,7 @@ export const bandsRule = z
     kind: z.literal('bands'),
     direction: z.enum(['ascending', 'descending']).optional(),
     bands: z.array(band).min(2),
-    decision: localizedText.optional().describe('why each edge is where it is'),
+    decision: ruleDecision,
     ...figureDomainFields,
     ...perField,
   })

@@ -1,6 +1,7 @@
 /** `linear`: 0 at `from`, 1 at `to`, a straight line between, clipped to 0..1. */
 import { z } from 'zod';
 import { issue, type Issue, type PathSegment } from '../../issues.ts';
+import { ruleDecision } from '../../template/schema-parts.ts';
 import { formatValue } from '../format-value.ts';
 import {
   checkFigureDomain,
@@ -20,6 +21,7 @@ export const linearRule = z
     kind: z.literal('linear'),
     from: z.number().describe('the input that scores 0'),
     to: z.number().describe('the input that scores 1'),
+    decision: ruleDecision,
     ...figureDomainFields,
     ...perField,
   })
