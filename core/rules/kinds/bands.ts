@@ -17,7 +17,7 @@ import {
   figureDomainFields,
   figureValidation,
   numberGuard,
-  plausibleFigure,
+  plausibleScoredFigure,
   randomFigure,
   readNumber,
 } from './number-input.ts';
@@ -117,7 +117,18 @@ export const bands = {
       lang,
       describe(rule, unitLabel(unit, lang), lang),
     ),
-  plausibleAnswer: (_rule, unit, draw) => plausibleFigure(unit, draw),
+  plausibleAnswer(rule, unit, draw) {
+    // From the first band's top to the last band's bottom, the way the scores run.
+    const low = upperBound(rule.bands[0]!)!.value;
+    const high = lowerBound(rule.bands[rule.bands.length - 1]!)!.value;
+    const rising = rule.bands[rule.bands.length - 1]!.score >= rule.bands[0]!.score;
+    return plausibleScoredFigure(unit, draw, {
+      zero: rising ? low : high,
+      full: rising ? high : low,
+      per: rule.per !== undefined,
+      domain: figureDomain(rule, unit),
+    });
+  },
   randomAnswer: (rule, unit, { random }) =>
     randomFigure(
       figureDomain(rule, unit),

@@ -9,7 +9,7 @@ import {
   figureDomainFields,
   figureValidation,
   numberGuard,
-  plausibleFigure,
+  plausibleScoredFigure,
   randomFigure,
   readNumber,
 } from './number-input.ts';
@@ -72,6 +72,12 @@ export const linear = {
         : `0 at ${formatValue(rule.from, unit)}, 1 at ${formatValue(rule.to, unit)}, linear between`,
     ),
   validation: (rule, unit, lang) => figureValidation(figureDomain(rule, unit), unit, lang),
-  plausibleAnswer: (_rule, unit, draw) => plausibleFigure(unit, draw),
+  plausibleAnswer: (rule, unit, draw) =>
+    plausibleScoredFigure(unit, draw, {
+      zero: rule.from,
+      full: rule.to,
+      per: rule.per !== undefined,
+      domain: figureDomain(rule, unit),
+    }),
   randomAnswer: (rule, unit, { random }) => randomFigure(figureDomain(rule, unit), [], random),
 } satisfies RuleKindModule<LinearRule>;
