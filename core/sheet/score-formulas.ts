@@ -32,11 +32,13 @@ export function scoreFormula(
   input: string,
   na: string,
   constants: RulesBlockAt,
-  per?: PerCells,
+  /** the divisor's cells for a `per` rule; null when the sheet lacks it (the score is then 0) */
+  per?: PerCells | null,
 ): string {
   const value = per ? perRatioFormula(input, per.input) : input;
   const body = ruleKind(rule).formula(rule, { input, value, unit, constants });
   if (body === null) return '""';
+  if (per === null) return `IF(${naTest(input, na)},"",0)`;
   if (!per) return `IF(${naTest(input, na)},"",${body})`;
   // As divisorOf: the divisor N/A → this one N/A too; not a number above 0 (and in its own
   // domain, as the engine reads it) → 0.

@@ -100,16 +100,20 @@ function sheetRows(plan: ScoringPlan) {
   return { dimHeaderRows, groupScoreRows, indicatorRows };
 }
 
-/** The cells of the indicator a `per` rule divides by (resolvePlan made sure it is chosen). */
+/**
+ * The cells of the indicator a `per` rule divides by; null when the plan lacks it (resolvePlan
+ * refuses that, but a plan made by code may): nothing to divide by, as the engine finds too.
+ */
 function perCells(
   plan: ScoringPlan,
   rows: ReadonlyMap<string, number>,
   ind: Indicator,
-): PerCells | undefined {
+): PerCells | null | undefined {
   const per = perOf(ind.rule);
   if (!per) return undefined;
-  const target = plan.indicators.find((i) => i.id === per.indicator)!;
-  const row = rows.get(per.indicator)!;
+  const target = plan.indicators.find((i) => i.id === per.indicator);
+  const row = rows.get(per.indicator);
+  if (!target || row === undefined) return null;
   return {
     input: a1(row, COL.input),
     na: a1(row, COL.na),
@@ -158,7 +162,7 @@ function indicatorRow(
   ind: Indicator,
   a: RowAnswer | undefined,
   constants: RulesBlockAt | undefined,
-  per: PerCells | undefined,
+  per: PerCells | null | undefined,
 ): void {
   const { L, lang, f, name } = ctx;
   const S = L.scoringSheet;
