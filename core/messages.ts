@@ -261,6 +261,35 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) =>
       `The ends of a linear rule on a % indicator are fractions (write 85 % as 0.85); this one is ${s(p.value)}, which no percentage can reach.`,
   },
+  'per.self': {
+    'zh-CN': (p) =>
+      `指标 "${s(p.id)}" 的 per 指向它自己。请改为它要折算的另一个指标（如在册志愿者人数 2.1.3）。`,
+    en: (p) =>
+      `The per of "${s(p.id)}" names the indicator itself. Name the other indicator it is taken per (e.g. registered volunteers, 2.1.3).`,
+  },
+  'per.unknown-indicator': {
+    'zh-CN': (p) =>
+      `指标 "${s(p.id)}" 的 per 指向不存在的指标 "${s(p.per)}"。请使用模板中三级指标的编号。`,
+    en: (p) =>
+      `The per of "${s(p.id)}" names an indicator that does not exist: "${s(p.per)}". Use the id of a third-level indicator of the template.`,
+  },
+  'per.not-figure': {
+    'zh-CN': (p) =>
+      `指标 "${s(p.id)}" 按 "${s(p.per)}" 的数值折算，但 "${s(p.per)}" 的规则为 ${s(p.kind)}，填写的不是数值。请让 "${s(p.per)}" 使用数值规则（bands、linear 或 record）。`,
+    en: (p) =>
+      `"${s(p.id)}" is taken per the figure of "${s(p.per)}", but "${s(p.per)}" has a ${s(p.kind)} rule, whose answer is not a figure. Give "${s(p.per)}" a numeric rule (bands, linear or record).`,
+  },
+  'per.not-chosen': {
+    'zh-CN': (p) =>
+      `方案 "${s(p.profile)}" 选择了 "${s(p.id)}"，它按 "${s(p.per)}" 的数值折算，但未选择 "${s(p.per)}"。请同时选择 "${s(p.per)}"，或为 "${s(p.id)}" 设置不折算的规则。`,
+    en: (p) =>
+      `Profile "${s(p.profile)}" chooses "${s(p.id)}", which is taken per the figure of "${s(p.per)}", but not "${s(p.per)}". Choose "${s(p.per)}" too, or give "${s(p.id)}" a rule without per.`,
+  },
+  'per.percent': {
+    'zh-CN': (p) => `百分比指标本身已是比率，不能再按 "${s(p.indicator)}" 折算。请删除 per。`,
+    en: (p) =>
+      `A % indicator is already a share: it cannot be taken per the figure of "${s(p.indicator)}". Remove per.`,
+  },
   'scale.duplicate-level': {
     'zh-CN': (p) =>
       `量表第 ${s(p.level)} 级的名称 "${s(p.text)}" 与第 ${s(p.first)} 级相同。填写该名称时无法判断是哪一级：请给每一级不同的名称。`,
@@ -343,6 +372,12 @@ const CATALOGUE: Record<string, Entry> = {
   'choice.unknown-indicator': {
     'zh-CN': (p) => `指标 "${s(p.id)}" 不在模板中。`,
     en: (p) => `The indicator "${s(p.id)}" is not in the template.`,
+  },
+  'choice.per-missing': {
+    'zh-CN': (p) =>
+      `指标 "${s(p.id)}" 按${s(p.label)}计分，需要 "${s(p.per)}" 的数值：请同时选择 "${s(p.per)}"，或不选 "${s(p.id)}"。`,
+    en: (p) =>
+      `"${s(p.id)}" is scored ${s(p.label_en)} and needs the figure of "${s(p.per)}": choose "${s(p.per)}" too, or leave "${s(p.id)}" out.`,
   },
   'choice.empty': {
     'zh-CN': () => '没有选择任何指标。请至少选择一个三级指标。',

@@ -8,6 +8,7 @@ import {
   text,
   type Issue,
   type Lang,
+  type Method,
   type Mismatch,
   type Template,
 } from '../../core/index.ts';
@@ -22,7 +23,7 @@ export interface CheckReport {
   mismatches: Mismatch[];
   /** Inputs the engine cannot read (they score 0, like a blank). */
   inputErrors: Issue[];
-  method: 'mean' | 'sum';
+  method: Method;
   indicators: number;
 }
 

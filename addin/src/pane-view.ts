@@ -191,7 +191,7 @@ export function checkResults(
             'tr',
             { 'data-dimension': d.id },
             h('td', {}, `${d.id} ${d.name}`),
-            h('td', { class: 'num' }, fmt(d.score, r.method === 'mean' ? 3 : 4)),
+            h('td', { class: 'num' }, fmt(d.score, r.method === 'sum' ? 4 : 3)),
             h('td', { class: 'num' }, `${(d.weight * 100).toFixed(1)}%`),
             h('td', { class: 'num' }, String(d.count)),
           ),

@@ -5,7 +5,10 @@
  * the caller passes the templates (the CLI's shippedTemplates(), or the pane's bundled ones).
  */
 import {
+  perOf,
   resolvePlan,
+  ruleKind,
+  type Rule,
   type PlanDimension,
   type PlanIndicator,
   type ScoringPlan,
@@ -52,6 +55,13 @@ export function syntheticPlan(n: number, templates: ReadonlyMap<string, Template
       dim.groups.push(group);
     }
     if (dim.groups.length) dimensions.push(dim);
+  }
+  // A rule taken per another indicator's figure names that one's id in its template: point it
+  // at a figure of this plan instead, so that its formula is the one a real sheet carries.
+  const figure = indicators.find((i) => ruleKind(i.rule).entry === 'figure' && !perOf(i.rule));
+  for (const ind of indicators) {
+    const per = perOf(ind.rule);
+    if (per && figure) ind.rule = { ...ind.rule, per: { ...per, indicator: figure.id } } as Rule;
   }
   const gbt = templates.get('gbt-40143-2021');
   return {

@@ -8,7 +8,8 @@ import type { Issue } from '../issues.ts';
 import { issue } from '../issues.ts';
 import { gradeFor, round9 } from '../grades/grade-bands.ts';
 import type { ScoringPlan } from '../profile/resolve-profile.ts';
-import { readInput, type RawInput } from '../rules/read-input.ts';
+import { divisorOf, perOf, perRatio } from '../rules/kinds/per-figure.ts';
+import { readInput, type RawInput, type ReadInput } from '../rules/read-input.ts';
 import { isScored, scoreRule } from '../rules/score-rule.ts';
 import type { GradeBand, Method } from '../template/schema.ts';
 
@@ -34,8 +35,12 @@ export interface GroupResult {
 export interface DimensionResult {
   id: string;
   weight: number;
-  /** mean: the mean score (0..1); sum: weight × Σ scores. null when nothing applies. */
+  /**
+   * mean: the mean score (0..1); sum: weight × Σ scores; levels: the mean of its second-level
+   * scores (0..1). null when nothing applies.
+   */
   score: number | null;
+  /** The mean of its applicable third-level scores, whatever the method (peers compare it). */
   mean: number | null;
   sum: number;
   count: number;
@@ -69,15 +74,25 @@ export function evaluate(
   const groups: GroupResult[] = [];
   const dimensions: DimensionResult[] = [];
 
+  // Read first: a `per` rule divides by another indicator's figure, wherever that one is.
+  const reads = new Map(
+    plan.indicators.map((ind) => [ind.id, readInput(ind.rule, ind.unit, lookup(inputs, ind.id))]),
+  );
+  // Each first-level score as the total weighs it, before rounding: the total is exact.
+  const weighed: (number | null)[] = [];
   for (const d of plan.dimensions) {
     let sum = 0;
     let count = 0;
+    let levelSum = 0;
+    let levelCount = 0;
     for (const g of d.groups) {
       let gSum = 0;
       let gCount = 0;
       for (const ind of g.indicators) {
         const raw = lookup(inputs, ind.id);
-        const read = readInput(ind.rule, ind.unit, raw);
+        const per = perOf(ind.rule);
+        const divisor = per ? divisorOf(reads.get(per.indicator)) : undefined;
+        const read: ReadInput = divisor === 'na' ? { state: 'na' } : reads.get(ind.id)!;
         const scored = isScored(ind.rule);
         let value: number | null = null;
         let score: number | null = null;
@@ -86,7 +101,12 @@ export function evaluate(
         }
         if (read.state === 'value') {
           value = read.value;
-          score = scoreRule(ind.rule, read.value);
+          score =
+            divisor === undefined
+              ? scoreRule(ind.rule, read.value)
+              : typeof divisor === 'number'
+                ? scoreRule(ind.rule, perRatio(read.value, divisor))
+                : 0;
         } else if (read.state !== 'na' && scored) {
           // Unanswered (or unreadable) counts as 0: a requirement not evidenced is not met.
           score = 0;
@@ -106,26 +126,40 @@ export function evaluate(
         });
       }
       groups.push({ id: g.id, score: gCount ? round9(gSum / gCount) : null, count: gCount });
+      if (gCount) {
+        // A second-level indicator with nothing applicable leaves the levels mean.
+        levelSum += gSum / gCount;
+        levelCount += 1;
+      }
       sum += gSum;
       count += gCount;
     }
     const mean = count ? sum / count : null;
-    const score = count === 0 ? null : round9(method === 'mean' ? mean! : d.weight * sum);
+    const exact =
+      count === 0
+        ? null
+        : method === 'sum'
+          ? d.weight * sum
+          : method === 'levels'
+            ? levelSum / levelCount
+            : mean!;
+    weighed.push(exact);
+    const score = exact === null ? null : round9(exact);
     dimensions.push({ id: d.id, weight: d.weight, score, mean, sum, count });
   }
 
   let num = 0;
   let den = 0;
-  for (const d of dimensions) {
-    if (d.count === 0) continue;
-    if (method === 'mean') {
-      num += d.weight * (d.mean as number);
-      den += d.weight;
-    } else {
+  dimensions.forEach((d, k) => {
+    if (d.count === 0) return;
+    if (method === 'sum') {
       num += d.weight * d.sum;
       den += d.weight * d.count;
+    } else {
+      num += d.weight * weighed[k]!;
+      den += d.weight;
     }
-  }
+  });
   // To 1e-9, as DESIGN.md says: 455/9 reached by two paths is one total (50.555555556), not
   // 50.55555555555555 and …556 ranked apart by floating-point noise. The sheet's formulas
   // agree with it to 1e-9 all the same.

@@ -1,5 +1,8 @@
 /** Grades as data: bands with inclusive lower bounds, highest first once sorted. */
+import { round9 } from '../round9.ts';
 import type { GradeBand } from '../template/schema.ts';
+
+export { round9 };
 
 export function sortGrades(bands: readonly GradeBand[]): GradeBand[] {
   return [...bands].sort((a, b) => b.min - a.min);
@@ -15,8 +18,4 @@ export function gradeFor(value: number | null, bands: readonly GradeBand[]): Gra
   const v = round9(value);
   for (const band of sortGrades(bands)) if (v >= band.min) return band;
   return null;
-}
-
-export function round9(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
 }

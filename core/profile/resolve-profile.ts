@@ -6,6 +6,7 @@
  */
 import { issue, type Issue, type Result } from '../issues.ts';
 import { sortGrades } from '../grades/grade-bands.ts';
+import { perOf } from '../rules/kinds/per-figure.ts';
 import type { LocalizedText } from '../text.ts';
 import type { GradeBand, Method, Rule, Template } from '../template/schema.ts';
 
@@ -117,6 +118,19 @@ export function resolvePlan(t: Template, choice: PlanChoice = {}): Result<Scorin
     dims.push({ id: d.id, name: d.name, weight: w ?? 0, groups });
   }
   if (!flat.length) errors.push(issue('choice.empty', ['indicators']));
+  // A figure taken per another indicator's figure needs that one on the sheet too.
+  for (const ind of flat) {
+    const per = perOf(ind.rule);
+    if (per && allIds.has(per.indicator) && !wanted.has(per.indicator))
+      errors.push(
+        issue('choice.per-missing', ['indicators'], {
+          id: ind.id,
+          per: per.indicator,
+          label: per.label['zh-CN'],
+          label_en: per.label.en,
+        }),
+      );
+  }
   if (errors.length) return { value: undefined, errors };
 
   const total = dims.reduce((a, d) => a + d.weight, 0);

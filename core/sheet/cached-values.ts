@@ -5,6 +5,7 @@
  */
 import type { Evaluation } from '../engine/evaluate.ts';
 import type { ScoringPlan } from '../profile/resolve-profile.ts';
+import { weighsFirstLevelScores } from '../template/methods.ts';
 import { text, type Lang } from '../text.ts';
 import type { CellValue } from '../workbook/contract-cells.ts';
 import type { FormulaKey } from './sheet-model.ts';
@@ -21,8 +22,9 @@ export function cachedValue(
   const dims = new Map(ev.dimensions.map((d) => [d.id, d]));
   // What a first-level indicator brings to the total's denominator: the sheet's applicable
   // weight (mean) or weighted count (sum). Its share as it stands is this over their sum.
+  const byScore = weighsFirstLevelScores(plan.method);
   const part = (d: Evaluation['dimensions'][number]) =>
-    plan.method === 'mean' ? (d.count > 0 ? d.weight : 0) : d.weight * d.count;
+    byScore ? (d.count > 0 ? d.weight : 0) : d.weight * d.count;
   const den = ev.dimensions.reduce((a, d) => a + part(d), 0);
   const blankIfNull = (x: number | null | undefined): CellValue =>
     x === null || x === undefined ? '' : x;
@@ -35,11 +37,7 @@ export function cachedValue(
       case 'dim': {
         const d = dims.get(key.id)!;
         const weighted =
-          d.count > 0
-            ? plan.method === 'mean'
-              ? d.weight * (d.mean as number)
-              : d.weight * d.sum
-            : 0;
+          d.count > 0 ? (byScore ? d.weight * (d.score as number) : d.weight * d.sum) : 0;
         switch (key.part) {
           case 'count':
             return d.count;

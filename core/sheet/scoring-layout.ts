@@ -14,7 +14,9 @@ import { Grid, type LayoutContext } from './layout-context.ts';
 import { COL, NINE, SCORING_HEADER_ROW } from './scoring-columns.ts';
 import { displayWidth } from './row-heights.ts';
 import type { RulesBlockAt } from '../rules/kinds/index.ts';
-import { scoreFormula } from './score-formulas.ts';
+import { perOf } from '../rules/kinds/per-figure.ts';
+import { numericDomain } from '../rules/read-input.ts';
+import { scoreFormula, type PerCells } from './score-formulas.ts';
 import { unitLabel } from './sheet-labels.ts';
 import { a1, type SheetSpec, type ValidationSpec } from './sheet-model.ts';
 import { withinValidationLimits } from './validation-texts.ts';
@@ -41,23 +43,19 @@ export function layoutScoring(
   const scoring = new Grid();
   const validations: ValidationSpec[] = [];
   heading(plan, meta, ctx, scoring);
-  let row = SCORING_HEADER_ROW + 1;
+  const { dimHeaderRows, groupScoreRows, indicatorRows } = sheetRows(plan);
   const dimRanges = new Map<string, string[]>();
-  const dimHeaderRows = new Map<string, number>();
-  const groupScoreRows = new Map<string, number>();
   for (const d of plan.dimensions) {
-    dimHeaderRows.set(d.id, row);
+    const row = dimHeaderRows.get(d.id)!;
     scoring.set(row, COL.code, { value: d.id, style: 'dimension' });
     scoring.set(row, COL.name, { value: text(d.name, lang), style: 'dimension' });
     for (let c: number = COL.description; c <= COL.evidence; c++)
       if (c !== COL.score) scoring.set(row, c, { value: null, style: 'dimension' });
-    row++;
     const ranges: string[] = [];
     for (const g of d.groups) {
-      const groupRow = row++;
-      groupScoreRows.set(g.id, groupRow);
-      const first = row;
-      const last = row + g.indicators.length - 1;
+      const groupRow = groupScoreRows.get(g.id)!;
+      const first = groupRow + 1;
+      const last = groupRow + g.indicators.length;
       const range = `${a1(first, COL.score, true)}:${a1(last, COL.score, true)}`;
       ranges.push(range);
       scoring.set(groupRow, COL.code, { value: g.id, style: 'group' });
@@ -74,15 +72,53 @@ export function layoutScoring(
         ),
       );
       for (const ind of g.indicators) {
-        indicatorRow(ctx, scoring, row, ind, answers?.get(ind.id), constants.get(ind.id));
+        const row = indicatorRows.get(ind.id)!;
+        const per = perCells(plan, indicatorRows, ind);
+        indicatorRow(ctx, scoring, row, ind, answers?.get(ind.id), constants.get(ind.id), per);
         validations.push(...rowValidations(ctx, ind, row));
-        row++;
       }
     }
     dimRanges.set(d.id, ranges);
   }
   const sheet = scoringSheet(plan, ctx, scoring, validations);
   return { sheet, grid: scoring, dimRanges, dimHeaderRows, groupScoreRows };
+}
+
+/** Where each row goes: a first-level header, then each second-level row and its indicators. */
+function sheetRows(plan: ScoringPlan) {
+  const dimHeaderRows = new Map<string, number>();
+  const groupScoreRows = new Map<string, number>();
+  const indicatorRows = new Map<string, number>();
+  let row = SCORING_HEADER_ROW + 1;
+  for (const d of plan.dimensions) {
+    dimHeaderRows.set(d.id, row++);
+    for (const g of d.groups) {
+      groupScoreRows.set(g.id, row++);
+      for (const ind of g.indicators) indicatorRows.set(ind.id, row++);
+    }
+  }
+  return { dimHeaderRows, groupScoreRows, indicatorRows };
+}
+
+/**
+ * The cells of the indicator a `per` rule divides by; null when the plan lacks it (resolvePlan
+ * refuses that, but a plan made by code may): nothing to divide by, as the engine finds too.
+ */
+function perCells(
+  plan: ScoringPlan,
+  rows: ReadonlyMap<string, number>,
+  ind: Indicator,
+): PerCells | null | undefined {
+  const per = perOf(ind.rule);
+  if (!per) return undefined;
+  const target = plan.indicators.find((i) => i.id === per.indicator);
+  const row = rows.get(per.indicator);
+  if (!target || row === undefined) return null;
+  return {
+    input: a1(row, COL.input),
+    na: a1(row, COL.na),
+    domain: numericDomain(target.rule, target.unit),
+  };
 }
 
 /** The title, who and what is evaluated, and the column headers. */
@@ -126,6 +162,7 @@ function indicatorRow(
   ind: Indicator,
   a: RowAnswer | undefined,
   constants: RulesBlockAt | undefined,
+  per: PerCells | null | undefined,
 ): void {
   const { L, lang, f, name } = ctx;
   const S = L.scoringSheet;
@@ -154,7 +191,7 @@ function indicatorRow(
     row,
     COL.score,
     f(
-      scoreFormula(ind.rule, ind.unit, inRef, naRef, constants!),
+      scoreFormula(ind.rule, ind.unit, inRef, naRef, constants!, per),
       { k: 'score', id: ind.id },
       'score',
     ),

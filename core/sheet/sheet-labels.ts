@@ -39,6 +39,8 @@ const LABELS = {
       'mean：一级指标得分 = 适用三级指标得分的平均值；总分 = 100 × Σ(权重 × 得分) / Σ 权重',
     methodSum:
       'sum：一级指标得分 = 权重 × 三级指标得分之和；总分 = 100 × Σ 一级指标得分 / Σ(权重 × 适用指标数)',
+    methodLevels:
+      'levels：二级指标得分 = 适用三级指标得分的平均值，一级指标得分 = 二级指标得分的平均值；总分 = 100 × Σ(权重 × 得分) / Σ 权重',
     summaryTitle: '评价汇总',
     dimension: '一级指标',
     weight: '权重',
@@ -110,6 +112,8 @@ const LABELS = {
       'mean: first-level score = mean of the applicable third-level scores; total = 100 × Σ(weight × score) / Σ weight',
     methodSum:
       'sum: first-level score = weight × sum of third-level scores; total = 100 × Σ first-level scores / Σ(weight × applicable count)',
+    methodLevels:
+      'levels: second-level score = mean of the applicable third-level scores, first-level score = mean of the second-level scores; total = 100 × Σ(weight × score) / Σ weight',
     summaryTitle: 'Evaluation summary',
     dimension: 'First-level indicator',
     weight: 'Weight',

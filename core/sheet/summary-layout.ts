@@ -4,6 +4,7 @@
  * formula adds up), the total and the grade, and the second-level scores.
  */
 import type { ScoringPlan } from '../profile/resolve-profile.ts';
+import { weighsFirstLevelScores } from '../template/methods.ts';
 import { text } from '../text.ts';
 import { idToName } from '../workbook/contract-cells.ts';
 import type { WorkbookMetadata } from '../workbook/metadata.ts';
@@ -79,10 +80,9 @@ export function layoutSummary(
   const firstDim = head + 1;
   const lastDim = firstDim + plan.dimensions.length - 1;
   const col = (c: number) => `${a1(firstDim, c, true)}:${a1(lastDim, c, true)}`;
-  const den =
-    plan.method === 'mean'
-      ? `SUM(${col(SUM_COL.applicable)})`
-      : `SUM(${col(SUM_COL.weightedCount)})`;
+  const den = weighsFirstLevelScores(plan.method)
+    ? `SUM(${col(SUM_COL.applicable)})`
+    : `SUM(${col(SUM_COL.weightedCount)})`;
   const table: DimensionTable = { firstDim, lastDim, col, den };
   plan.dimensions.forEach((d, i) =>
     dimensionRow(plan, ctx, summary, table, scoring, d, firstDim + i, rawWeights[d.id]!),
@@ -145,7 +145,7 @@ function details(
       `${plan.template.id} ${plan.template.version}  ${text(plan.template.title, lang)}`,
     ],
     [L.profile, plan.profile ? `${plan.profile.id}  ${text(plan.profile.name, lang)}` : '—'],
-    [L.method, plan.method === 'mean' ? L.methodMean : L.methodSum],
+    [L.method, { mean: L.methodMean, sum: L.methodSum, levels: L.methodLevels }[plan.method]],
   ];
   details.forEach(([k, v], i) => {
     summary.set(2 + i, 0, { value: k, style: 'label' });
@@ -190,24 +190,30 @@ function dimensionRow(
       'number',
     ),
   );
-  const effective = plan.method === 'mean' ? cell(SUM_COL.applicable) : cell(SUM_COL.weightedCount);
+  const byScore = weighsFirstLevelScores(plan.method);
+  const effective = byScore ? cell(SUM_COL.applicable) : cell(SUM_COL.weightedCount);
   summary.set(r, SUM_COL.norm, f(`IF(${den}=0,"",${effective}/${den})`, dim('norm'), 'percent'));
   summary.set(r, SUM_COL.count, f(`COUNT(${ranges})`, dim('count'), 'number'));
   summary.set(r, SUM_COL.sum, f(`SUM(${ranges})`, dim('sum'), 'number'));
-  const dimFormula =
-    plan.method === 'mean'
-      ? `IF(${cell(SUM_COL.count)}=0,"",${cell(SUM_COL.sum)}/${cell(SUM_COL.count)})`
-      : `IF(${cell(SUM_COL.count)}=0,"",${cell(SUM_COL.share)}*${cell(SUM_COL.sum)})`;
+  // levels: the mean of the second-level scores the scoring sheet shows ("" where nothing
+  // applies, which COUNT and SUM skip, as the engine leaves such a second-level indicator out).
+  const groupCells = d.groups
+    .map((g) => sheetRef(S, scoring.groupScoreRows.get(g.id)!, COL.score))
+    .join(',');
+  const dimFormula = {
+    mean: `IF(${cell(SUM_COL.count)}=0,"",${cell(SUM_COL.sum)}/${cell(SUM_COL.count)})`,
+    sum: `IF(${cell(SUM_COL.count)}=0,"",${cell(SUM_COL.share)}*${cell(SUM_COL.sum)})`,
+    levels: `IF(${cell(SUM_COL.count)}=0,"",SUM(${groupCells})/COUNT(${groupCells}))`,
+  }[plan.method];
   summary.set(r, SUM_COL.score, f(dimFormula, dim('score'), 'score'));
   summary.set(
     r,
     SUM_COL.applicable,
     f(`IF(${cell(SUM_COL.count)}>0,${cell(SUM_COL.share)},0)`, dim('applicable'), 'number'),
   );
-  const weighted =
-    plan.method === 'mean'
-      ? `${cell(SUM_COL.share)}*${cell(SUM_COL.score)}`
-      : `${cell(SUM_COL.share)}*${cell(SUM_COL.sum)}`;
+  const weighted = byScore
+    ? `${cell(SUM_COL.share)}*${cell(SUM_COL.score)}`
+    : `${cell(SUM_COL.share)}*${cell(SUM_COL.sum)}`;
   summary.set(
     r,
     SUM_COL.weighted,

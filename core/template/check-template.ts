@@ -5,14 +5,15 @@
  */
 import { issue, type Issue, type PathSegment } from '../issues.ts';
 import { ruleKind } from '../rules/kinds/index.ts';
-import type { GradeBand, Indicator, Rule, Template, TemplateSize } from './schema.ts';
+import { perOf } from '../rules/kinds/per-figure.ts';
+import type { GradeBand, Indicator, Profile, Rule, Template, TemplateSize } from './schema.ts';
 
 const WEIGHT_TOLERANCE = 1e-6;
 
 export function checkTemplate(t: Template): Issue[] {
   const errors: Issue[] = [];
   const seen = new Map<string, PathSegment[]>();
-  const indicators = new Map<string, { ind: Indicator; dim: string }>();
+  const indicators = new Map<string, { ind: Indicator; dim: string; path: PathSegment[] }>();
 
   const claim = (id: string, path: PathSegment[]) => {
     const first = seen.get(id);
@@ -34,11 +35,13 @@ export function checkTemplate(t: Template): Issue[] {
         const iPath: PathSegment[] = [...gPath, 'indicators', k];
         claim(ind.id, iPath);
         expectId(errors, ind.id, `${i + 1}.${j + 1}.${k + 1}`, iPath);
-        if (!indicators.has(ind.id)) indicators.set(ind.id, { ind, dim: d.id });
+        if (!indicators.has(ind.id)) indicators.set(ind.id, { ind, dim: d.id, path: iPath });
         errors.push(...checkRule(ind.rule, ind.unit, [...iPath, 'rule']));
       });
     });
   });
+  for (const [id, { ind, path }] of indicators)
+    errors.push(...checkPerTarget(id, ind.rule, [...path, 'rule'], (t) => indicators.get(t)?.ind));
 
   const weighted = t.dimensions.filter((d) => d.weight !== undefined);
   if (weighted.length > 0 && weighted.length < t.dimensions.length) {
@@ -113,6 +116,7 @@ export function checkTemplate(t: Template): Issue[] {
         errors.push(issue('profile.rule-not-chosen', at, { id, profile: p.id }));
       else errors.push(...checkRule(r, found.ind.unit, at));
     }
+    errors.push(...checkProfilePers(p, chosen, indicators, pPath));
     if (p.grades) errors.push(...checkGrades(p.grades, [...pPath, 'grades']));
   });
 
@@ -142,6 +146,70 @@ function checkWeightSum(weights: number[], path: PathSegment[]): Issue[] {
 /** What a schema cannot say about a rule: the kind's own checks (core/rules/kinds/). */
 export function checkRule(r: Rule, unit: string | undefined, path: PathSegment[]): Issue[] {
   return ruleKind(r).check(r, unit, path);
+}
+
+type FindIndicator = (id: string) => { rule: Rule; unit?: string | undefined } | undefined;
+
+/** A `per` names another indicator of the template whose figure can divide (per-figure.ts). */
+function checkPerTarget(
+  id: string,
+  r: Rule,
+  rulePath: PathSegment[],
+  find: FindIndicator,
+): Issue[] {
+  const per = perOf(r);
+  if (!per) return [];
+  const at = [...rulePath, 'per', 'indicator'];
+  const target = find(per.indicator);
+  if (per.indicator === id) return [issue('per.self', at, { id })];
+  if (!target) return [issue('per.unknown-indicator', at, { id, per: per.indicator })];
+  if (ruleKind(target.rule).entry !== 'figure')
+    return [issue('per.not-figure', at, { id, per: per.indicator, kind: target.rule.kind })];
+  return [];
+}
+
+/**
+ * In a profile, with its own rules: each chosen indicator's `per` names a chosen indicator that
+ * is still a figure. A template's rule was checked with the template; only what the profile
+ * changes is checked again.
+ */
+function checkProfilePers(
+  p: Profile,
+  chosen: ReadonlySet<string>,
+  indicators: ReadonlyMap<string, { ind: Indicator }>,
+  pPath: PathSegment[],
+): Issue[] {
+  const errors: Issue[] = [];
+  const find: FindIndicator = (id) => {
+    const found = indicators.get(id);
+    return found && { rule: p.rules?.[id] ?? found.ind.rule, unit: found.ind.unit };
+  };
+  for (const id of chosen) {
+    const own = p.rules?.[id];
+    const r = find(id)!.rule;
+    const per = perOf(r);
+    if (!per) continue;
+    const divisor = p.rules?.[per.indicator];
+    if (own) errors.push(...checkPerTarget(id, own, [...pPath, 'rules', id], find));
+    else if (divisor && ruleKind(divisor).entry !== 'figure')
+      // The profile's own rule for the divisor is what makes it unusable: say so there.
+      errors.push(
+        issue('per.not-figure', [...pPath, 'rules', per.indicator], {
+          id,
+          per: per.indicator,
+          kind: divisor.kind,
+        }),
+      );
+    if (indicators.has(per.indicator) && !chosen.has(per.indicator))
+      errors.push(
+        issue('per.not-chosen', [...pPath, 'indicators'], {
+          id,
+          per: per.indicator,
+          profile: p.id,
+        }),
+      );
+  }
+  return errors;
 }
 
 function checkGrades(grades: GradeBand[], path: PathSegment[]): Issue[] {

@@ -13,3 +13,14 @@ export const localizedText = z
   })
   .strict()
   .describe('A text in zh-CN and en');
+
+/**
+ * Why a rule is what it is, where the source is ambiguous or gives none: the reading chosen and
+ * its reason, saying when the choice is scorebook's (GB/T 40143's Example 2 bands, the defaults
+ * of docs/gbt-40143-defaults.md).
+ */
+export const ruleDecision = localizedText
+  .optional()
+  .describe(
+    'why the rule is what it is: the reading chosen where the source is ambiguous or gives none, and whose choice it is',
+  );

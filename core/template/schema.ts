@@ -14,7 +14,7 @@ export type { Band, BandsRule, Rule, RuleKind } from '../rules/kinds/index.ts';
 export { localizedText };
 
 import { METHODS } from './methods.ts';
-export { METHODS, type Method } from './methods.ts';
+export { METHODS, weighsFirstLevelScores, type Method } from './methods.ts';
 
 const id = z.string().regex(/^\d+(\.\d+){0,2}$/, 'positional code such as "5.2.1"');
 

@@ -5,6 +5,7 @@ import {
   resolvePlan,
   text,
   evaluate,
+  weighsFirstLevelScores,
   type Evaluation,
   type Issue,
   type Lang,
@@ -88,6 +89,7 @@ export function printEvaluation(plan: ScoringPlan, ev: Evaluation, lang: Lang): 
   const groups = new Map(ev.groups.map((g) => [g.id, g]));
   w(`${plan.template.id} ${plan.template.version}  ${text(plan.template.title, lang)}`);
   w(say(lang, 'cli.score.profile-line', { profile: plan.profile?.id, method: ev.method }));
+  const per100 = weighsFirstLevelScores(ev.method);
   plan.dimensions.forEach((d, k) => {
     const dr = ev.dimensions[k]!;
     w('');
@@ -96,8 +98,8 @@ export function printEvaluation(plan: ScoringPlan, ev: Evaluation, lang: Lang): 
         id: d.id,
         name: text(d.name, lang),
         weight: d.weight.toFixed(4),
-        score: fmt2(dr.score === null ? null : ev.method === 'mean' ? dr.score * 100 : dr.score),
-        per100: ev.method === 'mean',
+        score: fmt2(dr.score === null ? null : per100 ? dr.score * 100 : dr.score),
+        per100,
       }),
     );
     for (const g of d.groups) {

@@ -2,6 +2,9 @@
 import {
   describeRule,
   displayWidth,
+  isScored,
+  perOf,
+  resolvePlan,
   text,
   unitLabel,
   type Lang,
@@ -67,25 +70,47 @@ function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-export function showTemplate(id: string, opts: { json?: boolean; lang: Lang }): void {
+export function showTemplate(
+  id: string,
+  opts: { json?: boolean; lang: Lang; profile?: string },
+): void {
   const { value: t, errors } = findTemplate(id);
   if (!t) {
     printIssues(errors, opts.lang);
     throw new CliExit(1);
   }
+  // The rules as they apply: the template's, or the profile's choice and overrides.
+  const resolved = resolvePlan(t, opts.profile ? { profile: opts.profile } : {});
+  if (!resolved.value) {
+    printIssues(resolved.errors, opts.lang);
+    throw new CliExit(1);
+  }
+  const plan = resolved.value;
+  const rules = new Map(plan.indicators.map((i) => [i.id, i.rule]));
   if (opts.json) {
     const indicators = t.dimensions.flatMap((d) =>
       d.groups.flatMap((g) =>
-        g.indicators.map((i) => ({
-          id: i.id,
-          level1: d.name['zh-CN'],
-          level2: g.name['zh-CN'],
-          name: i.name['zh-CN'],
-          unit: i.unit ?? null,
-          rule: i.rule.kind,
-          name_en: i.name.en,
-          description: i.description?.['zh-CN'] ?? null,
-        })),
+        g.indicators
+          .filter((i) => rules.has(i.id))
+          .map((i) => {
+            const r = rules.get(i.id)!;
+            return {
+              id: i.id,
+              level1: d.name['zh-CN'],
+              level2: g.name['zh-CN'],
+              name: i.name['zh-CN'],
+              unit: i.unit ?? null,
+              rule: r.kind,
+              name_en: i.name.en,
+              description: i.description?.['zh-CN'] ?? null,
+              scored: isScored(r),
+              rule_text: describeRule(r, unitLabel(i.unit, 'zh-CN'), 'zh-CN'),
+              rule_text_en: describeRule(r, unitLabel(i.unit, 'en'), 'en'),
+              per: perOf(r)?.indicator ?? null,
+              decision: ('decision' in r && r.decision?.['zh-CN']) || null,
+              decision_en: ('decision' in r && r.decision?.en) || null,
+            };
+          }),
       ),
     );
     const out = {
@@ -94,7 +119,8 @@ export function showTemplate(id: string, opts: { json?: boolean; lang: Lang }): 
       title: t.title['zh-CN'],
       title_en: t.title.en,
       source: t.source,
-      method: t.method,
+      profile: plan.profile?.id ?? null,
+      method: plan.method,
       counts: templateCounts(t),
       profiles: (t.profiles ?? []).map((p) => ({
         id: p.id,
@@ -125,8 +151,10 @@ export function showTemplate(id: string, opts: { json?: boolean; lang: Lang }): 
     for (const g of d.groups) {
       w(`  ${g.id} ${text(g.name, L)}`);
       for (const i of g.indicators) {
+        const r = rules.get(i.id);
+        if (!r) continue;
         w(
-          `    ${i.id} ${text(i.name, L)}${i.unit ? ` [${unitLabel(i.unit, L)}]` : ''}  ‹${i.rule.kind}›`,
+          `    ${i.id} ${text(i.name, L)}${i.unit ? ` [${unitLabel(i.unit, L)}]` : ''}  ‹${r.kind}›`,
         );
       }
     }

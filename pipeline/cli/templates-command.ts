@@ -6,6 +6,7 @@ import { langOption } from './shared-options.ts';
 interface Flags {
   json?: boolean;
   lang?: string;
+  profile?: string;
 }
 
 export function registerTemplatesCommand(program: Command): void {
@@ -26,12 +27,20 @@ export function registerTemplatesCommand(program: Command): void {
     .description('show a template as a tree of indicators, or as JSON')
     .argument('<id>', 'template id, e.g. gbt-40143-2021')
     .option(
+      '--profile <name>',
+      "only the profile's indicators, with the rules it sets (e.g. record-only)",
+    )
+    .option(
       '--json',
-      'print { id, version, title, indicators: [ { id, level1, level2, name, unit, rule } ] }',
+      'print { id, version, title, profile, method, indicators: [ { id, level1, level2, name, unit, rule, scored, rule_text, per, decision } ] }',
     )
     .addOption(langOption())
     .action(async (id: string, o: Flags) =>
-      (await action()).showTemplate(id, { json: o.json, lang: parseLang(o.lang) }),
+      (await action()).showTemplate(id, {
+        json: o.json,
+        lang: parseLang(o.lang),
+        ...(o.profile ? { profile: o.profile } : {}),
+      }),
     );
   templates
     .command('check')

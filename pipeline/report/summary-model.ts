@@ -144,11 +144,20 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
   const dimensions = template.dimensions
     .filter((d) => dimIds.has(d.id))
     .map((d) => ({ id: d.id, name: text(d.name, lang) }));
+  // By the rules the organizations were scored with: their profiles' (record-only records the
+  // figures GB/T 40143 scores by default), the template's when none.
+  const plans = [...new Set(orgs.length ? orgs.map((o) => o.profile ?? '') : [''])].flatMap(
+    (profile) => resolvePlan(template, profile ? { profile } : {}).value ?? [],
+  );
   const recordedOnly = template.dimensions
-    .filter(
-      (d) =>
-        !dimIds.has(d.id) && d.groups.every((g) => g.indicators.every((i) => !isScored(i.rule))),
-    )
+    .filter((d) => {
+      const chosen = plans.flatMap((p) => p.dimensions.filter((x) => x.id === d.id));
+      return (
+        !dimIds.has(d.id) &&
+        chosen.length > 0 &&
+        chosen.every((x) => x.groups.every((g) => g.indicators.every((i) => !isScored(i.rule))))
+      );
+    })
     .map((d) => ({ id: d.id, name: text(d.name, lang) }));
   const cell = new Map(
     data.groupDimensions.map((d) => [

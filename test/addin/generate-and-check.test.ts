@@ -3,11 +3,14 @@
  * contract cells by name in two syncs, regeneration carries answers by id and lists what it
  * drops, and Check recomputes with the engine and points at a formula that disagrees.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   answersToInputs,
   evaluate,
+  formatIssue,
   idToName,
+  METHODS,
   type OrgDetails,
   type RowAnswer,
   type WorkbookModel,
@@ -22,6 +25,7 @@ import {
   type GenerateRequest,
 } from '../../addin/src/generate.ts';
 import { readContractCells } from '../../addin/src/office-reader.ts';
+import { paneText, type PaneText } from '../../addin/src/pane-text.ts';
 import { writeWorkbookModel } from '../../addin/src/office-writer.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { modelOf, shippedPlan } from './support/models.ts';
@@ -188,5 +192,85 @@ describe('regenerating keeps the answers of the indicators that remain', () => {
     const a = p.carried.answers.get('5.4.1')!;
     expect(a.input ?? null).toBeNull();
     expect(a.evidence).toBe('填写: 12');
+  });
+});
+
+describe('the levels method and a figure taken per registered volunteer, in the pane', () => {
+  const template = find('gbt-40143-2021')!;
+  const ids = shippedPlan('gbt-40143-2021').indicators.map((i) => i.id);
+  const request = (choice: GenerateRequest['choice']): GenerateRequest => ({
+    template,
+    choice,
+    rawWeights: Object.fromEntries(template.dimensions.map((d) => [d.id, 1])),
+    org: ORG,
+    lang: 'en',
+    generator: 'scorebook test',
+    newId: () => 'id-levels',
+  });
+
+  it('offers every aggregation method, each said in both languages', () => {
+    const html = readFileSync(new URL('../../addin/taskpane.html', import.meta.url), 'utf8');
+    const select = html.match(/<select id="method">([\s\S]*?)<\/select>/)![1]!;
+    const options = [...select.matchAll(/<option value="([^"]+)" data-t="([^"]+)"/g)];
+    expect(options.map((m) => m[1])).toEqual([...METHODS]);
+    for (const lang of ['zh-CN', 'en'] as const)
+      for (const m of options)
+        expect(paneText(lang)[m[2] as keyof PaneText], `${lang} ${m[2]}`).toMatch(
+          new RegExp(`^${m[1]}`),
+        );
+  });
+
+  it('generates by levels, and Check recomputes by levels', async () => {
+    const excel = new FakeExcel();
+    const p = (await prepareGeneration(fakeHost(excel), request({ method: 'levels' }), find))
+      .value!;
+    expect(p.plan.method).toBe('levels');
+    await writeGeneration(fakeHost(excel), p);
+    const answers = new Map<string, RowAnswer>([
+      ['1.1.1', { input: 'Yes' }],
+      ['2.1.3', { input: 80 }],
+      ['3.1.5', { input: 1200 }], // 15 h per registered volunteer: 0.75
+      ['5.2.2', { input: 0.9 }],
+    ]);
+    await excel.run(async (ctx) => {
+      for (const [id, a] of answers)
+        ctx.workbook.names.getItem(idToName('IN', id)).getRange().values = [[a.input]];
+      await ctx.sync();
+    });
+    const model = modelOf(p.plan, 'en', { answers, org: ORG });
+    calculate(excel.state, model);
+    const report = (await checkWorkbook(fakeHost(excel), find, 'en')).value!;
+    const ev = evaluate(p.plan, answersToInputs(answers));
+    expect(report.method).toBe('levels');
+    expect(ev.indicators.find((r) => r.id === '3.1.5')!.score).toBeCloseTo(0.75, 12);
+    expect(report.total).toBeCloseTo(ev.total!, 12);
+    expect(report.dimensions.map((d) => d.score)).toEqual(ev.dimensions.map((d) => d.score));
+  });
+
+  it('refuses to leave out registered volunteers while keeping what is taken per them', async () => {
+    const excel = new FakeExcel();
+    const r = await prepareGeneration(
+      fakeHost(excel),
+      request({ indicators: ids.filter((id) => id !== '2.1.3') }),
+      find,
+    );
+    expect(r.value).toBeUndefined();
+    const perMissing = r.errors.filter((e) => e.code === 'choice.per-missing');
+    expect(perMissing.map((e) => e.params?.id)).toEqual([
+      '2.1.1',
+      '2.2.1',
+      '2.3.1',
+      '3.1.3',
+      '3.1.4',
+      '3.1.5',
+      '3.2.1',
+      '5.1.4',
+      '5.4.4',
+      '5.4.5',
+    ]);
+    expect(formatIssue(perMissing[0]!, 'en')).toContain(
+      '"2.1.1" is scored per registered volunteer and needs the figure of "2.1.3": choose "2.1.3" too',
+    );
+    expect(formatIssue(perMissing[0]!, 'zh-CN')).toContain('按每名在册志愿者计分');
   });
 });

@@ -79,6 +79,23 @@ describe('GB/T 40143-2021 Annex B, organization A', () => {
     expect(ev.total).toBeCloseTo(424 / 6.6, 9);
   });
 
+  it('levels method (A.3.1 d read level by level): third → second → first-level means', () => {
+    // 基础条件: 1.1 = (1+1+1+1+0)/5 = 0.8, its only second-level indicator: 0.8
+    // 服务效果: 5.2 = (0.8+1)/2 = 0.9; 5.3 = (0.5+0.8+1)/3 = 23/30; 5.4 = (0+0+0.3)/3 = 0.1;
+    //           (0.9 + 23/30 + 0.1)/3 = (53/30)/3 = 53/90 = 0.5888…
+    // 信用与荣誉: 6.1 = 4/4 = 1
+    // total = 100 × (0.2×0.8 + 0.6×53/90 + 0.2×1) / 1 = 100 × (0.16 + 0.35333… + 0.2) = 71.333…
+    const ev = score('gbt-40143-2021', ORG_A, { profile: 'annex-b-example' }, 'levels');
+    expect(ev.method).toBe('levels');
+    expect(ev.dimensions[0]!.score).toBeCloseTo(0.8, 12);
+    expect(ev.dimensions[1]!.score).toBeCloseTo(53 / 90, 9);
+    expect(ev.dimensions[2]!.score).toBeCloseTo(1, 12);
+    expect(ev.total).toBeCloseTo(214 / 3, 9);
+    expect(ev.total!.toFixed(2)).toBe('71.33');
+    // The mean of the third-level scores stays what peers compare, whatever the method.
+    expect(ev.dimensions[1]!.mean).toBeCloseTo(0.55, 12);
+  });
+
   it('second-level scores are the mean of their third-level scores', () => {
     const ev = score('gbt-40143-2021', ORG_A, { profile: 'annex-b-example' });
     const g = Object.fromEntries(ev.groups.map((x) => [x.id, x.score]));

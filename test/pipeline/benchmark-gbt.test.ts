@@ -16,7 +16,10 @@ import { write } from '../support/returned-workbooks.ts';
 
 const TEMPLATE = 'gbt-40143-2021';
 const template = shippedTemplates().get(TEMPLATE)!;
-const plan = resolvePlan(template).value!;
+// Read strictly (record-only): the yes/no verdicts make the totals, the figures are kept as they
+// are, so the changes the fixture plants are the ones the totals show.
+const PROFILE = 'record-only';
+const plan = resolvePlan(template, { profile: PROFILE }).value!;
 const dir = scratchDir('scorebook-bench-gbt-');
 const db = join(dir, 'gbt.duckdb');
 const binary = plan.indicators.filter((i) => i.rule.kind === 'binary');
@@ -119,11 +122,13 @@ beforeAll(() => {
   for (let o = 1; o <= 4; o++) add(`W${o}`, 10 + o, '武汉', '基金会', '2024', '甲');
   for (let o = 1; o <= 5; o++) add(`W${o}`, 10 + o, '武汉', '基金会', '2025', '甲');
   add('W1', 11, '武汉', '基金会', '2025', '乙', { flip: FLIPPED_W1 });
-  const lines = ['template_id,period,org_id,org_name,region,org_type,evaluator,indicator_id,value'];
+  const lines = [
+    'template_id,profile,period,org_id,org_name,region,org_type,evaluator,indicator_id,value',
+  ];
   for (const r of returns)
     for (const [id, v] of Object.entries(r.inputs))
       lines.push(
-        `${TEMPLATE},${r.period},${r.org},机构${r.org},${r.region},${r.type},${r.evaluator},${id},${v}`,
+        `${TEMPLATE},${PROFILE},${r.period},${r.org},机构${r.org},${r.region},${r.type},${r.evaluator},${id},${v}`,
       );
   write(join(dir, 'returns.csv'), lines.join('\n'));
   const r = runCli(['ingest', join(dir, 'returns.csv'), '--db', db, '--json']);

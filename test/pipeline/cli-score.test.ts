@@ -51,7 +51,7 @@ describe('scorebook CLI', () => {
     ]);
     const table = runCli(['templates']);
     expect(table.stdout.split('\n')[1]).toMatch(
-      /^gbt-40143-2021\s+1\.0\.0\s+6\s+20\s+95\s+annex-b-example\s+/,
+      /^gbt-40143-2021\s+1\.1\.0\s+6\s+20\s+95\s+annex-b-example,record-only\s+/,
     );
   });
 
@@ -59,7 +59,7 @@ describe('scorebook CLI', () => {
     const r = runCli(['templates', 'show', 'gbt-40143-2021', '--json']);
     expect(r.code).toBe(0);
     const t = JSON.parse(r.stdout);
-    expect(t).toMatchObject({ id: 'gbt-40143-2021', version: '1.0.0' });
+    expect(t).toMatchObject({ id: 'gbt-40143-2021', version: '1.1.0' });
     expect(t.title).toContain('GB/T 40143-2021');
     expect(t.indicators).toHaveLength(95);
     expect(t.indicators[0]).toMatchObject({
@@ -72,7 +72,9 @@ describe('scorebook CLI', () => {
     expect(t.indicators.find((i: { id: string }) => i.id === '2.1.1')).toMatchObject({
       name: '全职工作人员数量',
       unit: '名',
-      rule: 'record',
+      rule: 'linear',
+      scored: true,
+      per: '2.1.3',
     });
   });
 
@@ -118,7 +120,7 @@ describe('scorebook CLI', () => {
     expect(runCli(['templates', 'check', file, '--lang', 'zh-CN']).stdout).toContain('之间有空隙');
     const ok = runCli(['templates', 'check', 'templates/gbt-40143-2021.yaml']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('OK (gbt-40143-2021 1.0.0, 6/20/95');
+    expect(ok.stdout).toContain('OK (gbt-40143-2021 1.1.0, 6/20/95');
     const missing = runCli(['templates', 'check', join(dir, 'nope.yaml')]);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('Cannot read the file: file not found');
@@ -224,8 +226,8 @@ describe('scorebook CLI', () => {
       runCli(['score', '--template', 'gbt-40143-2021', '--inputs', json, '--json']).stdout,
     );
     expect(jr.indicators.find((i: { id: string }) => i.id === '6.1.1').score).toBe(1);
-    // 67 binary indicators in the full template (95 less 28 recorded figures), 2 answered.
-    expect(jr.unanswered).toHaveLength(65);
+    // Every one of the full template's 95 indicators is scored by default, 2 answered.
+    expect(jr.unanswered).toHaveLength(93);
   });
 
   it('score lists every invalid input with its id, row and reason, and exits 1', () => {

@@ -173,11 +173,22 @@ describe('generate, fill, score FILE.xlsx', () => {
   });
 
   it("the summary's normalized weights are the shares as they stand: a first-level indicator of recorded figures only has none", async () => {
-    // GB/T 40143 in full: 服务资源 (2) holds recorded figures only. Five first-level indicators
+    // GB/T 40143 read strictly (record-only): 服务资源 (2) holds recorded figures only. Five first-level indicators
     // count, 20 % each, and score × share × 100 is each one's contribution (LibreOffice computes).
     const out = join(dir, 'shares.xlsx');
     expect(
-      runCli(['generate', 'gbt-40143-2021', '--lang', 'en', '--org-id', 'S', '--out', out]).code,
+      runCli([
+        'generate',
+        'gbt-40143-2021',
+        '--profile',
+        'record-only',
+        '--lang',
+        'en',
+        '--org-id',
+        'S',
+        '--out',
+        out,
+      ]).code,
     ).toBe(0);
     const csv = join(dir, 'shares.csv');
     writeFileSync(csv, ['id,value', '1.1.1,yes', '1.1.2,yes', '3.1.1,12', '5.1.1,yes'].join('\n'));

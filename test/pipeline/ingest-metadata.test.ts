@@ -281,7 +281,7 @@ describe('required and impossible metadata', () => {
     expect(method).toMatchObject({
       reason: 'bad-metadata',
       message: expect.stringContaining(
-        'The metadata entry "method" is "xyz"; it must be mean / sum.',
+        'The metadata entry "method" is "xyz"; it must be mean / sum / levels.',
       ),
     });
     const tpl = rejected(run.json, 'Z-template.xlsx')!;
@@ -291,7 +291,7 @@ describe('required and impossible metadata', () => {
         /Too small|expected string|Invalid (option|input)|>=1 characters/,
       );
     expect(rejected(run.zh, 'Z-method.xlsx')!.message).toContain(
-      '元数据项 "method" 的值 "xyz" 无效，应为 mean / sum。',
+      '元数据项 "method" 的值 "xyz" 无效，应为 mean / sum / levels。',
     );
   });
 

@@ -71,7 +71,7 @@ describe('generate --roster', () => {
       expect(manifest[0]).toMatchObject({
         org_id: 'M0001',
         template_id: 'gbt-40143-2021',
-        template_version: '1.0.0',
+        template_version: '1.1.0',
         period: '2025',
       });
       // Each file is that member's workbook, readable by name.

@@ -53,9 +53,11 @@ beforeAll(() => {
             ? (k + o) % 3
               ? '是'
               : '否'
-            : ind.unit === '%'
-              ? `${40 + o}%`
-              : String(10 + o + k);
+            : ind.rule.kind === 'scale'
+              ? String(1 + ((k + o) % 4))
+              : ind.unit === '%'
+                ? `${40 + o}%`
+                : String(10 + o + k);
       lines.push(
         `${TEMPLATE},2025,${org},机构${org},深圳,社会团体,${evaluator},${ind.id},${value}`,
       );

@@ -1,5 +1,6 @@
 /**
- * GB/T 40143's first-level indicator 2 (服务资源) holds only recorded figures, never a score. A
+ * Under GB/T 40143's profile record-only (the strict reading), its first-level indicator 2
+ * (服务资源) holds only recorded figures, never a score. A
  * report must say so, not "fewer than k peers" (that would claim suppression where there is
  * nothing to suppress); the radar leaves it out and says why; the summary's heat map names it.
  * Five organizations in one peer group, so that the other first-level indicators do show peers.
@@ -14,9 +15,11 @@ import { write } from '../support/returned-workbooks.ts';
 
 const TEMPLATE = 'gbt-40143-2021';
 const template = shippedTemplates().get(TEMPLATE)!;
-const plan = resolvePlan(template).value!;
+const PROFILE = 'record-only';
+const plan = resolvePlan(template, { profile: PROFILE }).value!;
+const ruleOf = new Map(plan.indicators.map((i) => [i.id, i.rule]));
 const recorded = template.dimensions.filter((d) =>
-  d.groups.every((g) => g.indicators.every((i) => i.rule.kind === 'record')),
+  d.groups.every((g) => g.indicators.every((i) => ruleOf.get(i.id)!.kind === 'record')),
 );
 const scored = template.dimensions.filter((d) => !recorded.includes(d));
 const dir = scratchDir('scorebook-recorded-');
@@ -49,7 +52,7 @@ const radarTexts = (page: string) =>
 
 beforeAll(() => {
   expect(recorded.map((d) => d.id)).toEqual(['2']);
-  const lines = ['template_id,period,org_id,org_name,region,org_type,indicator_id,value'];
+  const lines = ['template_id,profile,period,org_id,org_name,region,org_type,indicator_id,value'];
   for (let o = 1; o <= 5; o++) {
     plan.indicators.forEach((ind, k) => {
       const value =
@@ -60,7 +63,9 @@ beforeAll(() => {
           : ind.unit === '%'
             ? `${40 + 10 * o}%`
             : String(20 * o + k);
-      lines.push(`${TEMPLATE},2025,G${o},第${o}志愿服务协会,深圳,社会团体,${ind.id},${value}`);
+      lines.push(
+        `${TEMPLATE},${PROFILE},2025,G${o},第${o}志愿服务协会,深圳,社会团体,${ind.id},${value}`,
+      );
     });
   }
   write(join(dir, 'returns.csv'), lines.join('\n'));

@@ -274,7 +274,10 @@ describe('first-level indicators without a score', () => {
 
 describe('buildSummaryModel', () => {
   it('leaves the cells of a group under k empty and the distribution out when there are fewer than k organizations', () => {
-    const orgs = [1, 2, 3, 4].map((i) => org({ org_id: `M${i}`, total: 20 * i }));
+    // Scored by the profile record-only, the strict reading: 服务资源's figures are recorded only.
+    const orgs = [1, 2, 3, 4].map((i) =>
+      org({ org_id: `M${i}`, total: 20 * i, profile: 'record-only' }),
+    );
     const data: ScopeData = {
       scope,
       orgs,
@@ -296,7 +299,8 @@ describe('buildSummaryModel', () => {
     expect(s.total).toBeNull();
     expect(s.histogram).toEqual([]);
     expect(s.heatmap.rows).toEqual([{ label: '深圳 · 社会团体 (< 5)', n: 4, cells: [null] }]);
-    // GB/T 40143's 服务资源 has recorded figures only: named as such, not a column of empty cells.
+    // Under record-only, GB/T 40143's 服务资源 has recorded figures only: named as such, not a
+    // column of empty cells.
     expect(s.heatmap.recordedOnly).toEqual([{ id: '2', name: 'Service resources' }]);
     const five = buildSummaryModel({
       data: { ...data, orgs: [...orgs, org({ org_id: 'M5', total: 95 })] },
@@ -309,6 +313,8 @@ describe('buildSummaryModel', () => {
       rejected: 0,
     });
     expect(five.total).toMatchObject({ min: 20, median: 60, max: 95 });
+    // M5 was scored by the template's own defaults, which score 服务资源: it is not named.
+    expect(five.heatmap.recordedOnly).toEqual([]);
     expect(five.histogram.map((b) => b.count)).toEqual([0, 0, 1, 0, 1, 0, 1, 0, 1, 1]);
   });
 });

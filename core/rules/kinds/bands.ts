@@ -8,7 +8,7 @@ import { issue, type Issue, type PathSegment } from '../../issues.ts';
 import { formulaNumber } from '../../sheet/sheet-model.ts';
 import { unitLabel } from '../../sheet/sheet-labels.ts';
 import type { Lang } from '../../text.ts';
-import { localizedText } from '../../template/schema-parts.ts';
+import { ruleDecision } from '../../template/schema-parts.ts';
 import { formatValue, num } from '../format-value.ts';
 import { bandScore, checkBands, lowerBound, upperBound } from '../score-bands.ts';
 import {
@@ -17,10 +17,11 @@ import {
   figureDomainFields,
   figureValidation,
   numberGuard,
-  plausibleFigure,
+  plausibleScoredFigure,
   randomFigure,
   readNumber,
 } from './number-input.ts';
+import { checkPer, describePer, perField } from './per-figure.ts';
 import type { RuleKindModule } from './rule-kind.ts';
 
 import { band, type Band } from '../band-schema.ts';
@@ -32,8 +33,9 @@ export const bandsRule = z
     kind: z.literal('bands'),
     direction: z.enum(['ascending', 'descending']).optional(),
     bands: z.array(band).min(2),
-    decision: localizedText.optional().describe('why each edge is where it is'),
+    decision: ruleDecision,
     ...figureDomainFields,
+    ...perField,
   })
   .strict();
 export type BandsRule = z.infer<typeof bandsRule>;
@@ -62,9 +64,10 @@ function describeBand(b: Band, unit: string | undefined): string {
 }
 
 function describe(rule: BandsRule, unit: string | undefined, lang: Lang): string {
-  return rule.bands
+  const bands = rule.bands
     .map((b) => `${describeBand(b, unit)} → ${num(b.score)}`)
     .join(lang === 'zh-CN' ? '；' : '; ');
+  return describePer(rule.per, lang, bands);
 }
 
 export const bands = {
@@ -75,6 +78,7 @@ export const bands = {
     ...checkBands(rule.bands, rule.direction, path),
     ...(unit === '%' ? checkPercentEdges(rule.bands, path) : []),
     ...checkFigureDomain(rule, path),
+    ...checkPer(rule.per, unit, path),
   ],
   domain: figureDomain,
   read: (rule, unit, raw) => readNumber(raw, unit, figureDomain(rule, unit), 'figure'),
@@ -95,13 +99,13 @@ export const bands = {
       };
     }),
   }),
-  formula(rule, { input: x, unit, constants: c }) {
+  formula(rule, { input: x, value: v, unit, constants: c }) {
     // The bands cover the line once, so the upper bounds alone find a value's band.
     const last = rule.bands.length - 1;
     let nested = c.cell(last, 'score');
     for (let i = last - 1; i >= 0; i--) {
       const hi = upperBound(rule.bands[i]!)!;
-      nested = `IF(${x}${hi.inclusive ? '<=' : '<'}${c.cell(i, 'upper')},${c.cell(i, 'score')},${nested})`;
+      nested = `IF(${v}${hi.inclusive ? '<=' : '<'}${c.cell(i, 'upper')},${c.cell(i, 'score')},${nested})`;
     }
     return `IF(${numberGuard(x, figureDomain(rule, unit))},${nested},0)`;
   },
@@ -113,7 +117,18 @@ export const bands = {
       lang,
       describe(rule, unitLabel(unit, lang), lang),
     ),
-  plausibleAnswer: (_rule, unit, draw) => plausibleFigure(unit, draw),
+  plausibleAnswer(rule, unit, draw) {
+    // From the first band's top to the last band's bottom, the way the scores run.
+    const low = upperBound(rule.bands[0]!)!.value;
+    const high = lowerBound(rule.bands[rule.bands.length - 1]!)!.value;
+    const rising = rule.bands[rule.bands.length - 1]!.score >= rule.bands[0]!.score;
+    return plausibleScoredFigure(unit, draw, {
+      zero: rising ? low : high,
+      full: rising ? high : low,
+      per: rule.per !== undefined,
+      domain: figureDomain(rule, unit),
+    });
+  },
   randomAnswer: (rule, unit, { random }) =>
     randomFigure(
       figureDomain(rule, unit),

@@ -53,4 +53,5 @@ export function isScoredKind(kind: string | null): boolean {
 
 export type { Band, BandsRule } from './bands.ts';
 export { LIST_SOURCE_MAX, scaleListItems, scaleTokens } from './scale.ts';
+export { perOf, type PerFigure } from './per-figure.ts';
 export * from './rule-kind.ts';

@@ -1,6 +1,7 @@
 /** `linear`: 0 at `from`, 1 at `to`, a straight line between, clipped to 0..1. */
 import { z } from 'zod';
 import { issue, type Issue, type PathSegment } from '../../issues.ts';
+import { ruleDecision } from '../../template/schema-parts.ts';
 import { formatValue } from '../format-value.ts';
 import {
   checkFigureDomain,
@@ -8,10 +9,11 @@ import {
   figureDomainFields,
   figureValidation,
   numberGuard,
-  plausibleFigure,
+  plausibleScoredFigure,
   randomFigure,
   readNumber,
 } from './number-input.ts';
+import { checkPer, describePer, perField } from './per-figure.ts';
 import type { RuleKindModule } from './rule-kind.ts';
 
 export const linearRule = z
@@ -19,7 +21,9 @@ export const linearRule = z
     kind: z.literal('linear'),
     from: z.number().describe('the input that scores 0'),
     to: z.number().describe('the input that scores 1'),
+    decision: ruleDecision,
     ...figureDomainFields,
+    ...perField,
   })
   .strict();
 export type LinearRule = z.infer<typeof linearRule>;
@@ -34,7 +38,7 @@ function check(rule: LinearRule, unit: string | undefined, path: PathSegment[]):
         errors.push(issue('linear.percent-scale', [...path, key], { value: rule[key] }));
     }
   }
-  return [...errors, ...checkFigureDomain(rule, path)];
+  return [...errors, ...checkFigureDomain(rule, path), ...checkPer(rule.per, unit, path)];
 }
 
 export const linear = {
@@ -54,16 +58,26 @@ export const linear = {
       { lower: { value: rule.from, style: 'number' }, upper: { value: rule.to, style: 'number' } },
     ],
   }),
-  formula(rule, { input: x, unit, constants: c }) {
+  formula(rule, { input: x, value: v, unit, constants: c }) {
     const from = c.cell(0, 'lower');
     const to = c.cell(0, 'upper');
-    return `IF(${numberGuard(x, figureDomain(rule, unit))},MAX(0,MIN(1,(${x}-${from})/(${to}-${from}))),0)`;
+    return `IF(${numberGuard(x, figureDomain(rule, unit))},MAX(0,MIN(1,(${v}-${from})/(${to}-${from}))),0)`;
   },
   describe: (rule, unit, lang) =>
-    lang === 'zh-CN'
-      ? `${formatValue(rule.from, unit)} 得 0，${formatValue(rule.to, unit)} 得 1，其间按线性插值`
-      : `0 at ${formatValue(rule.from, unit)}, 1 at ${formatValue(rule.to, unit)}, linear between`,
+    describePer(
+      rule.per,
+      lang,
+      lang === 'zh-CN'
+        ? `${formatValue(rule.from, unit)} 得 0，${formatValue(rule.to, unit)} 得 1，其间按线性插值`
+        : `0 at ${formatValue(rule.from, unit)}, 1 at ${formatValue(rule.to, unit)}, linear between`,
+    ),
   validation: (rule, unit, lang) => figureValidation(figureDomain(rule, unit), unit, lang),
-  plausibleAnswer: (_rule, unit, draw) => plausibleFigure(unit, draw),
+  plausibleAnswer: (rule, unit, draw) =>
+    plausibleScoredFigure(unit, draw, {
+      zero: rule.from,
+      full: rule.to,
+      per: rule.per !== undefined,
+      domain: figureDomain(rule, unit),
+    }),
   randomAnswer: (rule, unit, { random }) => randomFigure(figureDomain(rule, unit), [], random),
 } satisfies RuleKindModule<LinearRule>;

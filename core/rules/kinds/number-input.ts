@@ -126,6 +126,39 @@ export function plausibleFigure(unit: string | undefined, draw: PlausibleDraw): 
   return Math.max(0, Math.round(10 * Math.exp(0.5 * s + 0.5 * normal(random))));
 }
 
+/**
+ * A figure for a scored rule: where it falls between `zero` (the figure that scores 0) and `full`
+ * (the one that scores 1; below `zero` for a falling rule) follows the organization's strength,
+ * with noise, now and then past either end. A figure taken per registered volunteer (`per`) is
+ * that ratio times the organization's volunteers, as its records would add up.
+ */
+export function plausibleScoredFigure(
+  unit: string | undefined,
+  draw: PlausibleDraw,
+  rule: { zero: number; full: number; per: boolean; domain: InputDomain },
+): number {
+  const u = Math.min(
+    1.3,
+    logistic(1.1 * draw.strength + 0.6) * Math.exp(0.35 * normal(draw.random)),
+  );
+  const { min, max } = rule.domain;
+  const x = Math.max(min, Math.min(max ?? Infinity, rule.zero + (rule.full - rule.zero) * u));
+  return roundFigure(rule.per ? x * draw.volunteers : x, unit);
+}
+
+/** Head counts and times are whole, money to 100 yuan, a % to 0.1 %, hours to 0.1 h. */
+function roundFigure(x: number, unit: string | undefined): number {
+  const digits =
+    unit === '%'
+      ? 3
+      : unit === '万元'
+        ? 2
+        : ['名', '人次', '个', '次'].includes(unit ?? '')
+          ? 0
+          : 1;
+  return Math.round(x * 10 ** digits) / 10 ** digits;
+}
+
 /** A number in the domain (up to 500 when it has no top), often one of `edges` exactly. */
 export function randomFigure(
   domain: InputDomain,

@@ -43,8 +43,13 @@ export interface RulesBlockAt {
 }
 
 export interface FormulaContext {
-  /** the input cell as the formula names it (F12) */
+  /** the input cell as the formula names it (F12): what the domain's guard tests */
   input: string;
+  /**
+   * the value the rule scores: the input, or the input divided by another indicator's figure
+   * (`ROUND(F12/F9,9)`, per-figure.ts), which the formula around it has made sure is a number above 0
+   */
+  value: string;
   unit: string | undefined;
   constants: RulesBlockAt;
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { issue, type Issue, type PathSegment } from '../../issues.ts';
 import { sheetLabels, unitLabel } from '../../sheet/sheet-labels.ts';
-import { localizedText } from '../../template/schema-parts.ts';
+import { localizedText, ruleDecision } from '../../template/schema-parts.ts';
 import { LANGS, type Lang, type LocalizedText } from '../../text.ts';
 import { num } from '../format-value.ts';
 import type { ReadInput } from '../input-types.ts';
@@ -17,6 +17,7 @@ export const scaleRule = z
   .object({
     kind: z.literal('scale'),
     levels: z.array(localizedText).min(2).describe('level 1 first'),
+    decision: ruleDecision,
   })
   .strict();
 export type ScaleRule = z.infer<typeof scaleRule>;
