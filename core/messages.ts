@@ -659,8 +659,19 @@ export function message(issue: Issue, lang: Lang): string {
   return entry[lang](issue.params ?? {});
 }
 
-/** `file:line:col  path  message`, the way a compiler says it. */
+/** `[指标 sheet, row 14, column 规则]`: where a person finds a cell, in words. */
+export function cellPlace(at: NonNullable<Issue['cell']>, lang: Lang): string {
+  return lang === 'zh-CN'
+    ? `[${at.sheet} 工作表，第 ${at.row} 行，${at.column} 列]`
+    : `[${at.sheet} sheet, row ${at.row}, column ${at.column}]`;
+}
+
+/** `file:line:col  path  message`, the way a compiler says it; a spreadsheet's cell instead of a path. */
 export function formatIssue(issue: Issue, lang: Lang): string {
+  if (issue.cell) {
+    const file = issue.file ? `${issue.file} ` : '';
+    return `${file}${cellPlace(issue.cell, lang)} ${message(issue, lang)}`;
+  }
   const where: string[] = [];
   const file = issue.file ?? '';
   if (file || issue.line) {

@@ -54,3 +54,4 @@ export function isScoredKind(kind: string | null): boolean {
 export type { Band, BandsRule } from './bands.ts';
 export { LIST_SOURCE_MAX, scaleListItems, scaleTokens } from './scale.ts';
 export * from './rule-kind.ts';
+export * from './rule-columns.ts';
