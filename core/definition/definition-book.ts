@@ -68,11 +68,3 @@ export function cellIndex(ref: string): { row: number; col: number } | undefined
   for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
-
-/** 0 → "A", 27 → "AB". */
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}

@@ -25,7 +25,7 @@ export interface DefColumn {
 export type SheetKey =
   'instructions' | 'settings' | 'indicators' | 'profiles' | 'profileRules' | 'grades' | 'sizeBands';
 
-export interface SheetSpec {
+export interface DefinitionSheetSpec {
   key: SheetKey;
   name: LocalizedText;
   columns: readonly DefColumn[];
@@ -102,7 +102,7 @@ const RULE = col(
   kindChoices,
 );
 
-export const INDICATORS: SheetSpec = {
+export const INDICATORS: DefinitionSheetSpec = {
   key: 'indicators',
   name: L('指标', 'Indicators'),
   required: ['id', 'name_zh', 'name_en'],
@@ -201,7 +201,7 @@ export const PROFILE_COLUMN_HELP = L(
   'One column per profile, headed "Profile: its id". On first-level rows, the profile\'s weight; on third-level rows, yes/no (chosen or not). A column left empty: every indicator, the template\'s weights.',
 );
 
-export const PROFILES: SheetSpec = {
+export const PROFILES: DefinitionSheetSpec = {
   key: 'profiles',
   name: L('方案', 'Profiles'),
   required: ['id'],
@@ -238,7 +238,7 @@ export const PROFILES: SheetSpec = {
   ],
 };
 
-export const PROFILE_RULES: SheetSpec = {
+export const PROFILE_RULES: DefinitionSheetSpec = {
   key: 'profileRules',
   name: L('方案规则', 'Profile rules'),
   required: ['profile', 'indicator', 'rule'],
@@ -259,7 +259,7 @@ export const PROFILE_RULES: SheetSpec = {
   ],
 };
 
-export const GRADES: SheetSpec = {
+export const GRADES: DefinitionSheetSpec = {
   key: 'grades',
   name: L('等级', 'Grades'),
   required: ['id', 'min'],
@@ -289,7 +289,7 @@ export const GRADES: SheetSpec = {
   ],
 };
 
-export const SIZE_BANDS: SheetSpec = {
+export const SIZE_BANDS: DefinitionSheetSpec = {
   key: 'sizeBands',
   name: L('规模分档', 'Size bands'),
   required: ['id'],
@@ -315,7 +315,7 @@ export const SIZE_BANDS: SheetSpec = {
   ],
 };
 
-export const INSTRUCTIONS: SheetSpec = {
+export const INSTRUCTIONS: DefinitionSheetSpec = {
   key: 'instructions',
   name: L('说明', 'Instructions'),
   required: [],
@@ -464,7 +464,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   ),
 ];
 
-export const SETTINGS: SheetSpec = {
+export const SETTINGS: DefinitionSheetSpec = {
   key: 'settings',
   name: L('设置', 'Settings'),
   required: ['item', 'value'],
@@ -476,7 +476,7 @@ export const SETTINGS: SheetSpec = {
 };
 
 /** The sheets in the order the workbook has them. */
-export const SHEETS: readonly SheetSpec[] = [
+export const SHEETS: readonly DefinitionSheetSpec[] = [
   INSTRUCTIONS,
   SETTINGS,
   INDICATORS,
@@ -495,7 +495,7 @@ export function headingKey(s: string): string {
 }
 
 /** The column of `spec` a heading names (in either language, or by its key), if any. */
-export function columnOfHeading(spec: SheetSpec, heading: string): DefColumn | undefined {
+export function columnOfHeading(spec: DefinitionSheetSpec, heading: string): DefColumn | undefined {
   const k = headingKey(heading);
   if (!k) return undefined;
   return spec.columns.find(
@@ -512,7 +512,7 @@ export function profileOfHeading(heading: string): string | undefined {
   return m ? m[1]!.trim() : undefined;
 }
 
-export function sheetOfName(name: string): SheetSpec | undefined {
+export function sheetOfName(name: string): DefinitionSheetSpec | undefined {
   const k = headingKey(name);
   return SHEETS.find((s) => headingKey(s.name['zh-CN']) === k || headingKey(s.name.en) === k);
 }

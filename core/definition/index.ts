@@ -5,3 +5,5 @@ export * from './read-definition.ts';
 export * from './write-definition.ts';
 export * from './locator.ts';
 export { DEFINITION_MESSAGES } from './definition-messages.ts';
+export * from './template-versions.ts';
+export * from './template-diff.ts';

@@ -16,7 +16,7 @@ import {
   SETTING_FIELDS,
   SIZE_BANDS,
   profileColumnHeader,
-  type SheetSpec,
+  type DefinitionSheetSpec,
 } from './definition-sheets.ts';
 
 const L = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
@@ -98,7 +98,7 @@ function exampleRows(lang: Lang): PlainCell[][] {
   ];
 }
 
-function sheetRows(spec: SheetSpec, lang: Lang): PlainCell[][] {
+function sheetRows(spec: DefinitionSheetSpec, lang: Lang): PlainCell[][] {
   return spec.columns
     .filter((c) => c.help['zh-CN'] !== '')
     .map((c) => [spec.name[lang], c.header[lang], c.help['zh-CN'], c.help.en]);

@@ -34,7 +34,7 @@ import {
   sheetOfName,
   type SettingField,
   type SheetKey,
-  type SheetSpec,
+  type DefinitionSheetSpec,
 } from './definition-sheets.ts';
 import { Locator } from './locator.ts';
 import { SheetReader, type ReadContext, type RowReader } from './sheet-reader.ts';
@@ -557,7 +557,7 @@ export function readDefinition(grids: readonly SheetGrid[]): DefinitionReading {
       ),
       locator,
     };
-  const reader = (spec: SheetSpec) => {
+  const reader = (spec: DefinitionSheetSpec) => {
     const g = found.get(spec.key);
     return g ? new SheetReader(g, spec, ctx) : undefined;
   };

@@ -18,12 +18,13 @@ import {
   readText,
   readYesNo,
 } from './cell-values.ts';
-import { cellIndex, columnLetter, type PlainCell, type SheetGrid } from './definition-book.ts';
+import { columnLetter } from '../sheet/sheet-model.ts';
+import { cellIndex, type PlainCell, type SheetGrid } from './definition-book.ts';
 import {
   columnOfHeading,
   profileOfHeading,
   type DefColumn,
-  type SheetSpec,
+  type DefinitionSheetSpec,
 } from './definition-sheets.ts';
 import type { Locator } from './locator.ts';
 
@@ -51,7 +52,7 @@ export class SheetReader {
 
   constructor(
     readonly grid: SheetGrid,
-    readonly spec: SheetSpec,
+    readonly spec: DefinitionSheetSpec,
     readonly ctx: ReadContext,
   ) {
     this.rows = grid.rows.map((r) => [...r]);

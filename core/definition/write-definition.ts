@@ -20,7 +20,7 @@ import {
   SIZE_BANDS,
   profileColumnHeader,
   type DefColumn,
-  type SheetSpec,
+  type DefinitionSheetSpec,
 } from './definition-sheets.ts';
 import { instructionRows } from './instructions.ts';
 
@@ -40,7 +40,12 @@ function laidColumn(c: DefColumn, lang: Lang): LaidColumn {
   return out;
 }
 
-function sheet(spec: SheetSpec, lang: Lang, rows: Row[], extra: LaidColumn[] = []): LaidSheet {
+function sheet(
+  spec: DefinitionSheetSpec,
+  lang: Lang,
+  rows: Row[],
+  extra: LaidColumn[] = [],
+): LaidSheet {
   return {
     key: spec.key,
     name: spec.name[lang],
