@@ -33,6 +33,14 @@ export function workbookGrids(wb: RawWorkbook): SheetGrid[] {
   });
 }
 
+/** Where each template read from a workbook came from, for issues found about it later. */
+const locators = new WeakMap<object, Locator>();
+
+/** Puts issues about a template read from a definition workbook at their cells; others unchanged. */
+export function placeIssues(t: object, issues: Issue[]): Issue[] {
+  return locators.get(t)?.place(issues) ?? issues;
+}
+
 const withFile = (issues: Issue[], file: string | undefined) =>
   file === undefined ? issues : issues.map((i) => ({ ...i, file }));
 
@@ -41,6 +49,7 @@ export function readDefinitionBytes(bytes: Uint8Array, file?: string): Definitio
   if (!raw.value)
     return { value: undefined, errors: withFile(raw.errors, file), locator: new Locator() };
   const r = readDefinition(workbookGrids(raw.value));
+  if (r.value) locators.set(r.value, r.locator);
   return { ...r, errors: withFile(r.errors, file) };
 }
 

@@ -10,6 +10,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issue, parseTemplate, type Issue, type Result, type Template } from '../../core/index.ts';
+import { isDefinitionFile, readDefinitionFile } from '../definition/read-definition-xlsx.ts';
+import { TemplateShelf, isTemplateFileName } from './template-shelf.ts';
 import { manifestOf, unchanged, type Inputs } from '../../bin/build-manifest.mjs';
 import { BUILT_DIR } from '../build/built-dir.ts';
 import { readIssue } from '../inputs/read-user-file.ts';
@@ -18,6 +20,7 @@ import { UserError } from '../user-error.ts';
 export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
 let cache: Map<string, Template> | undefined;
+let shelf: TemplateShelf | undefined;
 
 /** The shipped templates as the build compiled them, by file name, with the files' sizes and times. */
 export interface CompiledTemplates {
@@ -52,20 +55,37 @@ function compiledByBuild(): CompiledTemplates | undefined {
   }
 }
 
-/** Every shipped template, then the user's: compiled by the build where its file is unchanged since, else now. */
+/**
+ * Every shipped template, then the user's, the newest version of each id: compiled by the build
+ * where its file is unchanged since, else now. Every version is in templateVersions().
+ */
 export function shippedTemplates(): Map<string, Template> {
   if (cache) return cache;
-  const found = new Map<string, Template>();
+  const found = new TemplateShelf();
   const built = compiledByBuild();
   for (const name of shippedNames()) {
     const known = built?.inputs[name];
     const template =
       known && built.templates[name] && unchanged(TEMPLATES_DIR, { [name]: known }) ? built.templates[name] : compileShipped(name);
-    found.set(template.id, template);
+    found.add(template);
   }
   for (const dir of userTemplateDirs()) addUserTemplates(found, dir);
-  cache = found;
-  return found;
+  const broken = found.successionIssues();
+  if (broken.length) throw new UserError(broken);
+  shelf = found;
+  cache = found.newest();
+  return cache;
+}
+
+/** The newest template of each id by id, and every version by "id@version": what readers look workbooks up in. */
+export function templatesForReading(): Map<string, Template> {
+  return new Map([...shippedTemplates(), ...templateVersions()]);
+}
+
+/** Every version of every template, by "id@version". */
+export function templateVersions(): ReadonlyMap<string, Template> {
+  shippedTemplates();
+  return shelf!.all();
 }
 
 /**
@@ -75,7 +95,8 @@ export function shippedTemplates(): Map<string, Template> {
 export function templateFiles(): string[] {
   shippedTemplates();
   const yaml = (dir: string) => readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => join(dir, f));
-  return [TEMPLATES_DIR, ...userTemplateDirs()].flatMap(yaml);
+  const user = (dir: string) => readdirSync(dir).filter(isTemplateFileName).sort().map((f) => join(dir, f));
+  return [...yaml(TEMPLATES_DIR), ...userTemplateDirs().flatMap(user)];
 }
 
 /** The folders templates are read from: the shipped ones, then SCOREBOOK_TEMPLATES's. */
@@ -88,14 +109,14 @@ function userTemplateDirs(env: NodeJS.ProcessEnv = process.env): string[] {
 }
 
 /** A user's template that does not compile stops the command: scoring with half a template set would mislead. */
-function addUserTemplates(found: Map<string, Template>, dir: string): void {
+function addUserTemplates(found: TemplateShelf, dir: string): void {
   const fail = (issues: Issue[], hint = true) => {
     throw new UserError(hint ? [...issues, issue('template.user-dir-hint', [], { dir })] : issues);
   };
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a folder');
-    names = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+    names = readdirSync(dir).filter(isTemplateFileName).sort();
   } catch {
     return fail([issue('template.user-dir-missing', [], { dir })], false);
   }
@@ -103,20 +124,26 @@ function addUserTemplates(found: Map<string, Template>, dir: string): void {
     const file = join(dir, name);
     const { value, errors } = readTemplateFile(file);
     if (!value) return fail(errors);
-    const previous = found.get(value.id);
-    if (previous) return fail([{ ...issue('template.duplicate-id', ['id'], { id: value.id }), file }]);
-    found.set(value.id, value);
+    if (found.has(value.id, value.version))
+      return fail([{ ...issue('template.duplicate-id', ['id'], { id: `${value.id}@${value.version}` }), file }]);
+    found.add(value, file);
   }
 }
 
+/** A template by id (its newest version) or by "id@version". */
 export function findTemplate(id: string): Result<Template> {
   const all = shippedTemplates();
-  const t = all.get(id);
+  const t = id.includes('@') ? templateVersions().get(id) : all.get(id);
   if (t) return { value: t, errors: [] };
   return { value: undefined, errors: [issue('template.not-found', [], { id, available: [...all.keys()].join(', ') })] };
 }
 
+/** A template file: YAML, or a definition workbook (.xlsx) whose problems are at their cells. */
 export function readTemplateFile(file: string): Result<Template> {
+  if (isDefinitionFile(file)) {
+    const { value, errors } = readDefinitionFile(file);
+    return { value, errors };
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
