@@ -129,6 +129,12 @@ export const DEFINITION_MESSAGES: Record<string, MessageEntry> = {
     en: (p) =>
       `This ${levelEn(p)} row has no ${Number(p.level) === 3 ? 'second' : 'first'}-level indicator above it. Add the row of the indicator it belongs to above it.`,
   },
+  'definition.no-indicators': {
+    'zh-CN': () =>
+      '“指标”工作表中还没有指标。请每行填写一个指标：一级指标（层级 1）、其下的二级指标（层级 2）和三级指标（层级 3）。',
+    en: () =>
+      'The Indicators sheet has no indicators yet. Write one indicator per row: a first-level one (level 1), its second-level ones (level 2) and their third-level ones (level 3).',
+  },
   'definition.no-rule': {
     'zh-CN': () =>
       '三级指标需要评分规则。请在“规则”列选择 binary、bands、linear、scale、manual 或 record。',

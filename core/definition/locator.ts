@@ -13,6 +13,12 @@ export class Locator {
     this.cells.set(formatPath(path), at);
   }
 
+  /** The first cell read for `path`: a parent located at its first child's cell. */
+  setIfAbsent(path: readonly PathSegment[], at: CellLocation): void {
+    const k = formatPath(path);
+    if (!this.cells.has(k)) this.cells.set(k, at);
+  }
+
   /** The cell of the deepest part of `path` that was read from a cell. */
   find(path: readonly PathSegment[]): CellLocation | undefined {
     for (let n = path.length; n >= 0; n--) {

@@ -87,7 +87,8 @@ function readSettings(sheet: SheetReader, raw: Obj): void {
     }
     seen.set(field.key, row);
     row.locate(field.path, 'value');
-    if (field.path.length === 3) row.locate(field.path.slice(0, 2), 'value');
+    for (let n = 1; n < field.path.length; n++)
+      sheet.ctx.locator.setIfAbsent(field.path.slice(0, n), row.at('value'));
     const value = settingValue(row, field);
     if (value !== undefined) setIn(raw, field.path, value);
   }
@@ -197,7 +198,8 @@ function readIndicators(
 ): IndicatorRows {
   const dims: Obj[] = [];
   raw.dimensions = dims;
-  sheet.ctx.locator.set(['dimensions'], sheet.at(sheet.headerRow, sheet.header('id')));
+  // The dimensions as a whole: their weights (weights.sum), or, with none, the first row.
+  sheet.ctx.locator.set(['dimensions'], sheet.at(sheet.headerRow, sheet.header('weight')));
   const dimensionRows = new Map<string, RowReader>();
   const chosen = new Map<string, { ids: string[]; any: boolean }>();
   const weights = new Map<string, Obj>();
@@ -330,6 +332,10 @@ function readIndicators(
         }
       }
     }
+  }
+  if (dims.length === 0) {
+    sheet.problem('definition.no-indicators', {}, sheet.headerRow + 1, sheet.header('id'));
+    sheet.ctx.locator.set(['dimensions'], sheet.at(sheet.headerRow + 1, sheet.header('id')));
   }
   const profiles = (raw.profiles ?? []) as Obj[];
   for (const pc of profileCols) {
