@@ -7,3 +7,4 @@ export * from './locator.ts';
 export { DEFINITION_MESSAGES } from './definition-messages.ts';
 export * from './template-versions.ts';
 export * from './template-diff.ts';
+export * from './carry-answers.ts';

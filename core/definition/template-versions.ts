@@ -33,9 +33,15 @@ export function checkSuccession(t: Template, previous: Template): Issue[] {
 /**
  * Old code → new code for every indicator of `previous` that `next` continues (next.previous is
  * previous.version): by `was` where declared, else by the same code when no other claims it.
+ * `previous` may be given as its codes alone (a workbook's metadata lists them).
  */
-export function successionStep(previous: Template, next: Template): Map<string, string> {
-  const old = new Set(indicatorsOf(previous).map((x) => x.ind.id));
+export function successionStep(
+  previous: Template | Iterable<string>,
+  next: Template,
+): Map<string, string> {
+  const old = new Set(
+    'dimensions' in previous ? indicatorsOf(previous).map((x) => x.ind.id) : previous,
+  );
   const claimed = new Set(
     indicatorsOf(next)
       .map((x) => x.ind.was)
@@ -85,7 +91,8 @@ export function succession(
   let cur = to;
   while (cur.version !== from.version) {
     if (cur.previous === undefined) return { ok: false, missing: from.version };
-    const prev = cur.previous === from.version ? from : lookup(cur.id, cur.previous);
+    const found = cur.previous === from.version ? from : lookup(cur.id, cur.previous);
+    const prev = found?.version === cur.previous ? found : undefined;
     if (!prev) return { ok: false, missing: cur.previous };
     steps.unshift([prev, cur]);
     if (compareVersions(prev.version, from.version) < 0)

@@ -11,6 +11,12 @@ registerMessages({
     en: (p) =>
       `Note: the previous version ${s(p.previous)} of ${s(p.id)} is not among the known templates, so its was codes were not checked against it. Put that version in a folder named in SCOREBOOK_TEMPLATES to check them.`,
   },
+  'cli.generate.no-template': {
+    'zh-CN': () =>
+      '请指定模板：模板编号（如 gbt-40143-2021），或 --template-file 模板文件（YAML 或定义工作簿 .xlsx）。',
+    en: () =>
+      'Name the template: its id (e.g. gbt-40143-2021), or --template-file with a template file (YAML or a definition workbook .xlsx).',
+  },
   'cli.definition.exists': {
     'zh-CN': (p) => `${s(p.out)} 已存在，未覆盖。要替换它请加 --force，或换一个文件名。`,
     en: (p) =>
