@@ -5,6 +5,7 @@
  */
 import {
   idToName,
+  isAnswered,
   readSubmission,
   type ContractCells,
   type PreviousWork,
@@ -14,11 +15,6 @@ import {
 } from '../../core/index.ts';
 
 export { carryAnswers, type Carried, type PreviousWork } from '../../core/index.ts';
-
-function answered(a: RowAnswer): boolean {
-  const filled = (v: unknown) => v !== null && v !== undefined && String(v).trim() !== '';
-  return filled(a.input) || Boolean(a.na) || filled(a.mode) || filled(a.evidence);
-}
 
 /**
  * The answers in a workbook, through readSubmission when its template (of its version) is known;
@@ -35,7 +31,7 @@ export function previousWork(
   if (sub) {
     return {
       metadata: sub.metadata,
-      answers: new Map([...sub.answers].filter(([, a]) => answered(a))),
+      answers: new Map([...sub.answers].filter(([, a]) => isAnswered(a))),
       rawWeights: sub.rawWeights,
     };
   }
@@ -55,7 +51,7 @@ export function previousWork(
     const evidence = plain(idToName('EV', id));
     if (mode !== null && mode !== '') a.mode = String(mode);
     if (evidence !== null && evidence !== '') a.evidence = String(evidence);
-    if (answered(a)) answers.set(id, a);
+    if (isAnswered(a)) answers.set(id, a);
   }
   return { metadata: undefined, answers, rawWeights: {} };
 }

@@ -34,6 +34,12 @@ export interface Carried {
   unreadable: { id: string; input: string }[];
 }
 
+/** A row with something in it: an input, N/A, a mode or evidence. */
+export function isAnswered(a: RowAnswer): boolean {
+  const filled = (v: unknown) => v !== null && v !== undefined && String(v).trim() !== '';
+  return filled(a.input) || Boolean(a.na) || filled(a.mode) || filled(a.evidence);
+}
+
 /** What a workbook says of the template its answers were given for. */
 export type WorkbookCodes = Pick<
   WorkbookMetadata,
