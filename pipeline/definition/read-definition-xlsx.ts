@@ -8,6 +8,7 @@ import type { Issue } from '../../core/index.ts';
 import {
   Locator,
   readDefinition,
+  sheetOfName,
   type DefinitionReading,
   type PlainCell,
   type SheetGrid,
@@ -51,6 +52,24 @@ export function readDefinitionBytes(bytes: Uint8Array, file?: string): Definitio
   const r = readDefinition(workbookGrids(raw.value));
   if (r.value) locators.set(r.value, r.locator);
   return { ...r, errors: withFile(r.errors, file) };
+}
+
+/**
+ * Whether a workbook file has any sheet of a definition workbook: a folder of templates may also
+ * hold other workbooks (scoring sheets made from them), which are not templates.
+ */
+export function holdsDefinition(file: string): boolean {
+  try {
+    const wb = readWorkbookBytes(readFileSync(file)).value;
+    return (
+      wb !== undefined &&
+      wb.sheets.some(
+        (sh) => sheetOfName(sh.name) !== undefined && sheetOfName(sh.name)!.key !== 'instructions',
+      )
+    );
+  } catch {
+    return true;
+  }
 }
 
 export function readDefinitionFile(file: string): DefinitionReading {

@@ -10,7 +10,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issue, parseTemplate, type Issue, type Result, type Template } from '../../core/index.ts';
-import { isDefinitionFile, readDefinitionFile } from '../definition/read-definition-xlsx.ts';
+import {
+  holdsDefinition,
+  isDefinitionFile,
+  readDefinitionFile,
+} from '../definition/read-definition-xlsx.ts';
 import { TemplateShelf, isTemplateFileName } from './template-shelf.ts';
 import { manifestOf, unchanged, type Inputs } from '../../bin/build-manifest.mjs';
 import { BUILT_DIR } from '../build/built-dir.ts';
@@ -95,7 +99,12 @@ export function templateVersions(): ReadonlyMap<string, Template> {
 export function templateFiles(): string[] {
   shippedTemplates();
   const yaml = (dir: string) => readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => join(dir, f));
-  const user = (dir: string) => readdirSync(dir).filter(isTemplateFileName).sort().map((f) => join(dir, f));
+  const user = (dir: string) =>
+    readdirSync(dir)
+      .filter(isTemplateFileName)
+      .sort()
+      .map((f) => join(dir, f))
+      .filter((f) => !isDefinitionFile(f) || holdsDefinition(f));
   return [...yaml(TEMPLATES_DIR), ...userTemplateDirs().flatMap(user)];
 }
 
@@ -122,6 +131,8 @@ function addUserTemplates(found: TemplateShelf, dir: string): void {
   }
   for (const name of names) {
     const file = join(dir, name);
+    // A scoring workbook kept beside the templates is not one.
+    if (isDefinitionFile(file) && !holdsDefinition(file)) continue;
     const { value, errors } = readTemplateFile(file);
     if (!value) return fail(errors);
     if (found.has(value.id, value.version))
