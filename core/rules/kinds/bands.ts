@@ -126,9 +126,11 @@ function fromColumns(cells: RuleCells): Record<string, unknown> {
   if (direction) out.direction = direction;
   cells.locate(['bands'], 'bands');
   const text = cells.text('bands');
-  if (text === undefined)
+  if (text === undefined) {
     cells.problem('definition.rule-needs', { kind: 'bands', column: 'bands' });
-  else {
+    // The schema's "bands is required" is the same problem: said once, at the rule.
+    cells.locate(['bands'], 'rule');
+  } else {
     const lines = parseBandText(text);
     const bad = lines.find((l) => 'error' in l);
     if (bad && 'error' in bad) cells.problem('definition.band-text', { text: bad.error }, 'bands');

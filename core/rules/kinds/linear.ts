@@ -66,8 +66,10 @@ function fromColumns(cells: RuleCells): Record<string, unknown> {
     cells.locate([key], key);
     const v = cells.number(key);
     if (v !== undefined) out[key] = v;
-    else if (cells.text(key) === undefined)
+    else if (cells.text(key) === undefined) {
       cells.problem('definition.rule-needs', { kind: 'linear', column: key });
+      cells.locate([key], 'rule');
+    }
   }
   return { ...out, ...figureDomainFromColumns(cells) };
 }

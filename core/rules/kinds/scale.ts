@@ -152,14 +152,13 @@ function fromColumns(cells: RuleCells): Record<string, unknown> {
   const en = cells.lines('levels_en');
   if (!zh && !en) {
     cells.problem('definition.rule-needs', { kind: 'scale', column: 'levels_zh' });
+    cells.locate(['levels'], 'rule');
     return { kind: 'scale' };
   }
   if (!zh || !en || zh.length !== en.length) {
-    cells.problem(
-      'definition.levels-count',
-      { zh: zh?.length ?? 0, en: en?.length ?? 0 },
-      !en || (zh && en.length < zh.length) ? 'levels_en' : 'levels_zh',
-    );
+    const at = !en || (zh && en.length < zh.length) ? 'levels_en' : 'levels_zh';
+    cells.problem('definition.levels-count', { zh: zh?.length ?? 0, en: en?.length ?? 0 }, at);
+    cells.locate(['levels'], at);
     return { kind: 'scale' };
   }
   zh.forEach((_, i) => {
