@@ -37,7 +37,7 @@ import {
   type DefinitionSheetSpec,
 } from './definition-sheets.ts';
 import { Locator } from './locator.ts';
-import { SheetReader, type ReadContext, type RowReader } from './sheet-reader.ts';
+import { SheetReader, cellKey, type ReadContext, type RowReader } from './sheet-reader.ts';
 import { BAD, isEmpty, readNumberCell, readYesNo } from './cell-values.ts';
 import './definition-messages.ts';
 
@@ -522,17 +522,16 @@ function checkable(raw: Obj): Template {
   return copy;
 }
 
-const cellKey = (i: Issue) =>
-  i.cell ? `${i.cell.sheet}\u0000${i.cell.row}\u0000${i.cell.column}` : undefined;
+const keyOf = (i: Issue) => (i.cell ? cellKey(i.cell) : undefined);
 
 /** Issues of a later stage not already said at the same cell by an earlier one. */
 function fresh(said: Set<string>, issues: Issue[]): Issue[] {
   const out = issues.filter((i) => {
-    const k = cellKey(i);
+    const k = keyOf(i);
     return k === undefined || !said.has(k);
   });
   for (const i of out) {
-    const k = cellKey(i);
+    const k = keyOf(i);
     if (k) said.add(k);
   }
   return out;
@@ -545,7 +544,7 @@ function sheetLang(grids: readonly SheetGrid[]): Lang {
 
 export function readDefinition(grids: readonly SheetGrid[]): DefinitionReading {
   const locator = new Locator();
-  const ctx: ReadContext = { problems: [], locator, lang: sheetLang(grids) };
+  const ctx: ReadContext = { problems: [], locator, lang: sheetLang(grids), quiet: new Set() };
   const found = new Map<SheetKey, SheetGrid>();
   for (const g of grids) {
     const spec = sheetOfName(g.name);
@@ -579,6 +578,7 @@ export function readDefinition(grids: readonly SheetGrid[]): DefinitionReading {
 
   const said = new Set<string>();
   const errors = fresh(said, ctx.problems);
+  for (const k of ctx.quiet) said.add(k);
   const parsed = templateSchema.safeParse(raw);
   let value: Template | undefined;
   if (parsed.success) {

@@ -34,7 +34,12 @@ export interface ReadContext {
   locator: Locator;
   /** the language the workbook's headings are in, for columns it lacks */
   lang: Lang;
+  /** cells (sheet, row, column, as cellKey) whose problems are already said for them */
+  quiet: Set<string>;
 }
+
+/** A cell as one key: sheet, spreadsheet row, column heading. */
+export const cellKey = (at: CellLocation) => `${at.sheet}\u0000${at.row}\u0000${at.column}`;
 
 export interface ProfileColumn {
   id: string;
@@ -107,6 +112,10 @@ export class SheetReader {
       if (!from || !to || to.row <= this.headerRow) continue;
       const top = Math.max(from.row, this.headerRow + 1);
       if (to.col > from.col) {
+        // Said once, at the range: what its cells lack is the same problem.
+        for (let r = top; r <= to.row; r++)
+          for (let c = from.col; c <= to.col; c++)
+            this.ctx.quiet.add(cellKey(this.at(r, this.headerOf(c) ?? columnLetter(c))));
         this.problem(
           'definition.merged-across',
           { range },
@@ -144,6 +153,8 @@ export class SheetReader {
 
   /** A problem at (row, column heading); `row` 0-based as in the grid. */
   problem(code: string, params: Issue['params'], row: number, column: string): void {
+    if (code !== 'definition.merged-across' && this.ctx.quiet.has(cellKey(this.at(row, column))))
+      return;
     this.ctx.problems.push({
       ...issue(code, [], params),
       cell: { sheet: this.name, row: row + 1, column },
