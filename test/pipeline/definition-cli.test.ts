@@ -4,7 +4,6 @@
  * independent tool (openpyxl) with a dozen mistakes gets each one back at its sheet, row and
  * column, in one run; and the shipped example workbooks equal a fresh export, cell by cell.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import {
 } from '../../pipeline/definition/shipped-definitions.ts';
 import { TEMPLATES_DIR } from '../../pipeline/templates/registry.ts';
 import { readWorkbookBytes } from '../../pipeline/xlsx/read-workbook.ts';
+import { python } from '../support/openpyxl.ts';
 import { runCli, scratchDir } from '../support/run-cli.ts';
 
 const SHIPPED = [
@@ -28,13 +28,6 @@ const dir = scratchDir('scorebook-definition-');
 
 const shipped = (id: string): Template =>
   parseTemplate(readFileSync(join(TEMPLATES_DIR, `${id}.yaml`), 'utf8')).value!;
-
-/** Debian's python3 with its openpyxl: an independent reader and writer of .xlsx. */
-export function python(script: string, ...args: string[]): string {
-  const r = spawnSync('/usr/bin/python3', ['-c', script, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`python failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 describe('templates export, import, show and check', () => {
   for (const id of SHIPPED) {
