@@ -29,6 +29,8 @@ export interface LaidColumn {
   wrap?: boolean;
   /** numbers */
   number?: boolean;
+  /** short codes such as the level, centred */
+  center?: boolean;
   /** data rows (0-based, below the header) the column's drop-down leaves out */
   listSkipsRows?: readonly number[];
 }
@@ -53,6 +55,8 @@ export interface LaidSheet {
   cellLists?: (CellAt & { list: readonly string[] })[];
   /** single cells kept as text */
   textCells?: CellAt[];
+  /** each data row's height in points, where its wrapped text needs more than a line */
+  rowHeights?: (number | undefined)[];
 }
 
 export interface LaidBook {

@@ -23,6 +23,7 @@ import {
   type DefinitionSheetSpec,
 } from './definition-sheets.ts';
 import { instructionRows } from './instructions.ts';
+import { LINE_POINTS, heightForLines, wrappedLines } from '../sheet/row-heights.ts';
 
 /** Rows offered drop-downs below the last one written: room for a standard's indicators. */
 const SPARE_ROWS = 300;
@@ -36,6 +37,7 @@ function laidColumn(c: DefColumn, lang: Lang): LaidColumn {
   if (c.type === 'id') out.text = true;
   if (c.type === 'lines') out.wrap = true;
   if (c.type === 'number') out.number = true;
+  if (c.type === 'level') out.center = true;
   if (c.type === 'text' && c.width >= 24) out.wrap = true;
   return out;
 }
@@ -236,6 +238,24 @@ function instructionsSheet(lang: Lang): LaidSheet {
   };
 }
 
+/** Rows as tall as their wrapped texts: neither Excel nor LibreOffice fits them when a file opens. */
+export function fitRowHeights(sheet: LaidSheet, lang: Lang): LaidSheet {
+  const points = lang === 'zh-CN' ? LINE_POINTS.cjk : LINE_POINTS.latin;
+  const heights = sheet.rows.map((row) =>
+    heightForLines(
+      Math.max(
+        1,
+        ...row.map((v, c) => {
+          const col = sheet.columns[c];
+          return col?.wrap && v !== null ? wrappedLines(String(v), col.width) : 1;
+        }),
+      ),
+      points,
+    ),
+  );
+  return heights.some((h) => h !== undefined) ? { ...sheet, rowHeights: heights } : sheet;
+}
+
 /** The definition workbook of `t`, or the blank one a new standard starts from. */
 export function layDefinition(t: Template | undefined, lang: Lang): LaidBook {
   return {
@@ -248,6 +268,6 @@ export function layDefinition(t: Template | undefined, lang: Lang): LaidBook {
       profileRulesSheet(t, lang),
       gradesSheet(t, lang),
       sizeBandsSheet(t, lang),
-    ],
+    ].map((sheet) => fitRowHeights(sheet, lang)),
   };
 }

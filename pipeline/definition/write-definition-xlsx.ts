@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { a1 } from '../../core/index.ts';
-import type { LaidBook, LaidSheet } from '../../core/definition/index.ts';
+import type { LaidBook, LaidColumn, LaidSheet } from '../../core/definition/index.ts';
 
 const HEADING_FILL = 'FFDDEBF7';
 const TEXT = '@';
@@ -38,6 +38,14 @@ function ranges(col: number, from: number, to: number, skip: ReadonlySet<number>
   return out;
 }
 
+function alignment(c: LaidColumn | undefined): Partial<ExcelJS.Alignment> {
+  return {
+    vertical: 'top',
+    wrapText: c?.wrap ?? false,
+    ...(c?.center ? { horizontal: 'center' as const } : {}),
+  };
+}
+
 function writeSheet(wb: ExcelJS.Workbook, sheet: LaidSheet, font: Partial<ExcelJS.Font>): void {
   const ws = wb.addWorksheet(sheet.name, {
     views: sheet.plain ? [] : [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
@@ -59,11 +67,13 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LaidSheet, font: Partial<ExcelJ
     const column = ws.getColumn(i + 1);
     // Codes typed later stay text too: "1.10" must not become the number 1.1.
     if (c.text) column.numFmt = TEXT;
-    column.alignment = { vertical: 'top', wrapText: c.wrap ?? false };
+    column.alignment = alignment(c);
     column.font = font;
   });
   sheet.rows.forEach((cells, r) => {
     const row = ws.getRow(r + 2);
+    const height = sheet.rowHeights?.[r];
+    if (height !== undefined) row.height = height;
     cells.forEach((v, col) => {
       const cell = row.getCell(col + 1);
       const c = sheet.columns[col];
@@ -71,7 +81,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LaidSheet, font: Partial<ExcelJ
       const asText = c?.text || textCells.has(`${r},${col}`);
       cell.style = {
         font,
-        alignment: { vertical: 'top', wrapText: c?.wrap ?? false },
+        alignment: alignment(c),
         ...(asText ? { numFmt: TEXT } : {}),
       };
     });
