@@ -330,9 +330,10 @@ const CATALOGUE: Record<string, Entry> = {
       `The template comes from ${s(p.dir)} in SCOREBOOK_TEMPLATES: fix it (scorebook templates check shows every problem) or move it out of that folder.`,
   },
   'template.duplicate-id': {
-    'zh-CN': (p) => `模板编号 "${s(p.id)}" 已被另一个模板使用。请给这个模板另起一个编号。`,
+    'zh-CN': (p) =>
+      `模板编号 "${s(p.id)}"${p.version ? `（版本 ${s(p.version)}）` : ''}已被另一个模板使用。请给这个模板另起一个编号${p.version ? '，或者它若是修订版，给它一个新的版本号' : ''}。`,
     en: (p) =>
-      `The template id "${s(p.id)}" is already taken by another template. Give this template an id of its own.`,
+      `The template id "${s(p.id)}" is already taken by another template${p.version ? ` at version ${s(p.version)}` : ''}. Give this template an id of its own${p.version ? ', or, if it is a revision, a new version' : ''}.`,
   },
   'template.not-found': {
     'zh-CN': (p) =>

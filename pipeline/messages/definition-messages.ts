@@ -65,9 +65,9 @@ registerMessages({
   },
   'cli.diff.section': {
     'zh-CN': (p) =>
-      `${({ added: '新增', removed: '删除', renamed: '改名（编号不变）', moved: '移动（编号改变）', ruleChanged: '规则改变', suggestions: '建议的原编号（was）' } as Record<string, string>)[s(p.kind)] ?? s(p.kind)}：${s(p.count)}`,
+      `${({ added: '新增', removed: '删除', renamed: '改名（编号不变）', moved: '移动（编号改变）', ruleChanged: '规则改变', suggestions: '建议的原编号（was）' } as Record<string, string>)[s(p.kind)] ?? '变化'}：${s(p.count)}`,
     en: (p) =>
-      `${({ added: 'Added', removed: 'Removed', renamed: 'Renamed (same code)', moved: 'Moved (new code)', ruleChanged: 'Rule changed', suggestions: 'Suggested was' } as Record<string, string>)[s(p.kind)] ?? s(p.kind)}: ${s(p.count)}`,
+      `${({ added: 'Added', removed: 'Removed', renamed: 'Renamed (same code)', moved: 'Moved (new code)', ruleChanged: 'Rule changed', suggestions: 'Suggested was' } as Record<string, string>)[s(p.kind)] ?? 'Changes'}: ${s(p.count)}`,
   },
   'cli.diff.none': {
     'zh-CN': () => '两个版本的三级指标没有差别。',

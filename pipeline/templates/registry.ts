@@ -136,7 +136,7 @@ function addUserTemplates(found: TemplateShelf, dir: string): void {
     const { value, errors } = readTemplateFile(file);
     if (!value) return fail(errors);
     if (found.has(value.id, value.version))
-      return fail([{ ...issue('template.duplicate-id', ['id'], { id: `${value.id}@${value.version}` }), file }]);
+      return fail([{ ...issue('template.duplicate-id', ['id'], { id: value.id, version: value.version }), file }]);
     found.add(value, file);
   }
 }
