@@ -40,3 +40,4 @@ export * from './records/record-values.ts';
 export * from './records/record-period.ts';
 export * from './records/check-records.ts';
 export * from './records/derive-indicators.ts';
+export * from './definition/index.ts';

@@ -14,6 +14,15 @@ export interface Issue {
   column?: number;
   /** CSV row (1-based, header = row 1) for issues found in tabular input. */
   row?: number;
+  /** The cell of a spreadsheet (a definition workbook) the issue is about, as a person finds it. */
+  cell?: CellLocation;
+}
+
+/** A cell as a spreadsheet shows it: the sheet's name, the row number (header = row 1), the column's header. */
+export interface CellLocation {
+  sheet: string;
+  row: number;
+  column: string;
 }
 
 export interface Result<T> {

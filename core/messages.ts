@@ -346,6 +346,30 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) =>
       `Template "${s(p.template)}" has no profile "${s(p.id)}". Available: ${s(p.available) || '(none)'}.`,
   },
+  'version.previous-not-older': {
+    'zh-CN': (p) =>
+      `上一版本 ${s(p.previous)} 不早于本版本 ${s(p.version)}。previous 应为本版本修订自的较早版本。`,
+    en: (p) =>
+      `The previous version ${s(p.previous)} is not older than this version ${s(p.version)}. previous names the earlier version this one revises.`,
+  },
+  'version.was-without-previous': {
+    'zh-CN': (p) =>
+      `指标 "${s(p.id)}" 写明了原编号（was），但模板没有写明上一版本（previous）。请写明原编号所属的版本，如 previous: "1.0.0"。`,
+    en: (p) =>
+      `The indicator "${s(p.id)}" gives the code it was (was), but the template names no previous version. Add the version that code belongs to, e.g. previous: "1.0.0".`,
+  },
+  'version.was-twice': {
+    'zh-CN': (p) =>
+      `原编号 "${s(p.was)}" 被指标 "${s(p.first)}" 和 "${s(p.id)}" 同时使用。上一版本的一个指标只能由一个指标延续：请改正其中一个。`,
+    en: (p) =>
+      `The old code "${s(p.was)}" is claimed by both "${s(p.first)}" and "${s(p.id)}". An indicator of the previous version is continued by one indicator only: correct one of them.`,
+  },
+  'version.was-unknown': {
+    'zh-CN': (p) =>
+      `指标 "${s(p.id)}" 的原编号 "${s(p.was)}" 在 ${s(p.template)} 的上一版本 ${s(p.previous)} 中不存在。请填写它在该版本中的编号，或写“新增”。`,
+    en: (p) =>
+      `The indicator "${s(p.id)}" was "${s(p.was)}", which version ${s(p.previous)} of ${s(p.template)} does not have. Give its code in that version, or "new".`,
+  },
   'template.user-dir-missing': {
     'zh-CN': (p) =>
       `SCOREBOOK_TEMPLATES 中的文件夹 ${s(p.dir)} 不存在或不是文件夹。请改正该环境变量（多个文件夹用：分隔，Windows 用；）。`,
@@ -359,9 +383,10 @@ const CATALOGUE: Record<string, Entry> = {
       `The template comes from ${s(p.dir)} in SCOREBOOK_TEMPLATES: fix it (scorebook templates check shows every problem) or move it out of that folder.`,
   },
   'template.duplicate-id': {
-    'zh-CN': (p) => `模板编号 "${s(p.id)}" 已被另一个模板使用。请给这个模板另起一个编号。`,
+    'zh-CN': (p) =>
+      `模板编号 "${s(p.id)}"${p.version ? `（版本 ${s(p.version)}）` : ''}已被另一个模板使用。请给这个模板另起一个编号${p.version ? '，或者它若是修订版，给它一个新的版本号' : ''}。`,
     en: (p) =>
-      `The template id "${s(p.id)}" is already taken by another template. Give this template an id of its own.`,
+      `The template id "${s(p.id)}" is already taken by another template${p.version ? ` at version ${s(p.version)}` : ''}. Give this template an id of its own${p.version ? ', or, if it is a revision, a new version' : ''}.`,
   },
   'template.not-found': {
     'zh-CN': (p) =>
@@ -752,8 +777,19 @@ export function message(issue: Issue, lang: Lang): string {
   return entry[lang](issue.params ?? {});
 }
 
-/** `file:line:col  path  message`, the way a compiler says it. */
+/** `[指标 sheet, row 14, column 规则]`: where a person finds a cell, in words. */
+export function cellPlace(at: NonNullable<Issue['cell']>, lang: Lang): string {
+  return lang === 'zh-CN'
+    ? `[${at.sheet} 工作表，第 ${at.row} 行，${at.column} 列]`
+    : `[${at.sheet} sheet, row ${at.row}, column ${at.column}]`;
+}
+
+/** `file:line:col  path  message`, the way a compiler says it; a spreadsheet's cell instead of a path. */
 export function formatIssue(issue: Issue, lang: Lang): string {
+  if (issue.cell) {
+    const file = issue.file ? `${issue.file} ` : '';
+    return `${file}${cellPlace(issue.cell, lang)} ${message(issue, lang)}`;
+  }
   const where: string[] = [];
   const file = issue.file ?? '';
   if (file || issue.line) {

@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { ICON_SIZES, iconPng } from './icons.ts';
 import { OFFICE_JS, isOfficeJsCdn, withOfficeJs, type OfficeJsCdn } from './office-js-cdn.ts';
-import { templateFiles } from '../../pipeline/templates/registry.ts';
+import { readTemplateFile, templateFiles } from '../../pipeline/templates/registry.ts';
+import { isDefinitionFile } from '../../pipeline/definition/read-definition-xlsx.ts';
+import { templateToYaml } from '../../pipeline/definition/template-yaml.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEV_URL = 'https://localhost:3000';
@@ -26,7 +28,7 @@ export interface BuildOptions {
   officeJs?: OfficeJsCdn;
 }
 
-/** Every templates/*.yaml as text, under the import "scorebook:templates". */
+/** Every template the CLI knows, as YAML text, under the import "scorebook:templates". */
 const templatesPlugin: esbuild.Plugin = {
   name: 'scorebook-templates',
   setup(build) {
@@ -37,9 +39,12 @@ const templatesPlugin: esbuild.Plugin = {
     build.onLoad({ filter: /.*/, namespace: 'scorebook' }, () => {
       // The shipped templates and the user's own (SCOREBOOK_TEMPLATES), as the CLI sees them.
       const files = templateFiles();
+      // A definition workbook goes in as the YAML it converts to (the registry has checked it).
       const texts = files.map((file) => ({
         file: basename(file),
-        text: readFileSync(file, 'utf8'),
+        text: isDefinitionFile(file)
+          ? templateToYaml(readTemplateFile(file).value!, basename(file))
+          : readFileSync(file, 'utf8'),
       }));
       return {
         contents: `export default ${JSON.stringify(texts)};`,

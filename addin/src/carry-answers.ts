@@ -1,52 +1,29 @@
 /**
- * Regeneration keeps a person's work: the answers already in the workbook are carried, by
- * indicator id, into the new sheet, in the new sheet's language and rule spelling. What cannot
- * be carried is listed, never silently lost: answers of indicators no longer chosen, and
- * answers the new rule cannot read (a 符合 where the profile now wants a percentage).
+ * Regeneration keeps a person's work: the answers already in the workbook are carried into the
+ * new sheet (core's carryAnswers: by indicator, across versions following `was`, in the new
+ * sheet's language and rule spelling). This reads them from the open workbook's contract cells.
  */
 import {
   idToName,
+  isAnswered,
   readSubmission,
-  sheetLabels,
-  toCellAnswer,
   type ContractCells,
-  type Lang,
+  type PreviousWork,
   type RowAnswer,
-  type ScoringPlan,
   type Template,
-  type WorkbookMetadata,
+  type WorkbookCodes,
 } from '../../core/index.ts';
 
-export interface PreviousWork {
-  metadata: WorkbookMetadata | undefined;
-  /** Every indicator that had something in its row: input, N/A, mode or evidence. */
-  answers: Map<string, RowAnswer>;
-  /** Weights as the evaluator left them in the sheet. */
-  rawWeights: Record<string, number>;
-}
-
-export interface Carried {
-  answers: Map<string, RowAnswer>;
-  kept: string[];
-  /** Answered before, not chosen now. */
-  dropped: string[];
-  /** Answered before, but the value does not fit the indicator's rule now. */
-  unreadable: { id: string; input: string }[];
-}
-
-function answered(a: RowAnswer): boolean {
-  const filled = (v: unknown) => v !== null && v !== undefined && String(v).trim() !== '';
-  return filled(a.input) || Boolean(a.na) || filled(a.mode) || filled(a.evidence);
-}
+export { carryAnswers, type Carried, type PreviousWork } from '../../core/index.ts';
 
 /**
- * The answers in a workbook, through readSubmission when its template is known; from the
- * contract names directly otherwise (a template this add-in no longer ships still gives back
- * what the evaluator typed).
+ * The answers in a workbook, through readSubmission when its template (of its version) is known;
+ * from the contract names directly otherwise (a template this add-in no longer ships still gives
+ * back what the evaluator typed).
  */
 export function previousWork(
   cells: ContractCells,
-  findTemplate: (id: string) => Template | undefined,
+  findTemplate: (id: string, version: string) => Template | undefined,
 ): PreviousWork {
   const empty: PreviousWork = { metadata: undefined, answers: new Map(), rawWeights: {} };
   if (!cells.metadata) return empty;
@@ -54,7 +31,7 @@ export function previousWork(
   if (sub) {
     return {
       metadata: sub.metadata,
-      answers: new Map([...sub.answers].filter(([, a]) => answered(a))),
+      answers: new Map([...sub.answers].filter(([, a]) => isAnswered(a))),
       rawWeights: sub.rawWeights,
     };
   }
@@ -74,42 +51,17 @@ export function previousWork(
     const evidence = plain(idToName('EV', id));
     if (mode !== null && mode !== '') a.mode = String(mode);
     if (evidence !== null && evidence !== '') a.evidence = String(evidence);
-    if (answered(a)) answers.set(id, a);
+    if (isAnswered(a)) answers.set(id, a);
   }
   return { metadata: undefined, answers, rawWeights: {} };
 }
 
-/** The evaluation mode in the new sheet's language (the list items are the same three in order). */
-function translateMode(mode: string, lang: Lang): string {
-  for (const from of ['zh-CN', 'en'] as const) {
-    const i = sheetLabels(from).modes.indexOf(mode);
-    if (i >= 0) return sheetLabels(lang).modes[i]!;
-  }
-  return mode;
-}
-
-export function carryAnswers(previous: PreviousWork, plan: ScoringPlan, lang: Lang): Carried {
-  const byId = new Map(plan.indicators.map((i) => [i.id, i]));
-  const out: Carried = { answers: new Map(), kept: [], dropped: [], unreadable: [] };
-  for (const [id, a] of previous.answers) {
-    const ind = byId.get(id);
-    if (!ind) {
-      out.dropped.push(id);
-      continue;
-    }
-    const cell = toCellAnswer(ind.rule, ind.unit, a.na ? 'NA' : (a.input ?? null), lang);
-    const row: RowAnswer = {};
-    if (cell.ok) Object.assign(row, cell.answer);
-    else out.unreadable.push({ id, input: String(a.input) });
-    if (a.mode) row.mode = translateMode(a.mode, lang);
-    if (a.evidence) row.evidence = a.evidence;
-    // An unreadable value is still kept in the evidence, so it is not lost with the input cell.
-    if (!cell.ok)
-      row.evidence = [a.evidence, `${sheetLabels(lang).input}: ${String(a.input)}`]
-        .filter(Boolean)
-        .join(' | ');
-    out.answers.set(id, row);
-    out.kept.push(id);
-  }
-  return out;
+/** The template codes of a workbook's metadata as it stands, even when it does not read whole. */
+export function workbookCodes(meta: Record<string, string> | undefined): WorkbookCodes | undefined {
+  if (!meta?.template_id || !meta.template_version) return undefined;
+  return {
+    template_id: meta.template_id,
+    template_version: meta.template_version,
+    indicators: meta.indicators ?? '',
+  };
 }

@@ -4,6 +4,7 @@
  * pane can ask before answers are dropped: prepare (reads only) and write.
  */
 import {
+  answerSuccession,
   buildMetadata,
   layoutWorkbook,
   resolvePlan,
@@ -15,7 +16,7 @@ import {
   type Template,
   type WorkbookModel,
 } from '../../core/index.ts';
-import { carryAnswers, previousWork, type Carried } from './carry-answers.ts';
+import { carryAnswers, previousWork, workbookCodes, type Carried } from './carry-answers.ts';
 import type { SpreadsheetHost, WriteReport } from './spreadsheet-host.ts';
 
 export interface GenerateRequest {
@@ -41,14 +42,21 @@ export interface PreparedGeneration {
 export async function prepareGeneration(
   host: SpreadsheetHost,
   req: GenerateRequest,
-  findTemplate: (id: string) => Template | undefined,
+  /** the template of this id and version where known, else the newest of the id */
+  findTemplate: (id: string, version?: string) => Template | undefined,
 ): Promise<{ value?: PreparedGeneration; errors: Issue[] }> {
   const resolved = resolvePlan(req.template, { ...req.choice, weights: req.rawWeights });
   if (!resolved.value) return { errors: resolved.errors };
   const plan = resolved.value;
   const cells = await host.readContractCells();
   const previous = previousWork(cells, findTemplate);
-  const carried = carryAnswers(previous, plan, req.lang);
+  // A workbook of an earlier version of the template: its answers follow the codes' succession.
+  const follow = answerSuccession(
+    previous.metadata ?? workbookCodes(cells.metadata),
+    req.template,
+    findTemplate,
+  );
+  const carried = carryAnswers(previous, plan, req.lang, follow);
   // The same organization's workbook keeps its id across regenerations; another one gets its own.
   const keepId =
     previous.metadata && previous.metadata.org_id === req.org.org_id

@@ -2,6 +2,7 @@
  * Office.js as the spreadsheet host: Excel.run around the reader and the writer, page setup where
  * Excel has ExcelApi 1.9, and the start of the pane once Office says where it runs.
  */
+import { readDefinitionSheets } from './office-definition-reader.ts';
 import { readContractCells } from './office-reader.ts';
 import { writeWorkbookModel } from './office-writer.ts';
 import type { SpreadsheetHost } from './spreadsheet-host.ts';
@@ -14,6 +15,7 @@ export function officeHost(run: ExcelRun, opts: { pageLayout: boolean }): Spread
     readContractCells: () => run((ctx) => readContractCells(ctx)),
     applyWorkbookModel: (model) =>
       run((ctx) => writeWorkbookModel(ctx, model, { pageLayout: opts.pageLayout })),
+    readDefinitionSheets: () => run((ctx) => readDefinitionSheets(ctx)),
   };
 }
 

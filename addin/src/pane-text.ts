@@ -47,6 +47,12 @@ const TEXT = {
     cancelled: '已取消，工作簿未改动。',
     found: (t: string, when: string) =>
       `此工作簿已有评分表（${t}，生成于 ${when}）。可直接“检查得分”，或修改选择后重新生成；已填写的内容会按指标编号保留。`,
+    definedHere: (t: string) => `本工作簿中定义的模板：${t}`,
+    definitionFound: (t: string) =>
+      `此工作簿中定义了一个模板（${t}），已选用它：可直接生成评分表。`,
+    definitionProblems: (n: number) =>
+      `此工作簿中定义的模板有 ${n} 个问题，需先改正才能使用（前几个如下）：`,
+    movedAnswers: (n: number) => `其中 ${n} 项随新版本的编号改变移到了新编号下。`,
     checking: '正在读取填写内容并复核…',
     total: '总分（百分制）',
     grade: '等级',
@@ -124,6 +130,12 @@ const TEXT = {
     cancelled: 'Cancelled; the workbook was not changed.',
     found: (t: string, when: string) =>
       `This workbook has a scoring sheet (${t}, generated ${when}). Check it, or change the choices and generate again; answers are kept by indicator id.`,
+    definedHere: (t: string) => `A template defined in this workbook: ${t}`,
+    definitionFound: (t: string) =>
+      `This workbook defines a template (${t}); it is chosen: generate its scoring sheet when ready.`,
+    definitionProblems: (n: number) =>
+      `The template defined in this workbook has ${n} problem(s) to fix before it can be used (the first ones):`,
+    movedAnswers: (n: number) => `${n} of them moved to the new codes of the new version.`,
     checking: 'Reading the answers and recomputing…',
     total: 'Total (out of 100)',
     grade: 'Grade',

@@ -11,7 +11,7 @@
  * writer and an entry page script that finds it; what is host-neutral about reading and
  * replacing (contract-reading.ts, sheet-replacement.ts, sheet-batches.ts) serves it too.
  */
-import type { ContractCells, WorkbookModel } from '../../core/index.ts';
+import type { ContractCells, SheetGrid, WorkbookModel } from '../../core/index.ts';
 
 export interface WorkbookReading extends ContractCells {
   /** Names found, contract names only. */
@@ -36,4 +36,9 @@ export interface SpreadsheetHost {
    * name is not scorebook's, and protects the sheets last.
    */
   applyWorkbookModel(model: WorkbookModel): Promise<WriteReport>;
+  /**
+   * The sheets of a template defined in the open workbook (a definition workbook's Settings,
+   * Indicators … sheets), or undefined when it has no indicators sheet.
+   */
+  readDefinitionSheets(): Promise<SheetGrid[] | undefined>;
 }

@@ -5,8 +5,10 @@
  * wrong.
  */
 import {
+  answerSuccession,
   formatIssue,
   langFromLocale,
+  readDefinition,
   readSubmission,
   text,
   type Issue,
@@ -40,12 +42,27 @@ interface Pane {
   host: SpreadsheetHost;
   choice: PaneChoice;
   busy: boolean;
+  /** the template defined in the open workbook's own definition sheets, if any */
+  defined?: Template;
+  /** the form works with that template, not a bundled one */
+  useDefined: boolean;
 }
+
+/** The template select's value for the template defined in the workbook. */
+const DEFINED = '__workbook__';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 function template(p: Pane): Template {
-  return findBundledTemplate(p.choice.templateId)!;
+  return p.useDefined && p.defined ? p.defined : findBundledTemplate(p.choice.templateId)!;
+}
+
+/** Templates by id (and version): the workbook's own where it is the one asked for, else the bundle's. */
+function finder(p: Pane): (id: string, version?: string) => Template | undefined {
+  return (id, version) =>
+    p.defined && p.defined.id === id && (version === undefined || p.defined.version === version)
+      ? p.defined
+      : findBundledTemplate(id, version);
 }
 
 function say(kind: 'progress' | 'ok' | 'error', ...lines: string[]): void {
@@ -86,8 +103,23 @@ function renderForm(p: Pane): void {
   const t = template(p);
   const tpl = $('template') as HTMLSelectElement;
   tpl.replaceChildren(
+    ...(p.defined
+      ? [
+          h(
+            'option',
+            { value: DEFINED, selected: p.useDefined },
+            p.T.definedHere(
+              `${text(p.defined.title, p.lang)} (${p.defined.id} ${p.defined.version})`,
+            ),
+          ),
+        ]
+      : []),
     ...[...bundledTemplates().values()].map((x) =>
-      h('option', { value: x.id, selected: x.id === t.id }, `${text(x.title, p.lang)} (${x.id})`),
+      h(
+        'option',
+        { value: x.id, selected: !p.useDefined && x.id === t.id },
+        `${text(x.title, p.lang)} (${x.id})`,
+      ),
     ),
   );
   const prof = $('profile') as HTMLSelectElement;
@@ -134,7 +166,9 @@ function org(): OrgDetails {
 
 function wireForm(p: Pane): void {
   $('template').addEventListener('change', (e) => {
-    p.choice = defaultChoice(findBundledTemplate((e.target as HTMLSelectElement).value)!);
+    const value = (e.target as HTMLSelectElement).value;
+    p.useDefined = value === DEFINED && p.defined !== undefined;
+    p.choice = defaultChoice(p.useDefined ? p.defined! : findBundledTemplate(value)!);
     renderForm(p);
   });
   $('profile').addEventListener('change', (e) => {
@@ -194,7 +228,7 @@ async function generate(p: Pane): Promise<void> {
       lang: p.lang,
       generator: GENERATOR,
     };
-    const prepared = await prepareGeneration(p.host, req, findBundledTemplate);
+    const prepared = await prepareGeneration(p.host, req, finder(p));
     if (!prepared.value) return say('error', ...issues(p, prepared.errors));
     const dropped = prepared.value.carried.dropped;
     if (dropped.length) {
@@ -229,6 +263,7 @@ async function write(p: Pane, prepared: PreparedGeneration, insideGenerate = fal
       'ok',
       p.T.generated(prepared.plan.indicators.length, report.syncs),
       c.kept.length ? p.T.keptAnswers(c.kept.length) : '',
+      c.moved.length ? p.T.movedAnswers(c.moved.length) : '',
       c.dropped.length
         ? p.T.droppedAnswers(c.dropped.map((id) => indicatorName(t, id, p.lang)).join('、'))
         : '',
@@ -253,7 +288,7 @@ async function check(p: Pane): Promise<void> {
   setBusy(p, true);
   try {
     say('progress', p.T.checking);
-    const r = await checkWorkbook(p.host, findBundledTemplate, p.lang);
+    const r = await checkWorkbook(p.host, finder(p), p.lang);
     if (!r.value) {
       $('results').replaceChildren();
       return say('error', ...issues(p, r.errors));
@@ -282,13 +317,44 @@ function translateStatic(p: Pane): void {
   });
 }
 
+/** A template defined in the open workbook's own sheets is offered first; its problems are said. */
+async function findDefinedTemplate(p: Pane): Promise<void> {
+  const grids = await p.host.readDefinitionSheets();
+  if (!grids) return;
+  const r = readDefinition(grids);
+  if (!r.value) {
+    say('error', p.T.definitionProblems(r.errors.length), ...issues(p, r.errors));
+    return;
+  }
+  p.defined = r.value;
+  p.useDefined = true;
+  p.choice = defaultChoice(r.value);
+  say(
+    'ok',
+    p.T.definitionFound(`${text(r.value.title, p.lang)} (${r.value.id} ${r.value.version})`),
+  );
+}
+
 /** Restores the choices a workbook was generated with, so that regenerating starts from them. */
 async function restoreFromWorkbook(p: Pane): Promise<void> {
   const cells = await p.host.readContractCells();
-  const sub = cells.metadata ? readSubmission(cells, findBundledTemplate).value : undefined;
+  const find = finder(p);
+  const sub = cells.metadata ? readSubmission(cells, find).value : undefined;
   if (!sub) return;
-  const t = findBundledTemplate(sub.metadata.template_id)!;
-  p.choice = choiceFromWorkbook(t, sub.metadata, sub.rawWeights);
+  p.useDefined = p.defined?.id === sub.metadata.template_id;
+  // The form offers the newest version: an older workbook's choice follows the codes' succession.
+  const t = p.useDefined ? p.defined! : findBundledTemplate(sub.metadata.template_id)!;
+  const follow = answerSuccession(sub.metadata, t, find);
+  const chosen = sub.metadata.indicators.split(',').map((x) => x.trim());
+  const old = find(sub.metadata.template_id, sub.metadata.template_version);
+  const all = old ? allIds(old) : [];
+  const indicators =
+    follow === undefined
+      ? sub.metadata.indicators
+      : chosen.length === all.length
+        ? allIds(t).join(',')
+        : chosen.flatMap((id) => follow.get(id) ?? []).join(',');
+  p.choice = choiceFromWorkbook(t, { ...sub.metadata, indicators }, sub.rawWeights);
   for (const k of ORG_FIELDS) ($(`org-${k}`) as HTMLInputElement).value = sub.metadata[k] ?? '';
   renderForm(p);
   say(
@@ -306,8 +372,14 @@ export async function startPane(host: SpreadsheetHost, displayLanguage: string):
     host,
     choice: defaultChoice(first),
     busy: false,
+    useDefined: false,
   };
   translateStatic(p);
+  try {
+    await findDefinedTemplate(p);
+  } catch (e) {
+    say('error', explain(p, e));
+  }
   renderForm(p);
   wireForm(p);
   try {

@@ -120,6 +120,66 @@ export function checkTemplate(t: Template): Issue[] {
     if (p.grades) errors.push(...checkGrades(p.grades, [...pPath, 'grades']));
   });
 
+  errors.push(...checkVersionFields(t));
+  return errors;
+}
+
+/** -1, 0, 1 for versions "x.y.z". */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+export interface PlacedIndicator {
+  ind: Indicator;
+  path: PathSegment[];
+}
+
+export function indicatorsOf(t: Template): PlacedIndicator[] {
+  return t.dimensions.flatMap((d, i) =>
+    d.groups.flatMap((g, j) =>
+      g.indicators.map((ind, k) => ({
+        ind,
+        path: ['dimensions', i, 'groups', j, 'indicators', k] as PathSegment[],
+      })),
+    ),
+  );
+}
+
+/**
+ * What a version can say of its predecessor without it at hand: `previous` is older, and `was`
+ * is declared only with a `previous` and names each old code once. That each `was` code exists
+ * in the previous version is checked where both are at hand (core/definition/template-versions.ts).
+ */
+function checkVersionFields(t: Template): Issue[] {
+  const errors: Issue[] = [];
+  if (t.previous !== undefined && compareVersions(t.previous, t.version) >= 0)
+    errors.push(
+      issue('version.previous-not-older', ['previous'], {
+        previous: t.previous,
+        version: t.version,
+      }),
+    );
+  const claimed = new Map<string, string>();
+  for (const { ind, path } of indicatorsOf(t)) {
+    if (ind.was === undefined) continue;
+    if (t.previous === undefined) {
+      errors.push(issue('version.was-without-previous', [...path, 'was'], { id: ind.id }));
+      continue;
+    }
+    if (ind.was === 'new') continue;
+    const first = claimed.get(ind.was);
+    if (first !== undefined)
+      errors.push(
+        issue('version.was-twice', [...path, 'was'], { was: ind.was, first, id: ind.id }),
+      );
+    else claimed.set(ind.was, ind.id);
+  }
   return errors;
 }
 

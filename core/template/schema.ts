@@ -26,6 +26,16 @@ export const indicator = z
     note: localizedText.optional().describe('备注'),
     unit: nonEmpty.optional().describe('单位: 名, %, 万元, 个, 次, 人次, h, h/人 …'),
     rule,
+    clause: nonEmpty.optional().describe('the clause of the standard the indicator comes from'),
+    was: z
+      .union([
+        z.string().regex(/^\d+\.\d+\.\d+$/, 'a third-level code such as "1.1.4"'),
+        z.literal('new'),
+      ])
+      .optional()
+      .describe(
+        'in a new version: the code this indicator had in the previous version, or "new"; absent: the same code',
+      ),
   })
   .strict();
 export type Indicator = z.infer<typeof indicator>;
@@ -110,6 +120,11 @@ export const template = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as "1.0.0"'),
+    previous: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, 'a version such as "1.0.0"')
+      .optional()
+      .describe("the version this one revises; the indicators' `was` codes are that version's"),
     title: localizedText,
     source: z
       .object({

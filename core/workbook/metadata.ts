@@ -46,6 +46,8 @@ export const metadataSchema = z.object({
   workbook_id: z.string().min(1),
   generated_at: z.string().min(1),
   generator: z.string().optional(),
+  /** the workbook id of the earlier version's workbook this one was migrated from (scorebook migrate) */
+  migrated_from: z.string().optional(),
 });
 export type WorkbookMetadata = z.infer<typeof metadataSchema>;
 
@@ -116,6 +118,7 @@ export const METADATA_TEXT_KEYS = [
   'workbook_id',
   'generated_at',
   'generator',
+  'migrated_from',
 ] as const;
 
 /** Entries a return cannot be filed without: an ingested return belongs to an organization and a period. */
@@ -162,6 +165,7 @@ export function buildMetadata(
     generated_at: string;
     lang: (typeof LANGS)[number];
     generator?: string;
+    migrated_from?: string;
   },
 ): WorkbookMetadata {
   const meta: WorkbookMetadata = {
@@ -184,5 +188,6 @@ export function buildMetadata(
   };
   if (org.contact) meta.contact = org.contact;
   if (ids.generator) meta.generator = ids.generator;
+  if (ids.migrated_from) meta.migrated_from = ids.migrated_from;
   return meta;
 }

@@ -182,14 +182,15 @@ function planIssue(template: Template, e: Issue): Issue {
 
 export function readSubmission(
   cells: ContractCells,
-  findTemplate: (id: string) => Template | undefined,
+  /** the template of this id and version, else of this id (its version is then said not to match) */
+  findTemplate: (id: string, version: string) => Template | undefined,
   opts: ReadSubmissionOptions = {},
 ): Result<Submission> {
   if (!cells.metadata) return fail(issue('workbook.no-metadata', []));
   const parsed = metadataSchema.safeParse(cells.metadata);
   if (!parsed.success) return fail(...metadataIssues(parsed.error.issues, cells.metadata));
   const meta = parsed.data;
-  const template = findTemplate(meta.template_id);
+  const template = findTemplate(meta.template_id, meta.template_version);
   if (!template)
     return fail(
       issue('workbook.unknown-template', [], {

@@ -19,7 +19,7 @@ import {
   type Submission,
 } from '../../core/index.ts';
 import { readInputsFile } from '../inputs/read-inputs.ts';
-import { shippedTemplates } from '../templates/registry.ts';
+import { findTemplate } from '../templates/registry.ts';
 import { openSubmissionFile } from '../xlsx/open-submission.ts';
 import { writeWorkbookBuffer } from '../xlsx/write-workbook.ts';
 import { GENERATOR } from '../workbooks/make-workbook.ts';
@@ -77,7 +77,10 @@ function answersFromInputs(
   inputs: string,
   lang: Lang,
 ): { answers: Map<string, RowAnswer>; count: number } {
-  const template = shippedTemplates().get(sub.metadata.template_id)!;
+  // The workbook's own version: the one it was read with.
+  const template = findTemplate(
+    `${sub.metadata.template_id}@${sub.metadata.template_version}`,
+  ).value!;
   const read = readInputsFile(inputs);
   const collected = collectInputs(template, sub.plan, read.rows);
   const errors: Issue[] = [

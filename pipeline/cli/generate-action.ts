@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { ensureFolder, writeWholeSync } from '../files/write-whole.ts';
 import { dirname, resolve } from 'node:path';
 import { resolvePlan, type Lang, type Method, type OrgDetails } from '../../core/index.ts';
-import { findTemplate } from '../templates/registry.ts';
+import { readTemplateRef } from '../templates/template-ref.ts';
 import { workbookBytes } from '../workbooks/make-workbook.ts';
 import { UserError } from '../user-error.ts';
 import { CliExit } from './cli-context.ts';
@@ -26,8 +26,10 @@ export interface GenerateOptions {
   force?: boolean;
 }
 
-export function planFor(id: string, opts: { profile?: string; method?: Method }, lang: Lang) {
-  const { value: template, errors } = findTemplate(id);
+/** The plan of a template named by id (id@version) or by its file (YAML or a definition workbook). */
+export function planFor(ref: string, opts: { profile?: string; method?: Method }, lang: Lang) {
+  const { value: template, errors, notes } = readTemplateRef(ref);
+  printIssues(notes, lang);
   if (!template) {
     printIssues(errors, lang);
     throw new CliExit(1);
@@ -44,8 +46,9 @@ export function planFor(id: string, opts: { profile?: string; method?: Method },
   return planned.value;
 }
 
-export async function runGenerate(id: string, opts: GenerateOptions): Promise<void> {
-  const plan = planFor(id, opts, opts.lang);
+export async function runGenerate(ref: string | undefined, opts: GenerateOptions): Promise<void> {
+  if (ref === undefined) throw UserError.of('cli.generate.no-template');
+  const plan = planFor(ref, opts, opts.lang);
   if (opts.roster) {
     const ignored = (['orgId', 'orgName', 'region', 'orgType'] as const).filter(
       (k) => opts[k] !== undefined,

@@ -10,7 +10,11 @@ export function registerGenerateCommand(program: Command): void {
   program
     .command('generate')
     .description('write a live scoring workbook (or, with --roster, one per member and a manifest)')
-    .argument('<template>', 'template id, e.g. gbt-40143-2021')
+    .argument('[template]', 'template id (gbt-40143-2021, or id@version); or give --template-file')
+    .option(
+      '--template-file <file>',
+      'a template file instead of an id: YAML, or a definition workbook (.xlsx)',
+    )
     .option('--profile <name>', 'a profile of the template')
     .addOption(new Option('--method <method>', 'aggregation method').choices([...METHODS]))
     .addOption(langOption('language of the workbook and messages'))
@@ -31,10 +35,14 @@ export function registerGenerateCommand(program: Command): void {
     )
     .requiredOption('--out <path>', 'FILE.xlsx, or a folder with --roster')
     .option('--force', 'replace an existing workbook, or a folder that already holds a manifest')
-    .action(async (template: string, o: Omit<GenerateOptions, 'lang'> & { lang?: string }) =>
-      (await import('./generate-action.ts')).runGenerate(template, {
-        ...o,
-        lang: parseLang(o.lang),
-      }),
+    .action(
+      async (
+        template: string | undefined,
+        o: Omit<GenerateOptions, 'lang'> & { lang?: string; templateFile?: string },
+      ) =>
+        (await import('./generate-action.ts')).runGenerate(o.templateFile ?? template, {
+          ...o,
+          lang: parseLang(o.lang),
+        }),
     );
 }

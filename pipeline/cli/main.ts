@@ -10,6 +10,7 @@ import { registerExportCommand } from './export-command.ts';
 import { registerFillCommand } from './fill-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
 import { registerIngestCommand } from './ingest-command.ts';
+import { registerMigrateCommand } from './migrate-command.ts';
 import { registerRecordsCommand } from './records-command.ts';
 import { registerReportCommand } from './report-command.ts';
 import { registerScoreCommand } from './score-command.ts';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerScoreCommand(program);
   registerGenerateCommand(program);
   registerFillCommand(program);
+  registerMigrateCommand(program);
   registerRecordsCommand(program);
   registerIngestCommand(program);
   registerStatusCommand(program);

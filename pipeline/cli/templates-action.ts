@@ -5,18 +5,17 @@ import {
   isScored,
   perOf,
   resolvePlan,
+  formatPath,
+  message,
   text,
   unitLabel,
+  type Issue,
   type Lang,
   type Template,
 } from '../../core/index.ts';
 import { dirname, resolve } from 'node:path';
-import {
-  findTemplate,
-  readTemplateFile,
-  shippedTemplates,
-  templateDirs,
-} from '../templates/registry.ts';
+import { templateDirs, templateVersions } from '../templates/registry.ts';
+import { readTemplateRef } from '../templates/template-ref.ts';
 import { CliExit } from './cli-context.ts';
 import { lineWriter, printIssues, say } from './cli-print.ts';
 
@@ -30,7 +29,7 @@ export function templateCounts(t: Template): { level1: number; level2: number; l
 }
 
 export function listTemplates(opts: { json?: boolean; lang: Lang }): void {
-  const rows = [...shippedTemplates().values()].map((t) => ({
+  const rows = [...templateVersions().values()].map((t) => ({
     id: t.id,
     version: t.version,
     title: text(t.title, opts.lang),
@@ -71,14 +70,15 @@ function pad(s: string, width: number): string {
 }
 
 export function showTemplate(
-  id: string,
+  ref: string,
   opts: { json?: boolean; lang: Lang; profile?: string },
 ): void {
-  const { value: t, errors } = findTemplate(id);
+  const { value: t, errors, notes } = readTemplateRef(ref);
   if (!t) {
     printIssues(errors, opts.lang);
     throw new CliExit(1);
   }
+  printIssues(notes, opts.lang);
   // The rules as they apply: the template's, or the profile's choice and overrides.
   const resolved = resolvePlan(t, opts.profile ? { profile: opts.profile } : {});
   if (!resolved.value) {
@@ -183,12 +183,35 @@ export function showTemplate(
   }
 }
 
+/**
+ * An issue as check --json lists it: a definition workbook's at its cell ({ sheet, row, column }),
+ * a YAML file's at its line and column; the code, the path and the words in every case.
+ */
+export function issueJson(i: Issue, lang: Lang): Record<string, unknown> {
+  const where = i.cell
+    ? { sheet: i.cell.sheet, row: i.cell.row, column: i.cell.column }
+    : { ...(i.line !== undefined ? { line: i.line, column: i.column } : {}) };
+  return {
+    ...where,
+    code: i.code,
+    message: message(i, lang),
+    path: formatPath(i.path),
+    ...(i.params ? { params: i.params } : {}),
+  };
+}
+
 export function checkTemplates(files: string[], opts: { lang: Lang; json?: boolean }): void {
   let bad = 0;
-  const report: { file: string; ok: boolean; errors: unknown[] }[] = [];
+  const report: { file: string; ok: boolean; errors: unknown[]; notes: unknown[] }[] = [];
   for (const file of files) {
-    const { value, errors } = readTemplateFile(file);
-    report.push({ file, ok: !!value, errors });
+    const { value, errors, notes } = readTemplateRef(file);
+    report.push({
+      file,
+      ok: !!value,
+      errors: errors.map((e) => issueJson(e, opts.lang)),
+      notes: notes.map((e) => issueJson(e, opts.lang)),
+    });
+    if (!opts.json) printIssues(notes, opts.lang, process.stdout);
     if (!value) {
       bad++;
       if (!opts.json) printIssues(errors, opts.lang, process.stdout);

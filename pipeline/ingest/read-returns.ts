@@ -12,7 +12,7 @@ import type { Lang } from '../../core/index.ts';
 import { readReturnedFile } from './read-returned-file.ts';
 import type { FileOutcome } from './file-outcome.ts';
 import { readWorkerBundle } from './worker-bundle.ts';
-import { shippedTemplates } from '../templates/registry.ts';
+import { templatesForReading } from '../templates/registry.ts';
 
 export interface ReadOptions {
   maxBytes: number;
@@ -45,7 +45,7 @@ export async function readReturns(
     return;
   }
   // The bundled worker starts in milliseconds; the tsx one (the fallback) in about a second.
-  const templates = shippedTemplates();
+  const templates = templatesForReading();
   const entry = await readWorkerBundle().catch(() => new URL('./read-worker.mjs', import.meta.url));
   const window = n * PER_WORKER * 2;
 

@@ -16,6 +16,7 @@ import './ingest-messages.ts';
 import './reports-messages.ts';
 import './fill-messages.ts';
 import './refusal-messages.ts';
+import './definition-messages.ts';
 
 /** The catalogue's words for `code` with these parameters: a summary line, a note, a label. */
 export function say(lang: Lang, code: string, params?: Issue['params']): string {

@@ -10,6 +10,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issue, parseTemplate, type Result, type Template } from '../../core/index.ts';
+import {
+  holdsDefinition,
+  isDefinitionFile,
+  readDefinitionFile,
+} from '../definition/read-definition-xlsx.ts';
+import { TemplateShelf, isTemplateFileName } from './template-shelf.ts';
 import { manifestOf, unchanged, type Inputs } from '../../bin/build-manifest.mjs';
 import { BUILT_DIR } from '../build/built-dir.ts';
 import { readRegularText, USER_FILE_LIMITS } from '../files/regular-file.ts';
@@ -19,6 +25,7 @@ import { UserError } from '../user-error.ts';
 export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
 let cache: Map<string, Template> | undefined;
+let shelf: TemplateShelf | undefined;
 
 /** The shipped templates as the build compiled them, by file name, with the files' sizes and times. */
 export interface CompiledTemplates {
@@ -53,20 +60,37 @@ function compiledByBuild(): CompiledTemplates | undefined {
   }
 }
 
-/** Every shipped template, then the user's: compiled by the build where its file is unchanged since, else now. */
+/**
+ * Every shipped template, then the user's, the newest version of each id: compiled by the build
+ * where its file is unchanged since, else now. Every version is in templateVersions().
+ */
 export function shippedTemplates(): Map<string, Template> {
   if (cache) return cache;
-  const found = new Map<string, Template>();
+  const found = new TemplateShelf();
   const built = compiledByBuild();
   for (const name of shippedNames()) {
     const known = built?.inputs[name];
     const template =
       known && built.templates[name] && unchanged(TEMPLATES_DIR, { [name]: known }) ? built.templates[name] : compileShipped(name);
-    found.set(template.id, template);
+    found.add(template);
   }
   for (const dir of userTemplateDirs()) addUserTemplates(found, dir);
-  cache = found;
-  return found;
+  const broken = found.successionIssues();
+  if (broken.length) throw new UserError(broken);
+  shelf = found;
+  cache = found.newest();
+  return cache;
+}
+
+/** The newest template of each id by id, and every version by "id@version": what readers look workbooks up in. */
+export function templatesForReading(): Map<string, Template> {
+  return new Map([...shippedTemplates(), ...templateVersions()]);
+}
+
+/** Every version of every template, by "id@version". */
+export function templateVersions(): ReadonlyMap<string, Template> {
+  shippedTemplates();
+  return shelf!.all();
 }
 
 /**
@@ -82,9 +106,15 @@ export function templateFiles(): string[] {
     readdirSync(dir)
       .filter((f) => /\.ya?ml$/i.test(f))
       .sort()
+      .map((f) => join(dir, f));
+  const user = (dir: string) =>
+    readdirSync(dir)
+      .filter(isTemplateFileName)
+      .sort()
       .map((f) => join(dir, f))
-      .filter((f) => !problemFiles.has(f));
-  return [TEMPLATES_DIR, ...userTemplateDirs()].flatMap(yaml);
+      .filter((f) => !problemFiles.has(f))
+      .filter((f) => !isDefinitionFile(f) || holdsDefinition(f));
+  return [...yaml(TEMPLATES_DIR), ...userTemplateDirs().flatMap(user)];
 }
 
 /** The folders templates are read from: the shipped ones, then SCOREBOOK_TEMPLATES's. */
@@ -100,46 +130,56 @@ function userTemplateDirs(env: NodeJS.ProcessEnv = process.env): string[] {
 const problemFiles = new Set<string>();
 
 /**
- * A user's template that cannot be used (it does not compile, or takes an id already taken) is
- * left out and noted (template-problems.ts), with the folder it came from; the CLI says it once,
- * and the other templates are used: one bad file in the folder must not stop every command.
+ * A user's template that cannot be used (it does not compile, or takes an id and version
+ * already taken) is left out and noted (template-problems.ts), with the folder it came from; the
+ * CLI says it once, and the other templates are used: one bad file in the folder must not stop
+ * every command.
  */
-function addUserTemplates(found: Map<string, Template>, dir: string): void {
+function addUserTemplates(found: TemplateShelf, dir: string): void {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a folder');
-    names = readdirSync(dir)
-      .filter((f) => /\.ya?ml$/i.test(f))
-      .sort();
+    names = readdirSync(dir).filter(isTemplateFileName).sort();
   } catch {
     throw new UserError(issue('template.user-dir-missing', [], { dir }));
   }
   for (const name of names) {
     const file = join(dir, name);
+    // A scoring workbook kept beside the templates is not one.
+    if (isDefinitionFile(file) && !holdsDefinition(file)) continue;
     const { value, errors } = readTemplateFile(file);
-    const previous = value && found.get(value.id);
     const problems = !value
       ? errors
-      : previous
-        ? [{ ...issue('template.duplicate-id', ['id'], { id: value.id }), file }]
+      : found.has(value.id, value.version)
+        ? [
+            {
+              ...issue('template.duplicate-id', ['id'], { id: value.id, version: value.version }),
+              file,
+            },
+          ]
         : [];
     if (problems.length) {
       problemFiles.add(file);
       noteTemplateProblems([...problems, issue('template.user-dir-hint', [], { dir })]);
-    } else if (value) found.set(value.id, value);
+    } else if (value) found.add(value, file);
   }
 }
 
+/** A template by id (its newest version) or by "id@version". */
 export function findTemplate(id: string): Result<Template> {
   const all = shippedTemplates();
-  const t = all.get(id);
+  const t = id.includes('@') ? templateVersions().get(id) : all.get(id);
   if (t) return { value: t, errors: [] };
   return { value: undefined, errors: [issue('template.not-found', [], { id, available: [...all.keys()].join(', ') })] };
 }
 
-/** A template file read (a regular file, no larger than a template can be) and compiled. */
+/**
+ * A template file: YAML, or a definition workbook (.xlsx) whose problems are at their cells;
+ * read only as a regular file no larger than a template can be.
+ */
 export function readTemplateFile(file: string): Result<Template> {
+  if (isDefinitionFile(file)) return readDefinitionFile(file);
   const got = readRegularText(file, { maxBytes: USER_FILE_LIMITS.template });
   if ('issue' in got) return { value: undefined, errors: [got.issue] };
-  return parseTemplate(got.text, file);
+  return parseTemplate(got.text.replace(/^\uFEFF/, ''), file);
 }

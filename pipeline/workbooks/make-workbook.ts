@@ -22,6 +22,8 @@ export function workbookModel(
     rawWeights?: Record<string, number>;
     workbookId?: string;
     generatedAt?: string;
+    /** the workbook id of the earlier version's workbook it continues (scorebook migrate) */
+    migratedFrom?: string;
   } = {},
 ): WorkbookModel {
   const meta = buildMetadata(plan, org, {
@@ -29,6 +31,7 @@ export function workbookModel(
     generated_at: extra.generatedAt ?? new Date().toISOString(),
     lang,
     generator: GENERATOR,
+    ...(extra.migratedFrom ? { migrated_from: extra.migratedFrom } : {}),
   });
   return layoutWorkbook(plan, meta, {
     lang,

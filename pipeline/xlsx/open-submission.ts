@@ -9,7 +9,7 @@ import {
   type Submission,
   type Template,
 } from '../../core/index.ts';
-import { shippedTemplates } from '../templates/registry.ts';
+import { templatesForReading } from '../templates/registry.ts';
 import {
   cellByName,
   DEFAULT_MAX_BYTES,
@@ -48,7 +48,7 @@ export function contractCells(wb: RawWorkbook): ContractCells {
 }
 
 export interface OpenOptions extends ReadOptions {
-  /** The templates to score with; the shipped ones (and the user's) when absent. Workers get them from the main thread. */
+  /** The templates to score with, by id and by "id@version"; the registry's when absent. Workers get them from the main thread. */
   templates?: ReadonlyMap<string, Template>;
   /** Refuse a workbook whose hidden metadata no longer matches its profile_hash (default true). */
   verifyProfileHash?: boolean;
@@ -60,8 +60,11 @@ export function openSubmissionBytes(bytes: Uint8Array, opts: OpenOptions = {}): 
     extraSheets: [METADATA_SHEET, ...(opts.extraSheets ?? [])],
   });
   if (!raw.value) return { value: undefined, errors: raw.errors };
-  const templates = opts.templates ?? shippedTemplates();
-  return readSubmission(contractCells(raw.value), (id) => templates.get(id), {
+  const templates = opts.templates ?? templatesForReading();
+  // A workbook of an older version is read with that version where it is held.
+  const find = (id: string, version: string) =>
+    templates.get(`${id}@${version}`) ?? templates.get(id);
+  return readSubmission(contractCells(raw.value), find, {
     verifyProfileHash: opts.verifyProfileHash ?? true,
   });
 }

@@ -36,6 +36,8 @@ export interface RawWorkbook {
   names: ReadonlyMap<string, { sheet: string; col: number; row: number }>;
   /** sheet name → "row,col" (0-based) → cell; only sheets that names point to, plus _scorebook. */
   cells: Map<string, Map<string, RawCell>>;
+  /** With `merges`: each sheet read whole → its merged ranges ("B3:B7"). */
+  merges?: Map<string, string[]>;
 }
 
 export interface ReadOptions {
@@ -45,6 +47,10 @@ export interface ReadOptions {
   extraSheets?: string[];
   /** Also decode each formula's text (cells then carry `formula`); off, a formula cell has formula ''. */
   formulas?: boolean;
+  /** Read every sheet whole (a definition workbook), as if all were extra sheets. */
+  allSheets?: boolean;
+  /** Also list the merged ranges of the sheets read whole. */
+  merges?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -375,7 +381,8 @@ function readParts(zip: ZipParts, book: BookPart, opts: ReadOptions): RawWorkboo
       ? serialDateText(serial, book.date1904, kind)
       : undefined;
   };
-  const extra = opts.extraSheets ?? [];
+  const extra = opts.allSheets ? sheets.map((s) => s.name) : (opts.extraSheets ?? []);
+  const merges = opts.merges ? new Map<string, string[]>() : undefined;
   const wantedBy = wantedCells(names, extra);
   const cells = new Map<string, Map<string, RawCell>>();
   for (const s of sheets) {
@@ -402,10 +409,19 @@ function readParts(zip: ZipParts, book: BookPart, opts: ReadOptions): RawWorkboo
     } else {
       for (const c of scanCells(xml, undefined, latin1ToUtf8, opts.formulas ?? false))
         out.set(`${c.row},${c.col}`, toRawCell(c, sharedString, dateOf));
+      merges?.set(
+        s.name,
+        [...elements(xml, 'mergeCell')].flatMap((e) => attributes(e.attrs).ref ?? []),
+      );
     }
     cells.set(s.name, out);
   }
-  return { sheets: sheets.map(({ name, state }) => ({ name, state })), names, cells };
+  return {
+    sheets: sheets.map(({ name, state }) => ({ name, state })),
+    names,
+    cells,
+    ...(merges ? { merges } : {}),
+  };
 }
 
 function latin1ToUtf8(s: string): string {

@@ -12,12 +12,14 @@ import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answersToInputs, evaluate, type RowAnswer } from '../../core/index.ts';
+import { answersToInputs, evaluate, type RowAnswer, type Template } from '../../core/index.ts';
 import type { FakeExcel } from '../../addin/fake/fake-excel.ts';
 import type { WorkbookState } from '../../addin/fake/workbook-state.ts';
 import { buildAddin } from '../../addin/scripts/build.ts';
 import { staticHandler } from '../../addin/scripts/static-server.ts';
 import { scratchDir } from '../support/run-cli.ts';
+import { shippedTemplates } from '../../pipeline/templates/registry.ts';
+import { definitionState } from './support/definition-state.ts';
 import { shippedPlan } from './support/models.ts';
 import { computeWithLibreOffice, type Computed } from './support/recalculate-state.ts';
 
@@ -379,5 +381,57 @@ describe('the task pane in chromium (zh-CN)', () => {
     });
     expect(await p.textContent('#status')).toContain(`Office.js (${OFFICE_JS}) did not load`);
     await p.context().close();
+  });
+});
+
+describe('the task pane in chromium: a template defined in the workbook', () => {
+  it('offers "a template defined in this workbook", generates from it, and finds it again', async () => {
+    // A standard the pane does not ship: written in the workbook's own definition sheets.
+    const t = structuredClone(shippedTemplates().get('tssof-0001-2024-basic')!) as Template;
+    t.id = 'club-check';
+    t.title = { 'zh-CN': '俱乐部自查表', en: 'Club self-check' };
+    const { page: p } = await openPane({
+      displayLanguage: 'zh-CN',
+      state: definitionState(t, 'zh-CN'),
+    });
+    expect(await p.inputValue('#template')).toBe('__workbook__');
+    expect(await p.textContent('#template option:checked')).toBe(
+      '本工作簿中定义的模板：俱乐部自查表 (club-check 1.0.0)',
+    );
+    expect(await p.textContent('#status')).toContain('此工作簿中定义了一个模板');
+    expect(await p.textContent('#chosen-count')).toBe('已选 46 / 46 项');
+    await p.fill('#org-org_id', 'C1');
+    await p.fill('#org-period', '2025');
+    await p.click('#generate');
+    await p.waitForSelector('#status.ok');
+    expect(await p.textContent('#status')).toContain('评分表已生成：46 项指标');
+    const st = await state(p);
+    expect(st.sheets.map((s) => s.name)).toEqual([
+      '说明',
+      '设置',
+      '指标',
+      '方案',
+      '方案规则',
+      '等级',
+      '规模分档',
+      '评分表',
+      '汇总',
+      '规则',
+      '_scorebook',
+    ]);
+    const meta = Object.values(st.sheets.find((s) => s.name === '_scorebook')!.cells);
+    expect(meta.some((c) => c.value === 'club-check')).toBe(true);
+    await p.screenshot({
+      path: join(ARTIFACTS, 'addin-taskpane-definition-zh.png'),
+      fullPage: true,
+    });
+    await p.context().close();
+
+    // Opened again on that workbook: the scoring sheet is its own template's, found in the workbook.
+    const { page: again } = await openPane({ displayLanguage: 'en-US', state: st });
+    expect(await again.inputValue('#template')).toBe('__workbook__');
+    expect(await again.textContent('#status')).toContain('This workbook has a scoring sheet');
+    expect(await again.inputValue('#org-org_id')).toBe('C1');
+    await again.context().close();
   });
 });

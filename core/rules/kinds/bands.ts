@@ -12,7 +12,10 @@ import { ruleDecision } from '../../template/schema-parts.ts';
 import { formatValue, num } from '../format-value.ts';
 import { bandScore, checkBands, lowerBound, upperBound } from '../score-bands.ts';
 import {
+  FIGURE_DOMAIN_COLUMNS,
   checkFigureDomain,
+  figureDomainFromColumns,
+  figureDomainToColumns,
   figureDomain,
   figureDomainFields,
   figureValidation,
@@ -23,6 +26,8 @@ import {
 } from './number-input.ts';
 import { checkPer, describePer, perField } from './per-figure.ts';
 import type { RuleKindModule } from './rule-kind.ts';
+import { column, type RuleCells } from './rule-columns.ts';
+import { formatBandText, parseBandText } from '../band-text.ts';
 
 import { band, type Band } from '../band-schema.ts';
 
@@ -68,6 +73,77 @@ function describe(rule: BandsRule, unit: string | undefined, lang: Lang): string
     .map((b) => `${describeBand(b, unit)} → ${num(b.score)}`)
     .join(lang === 'zh-CN' ? '；' : '; ');
   return describePer(rule.per, lang, bands);
+}
+
+const DIRECTIONS = [
+  { value: 'ascending', label: { 'zh-CN': '升序', en: 'ascending' } },
+  { value: 'descending', label: { 'zh-CN': '降序', en: 'descending' } },
+] as const;
+
+const BAND_COLUMNS = [
+  column(
+    'direction',
+    { 'zh-CN': '方向', en: 'Direction' },
+    {
+      'zh-CN': 'bands：升序（数值越大得分越高）或降序（越小越高）；可不填。',
+      en: 'bands: ascending (higher values score higher) or descending; may be left empty.',
+    },
+    10,
+    { choices: DIRECTIONS },
+  ),
+  column(
+    'bands',
+    { 'zh-CN': '分档', en: 'Bands' },
+    {
+      'zh-CN':
+        'bands：每行一档，写明区间和得分，如“x ≤ 30% → 0”“30% < x ≤ 60% → 0.5”“x ≥ 85% → 1”；第一档无下限，最后一档无上限，相邻两档在同一数值相接。',
+      en: 'bands: one band per line, its range and score, e.g. "x ≤ 30% → 0", "30% < x ≤ 60% → 0.5", "x ≥ 85% → 1"; the first has no lower bound, the last no upper one, and each begins where the previous ends.',
+    },
+    24,
+    { multiline: true },
+  ),
+  column(
+    'decision_zh',
+    { 'zh-CN': '分档依据', en: 'Band reasons (Chinese)' },
+    {
+      'zh-CN': 'bands：各边界为何在此（标准原文含糊时说明取舍）；可不填，填则中英文都填。',
+      en: 'bands: why each edge is where it is, in Chinese (optional; both languages or neither).',
+    },
+    24,
+  ),
+  column(
+    'decision_en',
+    { 'zh-CN': '分档依据（英文）', en: 'Band reasons' },
+    {
+      'zh-CN': 'bands：分档依据的英文。',
+      en: 'bands: why each edge is where it is, in English.',
+    },
+    24,
+  ),
+];
+
+function fromColumns(cells: RuleCells): Record<string, unknown> {
+  const out: Record<string, unknown> = { kind: 'bands' };
+  cells.locate(['direction'], 'direction');
+  const direction = cells.choice('direction');
+  if (direction) out.direction = direction;
+  cells.locate(['bands'], 'bands');
+  const text = cells.text('bands');
+  if (text === undefined) {
+    cells.problem('definition.rule-needs', { kind: 'bands', column: 'bands' });
+    // The schema's "bands is required" is the same problem: said once, at the rule.
+    cells.locate(['bands'], 'rule');
+  } else {
+    const lines = parseBandText(text);
+    const bad = lines.find((l) => 'error' in l);
+    if (bad && 'error' in bad) cells.problem('definition.band-text', { text: bad.error }, 'bands');
+    else out.bands = lines.map((l) => ('band' in l ? l.band : undefined));
+  }
+  cells.locate(['decision'], 'decision_zh');
+  cells.locate(['decision', 'en'], 'decision_en');
+  const decision = cells.localized('decision_zh', 'decision_en');
+  if (decision) out.decision = decision;
+  return { ...out, ...figureDomainFromColumns(cells) };
 }
 
 export const bands = {
@@ -135,4 +211,13 @@ export const bands = {
       rule.bands.map((b) => lowerBound(b)?.value).filter((x): x is number => x !== undefined),
       random,
     ),
+  columns: [...BAND_COLUMNS, ...FIGURE_DOMAIN_COLUMNS],
+  toColumns: (rule, unit) => ({
+    direction: rule.direction ?? null,
+    bands: formatBandText(rule.bands, unit),
+    decision_zh: rule.decision?.['zh-CN'] ?? null,
+    decision_en: rule.decision?.en ?? null,
+    ...figureDomainToColumns(rule),
+  }),
+  fromColumns,
 } satisfies RuleKindModule<BandsRule>;

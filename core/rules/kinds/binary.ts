@@ -61,4 +61,7 @@ export const binary = {
       ? pick(random, [L.yes, L.no])
       : pick(random, ['是', '否', 'YES', 'no', '1', '0', 1, 0, '符合', '不符合']);
   },
+  columns: [],
+  toColumns: () => ({}),
+  fromColumns: () => ({ kind: 'binary' }),
 } satisfies RuleKindModule<BinaryRule>;

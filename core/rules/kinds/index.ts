@@ -55,3 +55,4 @@ export type { Band, BandsRule } from './bands.ts';
 export { LIST_SOURCE_MAX, scaleListItems, scaleTokens } from './scale.ts';
 export { perOf, type PerFigure } from './per-figure.ts';
 export * from './rule-kind.ts';
+export * from './rule-columns.ts';

@@ -3,8 +3,12 @@ import { z } from 'zod';
 import { issue, type Issue, type PathSegment } from '../../issues.ts';
 import { ruleDecision } from '../../template/schema-parts.ts';
 import { formatValue } from '../format-value.ts';
+import { column, type RuleCells } from './rule-columns.ts';
 import {
+  FIGURE_DOMAIN_COLUMNS,
   checkFigureDomain,
+  figureDomainFromColumns,
+  figureDomainToColumns,
   figureDomain,
   figureDomainFields,
   figureValidation,
@@ -39,6 +43,39 @@ function check(rule: LinearRule, unit: string | undefined, path: PathSegment[]):
     }
   }
   return [...errors, ...checkFigureDomain(rule, path), ...checkPer(rule.per, unit, path)];
+}
+
+const LINE_COLUMNS = [
+  column(
+    'from',
+    { 'zh-CN': '得 0 分的值', en: 'Scores 0 at' },
+    {
+      'zh-CN': 'linear：得 0 分的数值（百分比写作 30% 或 0.3）；大于“得 1 分的值”时为越小越好。',
+      en: 'linear: the input that scores 0 (a percentage as 30% or 0.3); above "Scores 1 at" for lower-is-better.',
+    },
+  ),
+  column(
+    'to',
+    { 'zh-CN': '得 1 分的值', en: 'Scores 1 at' },
+    {
+      'zh-CN': 'linear：得 1 分的数值，其间按直线插值。',
+      en: 'linear: the input that scores 1; straight line in between.',
+    },
+  ),
+];
+
+function fromColumns(cells: RuleCells): Record<string, unknown> {
+  const out: Record<string, unknown> = { kind: 'linear' };
+  for (const key of ['from', 'to'] as const) {
+    cells.locate([key], key);
+    const v = cells.number(key);
+    if (v !== undefined) out[key] = v;
+    else if (cells.text(key) === undefined) {
+      cells.problem('definition.rule-needs', { kind: 'linear', column: key });
+      cells.locate([key], 'rule');
+    }
+  }
+  return { ...out, ...figureDomainFromColumns(cells) };
 }
 
 export const linear = {
@@ -80,4 +117,7 @@ export const linear = {
       domain: figureDomain(rule, unit),
     }),
   randomAnswer: (rule, unit, { random }) => randomFigure(figureDomain(rule, unit), [], random),
+  columns: [...LINE_COLUMNS, ...FIGURE_DOMAIN_COLUMNS],
+  toColumns: (rule) => ({ from: rule.from, to: rule.to, ...figureDomainToColumns(rule) }),
+  fromColumns,
 } satisfies RuleKindModule<LinearRule>;

@@ -36,4 +36,7 @@ export const manual = {
   plausibleAnswer: (_rule, _unit, { strength }) => Math.round(logistic(strength) * 10) / 10,
   randomAnswer: (_rule, _unit, { random }) =>
     pick(random, [0, 1, 0.3, Math.round(random() * 1000) / 1000]),
+  columns: [],
+  toColumns: () => ({}),
+  fromColumns: () => ({ kind: 'manual' }),
 } satisfies RuleKindModule<ManualRule>;

@@ -12,6 +12,7 @@ import type { InputDomain, ReadInput } from '../input-types.ts';
 import { looksLikeDate, parseNumber } from '../typed-text.ts';
 import { logistic, normal, pick } from './draws.ts';
 import type { InputValidation, PlausibleDraw, TypedInput } from './rule-kind.ts';
+import { column, type PlainCell, type RuleCells } from './rule-columns.ts';
 
 /** The bounds a figure's rule may state. */
 export const figureDomainFields = {
@@ -24,6 +25,42 @@ export const figureDomainFields = {
       'a figure above this is implausible (a typo, a date): ingest stores it and warns, naming the file (e.g. 100000 registered volunteers); it does not change a score',
     ),
 };
+
+/** The bounds' columns on a definition sheet, shared by the kinds whose answer is a figure. */
+export const FIGURE_DOMAIN_COLUMNS = [
+  column(
+    'min',
+    { 'zh-CN': '最小值', en: 'Min' },
+    {
+      'zh-CN': '可填写的最小数值（默认 0）；百分比写作 85% 或 0.85。',
+      en: 'The smallest valid input (default 0); a percentage as 85% or 0.85.',
+    },
+    10,
+  ),
+  column(
+    'max',
+    { 'zh-CN': '最大值', en: 'Max' },
+    {
+      'zh-CN': '可填写的最大数值（默认不限；百分比指标为 100%）。',
+      en: 'The largest valid input (default none; 100% for % indicators).',
+    },
+    10,
+  ),
+];
+
+export function figureDomainToColumns(rule: DomainFields): Record<string, PlainCell> {
+  return { min: rule.min ?? null, max: rule.max ?? null };
+}
+
+export function figureDomainFromColumns(cells: RuleCells): DomainFields {
+  const out: DomainFields = {};
+  for (const key of ['min', 'max'] as const) {
+    cells.locate([key], key);
+    const v = cells.number(key);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
 
 interface DomainFields {
   min?: number | undefined;

@@ -1,7 +1,10 @@
 /** `record`: a raw figure kept for benchmarking (volunteers, income …), never scored. */
 import { z } from 'zod';
 import {
+  FIGURE_DOMAIN_COLUMNS,
   checkFigureDomain,
+  figureDomainFromColumns,
+  figureDomainToColumns,
   figureDomain,
   figureDomainFields,
   figureValidation,
@@ -30,4 +33,7 @@ export const record = {
   validation: (rule, unit, lang) => figureValidation(figureDomain(rule, unit), unit, lang),
   plausibleAnswer: (_rule, unit, draw) => plausibleFigure(unit, draw),
   randomAnswer: (rule, unit, { random }) => randomFigure(figureDomain(rule, unit), [], random),
+  columns: FIGURE_DOMAIN_COLUMNS,
+  toColumns: (rule) => figureDomainToColumns(rule),
+  fromColumns: (cells) => ({ kind: 'record', ...figureDomainFromColumns(cells) }),
 } satisfies RuleKindModule<RecordRule>;

@@ -9,6 +9,7 @@ import type { CellSpec, ValidationSpec } from '../../sheet/sheet-model.ts';
 import type { CellValue } from '../../workbook/contract-cells.ts';
 import type { Lang } from '../../text.ts';
 import type { InputDomain, RawInput, ReadInput } from '../input-types.ts';
+import type { PlainCell, RuleCells, RuleColumn } from './rule-columns.ts';
 
 /**
  * How the evaluator answers: `choice` picks an item of a list (the input cell holds text),
@@ -109,4 +110,10 @@ export interface RuleKindModule<R extends { kind: string }> {
   plausibleAnswer(rule: R, unit: string | undefined, draw: PlausibleDraw): CellValue;
   /** Any answer a person might type, valid spellings of every sort, edges included. */
   randomAnswer(rule: R, unit: string | undefined, draw: RandomDraw): CellValue;
+  /** The columns of a definition sheet the rule's parameters take (rule-columns.ts); none: []. */
+  readonly columns: readonly RuleColumn[];
+  /** The rule's parameters as the cells of those columns, by column key. */
+  toColumns(rule: R, unit: string | undefined): Record<string, PlainCell>;
+  /** The rule read back from those cells, as it stands (the schema and `check` judge it next). */
+  fromColumns(cells: RuleCells, unit: string | undefined): Record<string, unknown>;
 }

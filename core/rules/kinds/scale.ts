@@ -12,6 +12,7 @@ import type { ReadInput } from '../input-types.ts';
 import { normalize } from '../typed-text.ts';
 import { logistic, normal, pick } from './draws.ts';
 import type { RuleKindModule, TypedInput } from './rule-kind.ts';
+import { column, type RuleCells } from './rule-columns.ts';
 
 export const scaleRule = z
   .object({
@@ -123,6 +124,51 @@ function describe(rule: ScaleRule, _unit: string | undefined, lang: Lang): strin
     .join(lang === 'zh-CN' ? '；' : '; ');
 }
 
+const LEVEL_COLUMNS = [
+  column(
+    'levels_zh',
+    { 'zh-CN': '等级', en: 'Levels (Chinese)' },
+    {
+      'zh-CN': 'scale：各等级的名称，从第 1 级起，每行一级（或用；分隔）。',
+      en: 'scale: the names of the levels in Chinese, level 1 first, one per line (or separated by ;).',
+    },
+    16,
+    { multiline: true },
+  ),
+  column(
+    'levels_en',
+    { 'zh-CN': '等级（英文）', en: 'Levels' },
+    {
+      'zh-CN': 'scale：各等级的英文名称，行数与“等级”相同。',
+      en: 'scale: the names of the levels in English, as many lines as the Chinese ones.',
+    },
+    16,
+    { multiline: true },
+  ),
+];
+
+function fromColumns(cells: RuleCells): Record<string, unknown> {
+  cells.locate(['levels'], 'levels_zh');
+  const zh = cells.lines('levels_zh');
+  const en = cells.lines('levels_en');
+  if (!zh && !en) {
+    cells.problem('definition.rule-needs', { kind: 'scale', column: 'levels_zh' });
+    cells.locate(['levels'], 'rule');
+    return { kind: 'scale' };
+  }
+  if (!zh || !en || zh.length !== en.length) {
+    const at = !en || (zh && en.length < zh.length) ? 'levels_en' : 'levels_zh';
+    cells.problem('definition.levels-count', { zh: zh?.length ?? 0, en: en?.length ?? 0 }, at);
+    cells.locate(['levels'], at);
+    return { kind: 'scale' };
+  }
+  zh.forEach((_, i) => {
+    cells.locate(['levels', i, 'zh-CN'], 'levels_zh');
+    cells.locate(['levels', i, 'en'], 'levels_en');
+  });
+  return { kind: 'scale', levels: zh.map((z, i) => ({ 'zh-CN': z, en: en[i]! })) };
+}
+
 export const scale = {
   schema: scaleRule,
   entry: 'choice',
@@ -174,4 +220,10 @@ export const scale = {
       ? scaleListItems(rule.levels, lang)[level - 1]!
       : pick(random, [level, String(level), rule.levels[level - 1]!['zh-CN']]);
   },
+  columns: LEVEL_COLUMNS,
+  toColumns: (rule) => ({
+    levels_zh: rule.levels.map((l) => l['zh-CN']).join('\n'),
+    levels_en: rule.levels.map((l) => l.en).join('\n'),
+  }),
+  fromColumns,
 } satisfies RuleKindModule<ScaleRule>;
