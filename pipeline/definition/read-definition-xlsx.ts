@@ -3,7 +3,6 @@
  * synchronous reader (pipeline/xlsx/read-workbook.ts: the file may come from anyone, and the
  * template registry reads synchronously), merged ranges included, then core's readDefinition.
  */
-import { readFileSync } from 'node:fs';
 import type { Issue } from '../../core/index.ts';
 import {
   Locator,
@@ -13,7 +12,7 @@ import {
   type PlainCell,
   type SheetGrid,
 } from '../../core/definition/index.ts';
-import { readIssue } from '../inputs/read-user-file.ts';
+import { readRegularFile, USER_FILE_LIMITS } from '../files/regular-file.ts';
 import { readWorkbookBytes, type RawWorkbook } from '../xlsx/read-workbook.ts';
 
 /** Definition workbooks are .xlsx (or .xlsm) files; templates otherwise are YAML. */
@@ -59,8 +58,10 @@ export function readDefinitionBytes(bytes: Uint8Array, file?: string): Definitio
  * hold other workbooks (scoring sheets made from them), which are not templates.
  */
 export function holdsDefinition(file: string): boolean {
+  const got = readRegularFile(file, { maxBytes: USER_FILE_LIMITS.template });
+  if ('issue' in got) return true;
   try {
-    const wb = readWorkbookBytes(readFileSync(file)).value;
+    const wb = readWorkbookBytes(got.bytes).value;
     return (
       wb !== undefined &&
       wb.sheets.some(
@@ -73,11 +74,8 @@ export function holdsDefinition(file: string): boolean {
 }
 
 export function readDefinitionFile(file: string): DefinitionReading {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return { value: undefined, errors: [readIssue(file, e)], locator: new Locator() };
-  }
-  return readDefinitionBytes(bytes, file);
+  // A definition workbook is a template: read as a regular file no larger than a template can be.
+  const got = readRegularFile(file, { maxBytes: USER_FILE_LIMITS.template });
+  if ('issue' in got) return { value: undefined, errors: [got.issue], locator: new Locator() };
+  return readDefinitionBytes(got.bytes, file);
 }

@@ -47,10 +47,10 @@ describe('a template defined in the open workbook', () => {
 describe('regenerating with a new version of the template', () => {
   it('carries each answer to its indicator under the new code', async () => {
     const v1 = shippedTemplates().get('gbt-40143-2021')!;
-    // 1.1: 1.1.2 removed, 1.1.3–1.1.5 renumbered 1.1.2–1.1.4 (declared), the rest unchanged.
+    // The next version: 1.1.2 removed, 1.1.3–1.1.5 renumbered 1.1.2–1.1.4 (declared), the rest unchanged.
     const v11 = structuredClone(v1) as Template;
-    v11.version = '1.1.0';
-    v11.previous = '1.0.0';
+    v11.version = '9.0.0';
+    v11.previous = v1.version;
     delete v11.profiles;
     const g = v11.dimensions[0]!.groups[0]!;
     g.indicators.splice(1, 1);
@@ -70,7 +70,7 @@ describe('regenerating with a new version of the template', () => {
       writeWorkbookModel(ctx, modelOf(shippedPlan('gbt-40143-2021'), 'zh-CN', { answers })),
     );
     const find = (id: string, version?: string) =>
-      version === '1.0.0' || version === undefined ? v1 : version === '1.1.0' ? v11 : undefined;
+      version === v1.version || version === undefined ? v1 : version === '9.0.0' ? v11 : undefined;
     const r = await prepareGeneration(
       fakeHost(excel),
       {

@@ -13,7 +13,7 @@ import {
   DEFINITIONS_LANG,
   definitionFileOf,
 } from '../../pipeline/definition/shipped-definitions.ts';
-import { TEMPLATES_DIR } from '../../pipeline/templates/registry.ts';
+import { shippedTemplates, TEMPLATES_DIR } from '../../pipeline/templates/registry.ts';
 import { readWorkbookBytes } from '../../pipeline/xlsx/read-workbook.ts';
 import { python } from '../support/openpyxl.ts';
 import { runCli, scratchDir } from '../support/run-cli.ts';
@@ -37,7 +37,7 @@ describe('templates export, import, show and check', () => {
       const lang = id.startsWith('gbt') ? 'en' : 'zh-CN';
       expect(runCli(['templates', 'export', id, '--xlsx', xlsx, '--lang', lang]).code).toBe(0);
       const check = runCli(['templates', 'check', xlsx]);
-      expect(check.stdout).toContain(`${xlsx}: OK (${id} 1.0.0`);
+      expect(check.stdout).toContain(`${xlsx}: OK (${id} ${shippedTemplates().get(id)!.version}`);
       const imported = runCli(['templates', 'import', xlsx, '--out', yaml]);
       expect(imported.code).toBe(0);
       const show = (ref: string) => runCli(['templates', 'show', ref, '--json']).stdout;
@@ -84,6 +84,7 @@ def row_of(ws, key, value):
 st = wb['设置']
 for r in range(2, st.max_row + 1):
     if st.cell(r, 1).value == '版本': st.cell(r, 2).value = '1.0'
+    if st.cell(r, 1).value == '上一版本': st.cell(r, 2).value = None
     if st.cell(r, 1).value == '规范性': st.cell(r, 2).value = '也许'
 ws = wb['指标']
 c = cols(ws)

@@ -24,8 +24,8 @@ wb = openpyxl.load_workbook(sys.argv[1])
 declare = sys.argv[3] == 'declare'
 st = wb['设置']
 for r in range(2, st.max_row + 1):
-    if st.cell(r, 1).value == '版本': st.cell(r, 2).value = '1.1.0'
-    if st.cell(r, 1).value == '上一版本' and declare: st.cell(r, 2).value = '1.0.0'
+    if st.cell(r, 1).value == '版本': st.cell(r, 2).value = '9.0.0'
+    if st.cell(r, 1).value == '上一版本': st.cell(r, 2).value = '1.1.0' if declare else None
 ws = wb['指标']
 c = {x.value: x.column for x in ws[1] if x.value}
 def row(code):
@@ -72,9 +72,9 @@ describe('a revised standard', () => {
     const v11 = join(versions, 'gbt-1.1.xlsx');
     runCli(['templates', 'export', 'gbt-40143-2021', '--xlsx', base, '--lang', 'zh-CN']);
     python(REVISE, base, v11, 'declare');
-    expect(runCli(['templates', 'check', v11]).stdout).toContain('OK (gbt-40143-2021 1.1.0');
+    expect(runCli(['templates', 'check', v11]).stdout).toContain('OK (gbt-40143-2021 9.0.0');
 
-    const diff = runCli(['templates', 'diff', 'gbt-40143-2021@1.0.0', 'gbt-40143-2021', '--json'], {
+    const diff = runCli(['templates', 'diff', 'gbt-40143-2021@1.1.0', 'gbt-40143-2021', '--json'], {
       env,
     });
     expect(diff.code, diff.stderr).toBe(0);
@@ -122,7 +122,7 @@ describe('a revised standard', () => {
     const gen = runCli(
       [
         'generate',
-        'gbt-40143-2021@1.0.0',
+        'gbt-40143-2021@1.1.0',
         '--roster',
         roster,
         '--period',
@@ -161,7 +161,7 @@ describe('a revised standard', () => {
       },
     );
     expect(m.code, m.stderr).toBe(0);
-    expect(m.stdout).toContain('gbt-40143-2021 1.0.0 → gbt-40143-2021 1.1.0');
+    expect(m.stdout).toContain('gbt-40143-2021 1.1.0 → gbt-40143-2021 9.0.0');
     expect(m.stdout).toContain('Not carried (removed, or not chosen, in the new version): 1.1.2');
     expect(m.stdout).toContain('New indicators to answer: 1.2.6');
     expect(m.stdout).toContain('Answers the new rule cannot read (kept in the evidence): 1.3.5');
@@ -171,7 +171,7 @@ describe('a revised standard', () => {
       const was = metadata(join(filled, f));
       const now = metadata(join(out11, f));
       expect(now).toMatchObject({
-        template_version: '1.1.0',
+        template_version: '9.0.0',
         org_id: was.org_id,
         org_name: was.org_name,
         period: '2026',
@@ -203,8 +203,8 @@ describe('a revised standard', () => {
       'SELECT template_version, count(*)::INT AS n FROM submissions GROUP BY 1 ORDER BY 1',
     );
     expect(rows).toEqual([
-      { template_version: '1.0.0', n: 3 },
       { template_version: '1.1.0', n: 3 },
+      { template_version: '9.0.0', n: 3 },
     ]);
   }, 300_000);
 });

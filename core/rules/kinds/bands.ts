@@ -24,7 +24,15 @@ import {
   randomFigure,
   readNumber,
 } from './number-input.ts';
-import { checkPer, describePer, perField } from './per-figure.ts';
+import {
+  checkPer,
+  describePer,
+  perField,
+  PER_COLUMNS,
+  perFromColumns,
+  perToColumns,
+} from './per-figure.ts';
+import { DECISION_COLUMNS, decisionFromColumns, decisionToColumns } from './decision-columns.ts';
 import type { RuleKindModule } from './rule-kind.ts';
 import { column, type RuleCells } from './rule-columns.ts';
 import { formatBandText, parseBandText } from '../band-text.ts';
@@ -102,24 +110,6 @@ const BAND_COLUMNS = [
     24,
     { multiline: true },
   ),
-  column(
-    'decision_zh',
-    { 'zh-CN': '分档依据', en: 'Band reasons (Chinese)' },
-    {
-      'zh-CN': 'bands：各边界为何在此（标准原文含糊时说明取舍）；可不填，填则中英文都填。',
-      en: 'bands: why each edge is where it is, in Chinese (optional; both languages or neither).',
-    },
-    24,
-  ),
-  column(
-    'decision_en',
-    { 'zh-CN': '分档依据（英文）', en: 'Band reasons' },
-    {
-      'zh-CN': 'bands：分档依据的英文。',
-      en: 'bands: why each edge is where it is, in English.',
-    },
-    24,
-  ),
 ];
 
 function fromColumns(cells: RuleCells): Record<string, unknown> {
@@ -139,11 +129,12 @@ function fromColumns(cells: RuleCells): Record<string, unknown> {
     if (bad && 'error' in bad) cells.problem('definition.band-text', { text: bad.error }, 'bands');
     else out.bands = lines.map((l) => ('band' in l ? l.band : undefined));
   }
-  cells.locate(['decision'], 'decision_zh');
-  cells.locate(['decision', 'en'], 'decision_en');
-  const decision = cells.localized('decision_zh', 'decision_en');
-  if (decision) out.decision = decision;
-  return { ...out, ...figureDomainFromColumns(cells) };
+  return {
+    ...out,
+    ...decisionFromColumns(cells),
+    ...perFromColumns(cells),
+    ...figureDomainFromColumns(cells),
+  };
 }
 
 export const bands = {
@@ -211,12 +202,12 @@ export const bands = {
       rule.bands.map((b) => lowerBound(b)?.value).filter((x): x is number => x !== undefined),
       random,
     ),
-  columns: [...BAND_COLUMNS, ...FIGURE_DOMAIN_COLUMNS],
+  columns: [...BAND_COLUMNS, ...DECISION_COLUMNS, ...PER_COLUMNS, ...FIGURE_DOMAIN_COLUMNS],
   toColumns: (rule, unit) => ({
     direction: rule.direction ?? null,
     bands: formatBandText(rule.bands, unit),
-    decision_zh: rule.decision?.['zh-CN'] ?? null,
-    decision_en: rule.decision?.en ?? null,
+    ...decisionToColumns(rule.decision),
+    ...perToColumns(rule.per),
     ...figureDomainToColumns(rule),
   }),
   fromColumns,

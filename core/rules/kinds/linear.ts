@@ -17,7 +17,15 @@ import {
   randomFigure,
   readNumber,
 } from './number-input.ts';
-import { checkPer, describePer, perField } from './per-figure.ts';
+import {
+  checkPer,
+  describePer,
+  perField,
+  PER_COLUMNS,
+  perFromColumns,
+  perToColumns,
+} from './per-figure.ts';
+import { DECISION_COLUMNS, decisionFromColumns, decisionToColumns } from './decision-columns.ts';
 import type { RuleKindModule } from './rule-kind.ts';
 
 export const linearRule = z
@@ -75,7 +83,12 @@ function fromColumns(cells: RuleCells): Record<string, unknown> {
       cells.locate([key], 'rule');
     }
   }
-  return { ...out, ...figureDomainFromColumns(cells) };
+  return {
+    ...out,
+    ...decisionFromColumns(cells),
+    ...perFromColumns(cells),
+    ...figureDomainFromColumns(cells),
+  };
 }
 
 export const linear = {
@@ -117,7 +130,13 @@ export const linear = {
       domain: figureDomain(rule, unit),
     }),
   randomAnswer: (rule, unit, { random }) => randomFigure(figureDomain(rule, unit), [], random),
-  columns: [...LINE_COLUMNS, ...FIGURE_DOMAIN_COLUMNS],
-  toColumns: (rule) => ({ from: rule.from, to: rule.to, ...figureDomainToColumns(rule) }),
+  columns: [...LINE_COLUMNS, ...DECISION_COLUMNS, ...PER_COLUMNS, ...FIGURE_DOMAIN_COLUMNS],
+  toColumns: (rule) => ({
+    from: rule.from,
+    to: rule.to,
+    ...decisionToColumns(rule.decision),
+    ...perToColumns(rule.per),
+    ...figureDomainToColumns(rule),
+  }),
   fromColumns,
 } satisfies RuleKindModule<LinearRule>;

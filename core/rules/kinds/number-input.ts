@@ -46,15 +46,24 @@ export const FIGURE_DOMAIN_COLUMNS = [
     },
     10,
   ),
+  column(
+    'warnAbove',
+    { 'zh-CN': '警示上限', en: 'Warn above' },
+    {
+      'zh-CN': '高于此数的填写值不合常理（多半是笔误或被当成日期）：导入时照存并提示；不影响得分。',
+      en: 'A figure above this is implausible (a typo, a date): ingest stores it and warns; it does not change a score.',
+    },
+    10,
+  ),
 ];
 
 export function figureDomainToColumns(rule: DomainFields): Record<string, PlainCell> {
-  return { min: rule.min ?? null, max: rule.max ?? null };
+  return { min: rule.min ?? null, max: rule.max ?? null, warnAbove: rule.warnAbove ?? null };
 }
 
 export function figureDomainFromColumns(cells: RuleCells): DomainFields {
   const out: DomainFields = {};
-  for (const key of ['min', 'max'] as const) {
+  for (const key of ['min', 'max', 'warnAbove'] as const) {
     cells.locate([key], key);
     const v = cells.number(key);
     if (v !== undefined) out[key] = v;
@@ -65,6 +74,7 @@ export function figureDomainFromColumns(cells: RuleCells): DomainFields {
 interface DomainFields {
   min?: number | undefined;
   max?: number | undefined;
+  warnAbove?: number | undefined;
 }
 
 export function figureDomain(rule: DomainFields, unit: string | undefined): InputDomain {

@@ -13,6 +13,7 @@ import { issue, type Issue, type PathSegment } from '../../issues.ts';
 import { localizedText } from '../../template/schema-parts.ts';
 import type { Lang } from '../../text.ts';
 import type { ReadInput } from '../input-types.ts';
+import { column, type PlainCell, type RuleCells } from './rule-columns.ts';
 
 export const perFigure = z
   .object({
@@ -79,4 +80,58 @@ export function checkPer(
   return per && unit === '%'
     ? [issue('per.percent', [...path, 'per'], { indicator: per.indicator })]
     : [];
+}
+
+/** `per` on a definition sheet: the indicator divided by, and what the ratio is taken per. */
+export const PER_COLUMNS = [
+  column(
+    'per',
+    { 'zh-CN': '折算依据指标', en: 'Per indicator' },
+    {
+      'zh-CN':
+        'bands、linear：按另一指标的数值折算时，写该三级指标编号（如 2.1.3）：所评的是本指标数值除以它的数值。',
+      en: "bands, linear: to score the figure relative to another, that third-level indicator's code (e.g. 2.1.3): the score is of this figure divided by that one.",
+    },
+    10,
+  ),
+  column(
+    'per_zh',
+    { 'zh-CN': '折算单位', en: 'Taken per (Chinese)' },
+    {
+      'zh-CN': '填写了折算依据指标时：规则中怎样说它，如“每名在册志愿者”。',
+      en: 'With a per indicator: how the rule says it, in Chinese, e.g. 每名在册志愿者.',
+    },
+    16,
+  ),
+  column(
+    'per_en',
+    { 'zh-CN': '折算单位（英文）', en: 'Taken per' },
+    {
+      'zh-CN': '折算单位的英文，如 per registered volunteer。',
+      en: 'With a per indicator: how the rule says it, e.g. per registered volunteer.',
+    },
+    16,
+  ),
+];
+
+export function perToColumns(per: PerFigure | undefined): Record<string, PlainCell> {
+  return {
+    per: per?.indicator ?? null,
+    per_zh: per?.label['zh-CN'] ?? null,
+    per_en: per?.label.en ?? null,
+  };
+}
+
+export function perFromColumns(cells: RuleCells): { per?: unknown } {
+  cells.locate(['per', 'indicator'], 'per');
+  cells.locate(['per', 'label'], 'per_zh');
+  cells.locate(['per', 'label', 'zh-CN'], 'per_zh');
+  cells.locate(['per', 'label', 'en'], 'per_en');
+  const indicator = cells.text('per');
+  const label = cells.localized('per_zh', 'per_en');
+  if (indicator === undefined && label === undefined) return {};
+  // One without the other is the schema's to say, at the cell of what is missing.
+  return {
+    per: { ...(indicator !== undefined ? { indicator } : {}), ...(label ? { label } : {}) },
+  };
 }

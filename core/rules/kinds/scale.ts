@@ -11,6 +11,7 @@ import { num } from '../format-value.ts';
 import type { ReadInput } from '../input-types.ts';
 import { normalize } from '../typed-text.ts';
 import { logistic, normal, pick } from './draws.ts';
+import { DECISION_COLUMNS, decisionFromColumns, decisionToColumns } from './decision-columns.ts';
 import type { RuleKindModule, TypedInput } from './rule-kind.ts';
 import { column, type RuleCells } from './rule-columns.ts';
 
@@ -166,7 +167,11 @@ function fromColumns(cells: RuleCells): Record<string, unknown> {
     cells.locate(['levels', i, 'zh-CN'], 'levels_zh');
     cells.locate(['levels', i, 'en'], 'levels_en');
   });
-  return { kind: 'scale', levels: zh.map((z, i) => ({ 'zh-CN': z, en: en[i]! })) };
+  return {
+    kind: 'scale',
+    levels: zh.map((z, i) => ({ 'zh-CN': z, en: en[i]! })),
+    ...decisionFromColumns(cells),
+  };
 }
 
 export const scale = {
@@ -220,10 +225,11 @@ export const scale = {
       ? scaleListItems(rule.levels, lang)[level - 1]!
       : pick(random, [level, String(level), rule.levels[level - 1]!['zh-CN']]);
   },
-  columns: LEVEL_COLUMNS,
+  columns: [...LEVEL_COLUMNS, ...DECISION_COLUMNS],
   toColumns: (rule) => ({
     levels_zh: rule.levels.map((l) => l['zh-CN']).join('\n'),
     levels_en: rule.levels.map((l) => l.en).join('\n'),
+    ...decisionToColumns(rule.decision),
   }),
   fromColumns,
 } satisfies RuleKindModule<ScaleRule>;
