@@ -27,9 +27,10 @@ registerMessages({
     en: (p) => `No submission for template ${p.template}. Templates present: ${p.templates}.`,
   },
   'benchmark.no-period': {
-    'zh-CN': (p) => `没有 ${p.template} 在周期 ${p.period} 的提交。现有周期：${p.periods}。`,
+    'zh-CN': (p) =>
+      `${p.org ? `机构 ${p.org} ` : ''}没有 ${p.template} 在周期 ${p.period} 的提交。现有周期：${p.periods}。`,
     en: (p) =>
-      `No submission for period ${p.period} of ${p.template}. Periods present: ${p.periods}.`,
+      `No submission ${p.org ? `of organization ${p.org} ` : ''}for period ${p.period} of ${p.template}. Periods present: ${p.periods}.`,
   },
   'benchmark.group-column': {
     'zh-CN': (p) => `无法按 "${p.column}" 分组：可用 ${p.columns}。`,

@@ -1,11 +1,12 @@
-/** One row per organization, period and first-level indicator: the score consolidated over evaluators. */
+/** One row per organization, selection, period and first-level indicator: the score consolidated over evaluators. */
 import { consolidated } from '../statistics.ts';
+import { qualified, SELECTION_PERIOD } from './selection.ts';
 import type { View } from './view.ts';
 
 export const benchOrgDimension: View = {
   name: 'bench_org_dimension',
-  sql: `SELECT s.template_id, s.period, s.org_id, d.dimension_id, ${consolidated('d.score')} AS score
-FROM submissions s JOIN dimension_scores d USING (content_hash)
-WHERE s.is_current AND d.score IS NOT NULL
+  sql: `SELECT ${qualified('s', SELECTION_PERIOD)}, s.org_id, d.dimension_id, ${consolidated('d.score')} AS score
+FROM bench_submissions s JOIN dimension_scores d USING (content_hash)
+WHERE d.score IS NOT NULL
 GROUP BY ALL`,
 };
