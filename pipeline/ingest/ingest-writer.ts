@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import { DuckDBTimestampTZValue, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import { issue, message, type Lang, type Template } from '../../core/index.ts';
+import { issue, message, type Issue, type Lang, type Template } from '../../core/index.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { syncSizeBands } from '../store/size-bands.ts';
 import { appendRows, createTableSql, type Table } from '../store/table-declaration.ts';
@@ -20,7 +20,13 @@ import {
   type RejectionRow,
 } from '../store/tables.ts';
 import { shippedTemplates } from '../templates/registry.ts';
-import type { FileOutcome, RejectionReason, SubmissionRecord } from './file-outcome.ts';
+import {
+  aboutFrom,
+  type FileOutcome,
+  type RejectedAbout,
+  type RejectionReason,
+  type SubmissionRecord,
+} from './file-outcome.ts';
 
 export type Status = 'ingested' | 'unchanged' | 'replaced' | 'rejected';
 
@@ -37,6 +43,8 @@ interface RunFile {
   hash: string;
   file: string;
   org: string;
+  /** what the file names, should a conflict reject it */
+  about: SubmissionRecord['submission'];
   flagged: boolean;
   status: 'ingested' | 'replaced' | 'unchanged';
 }
@@ -157,7 +165,11 @@ export class IngestWriter {
 
   accept(outcome: FileOutcome, lang: Lang): Status {
     if (outcome.kind === 'rejection') {
-      this.reject(outcome.file, outcome.hash, outcome.reason, outcome.message);
+      this.reject(outcome.file, outcome.hash, outcome.reason, outcome.message, {
+        code: outcome.code,
+        params: outcome.params,
+        about: outcome.about,
+      });
       return 'rejected';
     }
     const r = outcome.record;
@@ -167,17 +179,24 @@ export class IngestWriter {
     if (this.hashes.has(r.hash)) {
       // A copy of a file of this run shares its fate if a conflict takes that file back.
       if (claim?.mine.some((f) => f.hash === r.hash))
-        claim.mine.push({ hash: r.hash, file: r.file, org, flagged: false, status: 'unchanged' });
+        claim.mine.push({
+          hash: r.hash,
+          file: r.file,
+          org,
+          about: r.submission,
+          flagged: false,
+          status: 'unchanged',
+        });
       this.summary.unchanged++;
       return 'unchanged';
     }
     if (claim?.stored !== undefined && claim.stored !== org) {
-      this.reject(
-        r.file,
-        r.hash,
-        'workbook-id-conflict',
-        message(issue('ingest.id-conflict-db', [], { id, org, stored: claim.stored }), lang),
-      );
+      const conflict = issue('ingest.id-conflict-db', [], { id, org, stored: claim.stored });
+      this.reject(r.file, r.hash, 'workbook-id-conflict', message(conflict, lang), {
+        code: conflict.code,
+        params: conflict.params,
+        about: aboutFrom(r.submission),
+      });
       return 'rejected';
     }
     if (claim && claim.stored === undefined) {
@@ -188,12 +207,7 @@ export class IngestWriter {
         claim.mine = [];
       }
       if (claim.conflicted) {
-        this.reject(
-          r.file,
-          r.hash,
-          'workbook-id-conflict',
-          this.conflictMessage(id, claim, org, lang),
-        );
+        this.rejectConflict(r.file, r.hash, id, claim, r.submission, lang);
         return 'rejected';
       }
     }
@@ -207,7 +221,14 @@ export class IngestWriter {
     if (version > 1) this.pending.touched.add(id);
     claim.version = version;
     if (claim.stored === undefined)
-      claim.mine.push({ hash: r.hash, file: r.file, org, flagged: r.submission.flagged, status });
+      claim.mine.push({
+        hash: r.hash,
+        file: r.file,
+        org,
+        about: r.submission,
+        flagged: r.submission.flagged,
+        status,
+      });
     this.hashes.add(r.hash);
     this.pending.records.push(r);
     this.pending.versions.set(r.hash, version);
@@ -216,13 +237,28 @@ export class IngestWriter {
     return status;
   }
 
-  /** Names this file's organization and another that claimed the id in this run, with its file. */
-  private conflictMessage(id: string, claim: Claim, org: string, lang: Lang): string {
+  /** Rejects a file of an id two organizations claimed in this run, naming the other one and its file. */
+  private rejectConflict(
+    file: string,
+    hash: string,
+    id: string,
+    claim: Claim,
+    about: SubmissionRecord['submission'],
+    lang: Lang,
+  ): void {
+    const org = about.org_id;
     const [other, otherFile] = [...claim.orgs].find(([o]) => o !== org)!;
-    return message(
-      issue('ingest.id-conflict-run', [], { id, org, other, otherFile: basename(otherFile) }),
-      lang,
-    );
+    const conflict = issue('ingest.id-conflict-run', [], {
+      id,
+      org,
+      other,
+      otherFile: basename(otherFile),
+    });
+    this.reject(file, hash, 'workbook-id-conflict', message(conflict, lang), {
+      code: conflict.code,
+      params: conflict.params,
+      about: aboutFrom(about),
+    });
   }
 
   /** A file of this run that took the id before another organization claimed it: rejected too, stored or not yet. */
@@ -239,12 +275,7 @@ export class IngestWriter {
       this.pending.versions.delete(f.hash);
       this.hashes.delete(f.hash);
     }
-    this.reject(
-      f.file,
-      f.hash,
-      'workbook-id-conflict',
-      this.conflictMessage(id, claim, f.org, lang),
-    );
+    this.rejectConflict(f.file, f.hash, id, claim, f.about, lang);
   }
 
   private reject(
@@ -252,13 +283,24 @@ export class IngestWriter {
     hash: string | null,
     reason: RejectionReason,
     message: string,
+    why: { code: string; params: Issue['params']; about: RejectedAbout | undefined },
   ): void {
     this.summary.rejected.push({ file, reason, message });
     // One row per file, content and reason: a re-run adds nothing, a copy under another name is its own row.
     const key = `${file}|${hash ?? ''}|${reason}`;
     if (this.rejectionKeys.has(key)) return;
     this.rejectionKeys.add(key);
-    this.pending.rejections.push({ file, hash, reason, message });
+    this.pending.rejections.push({
+      file,
+      hash,
+      reason,
+      message,
+      org_id: why.about?.org_id ?? null,
+      period: why.about?.period ?? null,
+      template_id: why.about?.template_id ?? null,
+      code: why.code,
+      params: JSON.stringify(why.params ?? {}),
+    });
   }
 
   /** The batch being written, if any: batches are written one after another, never interleaved. */

@@ -47,16 +47,21 @@ export interface OpenOptions extends ReadOptions {
   verifyProfileHash?: boolean;
 }
 
-export function openSubmissionBytes(bytes: Uint8Array, opts: OpenOptions = {}): Result<Submission> {
+/** A Submission, and the metadata's entries as read (also when the workbook is refused). */
+export type Opened = Result<Submission> & { metadata?: Record<string, string> };
+
+export function openSubmissionBytes(bytes: Uint8Array, opts: OpenOptions = {}): Opened {
   const raw = readWorkbookBytes(bytes, {
     ...opts,
     extraSheets: [METADATA_SHEET, ...(opts.extraSheets ?? [])],
   });
   if (!raw.value) return { value: undefined, errors: raw.errors };
   const templates = opts.templates ?? shippedTemplates();
-  return readSubmission(contractCells(raw.value), (id) => templates.get(id), {
+  const cells = contractCells(raw.value);
+  const read = readSubmission(cells, (id) => templates.get(id), {
     verifyProfileHash: opts.verifyProfileHash ?? true,
   });
+  return cells.metadata ? { ...read, metadata: cells.metadata } : read;
 }
 
 export function openSubmissionFile(file: string, opts: OpenOptions = {}): Result<Submission> {

@@ -6,15 +6,20 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import {
   METADATA_KEYS,
+  buildMetadata,
+  layoutWorkbook,
   resolvePlan,
   type Lang,
   type OrgDetails,
   type RowAnswer,
+  type ScoringPlan,
 } from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
-import { workbookBytes } from '../../pipeline/workbooks/make-workbook.ts';
+import { GENERATOR, workbookBytes } from '../../pipeline/workbooks/make-workbook.ts';
+import { writeWorkbookBuffer } from '../../pipeline/xlsx/write-workbook.ts';
 import { randomAnswers, rng } from './random-answers.ts';
 
 export { editParts } from '../../pipeline/xlsx/edit-parts.ts';
@@ -50,6 +55,30 @@ export async function filledWorkbook(opts: {
       ...(opts.workbookId ? { workbookId: opts.workbookId } : {}),
     })
   ).bytes;
+}
+
+/**
+ * A workbook issued with `issued`'s weights whose weight cells the member set to `raw` and whose
+ * program recalculated (Excel does): the metadata is the issued one's, every cached value the
+ * edited weights' (`edited` is the plan with the raw weights).
+ */
+export async function reweightedWorkbook(
+  issued: ScoringPlan,
+  edited: ScoringPlan,
+  raw: Record<string, number>,
+  who: OrgDetails,
+  answers: ReadonlyMap<string, RowAnswer>,
+  lang: Lang = 'zh-CN',
+): Promise<Buffer> {
+  const meta = buildMetadata(issued, who, {
+    workbook_id: randomUUID(),
+    generated_at: new Date().toISOString(),
+    lang,
+    generator: GENERATOR,
+  });
+  return writeWorkbookBuffer(
+    layoutWorkbook(edited, meta, { lang, answers, rawWeights: raw, generator: GENERATOR }),
+  );
 }
 
 export async function foreignWorkbook(): Promise<Buffer> {
