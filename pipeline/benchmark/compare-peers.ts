@@ -51,6 +51,10 @@ export interface ComparedOrg {
   /** applicable indicators left blank (the most of its evaluators') and applicable ones */
   unanswered: number;
   applicable: number;
+  /** an evaluator's return had other weights than the issued ones (total is with the issued ones) */
+  weights_changed: boolean;
+  /** the total with the returns' own weights, consolidated like total */
+  own_total: number;
   /** the values of the finest grouping (--by) */
   group: Partial<Record<GroupColumn, string | null>>;
   /** the index of the grouping it is compared with; null when even the coarsest holds fewer than k */
@@ -125,7 +129,7 @@ export function comparedOrgsSql(where: string, pg: PeerGroupings, k: number): st
                   ${percentileRank('ranked_total', [])} AS rank_all FROM r),
      c AS (SELECT *, ${firstShownGrouping(gs, k)} AS level FROM g)
      SELECT org_id, org_name, profile, region, org_type, size, total, raters, total_range, flagged, ranked, complete,
-            unanswered, applicable, level, ${atGrouping('n', 'level', gs)} AS n_compared,
+            unanswered, applicable, weights_changed, own_total, level, ${atGrouping('n', 'level', gs)} AS n_compared,
             ${atGrouping('p', 'level', gs)} AS percentile_in_group, n_0 AS n_group, n_all,
             ${suppress('n_all', 'rank_all', k)} AS percentile_overall
      FROM c ORDER BY org_id`;
@@ -154,6 +158,8 @@ export async function compareOrganizations(
     complete: Boolean(r.complete),
     unanswered: Number(r.unanswered ?? 0),
     applicable: Number(r.applicable ?? 0),
+    weights_changed: Boolean(r.weights_changed),
+    own_total: Number(r.own_total ?? r.total),
     group: groupBy(pg.by, r),
     level: num(r.level),
     n_compared: num(r.n_compared),

@@ -63,6 +63,8 @@ export interface BenchmarkOrganization {
   /** in every statistic, percentile and ranking: complete, or any with --include-partial */
   ranked: boolean;
   weights_changed: boolean;
+  /** the total with the return's own weights (equal to total unless weights_changed) */
+  own_total: number;
   /** the one peer group its statistics are over; null when no grouping, not even all, has k */
   compared_with: {
     by: Partial<Record<GroupColumn, string | null>>;
@@ -185,7 +187,8 @@ export async function runBenchmark(
       applicable: o.applicable,
       complete: o.complete,
       ranked: o.ranked,
-      weights_changed: false,
+      weights_changed: o.weights_changed,
+      own_total: o.own_total,
       compared_with:
         o.level === null
           ? null

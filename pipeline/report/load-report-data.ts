@@ -234,6 +234,8 @@ function comparedOrg(r: Record<string, unknown>, pg: PeerGroupings): ComparedOrg
     complete: Boolean(r.complete),
     unanswered: Number(r.unanswered ?? 0),
     applicable: Number(r.applicable ?? 0),
+    weights_changed: Boolean(r.weights_changed),
+    own_total: Number(r.own_total ?? r.total),
     group: Object.fromEntries(pg.by.map((c) => [c, str(r[c])])),
     level: num(r.level),
     n_compared: num(r.n_compared),

@@ -51,9 +51,10 @@ ${
   ${m.partial.ids.length ? html`<p>${w.unansweredList}${w.colon}${m.partial.ids.join(w.listSeparator)}</p>` : ''}</div>`
     : ''
 }
+${m.weightsChanged ? html`<p class="flag" id="weights-changed">${w.weightsChanged(fmt1(m.total), fmt1(m.weightsChanged.ownTotal))}</p>` : ''}
 ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
 <section id="headline" class="cards">
-  <div class="card"><div class="label">${w.total}</div><div class="value" data-total>${fmt1(m.total)}<small> / 100</small></div>${m.raters ? html`<div class="note">${w.methodName(m.raters.consolidate)} · ${w.raters(m.raters.raters)}</div>` : ''}</div>
+  <div class="card"><div class="label">${w.total}</div><div class="value" data-total>${fmt1(m.total)}<small> / 100</small></div>${m.raters ? html`<div class="note">${w.methodName(m.raters.consolidate)} · ${w.raters(m.raters.raters)}</div>` : ''}${m.weightsChanged ? html`<div class="note" data-own-total>${w.ownWeights(fmt1(m.weightsChanged.ownTotal))}</div>` : ''}</div>
   <div class="card"><div class="label">${w.grade}</div><div class="value">${m.grade ?? '—'}</div>${m.hasGrades ? '' : html`<div class="note">${w.noGrade}</div>`}</div>
   <div class="card"><div class="label">${w.percentileInGroup}</div><div class="value" data-percentile-group>${!m.ranked ? notRanked : m.peer.percentileInGroup === null ? few : fmt0(m.peer.percentileInGroup)}</div>
     <div class="note">${w.peerGroup}${w.colon}${peerShown ? (Object.keys(m.peer.by!).length ? w.groupName(Object.values(m.peer.by!)) : w.allMembers) : few}${peerShown ? html`${w.paren(`n = ${m.peer.n}`)}` : ''}</div></div>

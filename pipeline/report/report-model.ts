@@ -129,6 +129,8 @@ export interface ReportModel {
   flagged: boolean;
   /** in the peer statistics and rankings */
   ranked: boolean;
+  /** the return's first-level weights differ from the issued ones: its total with its own (the report's total uses the issued) */
+  weightsChanged: { ownTotal: number } | null;
   /** a partial return: applicable indicators left blank, and which */
   partial: { unanswered: number; applicable: number; ids: string[] } | null;
   peer: PeerStanding;
@@ -383,6 +385,7 @@ export function buildReportModel(
     hasGrades: grades.length > 0 || org.grades.length > 0,
     flagged: org.flagged,
     ranked: org.ranked,
+    weightsChanged: org.weights_changed ? { ownTotal: org.own_total } : null,
     partial: org.complete
       ? null
       : {

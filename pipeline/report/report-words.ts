@@ -37,6 +37,9 @@ export interface ReportWords {
   partialBanner: (unanswered: number, applicable: number, ranked: boolean) => string;
   partialNote: (ranked: boolean) => string;
   unansweredList: string;
+  /** the return's weights differ from the issued ones: the total with the issued, the one with its own */
+  weightsChanged: (total: string, own: string) => string;
+  ownWeights: (own: string) => string;
   rankedCount: string;
   partialCount: (n: number) => string;
   peerGroupsNote: (groupings: string, k: number) => string;
@@ -175,6 +178,9 @@ const zh: ReportWords = {
       ? '未作答的指标按 0 分计入以下得分，不列为薄弱指标。'
       : '未作答的指标按 0 分计入以下得分，不列为薄弱指标；本回报不计入任何同类统计和排名。',
   unansweredList: '未作答的适用指标',
+  weightsChanged: (total, own) =>
+    `本回报汇总表中的一级指标权重与下发时不同。总分 ${total} 及所有比较均按下发的权重计算；按本回报自行修改的权重，总分为 ${own}。`,
+  ownWeights: (own) => `按自改权重：${own}`,
   rankedCount: '参与排名',
   partialCount: (n) => `另有 ${n} 份未完成的回报不参与排名`,
   peerGroupsNote: (g, k) =>
@@ -314,6 +320,9 @@ const en: ReportWords = {
       ? 'Unanswered indicators count 0 in the scores below and are not listed as weak.'
       : 'Unanswered indicators count 0 in the scores below and are not listed as weak; this return is in no peer statistic or ranking.',
   unansweredList: 'Applicable indicators unanswered',
+  weightsChanged: (total, own) =>
+    `The first-level weights on this return's summary sheet differ from the issued ones. The total ${total} and every comparison use the issued weights; with the return's own weights the total is ${own}.`,
+  ownWeights: (own) => `with its own weights: ${own}`,
   rankedCount: 'Ranked',
   partialCount: (n) => `${n} partial return${n === 1 ? '' : 's'} not ranked`,
   peerGroupsNote: (g, k) =>

@@ -12,7 +12,8 @@ export const benchOrgPeriod: View = {
        any_value(o.org_name) AS org_name, any_value(o.region) AS region, any_value(o.org_type) AS org_type, any_value(z.size) AS size,
        ${consolidated('s.total')} AS total, count(*) AS raters, max(s.total) - min(s.total) AS total_range, bool_or(s.flagged) AS flagged,
        bool_or(s.ranked) AS ranked, bool_and(s.complete) AS complete,
-       max(s.unanswered) AS unanswered, arg_max(s.answered + s.unanswered, s.unanswered) AS applicable
+       max(s.unanswered) AS unanswered, arg_max(s.applicable, s.unanswered) AS applicable,
+       bool_or(s.weights_changed) AS weights_changed, ${consolidated('s.own_total')} AS own_total
 FROM bench_submissions s JOIN organizations o USING (org_id)
 LEFT JOIN bench_org_size z ON ${sameColumns('z', 's', SELECTION_PERIOD)} AND z.org_id = s.org_id
 GROUP BY ${qualified('s', SELECTION_PERIOD)}, s.org_id`,

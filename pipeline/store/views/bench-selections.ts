@@ -9,7 +9,7 @@ export const benchSelections: View = {
   sql: `WITH s AS (
   SELECT template_id, template_version, profile_hash, any_value(profile) AS profile, period,
          count(DISTINCT org_id) AS organizations, count(*) AS submissions,
-         count(DISTINCT org_id) FILTER (WHERE unanswered = 0 AND total IS NOT NULL) AS complete,
+         count(DISTINCT org_id) FILTER (WHERE complete AND total IS NOT NULL) AS complete,
          min(content_hash) AS one
   FROM submissions WHERE is_current GROUP BY template_id, template_version, profile_hash, period),
 n AS (SELECT content_hash AS one, count(*) AS indicators FROM indicator_scores SEMI JOIN s ON indicator_scores.content_hash = s.one GROUP BY content_hash)

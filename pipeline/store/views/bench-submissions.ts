@@ -12,7 +12,7 @@ export const benchSubmissions: View = {
   name: 'bench_submissions',
   sql: `WITH s AS (
   SELECT content_hash, template_id, template_version, profile_hash, profile, period, org_id, evaluator,
-         total, flagged, answered, unanswered, unanswered = 0 AS complete
+         total, own_total, weights_changed, flagged, calculated, applicable, answered, unanswered, complete
   FROM submissions WHERE is_current AND total IS NOT NULL)
 SELECT *, ${rankedSubmission('s')} AS ranked
 FROM s
