@@ -196,8 +196,8 @@ export async function loadScopeData(con: DuckDBConnection, scope: ReportScope): 
     await rows(
       con,
       `WITH g AS (
-         SELECT org_id, list(DISTINCT grade ORDER BY grade) FILTER (WHERE grade IS NOT NULL) AS grades
-         FROM bench_submissions b JOIN submissions s USING (content_hash) WHERE ${where} GROUP BY org_id)
+         SELECT s.org_id, list(DISTINCT s.grade ORDER BY s.grade) FILTER (WHERE s.grade IS NOT NULL) AS grades
+         FROM bench_submissions b JOIN submissions s USING (content_hash) WHERE ${where} GROUP BY s.org_id)
        SELECT p.*, g.grades FROM report_peer p LEFT JOIN g USING (org_id) ORDER BY p.org_id`,
       params,
     )

@@ -18,7 +18,13 @@ export interface ReportCharts {
 export function comparedWith(m: ReportModel, w: ReportWords): string {
   const context = w.context(m.period, m.selection);
   const p = m.peer;
-  if (p.by === null) return `${w.comparedWithNobody(m.k, p.n, context)}${w.fullStop}`;
+  if (p.by === null) {
+    // Every grouping tried was under k: with all among them, say how few are ranked at all.
+    const finer = p.skipped.filter((g) => g.length);
+    return finer.length === p.skipped.length
+      ? `${w.comparedWithNone(context)}${w.colon}${w.fewerShare(m.k, finer)}${w.fullStop}`
+      : `${w.comparedWithNobody(m.k, p.n, context)}${w.fullStop}`;
+  }
   const values = Object.values(p.by);
   const head = values.length
     ? w.comparedWithGroup(p.n, w.groupName(values), context)

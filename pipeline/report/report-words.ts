@@ -33,6 +33,8 @@ export interface ReportWords {
   /** why a coarser group: each finer grouping tried had fewer than k ranked organizations */
   fewerShare: (k: number, skipped: GroupColumn[][]) => string;
   comparedWithNobody: (k: number, n: number, context: string) => string;
+  /** no grouping tried had k ranked organizations, all not among them (a --fallback without it) */
+  comparedWithNone: (context: string) => string;
   /** a partial return: its banner, whether it is ranked all the same (--include-partial) */
   partialBanner: (unanswered: number, applicable: number, ranked: boolean) => string;
   partialNote: (ranked: boolean) => string;
@@ -169,6 +171,7 @@ const zh: ReportWords = {
     `与本机构${skipped.map((g) => `${zhColumns(g)}相同的`).join('、')}${skipped.length > 1 ? '均' : ''}少于 ${k} 个`,
   comparedWithNobody: (k, n, context) =>
     `无比较对象（${context}）：参与排名的成员只有 ${n} 个，少于 ${k} 个`,
+  comparedWithNone: (context) => `无比较对象（${context}）`,
   partialBanner: (u, a, ranked) =>
     ranked
       ? `${a} 项适用指标中有 ${u} 项未作答：仍按 --include-partial 参与排名，未作答的指标按 0 分计。`
@@ -311,6 +314,7 @@ const en: ReportWords = {
     `fewer than ${k} share your ${skipped.map(enColumns).join(', or your ')}`,
   comparedWithNobody: (k, n, context) =>
     `Compared with nobody (${context}): only ${n} members are ranked, fewer than ${k}`,
+  comparedWithNone: (context) => `Compared with nobody (${context})`,
   partialBanner: (u, a, ranked) =>
     ranked
       ? `${u} of ${a} applicable indicators unanswered: ranked all the same (--include-partial), with them counted as 0.`

@@ -433,6 +433,7 @@ describe('zh-CN words', () => {
     comparedWithAll: [30, '2025，annex-b-example'],
     fewerShare: [5, [['region', 'org_type'], ['region']]],
     comparedWithNobody: [5, 3, '2025，annex-b-example'],
+    comparedWithNone: ['2025，annex-b-example'],
     partialBanner: [5, 46, false],
     partialNote: [false],
     weightsChanged: ['29.7', '24.1'],
