@@ -24,6 +24,8 @@ export const EXPORTED = [
   'rejections',
   'size_bands',
   'submission_scores',
+  'bench_selections',
+  'bench_submissions',
   'bench_org_period',
   'bench_org_dimension',
   'bench_org_indicator',
