@@ -99,6 +99,16 @@ function optionFor(rows: SelectionPeriod[]): string {
   return new Set(rows.map((r) => r.template_id)).size > 1 ? '--template' : '--profile';
 }
 
+/** Several selections fit: refused, each listed with its organizations, and the option that tells them apart. */
+export function refuseSeveral(rows: SelectionPeriod[], period?: string, org?: string): never {
+  throw UserError.of('selection.several', {
+    choices: choicesParam(rows, period),
+    period: period ?? null,
+    option: optionFor(rows),
+    ...(org !== undefined ? { org } : {}),
+  });
+}
+
 /** The selections and periods that fit `opts` (each refusal said in words), before one is picked. */
 export function fitting(held: SelectionPeriod[], opts: ChooseOptions): SelectionPeriod[] {
   let rows = held;
@@ -166,14 +176,7 @@ export async function chooseSelection(
         ...(opts.org !== undefined ? { org: opts.org } : {}),
       });
   }
-  const selections = new Set(rows.map(key));
-  if (selections.size > 1)
-    throw UserError.of('selection.several', {
-      choices: choicesParam(rows, opts.period),
-      period: opts.period ?? null,
-      option: optionFor(rows),
-      ...(opts.org !== undefined ? { org: opts.org } : {}),
-    });
+  if (new Set(rows.map(key)).size > 1) refuseSeveral(rows, opts.period, opts.org);
   // Rows come in period order: the last is the latest.
   const { organizations: _o, submissions: _s, complete: _c, ...chosen } = rows[rows.length - 1]!;
   return chosen;

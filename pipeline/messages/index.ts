@@ -15,6 +15,7 @@ import './generate-messages.ts';
 import './ingest-messages.ts';
 import './reports-messages.ts';
 import './selection-messages.ts';
+import './status-messages.ts';
 
 /** The catalogue's words for `code` with these parameters: a summary line, a note, a label. */
 export function say(lang: Lang, code: string, params?: Issue['params']): string {
