@@ -227,6 +227,7 @@ export function buildMetadata(
     evaluator: org.evaluator,
     workbook_id: ids.workbook_id,
     generated_at: ids.generated_at,
+    weights: issuedWeightsText(plan),
   };
   if (org.contact) meta.contact = org.contact;
   if (ids.generator) meta.generator = ids.generator;

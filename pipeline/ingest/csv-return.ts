@@ -26,6 +26,7 @@ import { decodeText } from '../inputs/decode-text.ts';
 import { shippedTemplates } from '../templates/registry.ts';
 import {
   aboutFrom,
+  emptyReturn,
   issueKey,
   readReturnBytes,
   recordFromSubmission,
@@ -255,6 +256,11 @@ export function readReturnedCsv(
       rawWeights: Object.fromEntries(plan.dimensions.map((d) => [d.id, d.weight])),
       cached: { total: null, grade: null, dimensions: {}, scores: {} },
     };
+    const blank = emptyReturn(sub);
+    if (blank) {
+      outcomes.push(rejection(where, hash, [blank], opts.lang, about));
+      continue;
+    }
     outcomes.push({ kind: 'submission', record: recordFromSubmission(sub, file, hash, 'csv') });
   }
   return outcomes;

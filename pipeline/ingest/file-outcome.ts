@@ -119,6 +119,7 @@ export const REJECTION_REASONS = [
   'unknown-template',
   'broken-contract',
   'invalid-value',
+  'empty',
   'unreadable',
   'workbook-id-conflict',
   'bad-csv',
@@ -148,6 +149,7 @@ const REASONS: Record<string, RejectionReason> = {
   'workbook.missing-name': 'broken-contract',
   'workbook.weight': 'invalid-value',
   'return.mode': 'invalid-value',
+  'return.empty': 'empty',
 };
 
 export function reasonFor(issue: Issue): RejectionReason {
@@ -236,6 +238,16 @@ export function readReturnBytes(
   } catch (e) {
     return { issue: readIssue(file, e) };
   }
+}
+
+/**
+ * A return with nothing answered and nothing marked N/A says nothing: no score of 0 to rank, so
+ * it is refused. (Everything N/A is an answer: stored, with no total.)
+ */
+export function emptyReturn(sub: Submission): Issue | undefined {
+  const ev = sub.issued.evaluation;
+  if (ev.answered > 0 || ev.applicable < ev.indicators.length) return undefined;
+  return issue('return.empty', [], { count: ev.applicable });
 }
 
 export function recordFromSubmission(
@@ -364,6 +376,8 @@ export function readReturnedWorkbook(
       opts.lang,
       aboutFrom(metadata),
     );
+  const blank = emptyReturn(value);
+  if (blank) return rejection(file, hash, [blank], opts.lang, aboutFrom(metadata));
   return {
     kind: 'submission',
     record: recordFromSubmission({ ...value, metadata }, file, hash, 'xlsx'),

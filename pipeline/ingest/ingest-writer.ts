@@ -35,6 +35,12 @@ export interface IngestSummary {
   unchanged: number;
   replaced: number;
   flagged: number;
+  /** stored returns with applicable indicators left blank: kept, not ranked */
+  partial: number;
+  /** stored returns whose weights differ from the issued ones */
+  weights_changed: number;
+  /** stored workbooks saved without cached values (not compared, not flagged) */
+  not_calculated: number;
   rejected: { file: string; reason: string; message: string }[];
 }
 
@@ -43,9 +49,8 @@ interface RunFile {
   hash: string;
   file: string;
   org: string;
-  /** what the file names, should a conflict reject it */
+  /** what the file names, should a conflict reject it, and what the summary counted of it */
   about: SubmissionRecord['submission'];
-  flagged: boolean;
   status: 'ingested' | 'replaced' | 'unchanged';
 }
 
@@ -96,6 +101,9 @@ export class IngestWriter {
     unchanged: 0,
     replaced: 0,
     flagged: 0,
+    partial: 0,
+    weights_changed: 0,
+    not_calculated: 0,
     rejected: [],
   };
   private pending = emptyPending();
@@ -184,7 +192,6 @@ export class IngestWriter {
           file: r.file,
           org,
           about: r.submission,
-          flagged: false,
           status: 'unchanged',
         });
       this.summary.unchanged++;
@@ -226,15 +233,22 @@ export class IngestWriter {
         file: r.file,
         org,
         about: r.submission,
-        flagged: r.submission.flagged,
         status,
       });
     this.hashes.add(r.hash);
     this.pending.records.push(r);
     this.pending.versions.set(r.hash, version);
     this.summary[status]++;
-    if (r.submission.flagged) this.summary.flagged++;
+    this.tally(r.submission, 1);
     return status;
+  }
+
+  /** Counts (or, taken back, uncounts) what the summary says of a stored return. */
+  private tally(s: SubmissionRecord['submission'], by: 1 | -1): void {
+    if (s.flagged) this.summary.flagged += by;
+    if (!s.complete) this.summary.partial += by;
+    if (s.weights_changed) this.summary.weights_changed += by;
+    if (s.calculated === false) this.summary.not_calculated += by;
   }
 
   /** Rejects a file of an id two organizations claimed in this run, naming the other one and its file. */
@@ -264,8 +278,8 @@ export class IngestWriter {
   /** A file of this run that took the id before another organization claimed it: rejected too, stored or not yet. */
   private withdraw(id: string, claim: Claim, f: RunFile, lang: Lang): void {
     this.summary[f.status]--;
-    if (f.flagged) this.summary.flagged--;
     if (f.status !== 'unchanged') {
+      this.tally(f.about, -1);
       const idx = this.pending.records.findIndex((x) => x.hash === f.hash);
       if (idx >= 0) this.pending.records.splice(idx, 1);
       else {

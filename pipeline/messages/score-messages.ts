@@ -38,8 +38,8 @@ registerMessages({
     en: (p) => `TOTAL: ${s(p.total)} / 100${p.grade ? `   grade: ${s(p.grade)}` : ''}`,
   },
   'cli.score.unanswered': {
-    'zh-CN': (p) => `未作答(按 0 分计): ${s(p.ids)}`,
-    en: (p) => `Unanswered (scored 0): ${s(p.ids)}`,
+    'zh-CN': (p) => `未作答的适用指标(计分指标按 0 分计): ${s(p.ids)}`,
+    en: (p) => `Applicable indicators unanswered (scored ones count 0): ${s(p.ids)}`,
   },
   'cli.score.workbook-head': {
     'zh-CN': (p) =>

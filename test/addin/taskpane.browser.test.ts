@@ -227,7 +227,7 @@ describe('the task pane in chromium (zh-CN)', () => {
     expect(await page.isVisible('#check-agree')).toBe(true);
     expect(await page.isVisible('#check-mismatches')).toBe(false);
     expect(await page.textContent('#check-unanswered summary')).toBe(
-      `未作答 ${ev.unanswered.length} 项（按 0 分计）：`,
+      `未作答的适用指标 ${ev.unanswered.length} 项（计分指标按 0 分计）：`,
     );
     expect(await page.locator('#check-dimensions tbody tr').count()).toBe(3);
     await page.screenshot({ path: join(ARTIFACTS, 'addin-taskpane-check-zh.png'), fullPage: true });

@@ -95,6 +95,19 @@ beforeAll(async () => {
   );
   w('OK-edited-weights.xlsx', await reweightedWorkbook(annexB, custom, raw, org(6), answers));
 
+  // Older workbooks had no `weights` entry: edited weights are then told by the profile's hash.
+  w(
+    'OK-old-edited.xlsx',
+    editMetadata(await reweightedWorkbook(annexB, custom, raw, org(15), answers), {
+      weights: '',
+    }),
+  );
+  // The issued weights edited in the hidden sheet, or made unreadable.
+  w('T-weights.xlsx', editMetadata(honest, { weights: '1=0.5;5=0.3;6=0.2' }));
+  w('Z-weights.xlsx', editMetadata(honest, { weights: '1=0.5;5=abc' }));
+  // Nothing filled in: a blank workbook, and a CSV return of blank values.
+  w('B-blank.xlsx', await filledWorkbook({ org: org(16), seed: 16, answers: new Map() }));
+
   // Saved by a program that does not calculate: every formula's cached value dropped.
   w(
     'OK-not-calculated.xlsx',
@@ -185,6 +198,10 @@ beforeAll(async () => {
     ]),
   );
   w('csv-no-template.csv', csv([CSV_HEAD, row({ org_id: 'M0504', template_id: 'nope' })]));
+  w(
+    'csv-blank.csv',
+    csv([CSV_HEAD, row({ org_id: 'M0505' }, '1.1.1', ''), row({ org_id: 'M0505' }, '1.1.2', ' ')]),
+  );
 
   // Files that are no workbook to read, for the words of their rejections.
   w('X-bomb.xlsx', zipBomb(60));
@@ -247,7 +264,33 @@ describe('the hidden metadata checked against its profile_hash', () => {
       'OK-edited-weights.xlsx',
       'OK-fewer.xlsx',
       'OK-not-calculated.xlsx',
+      'OK-old-edited.xlsx',
     ]);
+  });
+
+  it('verifies the hash with the issued weights the metadata records, and refuses them edited or unreadable', () => {
+    expect(rejected(run.json, 'T-weights.xlsx')).toMatchObject({
+      reason: 'bad-metadata',
+      message: expect.stringContaining('The hidden metadata (the _scorebook sheet) was edited'),
+    });
+    expect(rejected(run.json, 'Z-weights.xlsx')).toMatchObject({
+      reason: 'bad-metadata',
+      message: expect.stringContaining(
+        'The metadata entry "weights" is "1=0.5;5=abc"; it must be 1=…;5=…;6=…',
+      ),
+    });
+  });
+
+  it('tells weights edited in a workbook made before the issued weights were recorded, by the hash', async () => {
+    const [edited, old] = await query(
+      `SELECT file_name, total, own_total, weights_changed FROM submissions
+       WHERE file_name IN ('OK-edited-weights.xlsx', 'OK-old-edited.xlsx') ORDER BY file_name`,
+    );
+    expect(old).toMatchObject({
+      weights_changed: true,
+      total: edited!.total,
+      own_total: edited!.own_total,
+    });
   });
 
   it('scores weights edited on the summary sheet with the issued weights, keeping the own total beside them', async () => {
@@ -322,6 +365,21 @@ describe('completeness', () => {
         weights_changed: false,
       },
     ]);
+  });
+});
+
+describe('empty returns', () => {
+  it('are rejected empty, workbook and CSV alike, in words; a partial one is counted', () => {
+    expect(rejected(run.json, 'B-blank.xlsx')).toMatchObject({
+      reason: 'empty',
+      message: `The return is empty: none of its ${resolvePlan(template).value!.indicators.length} applicable indicators is answered or marked N/A. Fill it in and send it again.`,
+    });
+    expect(rejected(run.json, 'csv-blank.csv')).toMatchObject({ reason: 'empty' });
+    expect(rejected(run.zh, 'B-blank.xlsx')!.message).toContain('这份回报是空的');
+    // Partial: N-na.xlsx, the CSV returns of a few answers, the fewer indicators (random answers leave blanks).
+    expect(run.json.partial).toBeGreaterThanOrEqual(3);
+    expect(run.json.weights_changed).toBe(2);
+    expect(run.json.not_calculated).toBe(1);
   });
 });
 
