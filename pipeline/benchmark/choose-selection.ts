@@ -12,6 +12,7 @@ import { queryRows } from '../store/query-rows.ts';
 import { shippedTemplates } from '../templates/registry.ts';
 import { UserError } from '../user-error.ts';
 import type { SelectionNames } from './selection-label.ts';
+import type { Only } from './selection-filter.ts';
 
 export interface Selection extends SelectionNames {
   period: string;
@@ -180,4 +181,42 @@ export async function chooseSelection(
   // Rows come in period order: the last is the latest.
   const { organizations: _o, submissions: _s, complete: _c, ...chosen } = rows[rows.length - 1]!;
   return chosen;
+}
+
+/**
+ * The part of the database an export is limited to: nothing given, all of it; a template, its
+ * rows; a profile, the one selection it names (several: refused, as benchmark refuses them);
+ * a period, that period's.
+ */
+export async function chooseExportPart(
+  con: DuckDBConnection,
+  opts: { template?: string; profile?: string; period?: string },
+): Promise<Only> {
+  if (opts.template === undefined && opts.profile === undefined && opts.period === undefined)
+    return {};
+  const held = await selectionsHeld(con);
+  if (!held.length) throw UserError.of('benchmark.empty');
+  let rows = fitting(held, opts);
+  if (opts.period !== undefined) {
+    const before = rows;
+    rows = rows.filter((r) => r.period === opts.period);
+    if (!rows.length)
+      throw UserError.of('benchmark.no-period', {
+        period: opts.period,
+        template: [...new Set(before.map((r) => r.template_id))].join(', '),
+        periods: [...new Set(before.map((r) => r.period))].sort().join(', '),
+      });
+  }
+  const only: Only = {};
+  if (opts.template !== undefined) only.template_id = opts.template;
+  if (opts.profile !== undefined) {
+    if (new Set(rows.map(key)).size > 1) refuseSeveral(rows, opts.period);
+    Object.assign(only, {
+      template_id: rows[0]!.template_id,
+      template_version: rows[0]!.template_version,
+      profile_hash: rows[0]!.profile_hash,
+    });
+  }
+  if (opts.period !== undefined) only.period = opts.period;
+  return only;
 }

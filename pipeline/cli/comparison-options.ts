@@ -10,10 +10,10 @@ export function templateOption(
   return new Option('--template <id>', description);
 }
 
-export function profileOption(): Option {
+export function profileOption(description = 'the only one that fits'): Option {
   return new Option(
     '--profile <p>',
-    "selection of indicators: a profile id (annex-b-example), or the first digits (4 or more) of a selection's hash as listed when several fit (default: the only one that fits)",
+    `selection of indicators: a profile id (annex-b-example), or the first digits (4 or more) of a selection's hash as listed when several fit (default: ${description})`,
   );
 }
 

@@ -1,6 +1,7 @@
 /** `scorebook export`: its options; what it does is loaded when it runs. */
 import { Option, type Command } from 'commander';
 import { parseLang } from './cli-context.ts';
+import { periodOption, profileOption, templateOption } from './comparison-options.ts';
 import { wholeNumber } from './option-values.ts';
 import { consolidateOption, dbOption, langOption } from './shared-options.ts';
 import type { ExportCliOptions } from './export-action.ts';
@@ -28,6 +29,9 @@ export function registerExportCommand(program: Command): void {
       '--partition',
       'parquet only: the per-submission tables as folders partitioned by template_id and period (Hive layout, for DuckDB, Spark, Trino)',
     )
+    .addOption(templateOption('only this template (default: every template)'))
+    .addOption(profileOption('every selection'))
+    .addOption(periodOption('only this period (default: every period)'))
     .addOption(consolidateOption())
     .addOption(langOption())
     .action(async (o: Omit<ExportCliOptions, 'lang'> & { lang?: string }) =>

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { quotedIdentifier, quotedString, type DuckDBConnection } from '@duckdb/node-api';
+import { onlyRows, type Only } from '../benchmark/selection-filter.ts';
 import { UserError } from '../user-error.ts';
 import {
   DEFAULT_CONSOLIDATE,
@@ -118,6 +119,8 @@ export interface ExportOptions {
   onTable?: (t: string) => void;
   /** rows a sheet may hold below its header (Excel's limit; smaller in tests) */
   xlsxMaxRows?: number;
+  /** only this template, selection or period (selection-filter.ts); everything when absent */
+  only?: Only;
 }
 
 export async function exportDatabase(
@@ -131,12 +134,22 @@ export async function exportDatabase(
   await con.run(`SET VARIABLE min_group = ${Math.max(1, Math.floor(minGroup))}`);
   await setConsolidate(con, opts.consolidate ?? DEFAULT_CONSOLIDATE);
   const written: string[] = [];
+  const from = async (t: string) =>
+    opts.only
+      ? onlyRows(
+          t,
+          (await columns(con, t)).map((c) => c.name),
+          opts.only,
+        )
+      : t;
   if (format === 'xlsx') {
     if (!/\.xlsx$/i.test(out)) throw UserError.of('export.xlsx-out', { out });
     // Refuse before writing rather than cut a table short: a truncated export looks complete.
     const maxRows = opts.xlsxMaxRows ?? XLSX_MAX_ROWS;
     for (const t of EXPORTED) {
-      const n = Number((await con.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows()[0]![0]);
+      const n = Number(
+        (await con.runAndReadAll(`SELECT count(*) FROM ${await from(t)}`)).getRows()[0]![0],
+      );
       if (n > maxRows)
         throw UserError.of('export.xlsx-rows', { table: t, rows: n, max: maxRows, out });
     }
@@ -150,7 +163,7 @@ export async function exportDatabase(
       const ws = wb.addWorksheet(t);
       ws.columns = cols.map((c) => ({ header: c.name, key: c.name }));
       const reader = await con.streamAndReadUntil(
-        `SELECT ${await sheetSelect(con, t)} FROM ${t}`,
+        `SELECT ${await sheetSelect(con, t)} FROM ${await from(t)}`,
         maxRows,
       );
       for (const row of reader.getRowsJson())
@@ -169,8 +182,8 @@ export async function exportDatabase(
       const folder = join(out, t);
       const select =
         t === 'submissions'
-          ? 'SELECT * FROM submissions'
-          : `SELECT c.*, s.template_id, s.period FROM ${t} c JOIN submissions s USING (content_hash)`;
+          ? `SELECT * FROM ${await from('submissions')}`
+          : `SELECT c.*, s.template_id, s.period FROM ${await from(t)} c JOIN submissions s USING (content_hash)`;
       await con.run(
         `COPY (${select}) TO ${quotedString(folder)} (FORMAT parquet, PARTITION_BY (template_id, period), OVERWRITE_OR_IGNORE true)`,
       );
@@ -181,7 +194,9 @@ export async function exportDatabase(
     const file = join(out, `${t}.${format}`);
     const select = format === 'csv' ? await defusedSelect(con, t) : '*';
     const options = format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT parquet)';
-    await con.run(`COPY (SELECT ${select} FROM ${t}) TO ${quotedString(file)} ${options}`);
+    await con.run(
+      `COPY (SELECT ${select} FROM ${await from(t)}) TO ${quotedString(file)} ${options}`,
+    );
     written.push(file);
     onTable?.(t);
   }
