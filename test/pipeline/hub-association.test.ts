@@ -8,7 +8,14 @@
  * from the answers written (the engine scores one organization; the statistics over peers are
  * computed here, not by the SQL under test).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, resolvePlan, text } from '../../core/index.ts';
@@ -16,7 +23,7 @@ import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { fillWithOpenpyxl } from '../support/openpyxl-fill.ts';
 import { queryDb } from '../support/query-db.ts';
 import { filledWorkbook, org, write } from '../support/returned-workbooks.ts';
-import { runCli, scratchDir } from '../support/run-cli.ts';
+import { ROOT, runCli, scratchDir } from '../support/run-cli.ts';
 
 const TEMPLATE = 'tssof-0001-2024-basic';
 const template = shippedTemplates().get(TEMPLATE)!;
@@ -559,6 +566,35 @@ describe('a hub association of 30 members, every region × type group under k', 
     expect(text).toContain(
       `30 members on the roster: ${RANKED.length - 1} accepted, 1 partial, 1 weights-changed, 2 rejected, 2 missing.`,
     );
+  });
+});
+
+describe('the READMEs’ benchmark, report and status examples', () => {
+  it('work as written on a database that holds two templates (and three selections)', () => {
+    const cwd = scratchDir('scorebook-readme-');
+    copyFileSync(db, join(cwd, 'scorebook.duckdb'));
+    copyFileSync(roster, join(cwd, 'members.csv'));
+    const lines = new Set(
+      ['README.md', 'README.zh-CN.md'].flatMap((f) =>
+        readFileSync(join(ROOT, f), 'utf8')
+          .split('\n')
+          .filter((l) => /^npx scorebook (benchmark|report|status) /.test(l)),
+      ),
+    );
+    expect(lines.size).toBeGreaterThanOrEqual(6);
+    for (const line of lines) {
+      const [command, redirect] = line.replace(/\s+#.*$/, '').split(/\s+>\s+/);
+      const args = command!.split(/\s+/).slice(2);
+      const r = runCli(args, { cwd });
+      expect(r.code, `${line}\n${r.stderr}`).toBe(0);
+      if (redirect) writeFileSync(join(cwd, redirect), r.stdout);
+    }
+    expect(readFileSync(join(cwd, 'reminders.csv'), 'utf8')).toMatch(/^\uFEFF机构编号,/);
+    expect(readdirSync(join(cwd, 'reports'))).toContain('summary.pdf');
+    expect(readdirSync(join(cwd, 'reports-annex-b'))).toEqual([
+      'M0001-2025.html',
+      'report-manifest.json',
+    ]);
   });
 });
 
