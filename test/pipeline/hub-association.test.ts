@@ -17,6 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, resolvePlan, text } from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
@@ -278,6 +279,51 @@ describe('a hub association of 30 members, every region × type group under k', 
       percentileRank([...RANKED, PARTIAL].map(totalOf), totalOf(PARTIAL)),
       9,
     );
+  });
+
+  it('gives the same groups and ranks in the views an analyst queries, partial returns ranked once include_partial is set', async () => {
+    const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+    const con = await inst.connect();
+    const q = async (sql: string) =>
+      (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+    try {
+      const where = `template_id = '${TEMPLATE}'`;
+      const rows = await q(
+        `SELECT org_id, ranked, compared_level, n_compared, percentile_in_group FROM bench_percentiles WHERE ${where} ORDER BY org_id`,
+      );
+      for (const r of rows) {
+        const i = Number(String(r.org_id).slice(1));
+        const peers = peersOf(i);
+        expect(r.compared_level).toBe(peers.fallbackToAll ? 'all' : 'region');
+        expect(Number(r.n_compared)).toBe(peers.members.length);
+        if (i === PARTIAL) expect(r).toMatchObject({ ranked: false, percentile_in_group: null });
+        else
+          expect(Number(r.percentile_in_group)).toBeCloseTo(
+            percentileRank(peers.members.map(totalOf), totalOf(i)),
+            9,
+          );
+      }
+      const levels = await q(
+        `SELECT level, count(*) AS groups, bool_and(suppressed = (n < 5)) AS ok FROM bench_groups WHERE ${where} GROUP BY level ORDER BY level`,
+      );
+      expect(levels.map((l) => [l.level, Number(l.groups), l.ok])).toEqual([
+        ['all', 1, true],
+        ['region', 5, true],
+        ['region,org_type', 15, true],
+      ]);
+      await con.run('SET VARIABLE include_partial = true');
+      const partial = await q(
+        `SELECT ranked, percentile_overall FROM bench_percentiles WHERE ${where} AND org_id = '${member(PARTIAL).id}'`,
+      );
+      expect(partial[0]).toMatchObject({ ranked: true });
+      expect(Number(partial[0]!.percentile_overall)).toBeCloseTo(
+        percentileRank([...RANKED, PARTIAL].map(totalOf), totalOf(PARTIAL)),
+        9,
+      );
+    } finally {
+      con.closeSync();
+      inst.closeSync();
+    }
   });
 
   it('writes every report naming its fallback group, each figure over that group and none over fewer than k', () => {
