@@ -12,12 +12,11 @@ import {
   distribution,
   firstShownGrouping,
   groupingSets,
-  peerCount,
-  percentileRank,
   perGrouping,
   quartiles,
   shownWhen,
   suppress,
+  withAll,
 } from '../store/statistics.ts';
 import type { Selection } from './choose-selection.ts';
 import type { GroupColumn } from './group-columns.ts';
@@ -124,9 +123,11 @@ export function selectionLiteral(s: Selection, alias = '', withPeriod = true): s
  */
 export function comparedOrgsSql(where: string, pg: PeerGroupings, k: number): string {
   const gs = pg.groupings;
+  // Ranked once per grouping, all among them (appended when the fallback lacks it).
+  const every = withAll(gs);
   return `WITH r AS (SELECT *, CASE WHEN ranked THEN total END AS ranked_total FROM bench_org_period WHERE ${where}),
-     g AS (SELECT *, ${perGrouping('ranked_total', [], gs)}, ${peerCount('ranked_total', [])} AS n_all,
-                  ${percentileRank('ranked_total', [])} AS rank_all FROM r),
+     g AS (SELECT *, ${perGrouping('ranked_total', [], every.groupings)}, n_${every.all} AS n_all,
+                  p_${every.all} AS rank_all FROM r),
      c AS (SELECT *, ${firstShownGrouping(gs, k)} AS level FROM g)
      SELECT org_id, org_name, profile, region, org_type, size, total, raters, total_range, flagged, ranked, complete,
             unanswered, applicable, weights_changed, own_total, level, ${atGrouping('n', 'level', gs)} AS n_compared,

@@ -29,6 +29,21 @@ export function rankedSubmission(s: string, include?: boolean): string {
   return `(${s}.total IS NOT NULL AND (${s}.complete OR ${partial}))`;
 }
 
+/**
+ * `agg` of `expr` over the returns that count for an organization, within a GROUP BY of its
+ * rows that carry `ranked` (rankedSubmission): its ranked returns when it has one, else all of
+ * them (a partial-only organization keeps its own figures, never a rank). Done within the
+ * grouping, this costs no join; it needs every return of the organization in the group, which
+ * holds per indicator too, since one selection's returns have the same indicators.
+ */
+export function overCounted(
+  agg: (expr: string) => string,
+  expr: string,
+  ranked = 'ranked',
+): string {
+  return `CASE WHEN bool_or(${ranked}) THEN ${agg(`CASE WHEN ${ranked} THEN ${expr} END`)} ELSE ${agg(expr)} END`;
+}
+
 /** True when a statistic over `n` organizations may be shown. */
 export function shownWhen(n: string, k?: number): string {
   return `${n} >= ${kSql(k)}`;
@@ -123,6 +138,15 @@ export function perGrouping(value: string, base: readonly string[], groupings: G
         `${peerCount(value, [...base, ...g])} AS n_${i}, ${percentileRank(value, [...base, ...g])} AS p_${i}`,
     )
     .join(', ');
+}
+
+/**
+ * The groupings with all (the whole partition) among them, appended when they lack it, and its
+ * index: perGrouping over these gives the overall rank too, without ranking twice over all.
+ */
+export function withAll(groupings: Groupings): { groupings: Groupings; all: number } {
+  const i = groupings.findIndex((g) => g.length === 0);
+  return i >= 0 ? { groupings, all: i } : { groupings: [...groupings, []], all: groupings.length };
 }
 
 /** The index of the first grouping whose n (perGrouping's n_i) is at least k; NULL when none is. */

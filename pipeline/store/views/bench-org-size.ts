@@ -1,7 +1,9 @@
 /**
  * Each organization's size band in a selection and period, for the templates that define a
  * size (their `size`, stored in size_bands at ingest): the figure their size indicator records,
- * consolidated over evaluators, in the band that holds it. No figure, no band.
+ * consolidated over the current returns that give it, in the band that holds it. No figure, no
+ * band. A recorded figure left blank is no figure (not 0), so a partial return's is as good as
+ * a complete one's: size is whom to compare with, not a statistic.
  */
 import { consolidated } from '../statistics.ts';
 import { qualified, SELECTION_PERIOD } from './selection.ts';
@@ -11,9 +13,10 @@ export const benchOrgSize: View = {
   name: 'bench_org_size',
   sql: `WITH figure AS (
   SELECT ${qualified('s', SELECTION_PERIOD)}, s.org_id, ${consolidated('i.input_value')} AS figure
-  FROM bench_submissions s
+  FROM submissions s
   JOIN (SELECT DISTINCT template_id, indicator_id FROM size_bands) z USING (template_id)
   JOIN indicator_scores i ON i.content_hash = s.content_hash AND i.indicator_id = z.indicator_id
+  WHERE s.is_current
   GROUP BY ALL),
 band AS (
   SELECT template_id, band, lag(below) OVER (PARTITION BY template_id ORDER BY position) AS from_figure, below
