@@ -27,7 +27,7 @@ export function renderSummaryHtml(
 </header>
 <section id="headline" class="cards">
   <div class="card"><div class="label">${w.organizations}</div><div class="value">${s.n}</div></div>
-  <div class="card"><div class="label">${w.rankedCount}</div><div class="value" data-ranked>${s.ranked}</div>${s.partial.length ? html`<div class="note">${w.partialCount(s.partial.length)}</div>` : ''}</div>
+  <div class="card"><div class="label">${w.rankedCount}</div><div class="value" data-ranked>${s.ranked}</div>${s.partial.length ? html`<div class="note">${w.partialCount(s.partial.length, s.includePartial)}</div>` : ''}</div>
   <div class="card"><div class="label">${w.median}</div><div class="value" data-median>${s.total ? fmt1(s.total.median) : few}</div></div>
   ${s.returns ? html`<div class="card"><div class="label">${w.returnRate}</div><div class="value" data-return-rate>${rate(s.returns.returned, s.returns.rosterSize)}</div><div class="note">${s.returns.returned} / ${s.returns.rosterSize}</div></div>` : ''}
   <div class="card"><div class="label">${w.flaggedTitle}</div><div class="value">${s.flagged.length}</div></div>
@@ -73,7 +73,7 @@ export function renderSummaryHtml(
 </section>
 
 <section id="partial">
-  <h2>${w.partialTitle}${w.paren(String(s.partial.length))}</h2>
+  <h2>${w.partialTitle(s.includePartial)}${w.paren(String(s.partial.length))}</h2>
   ${
     s.partial.length
       ? html`<table><thead><tr><th>${w.orgId}</th><th>${w.orgName}</th><th class="num">${w.unanswered}</th></tr></thead>

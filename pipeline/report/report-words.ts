@@ -43,10 +43,11 @@ export interface ReportWords {
   weightsChanged: (total: string, own: string) => string;
   ownWeights: (own: string) => string;
   rankedCount: string;
-  partialCount: (n: number) => string;
+  /** partial returns: how many, and whether --include-partial ranked them all the same */
+  partialCount: (n: number, ranked: boolean) => string;
   peerGroupsNote: (groupings: string, k: number) => string;
   comparedWithColumn: string;
-  partialTitle: string;
+  partialTitle: (ranked: boolean) => string;
   partialNone: string;
   unanswered: string;
   notRanked: string;
@@ -185,11 +186,14 @@ const zh: ReportWords = {
     `本回报汇总表中的一级指标权重与下发时不同。总分 ${total} 及所有比较均按下发的权重计算；按本回报自行修改的权重，总分为 ${own}。`,
   ownWeights: (own) => `按自改权重：${own}`,
   rankedCount: '参与排名',
-  partialCount: (n) => `另有 ${n} 份未完成的回报不参与排名`,
+  partialCount: (n, ranked) =>
+    ranked
+      ? `其中 ${n} 份未完成的回报（按 --include-partial 参与排名）`
+      : `另有 ${n} 份未完成的回报不参与排名`,
   peerGroupsNote: (g, k) =>
     `每个机构与下列分组中第一个有不少于 ${k} 个参与排名成员的分组比较：${g}。`,
   comparedWithColumn: '本组机构的比较对象',
-  partialTitle: '未完成的回报（不参与排名）',
+  partialTitle: (ranked) => (ranked ? '未完成的回报（仍参与排名）' : '未完成的回报（不参与排名）'),
   partialNone: '没有未完成的回报。',
   unanswered: '未作答',
   notRanked: '不参与排名',
@@ -328,11 +332,13 @@ const en: ReportWords = {
     `The first-level weights on this return's summary sheet differ from the issued ones. The total ${total} and every comparison use the issued weights; with the return's own weights the total is ${own}.`,
   ownWeights: (own) => `with its own weights: ${own}`,
   rankedCount: 'Ranked',
-  partialCount: (n) => `${n} partial return${n === 1 ? '' : 's'} not ranked`,
+  partialCount: (n, ranked) =>
+    `${n} partial return${n === 1 ? '' : 's'} ${ranked ? 'ranked all the same (--include-partial)' : 'not ranked'}`,
   peerGroupsNote: (g, k) =>
     `Each organization is compared with the first of these groups that has at least ${k} ranked members: ${g}.`,
   comparedWithColumn: 'Its members compared with',
-  partialTitle: 'Partial returns (not ranked)',
+  partialTitle: (ranked) =>
+    ranked ? 'Partial returns (ranked all the same)' : 'Partial returns (not ranked)',
   partialNone: 'No partial return.',
   unanswered: 'unanswered',
   notRanked: 'not ranked',

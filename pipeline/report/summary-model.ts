@@ -77,6 +77,8 @@ export interface SummaryModel {
   };
   returns: ReturnRates | null;
   partial: PartialEntry[];
+  /** partial returns ranked all the same (--include-partial) */
+  includePartial: boolean;
   flagged: FlaggedRow[];
   rejected: number;
   index: IndexEntry[];
@@ -255,6 +257,7 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
     }),
     heatmap: { dimensions, rows, recordedOnly },
     returns,
+    includePartial: data.scope.includePartial,
     partial: orgs
       .filter((o) => !o.complete)
       .map((o) => ({
