@@ -20,6 +20,8 @@ export function workbookModel(
   extra: {
     answers?: ReadonlyMap<string, RowAnswer>;
     rawWeights?: Record<string, number>;
+    /** Leave the weight cells editable; locked (as issued) by default. */
+    editableWeights?: boolean;
     workbookId?: string;
     generatedAt?: string;
   } = {},
@@ -35,6 +37,7 @@ export function workbookModel(
     generator: GENERATOR,
     ...(extra.answers ? { answers: extra.answers } : {}),
     ...(extra.rawWeights ? { rawWeights: extra.rawWeights } : {}),
+    ...(extra.editableWeights ? { editableWeights: true } : {}),
   });
 }
 
