@@ -24,6 +24,8 @@ export interface ScoringLayout {
   grid: Grid;
   /** Each first-level indicator's ranges of third-level scores, one per second-level indicator. */
   dimRanges: Map<string, string[]>;
+  /** The same second-level blocks' input and N/A columns, which the unanswered count reads. */
+  dimInputRanges: Map<string, { input: string; na: string }[]>;
   dimHeaderRows: Map<string, number>;
   groupScoreRows: Map<string, number>;
 }
@@ -43,6 +45,7 @@ export function layoutScoring(
   heading(plan, meta, ctx, scoring);
   let row = SCORING_HEADER_ROW + 1;
   const dimRanges = new Map<string, string[]>();
+  const dimInputRanges = new Map<string, { input: string; na: string }[]>();
   const dimHeaderRows = new Map<string, number>();
   const groupScoreRows = new Map<string, number>();
   for (const d of plan.dimensions) {
@@ -53,6 +56,7 @@ export function layoutScoring(
       if (c !== COL.score) scoring.set(row, c, { value: null, style: 'dimension' });
     row++;
     const ranges: string[] = [];
+    const inputRanges: { input: string; na: string }[] = [];
     for (const g of d.groups) {
       const groupRow = row++;
       groupScoreRows.set(g.id, groupRow);
@@ -60,6 +64,8 @@ export function layoutScoring(
       const last = row + g.indicators.length - 1;
       const range = `${a1(first, COL.score, true)}:${a1(last, COL.score, true)}`;
       ranges.push(range);
+      const column = (c: number) => `${a1(first, c, true)}:${a1(last, c, true)}`;
+      inputRanges.push({ input: column(COL.input), na: column(COL.na) });
       scoring.set(groupRow, COL.code, { value: g.id, style: 'group' });
       scoring.set(groupRow, COL.name, { value: text(g.name, lang), style: 'group' });
       for (let c: number = COL.description; c <= COL.evidence; c++)
@@ -80,9 +86,10 @@ export function layoutScoring(
       }
     }
     dimRanges.set(d.id, ranges);
+    dimInputRanges.set(d.id, inputRanges);
   }
   const sheet = scoringSheet(plan, ctx, scoring, validations);
-  return { sheet, grid: scoring, dimRanges, dimHeaderRows, groupScoreRows };
+  return { sheet, grid: scoring, dimRanges, dimInputRanges, dimHeaderRows, groupScoreRows };
 }
 
 /** The title, who and what is evaluated, and the column headers. */

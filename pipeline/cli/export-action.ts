@@ -14,6 +14,10 @@ export interface ExportCliOptions {
   minGroup?: number;
   partition?: boolean;
   consolidate?: string;
+  /** CSV: write a UTF-8 BOM (default true; --no-bom) */
+  bom?: boolean;
+  /** the language of the csv and xlsx headers: zh-CN only when --lang zh-CN is given */
+  headers: Lang;
   template?: string;
   profile?: string;
   period?: string;
@@ -34,6 +38,8 @@ export async function runExport(opts: ExportCliOptions): Promise<void> {
       minGroup: opts.minGroup ?? 5,
       partition: opts.partition ?? false,
       consolidate: checkConsolidate(opts.consolidate),
+      lang: opts.headers,
+      bom: opts.bom ?? true,
       onTable: (table) =>
         process.stderr.write(`${say(opts.lang, 'cli.export.table', { table })}\n`),
     });

@@ -33,8 +33,21 @@ export function registerExportCommand(program: Command): void {
     .addOption(profileOption('every selection'))
     .addOption(periodOption('only this period (default: every period)'))
     .addOption(consolidateOption())
-    .addOption(langOption())
-    .action(async (o: Omit<ExportCliOptions, 'lang'> & { lang?: string }) =>
-      (await import('./export-action.ts')).runExport({ ...o, lang: parseLang(o.lang) }),
+    .option(
+      '--no-bom',
+      'csv: omit the UTF-8 byte order mark each file begins with by default (Excel needs it to read UTF-8 Chinese text)',
+    )
+    .addOption(
+      langOption(
+        'language of messages (default from the locale); --lang zh-CN also writes the csv and xlsx column headers in Chinese (without it they are the column names)',
+      ),
+    )
+    .action(async (o: Omit<ExportCliOptions, 'lang' | 'headers'> & { lang?: string }) =>
+      (await import('./export-action.ts')).runExport({
+        ...o,
+        lang: parseLang(o.lang),
+        // Headers change only when asked: scripts key on the column names, whatever the locale.
+        headers: o.lang ? parseLang(o.lang) : 'en',
+      }),
     );
 }

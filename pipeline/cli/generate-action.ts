@@ -1,7 +1,14 @@
 /** What `scorebook generate ID --out FILE.xlsx` (one workbook) and `--roster members.csv --out DIR` (one per member) do. */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { resolvePlan, type Lang, type Method, type OrgDetails } from '../../core/index.ts';
+import {
+  resolvePlan,
+  templateLang,
+  type Lang,
+  type Method,
+  type OrgDetails,
+  type ScoringPlan,
+} from '../../core/index.ts';
 import { findTemplate } from '../templates/registry.ts';
 import { workbookBytes } from '../workbooks/make-workbook.ts';
 import { UserError } from '../user-error.ts';
@@ -11,7 +18,12 @@ import { printIssues, say } from './cli-print.ts';
 export interface GenerateOptions {
   profile?: string;
   method?: Method;
+  /** The language of messages: --lang, else the locale's. */
   lang: Lang;
+  /** The workbook's language when --lang was given; else the template's (its `lang`, zh-CN by default). */
+  workbookLang?: Lang;
+  /** Leave the weight cells editable (self-assessment); by default they are locked as issued. */
+  editableWeights?: boolean;
   orgId?: string;
   orgName?: string;
   region?: string;
@@ -25,7 +37,12 @@ export interface GenerateOptions {
   force?: boolean;
 }
 
-export function planFor(id: string, opts: { profile?: string; method?: Method }, lang: Lang) {
+/** The plan for a template and choice, and the language its workbooks are written in. */
+export function planFor(
+  id: string,
+  opts: { profile?: string; method?: Method; workbookLang?: Lang },
+  lang: Lang,
+): { plan: ScoringPlan; workbookLang: Lang } {
   const { value: template, errors } = findTemplate(id);
   if (!template) {
     printIssues(errors, lang);
@@ -40,11 +57,11 @@ export function planFor(id: string, opts: { profile?: string; method?: Method },
     printIssues(planned.errors, lang);
     throw new CliExit(1);
   }
-  return planned.value;
+  return { plan: planned.value, workbookLang: opts.workbookLang ?? templateLang(template) };
 }
 
 export async function runGenerate(id: string, opts: GenerateOptions): Promise<void> {
-  const plan = planFor(id, opts, opts.lang);
+  const { plan, workbookLang } = planFor(id, opts, opts.lang);
   if (opts.roster) {
     const ignored = (['orgId', 'orgName', 'region', 'orgType'] as const).filter(
       (k) => opts[k] !== undefined,
@@ -56,7 +73,7 @@ export async function runGenerate(id: string, opts: GenerateOptions): Promise<vo
       process.stderr.write(`${say(opts.lang, 'cli.generate.roster-ignores', { flags })}\n`);
     }
     const { runRosterGenerate } = await import('./roster-generate.ts');
-    await runRosterGenerate(plan, { ...opts, roster: opts.roster });
+    await runRosterGenerate(plan, { ...opts, roster: opts.roster, workbookLang });
     return;
   }
   const out = resolve(opts.out);
@@ -72,7 +89,9 @@ export async function runGenerate(id: string, opts: GenerateOptions): Promise<vo
     period: opts.period ?? '',
     evaluator: opts.evaluator ?? '',
   };
-  const { bytes, workbookId } = await workbookBytes(plan, org, opts.lang);
+  const { bytes, workbookId } = await workbookBytes(plan, org, workbookLang, {
+    editableWeights: opts.editableWeights ?? false,
+  });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);
   const written = say(opts.lang, 'cli.generate.written', {

@@ -13,7 +13,11 @@ export function registerGenerateCommand(program: Command): void {
     .argument('<template>', 'template id, e.g. gbt-40143-2021')
     .option('--profile <name>', 'a profile of the template')
     .addOption(new Option('--method <method>', 'aggregation method').choices([...METHODS]))
-    .addOption(langOption('language of the workbook and messages'))
+    .addOption(
+      langOption(
+        "language of the workbook (default: the template's, zh-CN for the Chinese standards) and of messages (default from the locale)",
+      ),
+    )
     .option('--org-id <id>', 'organization id')
     .option('--org-name <name>', 'organization name')
     .option('--region <region>', 'region')
@@ -29,12 +33,18 @@ export function registerGenerateCommand(program: Command): void {
       'worker threads for --roster (default: the number of cores)',
       wholeNumber(1),
     )
+    .option(
+      '--editable-weights',
+      'leave the first-level weights editable (self-assessment); by default they are locked as issued',
+    )
     .requiredOption('--out <path>', 'FILE.xlsx, or a folder with --roster')
     .option('--force', 'replace an existing workbook, or a folder that already holds a manifest')
     .action(async (template: string, o: Omit<GenerateOptions, 'lang'> & { lang?: string }) =>
       (await import('./generate-action.ts')).runGenerate(template, {
         ...o,
         lang: parseLang(o.lang),
+        // Given, --lang sets the workbook's language too; not given, the template's, not the locale's.
+        ...(o.lang ? { workbookLang: parseLang(o.lang) } : {}),
       }),
     );
 }

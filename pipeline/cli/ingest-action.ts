@@ -68,6 +68,7 @@ export async function runIngestCommand(paths: string[], opts: IngestCliOptions):
           not_calculated: summary.not_calculated,
         }),
       );
+    if (summary.regenerated) w(say(lang, 'cli.ingest.regenerated', { count: summary.regenerated }));
     for (const [reason, n] of byReason) w(`  ${reason}: ${n}`);
     for (const r of summary.rejected.slice(0, 50)) w(`  ${r.file}  [${r.reason}]  ${r.message}`);
     if (summary.rejected.length > 50)

@@ -3,12 +3,15 @@
  * are quoted as text), Parquet, or one xlsx with a sheet per table. DuckDB writes CSV and
  * Parquet itself (COPY), so exports scale with the database, not with memory.
  */
-import { mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { quotedIdentifier, quotedString, type DuckDBConnection } from '@duckdb/node-api';
+import type { Lang } from '../../core/index.ts';
 import { onlyRows, type Only } from '../benchmark/selection-filter.ts';
 import { UserError } from '../user-error.ts';
+import { columnHeader } from './column-labels.ts';
 import {
   DEFAULT_CONSOLIDATE,
   setConsolidate,
@@ -97,6 +100,33 @@ async function sheetSelect(con: DuckDBConnection, table: string): Promise<string
     .join(', ');
 }
 
+/** A header cell as CSV writes it: quoted when it holds a quote, a comma or a line break. */
+const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * One table as CSV: a BOM (unless `bom` is false) and the header in the export's language, then
+ * DuckDB's rows, streamed after them: COPY writes the rows (it scales with the database), and
+ * can neither begin a file with a BOM nor write headers other than the column names.
+ */
+async function writeCsv(
+  con: DuckDBConnection,
+  table: string,
+  file: string,
+  opts: { lang: Lang; bom: boolean; from?: string },
+): Promise<void> {
+  const rows = `${file}.rows`;
+  await con.run(
+    `COPY (SELECT ${await defusedSelect(con, table)} FROM ${opts.from ?? table}) TO ${quotedString(rows)} (FORMAT csv, HEADER false)`,
+  );
+  const header = (await columns(con, table)).map((c) => csvCell(columnHeader(c.name, opts.lang)));
+  writeFileSync(file, `${opts.bom ? '\uFEFF' : ''}${header.join(',')}\n`);
+  try {
+    await pipeline(createReadStream(rows), createWriteStream(file, { flags: 'a' }));
+  } finally {
+    rmSync(rows, { force: true });
+  }
+}
+
 /** The per-submission tables, which grow with the returns; the rest are small. */
 const PER_SUBMISSION = new Set<string>([
   'submissions',
@@ -119,6 +149,10 @@ export interface ExportOptions {
   onTable?: (t: string) => void;
   /** rows a sheet may hold below its header (Excel's limit; smaller in tests) */
   xlsxMaxRows?: number;
+  /** the headers of CSV and xlsx: column names in en, their labels in zh-CN (column-labels.ts) */
+  lang?: Lang;
+  /** CSV: begin each file with a UTF-8 byte order mark (default), so that Excel reads it as UTF-8 */
+  bom?: boolean;
   /** only this template, selection or period (selection-filter.ts); everything when absent */
   only?: Only;
 }
@@ -129,7 +163,7 @@ export async function exportDatabase(
   out: string,
   opts: ExportOptions,
 ): Promise<string[]> {
-  const { minGroup, partition = false, onTable } = opts;
+  const { minGroup, partition = false, onTable, lang = 'en', bom = true } = opts;
   if (partition && format !== 'parquet') throw UserError.of('export.partition-format', { format });
   await con.run(`SET VARIABLE min_group = ${Math.max(1, Math.floor(minGroup))}`);
   await setConsolidate(con, opts.consolidate ?? DEFAULT_CONSOLIDATE);
@@ -161,7 +195,7 @@ export async function exportDatabase(
     for (const t of EXPORTED) {
       const cols = await columns(con, t);
       const ws = wb.addWorksheet(t);
-      ws.columns = cols.map((c) => ({ header: c.name, key: c.name }));
+      ws.columns = cols.map((c) => ({ header: columnHeader(c.name, lang), key: c.name }));
       const reader = await con.streamAndReadUntil(
         `SELECT ${await sheetSelect(con, t)} FROM ${await from(t)}`,
         maxRows,
@@ -192,11 +226,11 @@ export async function exportDatabase(
       continue;
     }
     const file = join(out, `${t}.${format}`);
-    const select = format === 'csv' ? await defusedSelect(con, t) : '*';
-    const options = format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT parquet)';
-    await con.run(
-      `COPY (SELECT ${select} FROM ${await from(t)}) TO ${quotedString(file)} ${options}`,
-    );
+    if (format === 'csv') await writeCsv(con, t, file, { lang, bom, from: await from(t) });
+    else
+      await con.run(
+        `COPY (SELECT * FROM ${await from(t)}) TO ${quotedString(file)} (FORMAT parquet)`,
+      );
     written.push(file);
     onTable?.(t);
   }

@@ -30,6 +30,23 @@ import {
 
 export type Status = 'ingested' | 'unchanged' | 'replaced' | 'rejected';
 
+/**
+ * What makes two returns the same return: organization, period, selection (template, version,
+ * profile hash) and evaluator (none is one). In SQL and in JS alike, joined by U+001F.
+ */
+const RETURN_KEY_SQL = `concat_ws(chr(31), org_id, coalesce(period, ''), template_id, template_version, coalesce(profile_hash, ''), coalesce(evaluator, ''))`;
+
+function returnKey(s: SubmissionRecord['submission']): string {
+  return [
+    s.org_id,
+    s.period,
+    s.template_id,
+    s.template_version,
+    s.profile_hash,
+    s.evaluator ?? '',
+  ].join('\u001f');
+}
+
 export interface IngestSummary {
   ingested: number;
   unchanged: number;
@@ -41,6 +58,11 @@ export interface IngestSummary {
   weights_changed: number;
   /** stored workbooks saved without cached values (not compared, not flagged) */
   not_calculated: number;
+  /**
+   * stored returns of a workbook generated again for the same organization, period, selection
+   * and evaluator (a new workbook id): the later-generated one is current, not a second evaluator
+   */
+  regenerated: number;
   rejected: { file: string; reason: string; message: string }[];
 }
 
@@ -52,6 +74,7 @@ interface RunFile {
   /** what the file names, should a conflict reject it, and what the summary counted of it */
   about: SubmissionRecord['submission'];
   status: 'ingested' | 'replaced' | 'unchanged';
+  regenerated?: boolean;
 }
 
 /**
@@ -76,8 +99,9 @@ interface Pending {
   records: SubmissionRecord[];
   versions: Map<string, number>;
   /**
-   * workbook ids whose current version must be worked out again after the batch: those with an
-   * earlier version (a replacement) or a withdrawn one. A new id's only version is current.
+   * organizations whose current returns must be worked out again after the batch: those with
+   * a new version of a workbook id, a return of a regenerated workbook, or one withdrawn. A
+   * first return of its organization, period, selection and evaluator is current as appended.
    */
   touched: Set<string>;
   rejections: RejectionRow[];
@@ -104,6 +128,7 @@ export class IngestWriter {
     partial: 0,
     weights_changed: 0,
     not_calculated: 0,
+    regenerated: 0,
     rejected: [],
   };
   private pending = emptyPending();
@@ -115,6 +140,8 @@ export class IngestWriter {
     private readonly rejectionKeys: Set<string>,
     /** organizations already in the store: a new one is appended, a known one updated */
     private readonly orgs: Set<string>,
+    /** each return key (returnKey) → the workbook ids stored or taken in this run under it */
+    private readonly returns: Map<string, Set<string>>,
     private readonly now: string,
   ) {}
 
@@ -164,7 +191,24 @@ export class IngestWriter {
         .getRows()
         .map((r) => String(r[0])),
     );
-    return new IngestWriter(con, hashes, claims, rejectionKeys, orgs, new Date().toISOString());
+    const returns = new Map<string, Set<string>>();
+    for (const r of (
+      await con.runAndReadAll(`SELECT DISTINCT ${RETURN_KEY_SQL}, workbook_id FROM submissions`)
+    ).getRows()) {
+      const key = String(r[0]);
+      let ids = returns.get(key);
+      if (!ids) returns.set(key, (ids = new Set()));
+      ids.add(String(r[1]));
+    }
+    return new IngestWriter(
+      con,
+      hashes,
+      claims,
+      rejectionKeys,
+      orgs,
+      returns,
+      new Date().toISOString(),
+    );
   }
 
   get pendingCount(): number {
@@ -225,8 +269,16 @@ export class IngestWriter {
       );
     const version = claim.version + 1;
     const status: 'ingested' | 'replaced' = version > 1 ? 'replaced' : 'ingested';
-    if (version > 1) this.pending.touched.add(id);
     claim.version = version;
+    const key = returnKey(r.submission);
+    let ids = this.returns.get(key);
+    if (!ids) this.returns.set(key, (ids = new Set()));
+    // Another workbook's return of the same organization, period, selection and evaluator: the
+    // workbook was generated again, not filled by a second evaluator.
+    const regenerated = !ids.has(id) && ids.size > 0;
+    ids.add(id);
+    if (version > 1 || regenerated) this.pending.touched.add(org);
+    if (regenerated) this.summary.regenerated++;
     if (claim.stored === undefined)
       claim.mine.push({
         hash: r.hash,
@@ -234,6 +286,7 @@ export class IngestWriter {
         org,
         about: r.submission,
         status,
+        regenerated,
       });
     this.hashes.add(r.hash);
     this.pending.records.push(r);
@@ -280,11 +333,16 @@ export class IngestWriter {
     this.summary[f.status]--;
     if (f.status !== 'unchanged') {
       this.tally(f.about, -1);
+      if (f.regenerated) this.summary.regenerated--;
+      // The id is new to the store and every file of it is rejected: it files no return.
+      this.returns.get(returnKey(f.about))?.delete(id);
       const idx = this.pending.records.findIndex((x) => x.hash === f.hash);
       if (idx >= 0) this.pending.records.splice(idx, 1);
       else {
         this.pending.withdraw.push(f.hash);
         this.pending.withdrawnOrgs.add(f.org);
+        // Stored in an earlier batch, it may have been current in another's stead.
+        this.pending.touched.add(f.org);
       }
       this.pending.versions.delete(f.hash);
       this.hashes.delete(f.hash);
@@ -374,11 +432,19 @@ export class IngestWriter {
         );
       }
       if (p.touched.size) {
-        // The highest version of each workbook id is its current submission; history stays.
+        // One current return per organization, period, selection and evaluator: the highest
+        // version of its workbook id, and of several workbook ids (a workbook generated again)
+        // the one generated last, then ingested last. History stays. A workbook id belongs to
+        // one organization, so its organizations' rows are all there is to weigh.
         await con.run(
-          `UPDATE submissions SET is_current = (submissions.version = m.mv)
-           FROM (SELECT workbook_id, max(version) AS mv FROM submissions WHERE list_contains($1::VARCHAR[], workbook_id) GROUP BY workbook_id) m
-           WHERE submissions.workbook_id = m.workbook_id`,
+          `UPDATE submissions SET is_current = c.cur
+           FROM (SELECT content_hash, latest AND row_number() OVER (
+                          PARTITION BY ${RETURN_KEY_SQL}, latest
+                          ORDER BY made DESC, ingested_at DESC, version DESC) = 1 AS cur
+                 FROM (SELECT *, version = max(version) OVER (PARTITION BY workbook_id) AS latest,
+                              coalesce(try_cast(nullif(generated_at, '') AS TIMESTAMPTZ), ingested_at) AS made
+                       FROM submissions WHERE list_contains($1::VARCHAR[], org_id))) c
+           WHERE submissions.content_hash = c.content_hash`,
           [listValue([...p.touched])],
         );
       }

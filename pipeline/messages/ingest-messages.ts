@@ -40,6 +40,13 @@ registerMessages({
     en: (p) =>
       `of which partial (applicable indicators unanswered, not ranked): ${s(p.partial)}   weights changed (scored with the issued weights): ${s(p.weights_changed)}   not calculated (no cached results, not compared): ${s(p.not_calculated)}`,
   },
+  /** Returns of a workbook generated again: they replace the earlier workbook's, they are not a second evaluator. */
+  'cli.ingest.regenerated': {
+    'zh-CN': (p) =>
+      `${s(p.count)} 份回报来自为同一机构、周期、评价方案和评价人重新生成的工作簿：以生成时间较晚的一份为准（不算作另一位评价人）。`,
+    en: (p) =>
+      `${s(p.count)} return(s) came from a workbook generated again for the same organization, period, selection and evaluator: the one generated last counts (not as a second evaluator).`,
+  },
   'cli.ingest.more-rejected': {
     'zh-CN': (p) => `…另有 ${s(p.count)} 个，见数据库 rejections 表`,
     en: (p) => `… ${s(p.count)} more in the rejections table`,

@@ -20,11 +20,19 @@ export function workbookModel(
   extra: {
     answers?: ReadonlyMap<string, RowAnswer>;
     rawWeights?: Record<string, number>;
+    /** Leave the weight cells editable; locked (as issued) by default. */
+    editableWeights?: boolean;
+    /**
+     * The plan the workbook was issued with, when `plan` carries weights the member set since
+     * (a return whose weights were edited, for the demo and tests): the metadata is the issued
+     * plan's, every cell and cached value the edited one's.
+     */
+    issued?: ScoringPlan;
     workbookId?: string;
     generatedAt?: string;
   } = {},
 ): WorkbookModel {
-  const meta = buildMetadata(plan, org, {
+  const meta = buildMetadata(extra.issued ?? plan, org, {
     workbook_id: extra.workbookId ?? randomUUID(),
     generated_at: extra.generatedAt ?? new Date().toISOString(),
     lang,
@@ -35,6 +43,7 @@ export function workbookModel(
     generator: GENERATOR,
     ...(extra.answers ? { answers: extra.answers } : {}),
     ...(extra.rawWeights ? { rawWeights: extra.rawWeights } : {}),
+    ...(extra.editableWeights ? { editableWeights: true } : {}),
   });
 }
 

@@ -102,6 +102,10 @@ beforeAll(async () => {
       weights: '',
     }),
   );
+  // The add-in's workbook (its own weights issued and recorded), the weights edited again later.
+  const again = { '1': 2, '5': 1, '6': 1 };
+  const againPlan = resolvePlan(template, { profile: 'annex-b-example', weights: again }).value!;
+  w('OK-addin-edited.xlsx', await reweightedWorkbook(custom, againPlan, again, org(17), answers));
   // The issued weights edited in the hidden sheet, or made unreadable.
   w('T-weights.xlsx', editMetadata(honest, { weights: '1=0.5;5=0.3;6=0.2' }));
   w('Z-weights.xlsx', editMetadata(honest, { weights: '1=0.5;5=abc' }));
@@ -260,6 +264,7 @@ describe('the hidden metadata checked against its profile_hash', () => {
     );
     expect(rows.map((r) => r.file_name)).toEqual([
       'H-honest.xlsx',
+      'OK-addin-edited.xlsx',
       'OK-custom-weights.xlsx',
       'OK-edited-weights.xlsx',
       'OK-fewer.xlsx',
@@ -279,6 +284,16 @@ describe('the hidden metadata checked against its profile_hash', () => {
         'The metadata entry "weights" is "1=0.5;5=abc"; it must be 1=…;5=…;6=…',
       ),
     });
+  });
+
+  it('takes an add-in workbook whose weights were edited after generation as weights-changed, not as edited metadata', async () => {
+    expect(rejected(run.json, 'OK-addin-edited.xlsx')).toBeUndefined();
+    const [custom, edited] = await query(
+      `SELECT file_name, total, own_total, weights_changed, flagged FROM submissions
+       WHERE file_name IN ('OK-custom-weights.xlsx', 'OK-addin-edited.xlsx') ORDER BY file_name DESC`,
+    );
+    expect(edited).toMatchObject({ weights_changed: true, flagged: false, total: custom!.total });
+    expect(edited!.own_total).not.toBe(custom!.total);
   });
 
   it('tells weights edited in a workbook made before the issued weights were recorded, by the hash', async () => {
@@ -378,7 +393,7 @@ describe('empty returns', () => {
     expect(rejected(run.zh, 'B-blank.xlsx')!.message).toContain('这份回报是空的');
     // Partial: N-na.xlsx, the CSV returns of a few answers, the fewer indicators (random answers leave blanks).
     expect(run.json.partial).toBeGreaterThanOrEqual(3);
-    expect(run.json.weights_changed).toBe(2);
+    expect(run.json.weights_changed).toBe(3);
     expect(run.json.not_calculated).toBe(1);
   });
 });

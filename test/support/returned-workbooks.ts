@@ -6,11 +6,8 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { writeFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import {
   METADATA_KEYS,
-  buildMetadata,
-  layoutWorkbook,
   resolvePlan,
   type Lang,
   type OrgDetails,
@@ -18,8 +15,7 @@ import {
   type ScoringPlan,
 } from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
-import { GENERATOR, workbookBytes } from '../../pipeline/workbooks/make-workbook.ts';
-import { writeWorkbookBuffer } from '../../pipeline/xlsx/write-workbook.ts';
+import { workbookBytes } from '../../pipeline/workbooks/make-workbook.ts';
 import { randomAnswers, rng } from './random-answers.ts';
 
 export { editParts } from '../../pipeline/xlsx/edit-parts.ts';
@@ -70,15 +66,7 @@ export async function reweightedWorkbook(
   answers: ReadonlyMap<string, RowAnswer>,
   lang: Lang = 'zh-CN',
 ): Promise<Buffer> {
-  const meta = buildMetadata(issued, who, {
-    workbook_id: randomUUID(),
-    generated_at: new Date().toISOString(),
-    lang,
-    generator: GENERATOR,
-  });
-  return writeWorkbookBuffer(
-    layoutWorkbook(edited, meta, { lang, answers, rawWeights: raw, generator: GENERATOR }),
-  );
+  return (await workbookBytes(edited, who, lang, { answers, rawWeights: raw, issued })).bytes;
 }
 
 export async function foreignWorkbook(): Promise<Buffer> {
