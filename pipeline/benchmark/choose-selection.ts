@@ -76,9 +76,14 @@ export async function selectionsHeld(con: DuckDBConnection): Promise<SelectionPe
   });
 }
 
-/** Whether `--profile P` names this selection: its profile id, or a prefix (4 hex digits or more) of its hash. */
+/**
+ * Whether `--profile P` names this selection: its profile id; `none`, a selection without a
+ * profile (the template's indicators, or a choice of them); or a prefix (4 hex digits or more)
+ * of its hash.
+ */
 export function profileMatches(s: SelectionNames, p: string): boolean {
   if (s.profile === p) return true;
+  if (p === 'none' && !s.profile) return true;
   const hex = p.toLowerCase();
   return /^[0-9a-f]{4,64}$/.test(hex) && s.profile_hash.startsWith(hex);
 }

@@ -13,7 +13,7 @@ export function templateOption(
 export function profileOption(description = 'the only one that fits'): Option {
   return new Option(
     '--profile <p>',
-    `selection of indicators: a profile id (annex-b-example), or the first digits (4 or more) of a selection's hash as listed when several fit (default: ${description})`,
+    `selection of indicators: a profile id (annex-b-example), none (no profile: the template's own indicators), or the first digits (4 or more) of a selection's hash as listed when several fit (default: ${description})`,
   );
 }
 

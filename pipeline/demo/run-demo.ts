@@ -170,7 +170,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   const store = await openStore(db);
   let groups = 0;
   try {
-    const result = await runBenchmark(store.con, { template: opts.template, period: '2025' });
+    const result = await runBenchmark(store.con, { template: opts.template, profile: 'none', period: '2025' });
     groups = result.groups.length;
     writeFileSync(join(out, 'benchmark-2025.json'), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
@@ -179,7 +179,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   log(`4/5 Benchmark of 2025 by region and type (${groups} peer groups) → ${join(out, 'benchmark-2025.json')}`);
 
   // 5. Reports.
-  const reports = await writeAllReports({ db, out: join(out, 'reports'), lang: 'zh-CN', roster: rosterFile, template: opts.template, progress: (total) => startProgress(total, '5/5 Writing reports') });
+  const reports = await writeAllReports({ db, out: join(out, 'reports'), lang: 'zh-CN', roster: rosterFile, template: opts.template, profile: 'none', progress: (total) => startProgress(total, '5/5 Writing reports') });
   log(`5/5 ${reports.count} evaluation reports and the secretariat summary → ${join(out, 'reports')}`);
   const hubReports = await writeAllReports({ db, out: join(out, 'reports-hub'), lang: 'zh-CN', roster: hubRoster, template: HUB_TEMPLATE, period: '2025' });
   log(`    ${hubReports.count} reports of the hub association → ${join(out, 'reports-hub')}`);

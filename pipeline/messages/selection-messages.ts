@@ -35,13 +35,13 @@ registerMessages({
       const n = choicesOf(p).length;
       const who = p.org ? `机构 ${p.org} ` : '数据库中';
       const when = p.period ? `周期 ${p.period} ` : '';
-      return `${who}${when}有 ${n} 种指标选择，不能相互比较：${list(p, 'zh-CN', !p.period)}。请用 ${p.option} 选择其一（--profile 可写方案名，或括号中的散列值前几位）。`;
+      return `${who}${when}有 ${n} 种指标选择，不能相互比较：${list(p, 'zh-CN', !p.period)}。请用 ${p.option} 选择其一（--profile 可写方案名、none（不用方案），或括号中的散列值前几位）。`;
     },
     en: (p) => {
       const n = choicesOf(p).length;
       const who = p.org ? `Organization ${p.org} was scored on` : 'The database holds';
       const when = p.period ? ` for period ${p.period}` : '';
-      return `${who} ${n} selections${when}, which are not comparable: ${list(p, 'en', !p.period)}. Choose one with ${p.option} (--profile takes a profile id, or the first digits of the hash in brackets).`;
+      return `${who} ${n} selections${when}, which are not comparable: ${list(p, 'en', !p.period)}. Choose one with ${p.option} (--profile takes a profile id, none for no profile, or the first digits of the hash in brackets).`;
     },
   },
   'selection.no-profile': {

@@ -551,6 +551,18 @@ describe('a hub association of 30 members, every region × type group under k', 
       profile: null,
       organizations: [{ org_id: 'M0001' }],
     });
+    // So does `none`: the selection without a profile.
+    const none = runCli([
+      'benchmark',
+      '--db',
+      db,
+      '--template',
+      'gbt-40143-2021',
+      '--profile',
+      'none',
+      '--json',
+    ]);
+    expect(JSON.parse(none.stdout).profile_hash).toBe(gbtHashes.full);
     // Its report asks too, and is written once told.
     const asked = runCli(['report', '--db', db, '--org', 'M0001', '--out', join(dir, 'm1')]);
     expect(asked.code).toBe(1);
