@@ -86,6 +86,11 @@ export const COLUMN_LABELS: Readonly<Record<string, Readonly<Record<Lang, string
   percentile_overall: { 'zh-CN': '总体百分位', en: 'percentile overall' },
   previous_period: { 'zh-CN': '上一周期', en: 'previous period' },
   change: { 'zh-CN': '变化', en: 'change' },
+  ranked: { 'zh-CN': '是否参与排名', en: 'ranked' },
+  indicators: { 'zh-CN': '所选指标数', en: 'indicators chosen' },
+  level: { 'zh-CN': '分组方式', en: 'grouping' },
+  compared_level: { 'zh-CN': '比较所用的分组', en: 'grouping compared with' },
+  n_compared: { 'zh-CN': '比较组机构数', en: 'organizations compared with' },
 };
 
 /**
