@@ -51,6 +51,18 @@ registerMessages({
     'zh-CN': (p) => `工作簿缓存的总分: ${s(p.total)}`,
     en: (p) => `Workbook's cached total: ${s(p.total)}`,
   },
+  'cli.score.weights-changed': {
+    'zh-CN': (p) =>
+      `权重与下发时不同：按下发的权重总分为 ${s(p.issued)}（对标比较用此分），按工作簿中的权重为 ${s(p.own)}。`,
+    en: (p) =>
+      `The weights differ from the issued ones: the total with the issued weights is ${s(p.issued)} (what comparisons use), with the workbook's own ${s(p.own)}.`,
+  },
+  'cli.score.not-calculated': {
+    'zh-CN': () =>
+      '文件中没有公式的缓存结果（由不计算公式的程序保存），无从比对；以上为引擎的计算结果。',
+    en: () =>
+      "The file holds no cached results for its formulas (saved by a program that does not calculate): nothing to compare; the figures above are the engine's.",
+  },
   'cli.score.mismatches': {
     'zh-CN': (p) =>
       `工作簿中 ${s(p.count)} 处缓存结果与引擎不一致（公式被改动，或文件未重新计算）：`,

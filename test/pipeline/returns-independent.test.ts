@@ -235,6 +235,14 @@ describe('returns filled by another tool', () => {
     expect(stored.own_total).toBeCloseTo(cellByName(sheet, 'TOTAL')!.value as number, 9);
     expect(stored.own_total).not.toBeCloseTo(stored.total as number, 3);
     expect(run.weights_changed).toBe(1);
+    // score FILE.xlsx says both totals.
+    const file = runCli(['score', join(dir, 'returned', 'M03.xlsx'), '--json']);
+    expect(JSON.parse(file.stdout)).toMatchObject({ weights_changed: true, calculated: true });
+    expect(JSON.parse(file.stdout).issued_total).toBeCloseTo(stored.total as number, 9);
+    expect(JSON.parse(file.stdout).total).toBeCloseTo(stored.own_total as number, 9);
+    expect(runCli(['score', join(dir, 'returned', 'M03.xlsx')]).stdout).toContain(
+      'The weights differ from the issued ones',
+    );
   });
 
   it('takes files saved without cached values as not calculated, never flagged', async () => {
@@ -247,6 +255,9 @@ describe('returns filled by another tool', () => {
       { calculated: true, flagged: false, n: '3' },
     ]);
     expect(run.not_calculated).toBe(27);
+    const bare = runCli(['score', join(dir, 'returned', 'M05.xlsx'), '--lang', 'zh-CN']);
+    expect(bare.stdout).toContain('文件中没有公式的缓存结果');
+    expect(bare.stdout).not.toContain('不一致');
     expect(run.flagged).toBe(0);
   });
 
