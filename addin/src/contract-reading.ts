@@ -4,8 +4,8 @@
  */
 import type { CellValue, ContractCell } from '../../core/index.ts';
 
-/** The contract's names (IN_1_1_1, SC_…, DIM_5, WT_5, TOTAL, GRADE): replaced on each generation. */
-export const CONTRACT_NAME = /^(?:(?:IN|NA|SC|MD|EV|DIM|WT)_[0-9_]+|TOTAL|GRADE)$/;
+/** The contract's names (IN_1_1_1, SC_…, DIM_5, WT_5, TOTAL, GRADE, UNANSWERED): replaced on each generation. */
+export const CONTRACT_NAME = /^(?:(?:IN|NA|SC|MD|EV|DIM|WT)_[0-9_]+|TOTAL|GRADE|UNANSWERED)$/;
 
 /** How many rows of `_scorebook` a reader takes: more than the metadata keys will ever be. */
 export const METADATA_ROWS = 200;

@@ -72,6 +72,8 @@ export async function prepareGeneration(
     lang: req.lang,
     answers: carried.answers,
     rawWeights: rawWeightsOf(plan, req.rawWeights),
+    // An evaluator's own workbook: its weights stay editable, the issued ones recorded all the same.
+    editableWeights: true,
     generator: req.generator,
   });
   return {

@@ -8,7 +8,7 @@ import { RULE_KINDS, RULE_KINDS_MODULES } from '../rules/kinds/index.ts';
 import type { RuleColumn } from '../rules/kinds/rule-columns.ts';
 import { METHODS } from '../template/methods.ts';
 import type { PathSegment } from '../issues.ts';
-import type { Lang, LocalizedText } from '../text.ts';
+import { LANGS, type Lang, type LocalizedText } from '../text.ts';
 
 /** How a column's cells are read, written and validated. */
 export type ColumnType = 'text' | 'id' | 'number' | 'yesno' | 'choice' | 'level' | 'lines';
@@ -439,6 +439,17 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     ),
     'choice',
     methodChoices,
+  ),
+  setting(
+    'lang',
+    ['lang'],
+    L('工作簿语言', 'Workbook language'),
+    L(
+      '工作簿用哪种语言（可选，默认 zh-CN）：成员的语言，不是电脑的',
+      "The language of its workbooks (optional, zh-CN by default): the members', not the machine's",
+    ),
+    'choice',
+    LANGS.map((l) => ({ value: l, label: L(l, l) })),
   ),
   setting(
     'size_indicator',

@@ -80,6 +80,7 @@ function settingsSheet(t: Template | undefined, lang: Lang): LaidSheet {
         note_zh: t.source.note?.['zh-CN'],
         note_en: t.source.note?.en,
         method: t.method,
+        lang: t.lang,
         size_indicator: t.size?.indicator,
         size_label_zh: t.size?.label['zh-CN'],
         size_label_en: t.size?.label.en,

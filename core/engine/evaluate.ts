@@ -53,6 +53,13 @@ export interface Evaluation {
   dimensions: DimensionResult[];
   groups: GroupResult[];
   indicators: IndicatorResult[];
+  /**
+   * Completeness, over the chosen indicators, scored or recorded (a recorded figure is asked
+   * for too): applicable = not N/A; answered = applicable and not blank (an invalid input is
+   * not blank, it is an error); unanswered = the applicable ones left blank, in plan order.
+   */
+  applicable: number;
+  answered: number;
   unanswered: string[];
   errors: Issue[];
 }
@@ -70,6 +77,7 @@ export function evaluate(
 ): Evaluation {
   const errors: Issue[] = [];
   const unanswered: string[] = [];
+  let applicable = 0;
   const indicators: IndicatorResult[] = [];
   const groups: GroupResult[] = [];
   const dimensions: DimensionResult[] = [];
@@ -110,8 +118,9 @@ export function evaluate(
         } else if (read.state !== 'na' && scored) {
           // Unanswered (or unreadable) counts as 0: a requirement not evidenced is not met.
           score = 0;
-          unanswered.push(ind.id);
         }
+        if (read.state !== 'na') applicable++;
+        if (read.state === 'blank') unanswered.push(ind.id);
         if (scored && score !== null) {
           gSum += score;
           gCount += 1;
@@ -171,6 +180,8 @@ export function evaluate(
     dimensions,
     groups,
     indicators,
+    applicable,
+    answered: applicable - unanswered.length,
     unanswered,
     errors,
   };

@@ -20,6 +20,13 @@ export function cachedValue(
   const scores = new Map(ev.indicators.map((r) => [r.id, r.score]));
   const groups = new Map(ev.groups.map((g) => [g.id, g.score]));
   const dims = new Map(ev.dimensions.map((d) => [d.id, d]));
+  // The applicable indicators left blank, counted per first-level indicator as the sheet counts them.
+  const dimOf = new Map(plan.indicators.map((i) => [i.id, i.dimensionId]));
+  const unanswered = new Map<string, number>();
+  for (const id of ev.unanswered) {
+    const d = dimOf.get(id)!;
+    unanswered.set(d, (unanswered.get(d) ?? 0) + 1);
+  }
   // What a first-level indicator brings to the total's denominator: the sheet's applicable
   // weight (mean) or weighted count (sum). Its share as it stands is this over their sum.
   const byScore = weighsFirstLevelScores(plan.method);
@@ -57,6 +64,8 @@ export function cachedValue(
             return d.weight * d.count;
           case 'contribution':
             return den === 0 ? '' : (100 * weighted) / den;
+          case 'unanswered':
+            return unanswered.get(key.id) ?? 0;
         }
         return '';
       }
@@ -69,6 +78,8 @@ export function cachedValue(
         return blankIfNull(ev.total);
       case 'grade':
         return ev.grade ? text(ev.grade.label, lang) : '';
+      case 'unanswered':
+        return ev.unanswered.length;
     }
   };
 }

@@ -25,6 +25,11 @@ export interface LayoutOptions {
   answers?: ReadonlyMap<string, RowAnswer>;
   /** The weight cells as the evaluator left them (any positive numbers); the plan's otherwise. */
   rawWeights?: Readonly<Record<string, number>>;
+  /**
+   * Leave the weight cells editable (the add-in's own workbooks, `generate --editable-weights`).
+   * By default they are locked like every cell that is not an input: weights stay issued.
+   */
+  editableWeights?: boolean;
   generator?: string;
 }
 
@@ -60,7 +65,15 @@ export function layoutWorkbook(
 
   const rules = layoutRules(plan, ctx);
   const scoring = layoutScoring(plan, meta, ctx, opts.answers, rules.constants);
-  const summary = layoutSummary(plan, meta, ctx, scoring, rawWeights, rules.gradeRows);
+  const summary = layoutSummary(
+    plan,
+    meta,
+    ctx,
+    scoring,
+    rawWeights,
+    rules.gradeRows,
+    opts.editableWeights ?? false,
+  );
   const visible = [scoring.sheet, summary, rules.sheet];
   // Each row as tall as its wrapped text (the metadata sheet wraps nothing).
   for (const sheet of visible) {

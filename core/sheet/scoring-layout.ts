@@ -26,6 +26,8 @@ export interface ScoringLayout {
   grid: Grid;
   /** Each first-level indicator's ranges of third-level scores, one per second-level indicator. */
   dimRanges: Map<string, string[]>;
+  /** The same second-level blocks' input and N/A columns, which the unanswered count reads. */
+  dimInputRanges: Map<string, { input: string; na: string }[]>;
   dimHeaderRows: Map<string, number>;
   groupScoreRows: Map<string, number>;
 }
@@ -45,6 +47,7 @@ export function layoutScoring(
   heading(plan, meta, ctx, scoring);
   const { dimHeaderRows, groupScoreRows, indicatorRows } = sheetRows(plan);
   const dimRanges = new Map<string, string[]>();
+  const dimInputRanges = new Map<string, { input: string; na: string }[]>();
   for (const d of plan.dimensions) {
     const row = dimHeaderRows.get(d.id)!;
     scoring.set(row, COL.code, { value: d.id, style: 'dimension' });
@@ -52,12 +55,15 @@ export function layoutScoring(
     for (let c: number = COL.description; c <= COL.evidence; c++)
       if (c !== COL.score) scoring.set(row, c, { value: null, style: 'dimension' });
     const ranges: string[] = [];
+    const inputRanges: { input: string; na: string }[] = [];
     for (const g of d.groups) {
       const groupRow = groupScoreRows.get(g.id)!;
       const first = groupRow + 1;
       const last = groupRow + g.indicators.length;
       const range = `${a1(first, COL.score, true)}:${a1(last, COL.score, true)}`;
       ranges.push(range);
+      const column = (c: number) => `${a1(first, c, true)}:${a1(last, c, true)}`;
+      inputRanges.push({ input: column(COL.input), na: column(COL.na) });
       scoring.set(groupRow, COL.code, { value: g.id, style: 'group' });
       scoring.set(groupRow, COL.name, { value: text(g.name, lang), style: 'group' });
       for (let c: number = COL.description; c <= COL.evidence; c++)
@@ -79,9 +85,10 @@ export function layoutScoring(
       }
     }
     dimRanges.set(d.id, ranges);
+    dimInputRanges.set(d.id, inputRanges);
   }
   const sheet = scoringSheet(plan, ctx, scoring, validations);
-  return { sheet, grid: scoring, dimRanges, dimHeaderRows, groupScoreRows };
+  return { sheet, grid: scoring, dimRanges, dimInputRanges, dimHeaderRows, groupScoreRows };
 }
 
 /** Where each row goes: a first-level header, then each second-level row and its indicators. */

@@ -22,12 +22,14 @@ export type FormulaKey =
         | 'applicable'
         | 'weighted'
         | 'weightedCount'
-        | 'contribution';
+        | 'contribution'
+        | 'unanswered';
     }
   | { k: 'weightSum' }
   | { k: 'normSum' }
   | { k: 'total' }
-  | { k: 'grade' };
+  | { k: 'grade' }
+  | { k: 'unanswered' };
 
 export interface CellSpec {
   /** A constant. Strings are always written as text, never as formulas, whatever they start with. */
@@ -58,6 +60,7 @@ export type StyleName =
   | 'score'
   | 'number'
   | 'weight'
+  | 'weightIssued'
   | 'percent'
   | 'total'
   | 'label';

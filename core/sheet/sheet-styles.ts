@@ -46,6 +46,8 @@ export const SHEET_STYLES: Record<StyleName, StyleSpec> = {
   score: { border: true, numFmt: '0.00', horizontal: 'right', locked: true },
   number: { border: true, numFmt: 'General', locked: true },
   weight: { fill: INPUT_FILL, border: true, numFmt: '0.00', locked: false },
+  // The issued weights of a workbook made for a roster: shown, not to be changed.
+  weightIssued: { border: true, numFmt: '0.00', locked: true },
   percent: { border: true, numFmt: '0.0%', locked: true },
   total: { bold: true, size: 13, border: true, numFmt: '0.00', horizontal: 'right', locked: true },
   label: { bold: true, locked: true },

@@ -26,6 +26,8 @@ import { withinValidationLimits } from './validation-texts.ts';
  * stands: a first-level indicator with nothing applicable (all N/A, or recorded figures only)
  * has none, and the others' shares grow to fill 100 %, so score × share adds up to the total.
  * `share` (hidden) is the weight over all chosen first-level indicators, which the formulas use.
+ * `unanswered` (hidden) counts its applicable third-level indicators left blank; UNANSWERED
+ * adds them up (a formula per first-level row keeps each within Excel's length limit).
  */
 export const SUM_COL = {
   code: 0,
@@ -40,6 +42,7 @@ export const SUM_COL = {
   weighted: 9,
   weightedCount: 10,
   share: 11,
+  unanswered: 12,
 } as const;
 
 /** The first-level table's rows, a column of it as a range, and the total's denominator. */
@@ -57,6 +60,8 @@ export function layoutSummary(
   scoring: ScoringLayout,
   rawWeights: Record<string, number>,
   gradeRows: { row: number; label: string }[],
+  /** Weight cells the evaluator may change (the add-in's, or `generate --editable-weights`); else locked. */
+  editableWeights: boolean,
 ): SheetSpec {
   const { L } = ctx;
   const summary = new Grid();
@@ -75,6 +80,7 @@ export function layoutSummary(
     L.weighted,
     L.weightedCount,
     L.share,
+    L.unansweredCount,
   ];
   sumHeaders.forEach((h, c) => summary.set(head, c, { value: h, style: 'header' }));
   const firstDim = head + 1;
@@ -85,12 +91,24 @@ export function layoutSummary(
     : `SUM(${col(SUM_COL.weightedCount)})`;
   const table: DimensionTable = { firstDim, lastDim, col, den };
   plan.dimensions.forEach((d, i) =>
-    dimensionRow(plan, ctx, summary, table, scoring, d, firstDim + i, rawWeights[d.id]!),
+    dimensionRow(
+      plan,
+      ctx,
+      summary,
+      table,
+      scoring,
+      d,
+      firstDim + i,
+      rawWeights[d.id]!,
+      editableWeights,
+    ),
   );
   const tRow = totals(ctx, summary, table, gradeRows);
-  groupScores(plan, ctx, summary, scoring, tRow + 3);
+  groupScores(plan, ctx, summary, scoring, tRow + 4);
 
-  const summaryValidations: ValidationSpec[] = plan.dimensions.map((_, i) => ({
+  // A locked cell takes no typing: its prompt would only mislead.
+  const weightRows = editableWeights ? plan.dimensions : [];
+  const summaryValidations: ValidationSpec[] = weightRows.map((_, i) => ({
     row: firstDim + i,
     col: SUM_COL.weight,
     type: 'decimal',
@@ -112,6 +130,7 @@ export function layoutSummary(
       { width: 11 },
       { width: 13 },
       { width: 14 },
+      { width: 12, hidden: true },
       { width: 12, hidden: true },
       { width: 12, hidden: true },
       { width: 12, hidden: true },
@@ -164,6 +183,7 @@ function dimensionRow(
   d: ScoringPlan['dimensions'][number],
   r: number,
   rawWeight: number,
+  editableWeight: boolean,
 ): void {
   const { L, lang, f, name } = ctx;
   const S = L.scoringSheet;
@@ -180,7 +200,10 @@ function dimensionRow(
   });
   summary.set(r, SUM_COL.code, { value: d.id, style: 'code' });
   summary.set(r, SUM_COL.name, { value: text(d.name, lang), style: 'text' });
-  summary.set(r, SUM_COL.weight, { value: rawWeight, style: 'weight' });
+  summary.set(r, SUM_COL.weight, {
+    value: rawWeight,
+    style: editableWeight ? 'weight' : 'weightIssued',
+  });
   summary.set(
     r,
     SUM_COL.share,
@@ -229,6 +252,15 @@ function dimensionRow(
     SUM_COL.contribution,
     f(`IF(${den}=0,"",100*${cell(SUM_COL.weighted)}/${den})`, dim('contribution'), 'score'),
   );
+  // Blank as the engine reads it: nothing but spaces (a full-width one too) in the input cell,
+  // and no N/A mark. An N/A word typed in the input cell is an answer, not a blank.
+  const blankCell = (range: string) =>
+    `(LEN(TRIM(SUBSTITUTE(${quoteSheet(S)}!${range},"\u3000"," ")))=0)`;
+  const unanswered = scoring.dimInputRanges
+    .get(d.id)!
+    .map((x) => `SUMPRODUCT(${blankCell(x.input)}*${blankCell(x.na)})`)
+    .join('+');
+  summary.set(r, SUM_COL.unanswered, f(unanswered, dim('unanswered'), 'number'));
   name(idToName('DIM', d.id), M, r, SUM_COL.score);
   name(idToName('WT', d.id), M, r, SUM_COL.weight);
   // Mirror the first-level score on its header row of the scoring sheet.
@@ -278,6 +310,10 @@ function totals(
     f(gradeRows.length ? `IF(${totalRef}="","",${gradeFormula})` : '""', { k: 'grade' }, 'total'),
   );
   name('GRADE', M, tRow + 1, 1);
+  // What the member should see before sending: how many applicable indicators are still blank.
+  summary.set(tRow + 2, 0, { value: L.unansweredTotal, style: 'label' });
+  summary.set(tRow + 2, 1, f(`SUM(${col(SUM_COL.unanswered)})`, { k: 'unanswered' }, 'number'));
+  name('UNANSWERED', M, tRow + 2, 1);
   return tRow;
 }
 

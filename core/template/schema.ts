@@ -14,6 +14,7 @@ export type { Band, BandsRule, Rule, RuleKind } from '../rules/kinds/index.ts';
 export { localizedText };
 
 import { METHODS } from './methods.ts';
+import { LANGS, type Lang } from '../text.ts';
 export { METHODS, weighsFirstLevelScores, type Method } from './methods.ts';
 
 const id = z.string().regex(/^\d+(\.\d+){0,2}$/, 'positional code such as "5.2.1"');
@@ -135,6 +136,12 @@ export const template = z
       })
       .strict(),
     method: z.enum(METHODS).default('mean'),
+    lang: z
+      .enum(LANGS)
+      .optional()
+      .describe(
+        "the language of its workbooks unless generate --lang says otherwise (default zh-CN): the members' language, not the machine's",
+      ),
     grades: z.array(gradeBand).optional(),
     size: templateSize.optional(),
     dimensions: z.array(dimension).min(1),
@@ -142,3 +149,8 @@ export const template = z
   })
   .strict();
 export type Template = z.infer<typeof template>;
+
+/** The language a template's workbooks are written in when no --lang says otherwise. */
+export function templateLang(t: Pick<Template, 'lang'>): Lang {
+  return t.lang ?? 'zh-CN';
+}

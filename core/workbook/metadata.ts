@@ -48,6 +48,11 @@ export const metadataSchema = z.object({
   generator: z.string().optional(),
   /** the workbook id of the earlier version's workbook this one was migrated from (scorebook migrate) */
   migrated_from: z.string().optional(),
+  /**
+   * The first-level weights the workbook was generated with, normalized (issuedWeightsText).
+   * Optional: workbooks made before it was recorded lack it, and readers fall back.
+   */
+  weights: z.string().optional(),
 });
 export type WorkbookMetadata = z.infer<typeof metadataSchema>;
 
@@ -145,6 +150,47 @@ export function plainMetadata(meta: WorkbookMetadata): WorkbookMetadata {
   return out;
 }
 
+/**
+ * The issued first-level weights as the metadata holds them: `1=0.2;2=0.6;3=0.2`, in the plan's
+ * order, each weight the shortest text that reads back as the same number (so a reader gets
+ * the plan's weights bit for bit, and the profile_hash made with them).
+ */
+export function issuedWeightsText(plan: ScoringPlan): string {
+  return plan.dimensions.map((d) => `${d.id}=${String(d.weight)}`).join(';');
+}
+
+/**
+ * The metadata's `weights` read back for a plan: every dimension of the plan once, each a finite
+ * non-negative number, nothing else. Anything else is an issue about the entry.
+ */
+export function parseIssuedWeights(
+  value: string,
+  plan: ScoringPlan,
+): { weights: Record<string, number> } | { issue: Issue } {
+  const ids = plan.dimensions.map((d) => d.id);
+  const bad = () => ({
+    issue: issue('workbook.metadata', ['_scorebook', 'weights'], {
+      key: 'weights',
+      problem: 'format',
+      value,
+      expected: ids.map((id) => `${id}=…`).join(';'),
+    }),
+  });
+  const weights: Record<string, number> = {};
+  for (const part of value.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) return bad();
+    const id = part.slice(0, eq).trim();
+    const text = part.slice(eq + 1).trim();
+    const w = Number(text);
+    if (!ids.includes(id) || id in weights || text === '' || !Number.isFinite(w) || w < 0)
+      return bad();
+    weights[id] = w;
+  }
+  if (Object.keys(weights).length !== ids.length) return bad();
+  return { weights };
+}
+
 function canonicalJson(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonicalJson);
   if (v && typeof v === 'object') {
@@ -185,6 +231,7 @@ export function buildMetadata(
     evaluator: org.evaluator,
     workbook_id: ids.workbook_id,
     generated_at: ids.generated_at,
+    weights: issuedWeightsText(plan),
   };
   if (org.contact) meta.contact = org.contact;
   if (ids.generator) meta.generator = ids.generator;

@@ -15,6 +15,7 @@ import {
   cachedProfileHash,
   metadataIssues,
   metadataSchema,
+  parseIssuedWeights,
   type WorkbookMetadata,
 } from './metadata.ts';
 import { answersToInputs, type RowAnswer } from './row-answers.ts';
@@ -40,10 +41,24 @@ export interface Mismatch {
 
 export interface Submission {
   metadata: WorkbookMetadata;
+  /** The plan with the workbook's own weights (its WT_ cells), as its formulas compute. */
   plan: ScoringPlan;
   answers: Map<string, RowAnswer>;
   rawWeights: Record<string, number>;
+  /** The engine's scores with the workbook's own weights: what its cells should show. */
   evaluation: Evaluation;
+  /**
+   * The plan with the weights the workbook was issued with, and the engine's scores under them:
+   * what comparisons use. The same objects as `plan` and `evaluation` unless the weights changed.
+   */
+  issued: { plan: ScoringPlan; evaluation: Evaluation };
+  /** The WT_ cells' weights, normalized, differ from the issued ones (by more than 1e-9). */
+  weightsChanged: boolean;
+  /**
+   * The file holds cached values for its formulas. False when every contract formula cell lacks
+   * one: saved by a program that does not calculate, so there is nothing to compare (no mismatches).
+   */
+  calculated: boolean;
   cached: {
     total: CellValue;
     grade: CellValue;
@@ -82,6 +97,8 @@ interface Prepared {
   names: PlanNames | undefined;
   /** weights as read → the weighted plan */
   weighted: Map<string, Result<ScoringPlan>>;
+  /** the metadata's issued weights → the base plan with exactly those weights */
+  issued: Map<string, ScoringPlan>;
 }
 
 /**
@@ -126,7 +143,12 @@ function prepare(
   let p = byChoice.get(key);
   if (!p) {
     const base = resolvePlan(template, choice);
-    p = { base, names: base.value && planNames(base.value), weighted: new Map() };
+    p = {
+      base,
+      names: base.value && planNames(base.value),
+      weighted: new Map(),
+      issued: new Map(),
+    };
     if (byChoice.size >= CACHE_LIMIT) byChoice.delete(byChoice.keys().next().value!);
     byChoice.set(key, p);
   }
@@ -152,13 +174,29 @@ function weightedPlan(
   return r;
 }
 
+/**
+ * The base plan with the issued weights exactly as the metadata states them: they were
+ * normalized at generation, and normalizing again could move a last bit and with it the hash.
+ */
+function issuedPlan(p: Prepared, text: string, weights: Record<string, number>): ScoringPlan {
+  let plan = p.issued.get(text);
+  if (!plan) {
+    const base = p.base.value!;
+    plan = { ...base, dimensions: base.dimensions.map((d) => ({ ...d, weight: weights[d.id]! })) };
+    if (p.issued.size >= CACHE_LIMIT) p.issued.delete(p.issued.keys().next().value!);
+    p.issued.set(text, plan);
+  }
+  return plan;
+}
+
 export interface ReadSubmissionOptions {
   /**
    * Refuse a workbook whose profile_hash is not the hash of the plan its metadata describes: the
    * hidden sheet was edited (indicators dropped, the method changed …). The hash covers the
-   * weights the workbook was made with, which the metadata does not hold, so it is taken with
-   * the template's (or profile's) weights and with the weights in the WT_ cells: one of the two
-   * is the generation's unless the weights were both chosen at generation and edited since.
+   * weights the workbook was issued with, which the metadata's `weights` records. A workbook
+   * made before that key existed is checked with the template's (or profile's) weights and with
+   * the weights in the WT_ cells: one of the two is the generation's unless the weights were both
+   * chosen at generation and edited since.
    */
   verifyProfileHash?: boolean;
 }
@@ -221,10 +259,19 @@ export function readSubmission(
   const base = prep.base;
   if (!base.value) return fail(...base.errors.map((e) => planIssue(template, e)));
   const names = prep.names!;
-  // With the template's or profile's weights: any workbook made by the CLI or from a roster,
-  // whatever its WT_ cells say now. Else, below, with the WT_ cells' weights (the add-in's own).
-  const hashMatches =
-    !opts.verifyProfileHash || cachedProfileHash(base.value) === meta.profile_hash;
+  let issued: ScoringPlan | undefined;
+  // An empty entry is as good as none (a sheet laid out for the key, or the value cleared).
+  if (meta.weights) {
+    const read = parseIssuedWeights(meta.weights, base.value);
+    if ('issue' in read) return fail(read.issue);
+    issued = issuedPlan(prep, meta.weights, read.weights);
+    if (opts.verifyProfileHash && cachedProfileHash(issued) !== meta.profile_hash)
+      return fail(issue('workbook.profile-hash', ['_scorebook', 'profile_hash']));
+  } else if (cachedProfileHash(base.value) === meta.profile_hash) {
+    // Without the key: the template's or profile's weights, if they are the generation's (any
+    // workbook made by the CLI or from a roster), else (below) the WT_ cells' (the add-in's own).
+    issued = base.value;
+  }
 
   const missing = names.required.filter((n) => cells.cell(n) === undefined);
   if (missing.length) {
@@ -251,8 +298,15 @@ export function readSubmission(
   const weighted = weightedPlan(template, prep, choice, rawWeights);
   if (!weighted.value) return fail(...weighted.errors);
   const plan = weighted.value;
-  if (!hashMatches && cachedProfileHash(plan) !== meta.profile_hash)
-    return fail(issue('workbook.profile-hash', ['_scorebook', 'profile_hash']));
+  if (!issued) {
+    if (opts.verifyProfileHash && cachedProfileHash(plan) !== meta.profile_hash)
+      return fail(issue('workbook.profile-hash', ['_scorebook', 'profile_hash']));
+    issued = plan;
+  }
+  const issuedDims = issued.dimensions;
+  const weightsChanged = plan.dimensions.some(
+    (d, k) => Math.abs(d.weight - issuedDims[k]!.weight) > TOLERANCE,
+  );
   // The weighted plan has the base plan's indicators and dimensions, in the same order.
   const indNames = names.indicators;
   const dimNames = names.dimensions;
@@ -271,7 +325,9 @@ export function readSubmission(
     answers.set(ind.id, a);
     scores[ind.id] = plain(cells.cell(n.SC));
   });
-  const evaluation = evaluate(plan, answersToInputs(answers));
+  const inputs = answersToInputs(answers);
+  const evaluation = evaluate(plan, inputs);
+  const issuedEvaluation = weightsChanged ? evaluate(issued, inputs) : evaluation;
 
   const dimensions: Record<string, CellValue> = {};
   plan.dimensions.forEach((d, k) => (dimensions[d.id] = plain(cells.cell(dimNames[k]!.DIM))));
@@ -281,6 +337,51 @@ export function readSubmission(
     dimensions,
     scores,
   };
+  const unansweredCell = cells.cell('UNANSWERED');
+  const calculated = !(
+    indNames.every((n) => uncached(cells.cell(n.SC))) &&
+    dimNames.every((n) => uncached(cells.cell(n.DIM))) &&
+    uncached(cells.cell('TOTAL')) &&
+    (unansweredCell === undefined || uncached(unansweredCell))
+  );
+  // Nothing cached, nothing to compare: a program that does not calculate is no sign of an edit.
+  const mismatches = calculated
+    ? cachedMismatches(plan, names, evaluation, cached, unansweredCell, meta.lang)
+    : [];
+
+  return {
+    value: {
+      metadata: meta,
+      plan,
+      answers,
+      rawWeights,
+      evaluation,
+      issued: { plan: issued, evaluation: issuedEvaluation },
+      weightsChanged,
+      calculated,
+      cached,
+      mismatches,
+    },
+    errors: evaluation.errors,
+  };
+}
+
+/** A formula cell saved without its result (no `<v>`): what a program that does not calculate leaves. */
+function uncached(c: ContractCell | undefined): boolean {
+  return c !== undefined && c.formula !== undefined && c.value === null && !c.error;
+}
+
+/** Where the workbook's cached results disagree with the engine's (both with its own weights). */
+function cachedMismatches(
+  plan: ScoringPlan,
+  names: PlanNames,
+  evaluation: Evaluation,
+  cached: Submission['cached'],
+  unansweredCell: ContractCell | undefined,
+  lang: WorkbookMetadata['lang'],
+): Mismatch[] {
+  const indNames = names.indicators;
+  const dimNames = names.dimensions;
   const mismatches: Mismatch[] = [];
   // The engine's rows come in the plan's order: the names are the plan's, by position.
   evaluation.indicators.forEach((r, k) => {
@@ -314,14 +415,16 @@ export function readSubmission(
   });
   if (differs(cached.total, evaluation.total))
     mismatches.push({ name: 'TOTAL', cached: cached.total, engine: evaluation.total });
-  const grade = evaluation.grade ? text(evaluation.grade.label, meta.lang) : '';
+  const grade = evaluation.grade ? text(evaluation.grade.label, lang) : '';
   if (differs(cached.grade, grade))
     mismatches.push({ name: 'GRADE', cached: cached.grade, engine: grade });
-
-  return {
-    value: { metadata: meta, plan, answers, rawWeights, evaluation, cached, mismatches },
-    errors: evaluation.errors,
-  };
+  // Older workbooks lack the count; where it is, it must agree like every other formula.
+  if (unansweredCell !== undefined) {
+    const c = plain(unansweredCell);
+    if (differs(c, evaluation.unanswered.length))
+      mismatches.push({ name: 'UNANSWERED', cached: c, engine: evaluation.unanswered.length });
+  }
+  return mismatches;
 }
 
 function fail(...errors: Issue[]): Result<Submission> {

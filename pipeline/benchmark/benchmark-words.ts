@@ -29,6 +29,15 @@ export interface BenchmarkWords {
   leastAgreementTied: (n: number, range: string, opposite: boolean, ids: string[]) => string;
   allAgree: string;
   orgHeader: string;
+  fallback: string;
+  /** the group of all ranked organizations of the selection and period */
+  all: string;
+  /** a partial return, not ranked */
+  notRanked: (unanswered: number, applicable: number) => string;
+  /** no grouping, not even all, has k ranked organizations */
+  comparedWithNobody: (k: number) => string;
+  /** "(partial returns ranked too)" after the header, with --include-partial */
+  partialIncluded: string;
   /** a figure of the tables (a total, a quartile, a range): two decimals, "—" when missing, never "-0.00" */
   figure: (x: number | null) => string;
   /** a change since the previous period: "+1.25", "-0.40", and "0.00" for one that rounds to nothing */
@@ -65,7 +74,12 @@ const zh: BenchmarkWords = {
   leastAgreementTied: (n, range, opposite, ids) =>
     `分歧最大：${n} 项指标${opposite ? '评价人员意见相反' : '的分差同为最大'}（分差 ${range}），以下列出其中 ${ids.length} 项：${ids.join('、')}`,
   allAgree: '各评价人在所有指标上的评分一致',
-  orgHeader: '机构  总分  组内百分位  全体百分位',
+  orgHeader: '机构  总分  组内百分位  全体百分位  比较对象',
+  fallback: '不足时依次改为',
+  all: '全部',
+  notRanked: (u, a) => `不参与排名：${a} 项适用指标中有 ${u} 项未作答`,
+  comparedWithNobody: (k) => `无比较对象：已排名的机构少于 ${k} 个`,
+  partialIncluded: '（未完成的回报也参与排名）',
   ...FIGURES,
 };
 
@@ -87,7 +101,12 @@ const en: BenchmarkWords = {
   leastAgreementTied: (n, range, opposite, ids) =>
     `least agreement: ${n} indicators ${opposite ? 'with opposite scores' : 'share the largest range'} (range ${range}), the first ${ids.length} of them: ${ids.join(', ')}`,
   allAgree: 'the evaluators agree on every indicator',
-  orgHeader: 'org  total  percentile in group  percentile overall',
+  orgHeader: 'org  total  percentile in group  percentile overall  compared with',
+  fallback: 'falling back to',
+  all: 'all',
+  notRanked: (u, a) => `not ranked: ${u} of ${a} applicable indicators unanswered`,
+  comparedWithNobody: (k) => `compared with nobody: fewer than ${k} ranked organizations`,
+  partialIncluded: '(partial returns ranked too)',
   ...FIGURES,
 };
 

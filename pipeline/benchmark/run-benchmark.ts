@@ -1,24 +1,28 @@
 /**
- * Peer benchmarks from the bench_* views: per peer group the distribution of totals and of each
- * first-level score, each organization's percentile rank in its group and overall. Nothing is
- * computed over fewer than k organizations; such a statistic is null and the group says
- * `suppressed`.
+ * Peer benchmarks of one selection and period (choose-selection.ts): per peer group the
+ * distribution of totals and of each first-level score; each organization's peer group (the
+ * first grouping, finest first, whose group holds at least k ranked organizations) and its
+ * percentile rank there and overall. Only ranked organizations (complete returns, or all with
+ * includePartial) enter a statistic; nothing is computed over fewer than k of them: such a
+ * statistic is null and the group says `suppressed`.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows as rows } from '../store/query-rows.ts';
-import {
-  DEFAULT_MIN_GROUP,
-  distribution,
-  peerCount,
-  percentileRank,
-  quartiles,
-  shownWhen,
-  suppress,
-} from '../store/statistics.ts';
+import { DEFAULT_MIN_GROUP, groupingName } from '../store/statistics.ts';
 import { shippedTemplates } from '../templates/registry.ts';
 import { UserError } from '../user-error.ts';
+import { chooseSelection, type Selection } from './choose-selection.ts';
+import {
+  compareOrganizations,
+  keyOfOrg,
+  peerDimensionStats,
+  peerGroupStats,
+  type Distribution,
+} from './compare-peers.ts';
 import { checkConsolidate, setConsolidate, type ConsolidateMethod } from './consolidate.ts';
 import { GROUP_COLUMNS, type GroupColumn } from './group-columns.ts';
+import { groupKey, peerGroupings, type PeerGroupings } from './peer-groupings.ts';
+import { selectionLabel } from './selection-label.ts';
+import { setIncludePartial } from './ranked-set.ts';
 import {
   raterAgreement,
   trends,
@@ -28,18 +32,13 @@ import {
 } from './trends-and-raters.ts';
 
 export { GROUP_COLUMNS, type GroupColumn } from './group-columns.ts';
-
-export interface Distribution {
-  min: number;
-  q1: number;
-  median: number;
-  q3: number;
-  max: number;
-  mean: number;
-}
+export type { Distribution } from './compare-peers.ts';
 
 export interface BenchmarkGroup {
+  /** the grouping this group belongs to: its columns joined by commas, or `all` */
+  level: string;
   by: Partial<Record<GroupColumn, string | null>>;
+  /** ranked organizations of the group */
   n: number;
   suppressed: boolean;
   total: Distribution | null;
@@ -53,21 +52,52 @@ export interface BenchmarkGroup {
   }[];
 }
 
+export interface BenchmarkOrganization {
+  org_id: string;
+  /** its values of the finest grouping (--by) */
+  group: Partial<Record<GroupColumn, string | null>>;
+  total: number;
+  answered: number;
+  applicable: number;
+  complete: boolean;
+  /** in every statistic, percentile and ranking: complete, or any with --include-partial */
+  ranked: boolean;
+  weights_changed: boolean;
+  /** the total with the return's own weights (equal to total unless weights_changed) */
+  own_total: number;
+  /** the one peer group its statistics are over; null when no grouping, not even all, has k */
+  compared_with: {
+    by: Partial<Record<GroupColumn, string | null>>;
+    n: number;
+    /** a coarser grouping than --by */
+    fallback: boolean;
+  } | null;
+  /** in the group compared with; null when not ranked or compared with nobody */
+  percentile_in_group: number | null;
+  /** among all ranked organizations of the selection and period; null when not ranked or fewer than k */
+  percentile_overall: number | null;
+}
+
 export interface BenchmarkResult {
   template: string;
+  template_version: string;
+  profile: string | null;
+  profile_hash: string;
+  /** the selection as people read it (its profile id, or how many indicators and its hash) */
+  selection: string;
+  /** the indicators the selection chose */
+  indicators: number;
   period: string;
   min_group: number;
   /** how several evaluators of one organization in the period were consolidated */
   consolidate: ConsolidateMethod;
+  include_partial: boolean;
+  /** the groupings tried, finest first (by, then the fallback) */
+  groupings: string[];
+  /** the groups of the finest grouping, then each coarser group some organization is compared with */
   groups: BenchmarkGroup[];
-  organizations: {
-    org_id: string;
-    group: Partial<Record<GroupColumn, string | null>>;
-    total: number;
-    percentile_in_group: number | null;
-    percentile_overall: number | null;
-  }[];
-  /** Changes between consecutive periods of the template, per organization and per peer group. */
+  organizations: BenchmarkOrganization[];
+  /** Changes between consecutive periods of the selection up to this one, per organization and per peer group. */
   trends: { organizations: OrgTrend[]; groups: GroupTrend[] };
   /** Organizations scored by several evaluators in this period: the consolidated total, the spread, where they disagree most. */
   raters: RaterAgreement[];
@@ -75,140 +105,107 @@ export interface BenchmarkResult {
 
 export interface BenchmarkOptions {
   template?: string;
+  /** a profile id, or the first digits of a selection's hash */
+  profile?: string;
   period?: string;
-  by?: GroupColumn[];
+  by?: GroupColumn[] | string;
+  /** coarser groupings to try, `;`-separated (`org_type;all`), or `none` (peer-groupings.ts) */
+  fallback?: string;
   minGroup?: number;
   /** several evaluators of one organization: mean (default), median, min or max (see consolidate.ts) */
   consolidate?: ConsolidateMethod;
-}
-
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-
-/** The template and period to benchmark: as given, or the only template and the latest period. */
-export async function choosePeriod(
-  con: DuckDBConnection,
-  opts: BenchmarkOptions,
-): Promise<{ template: string; period: string }> {
-  const templates = (
-    await rows(con, 'SELECT DISTINCT template_id FROM bench_org_period ORDER BY 1')
-  ).map((r) => String(r.template_id));
-  if (!templates.length) throw UserError.of('benchmark.empty');
-  const template = opts.template ?? (templates.length === 1 ? templates[0]! : undefined);
-  if (!template)
-    throw UserError.of('benchmark.several-templates', { templates: templates.join(', ') });
-  if (!templates.includes(template))
-    throw UserError.of('benchmark.no-template', { template, templates: templates.join(', ') });
-  const periods = (
-    await rows(
-      con,
-      'SELECT DISTINCT period FROM bench_org_period WHERE template_id = $1 ORDER BY 1',
-      [template],
-    )
-  ).map((r) => String(r.period));
-  const period = opts.period ?? periods[periods.length - 1]!;
-  if (!periods.includes(period))
-    throw UserError.of('benchmark.no-period', { period, template, periods: periods.join(', ') });
-  return { template, period };
+  /** rank partial returns too */
+  includePartial?: boolean;
 }
 
 export async function runBenchmark(
   con: DuckDBConnection,
   opts: BenchmarkOptions = {},
 ): Promise<BenchmarkResult> {
-  const by = opts.by?.length ? opts.by : (['region', 'org_type'] as GroupColumn[]);
-  for (const c of by)
-    if (!GROUP_COLUMNS.includes(c))
-      throw UserError.of('benchmark.group-column', {
-        column: c,
-        columns: GROUP_COLUMNS.join(', '),
-      });
+  const pg = peerGroupings(opts.by, opts.fallback);
   const k = checkMinGroup(opts.minGroup ?? DEFAULT_MIN_GROUP);
   const consolidate = checkConsolidate(opts.consolidate);
-  // The views consolidate by the connection's variable: always set, so no earlier caller's choice lingers.
+  const includePartial = opts.includePartial ?? false;
+  // The views read these from the connection: always set, so no earlier caller's choice lingers.
   await setConsolidate(con, consolidate);
-  const { template, period } = await choosePeriod(con, opts);
-  if (by.includes('size')) checkSized(template);
-  const cols = by.join(', ');
-  const keyOf = (r: Record<string, unknown>) => JSON.stringify(by.map((c) => r[c] ?? null));
+  await setIncludePartial(con, includePartial);
+  const sel = await chooseSelection(con, {
+    ...(opts.template !== undefined ? { template: opts.template } : {}),
+    ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+    ...(opts.period !== undefined ? { period: opts.period } : {}),
+  });
+  if (pg.by.includes('size')) checkSized(sel.template_id);
 
-  const groupRows = await rows(
-    con,
-    `SELECT ${cols}, count(*) AS n, NOT (${shownWhen('count(*)', k)}) AS suppressed,
-            ${distribution('total', 'count(*)', k)}
-     FROM bench_org_period WHERE template_id = $1 AND period = $2 GROUP BY ${cols} ORDER BY ${cols}`,
-    [template, period],
-  );
-  const dimRows = await rows(
-    con,
-    `SELECT ${by.map((c) => `p.${c}`).join(', ')}, d.dimension_id, count(*) AS n,
-            ${quartiles('d.score', 'count(*)', k)}
-     FROM bench_org_period p JOIN bench_org_dimension d USING (template_id, period, org_id)
-     WHERE p.template_id = $1 AND p.period = $2 GROUP BY ALL ORDER BY d.dimension_id`,
-    [template, period],
-  );
+  const orgs = await compareOrganizations(con, sel, pg, k);
+  const used = new Set(orgs.map((o) => keyOfOrg(pg, o)).filter((x) => x !== null));
+  const stats = await peerGroupStats(con, sel, pg, k);
   const dims = new Map<string, BenchmarkGroup['dimensions']>();
-  for (const r of dimRows) {
-    const key = keyOf(r);
+  for (const d of await peerDimensionStats(con, sel, pg, k)) {
+    const key = groupKey(pg.groupings, d.level, d.by);
     if (!dims.has(key)) dims.set(key, []);
     dims.get(key)!.push({
-      id: String(r.dimension_id),
-      n: Number(r.n),
-      median: num(r.median),
-      q1: num(r.q1),
-      q3: num(r.q3),
+      id: d.dimension_id,
+      n: d.n,
+      median: d.quartiles?.median ?? null,
+      q1: d.quartiles?.q1 ?? null,
+      q3: d.quartiles?.q3 ?? null,
     });
   }
-  const groups: BenchmarkGroup[] = groupRows.map((r) => {
-    const suppressed = Boolean(r.suppressed);
-    return {
-      by: Object.fromEntries(by.map((c) => [c, (r[c] as string | null) ?? null])),
-      n: Number(r.n),
-      suppressed,
-      total: suppressed
-        ? null
-        : {
-            min: num(r.min)!,
-            q1: num(r.q1)!,
-            median: num(r.median)!,
-            q3: num(r.q3)!,
-            max: num(r.max)!,
-            mean: num(r.mean)!,
-          },
-      dimensions: dims.get(keyOf(r)) ?? [],
-    };
-  });
+  const byId = (a: { id: string }, b: { id: string }) =>
+    a.id.localeCompare(b.id, 'en', { numeric: true });
+  const groups: BenchmarkGroup[] = stats
+    .filter((g) => g.level === 0 || used.has(groupKey(pg.groupings, g.level, g.by)))
+    .map((g) => ({
+      level: groupingName(pg.groupings[g.level]!),
+      by: g.by,
+      n: g.n,
+      suppressed: g.suppressed,
+      total: g.total,
+      dimensions: (dims.get(groupKey(pg.groupings, g.level, g.by)) ?? []).sort(byId),
+    }));
 
-  // As bench_percentiles ranks, in the groups asked for rather than region × org type.
-  const orgRows = await rows(
-    con,
-    `WITH p AS (
-       SELECT org_id, ${cols}, total,
-              ${peerCount('total', by)} AS n_group, ${percentileRank('total', by)} AS rank_group,
-              ${peerCount('total', [])} AS n_all, ${percentileRank('total', [])} AS rank_all
-       FROM bench_org_period WHERE template_id = $1 AND period = $2)
-     SELECT org_id, ${cols}, total,
-            ${suppress('n_group', 'rank_group', k)} AS percentile_in_group,
-            ${suppress('n_all', 'rank_all', k)} AS percentile_overall
-     FROM p ORDER BY org_id`,
-    [template, period],
-  );
   return {
-    template,
-    period,
+    template: sel.template_id,
+    template_version: sel.template_version,
+    profile: sel.profile,
+    profile_hash: sel.profile_hash,
+    selection: selectionLabel(sel, 'en'),
+    indicators: sel.indicators,
+    period: sel.period,
     min_group: k,
     consolidate,
-    trends: await trends(con, template, by, k),
-    raters: await raterAgreement(con, template, period, consolidate),
+    include_partial: includePartial,
+    groupings: pg.groupings.map(groupingName),
+    trends: await trends(con, sel, pg.by, k),
+    raters: await raterAgreement(con, sel, consolidate),
     groups,
-    organizations: orgRows.map((r) => ({
-      org_id: String(r.org_id),
-      group: Object.fromEntries(by.map((c) => [c, (r[c] as string | null) ?? null])),
-      total: Number(r.total),
-      percentile_in_group: num(r.percentile_in_group),
-      percentile_overall: num(r.percentile_overall),
+    organizations: orgs.map((o) => ({
+      org_id: o.org_id,
+      group: o.group,
+      total: o.total,
+      answered: o.applicable - o.unanswered,
+      applicable: o.applicable,
+      complete: o.complete,
+      ranked: o.ranked,
+      weights_changed: o.weights_changed,
+      own_total: o.own_total,
+      compared_with:
+        o.level === null
+          ? null
+          : {
+              by: Object.fromEntries(
+                pg.groupings[o.level]!.map((c) => [c, o[c as GroupColumn] ?? null]),
+              ),
+              n: o.n_compared!,
+              fallback: o.level > 0,
+            },
+      percentile_in_group: o.percentile_in_group,
+      percentile_overall: o.percentile_overall,
     })),
   };
 }
+
+export type { PeerGroupings, Selection };
 
 /** k as a command line gives it: a whole number of at least 1. */
 export function checkMinGroup(k: number): number {
@@ -220,7 +217,7 @@ export function checkMinGroup(k: number): number {
  * Only a template that defines a size (its `size`) can be grouped by it: any other would put
  * every organization into one group "size=—" and look like an answer.
  */
-function checkSized(template: string): void {
+export function checkSized(template: string): void {
   const templates = shippedTemplates();
   if (templates.get(template)?.size) return;
   const sized = [...templates.values()]

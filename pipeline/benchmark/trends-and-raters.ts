@@ -10,6 +10,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows as rows } from '../store/query-rows.ts';
 import { consolidated, suppress } from '../store/statistics.ts';
+import type { Selection } from './choose-selection.ts';
+import { selectionWhere } from './compare-peers.ts';
 import type { ConsolidateMethod } from './consolidate.ts';
 import type { GroupColumn } from './group-columns.ts';
 
@@ -55,26 +57,37 @@ export const LEAST_AGREEMENT_NAMED = 5;
 /** Indicator ids in the standard's order: 1.2.10 after 1.2.9. */
 export const byIndicatorId = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
+/**
+ * The changes between consecutive ranked periods of the selection, up to its period: an
+ * organization's own (its previous ranked period in the same selection), and per group of `by`
+ * the median of its organizations' changes.
+ */
 export async function trends(
   con: DuckDBConnection,
-  template: string,
+  sel: Selection,
   by: GroupColumn[],
   k: number,
 ): Promise<{ organizations: OrgTrend[]; groups: GroupTrend[] }> {
+  // The selection (not its period: every period up to it), $1 to $3, and the period, $4.
+  const at = (alias: string) =>
+    `${selectionWhere(sel, alias, false).where} AND ${alias}.period <= $4`;
+  const p = [...selectionWhere(sel, '', false).params, sel.period];
   // One row per organization and period, its dimension changes gathered in SQL: building them in
-  // JavaScript from one row per dimension took seconds at 100,000 submissions.
+  // JavaScript from one row per dimension took seconds at 100,000 submissions. The previous
+  // score is its previous ranked period's, as bench_trends takes it.
   const orgRows = await rows(
     con,
     `WITH d AS (
-       SELECT org_id, period, dimension_id, score - lag(score) OVER (PARTITION BY org_id, dimension_id ORDER BY period) AS change
-       FROM bench_org_dimension WHERE template_id = $1),
+       SELECT d.org_id, d.period, d.dimension_id, d.score - lag(d.score) OVER (PARTITION BY d.org_id, d.dimension_id ORDER BY d.period) AS change
+       FROM bench_org_dimension d SEMI JOIN bench_trends t USING (template_id, template_version, profile_hash, org_id, period)
+       WHERE ${at('d')}),
      dl AS (
        SELECT org_id, period, string_agg(dimension_id || '=' || change, ';' ORDER BY dimension_id) AS dims
        FROM d WHERE change IS NOT NULL GROUP BY org_id, period)
      SELECT t.org_id, t.previous_period, t.period, t.change, dl.dims
      FROM bench_trends t LEFT JOIN dl USING (org_id, period)
-     WHERE t.template_id = $1 AND t.previous_period IS NOT NULL ORDER BY t.org_id, t.period`,
-    [template],
+     WHERE ${at('t')} AND t.previous_period IS NOT NULL ORDER BY t.org_id, t.period`,
+    p,
   );
   const organizations = orgRows.map((r) => ({
     org_id: String(r.org_id),
@@ -97,10 +110,10 @@ export async function trends(
     con,
     `SELECT ${cols}, t.previous_period AS from_period, t.period AS to_period, count(*) AS n,
             ${suppress('count(*)', 'quantile_cont(t.change, 0.5)', k)} AS median_change
-     FROM bench_trends t JOIN bench_org_period p USING (template_id, org_id, period)
-     WHERE t.template_id = $1 AND t.previous_period IS NOT NULL
+     FROM bench_trends t JOIN bench_org_period p USING (template_id, template_version, profile_hash, org_id, period)
+     WHERE ${at('t')} AND t.previous_period IS NOT NULL
      GROUP BY ALL ORDER BY ${cols}, to_period, from_period`,
-    [template],
+    p,
   );
   const groups = groupRows.map((r) => ({
     by: Object.fromEntries(by.map((c) => [c, (r[c] as string | null) ?? null])),
@@ -115,29 +128,29 @@ export async function trends(
 /** `total` comes from bench_org_period, consolidated by the connection's variable; pass the same method for the indicators. */
 export async function raterAgreement(
   con: DuckDBConnection,
-  template: string,
-  period: string,
+  sel: Selection,
   method: ConsolidateMethod = 'mean',
   named = LEAST_AGREEMENT_NAMED,
 ): Promise<RaterAgreement[]> {
+  const { where, params } = selectionWhere(sel);
   const orgs = await rows(
     con,
-    `SELECT org_id, raters, total, total_range FROM bench_org_period WHERE template_id = $1 AND period = $2 AND raters > 1 ORDER BY org_id`,
-    [template, period],
+    `SELECT org_id, raters, total, total_range FROM bench_org_period WHERE ${where} AND raters > 1 ORDER BY org_id`,
+    params,
   );
   if (!orgs.length) return [];
   // Only the organizations with several raters: aggregating every indicator row first took seconds on 10 M rows.
   // Only the indicators at each organization's largest spread, compared to 1e-9 (noise is no disagreement).
   const spread = await rows(
     con,
-    `WITH multi AS (SELECT org_id FROM bench_org_period WHERE template_id = $1 AND period = $2 AND raters > 1),
+    `WITH multi AS (SELECT org_id FROM bench_org_period WHERE ${where} AND raters > 1),
      x AS (
        SELECT s.org_id, i.indicator_id, max(i.score) - min(i.score) AS spread, avg(i.score) AS mean_score, ${consolidated('i.score', method)} AS score
-       FROM submissions s SEMI JOIN multi USING (org_id) JOIN indicator_scores i USING (content_hash)
-       WHERE s.is_current AND s.template_id = $1 AND s.period = $2 AND i.score IS NOT NULL
+       FROM bench_submissions s SEMI JOIN multi USING (org_id) JOIN indicator_scores i USING (content_hash)
+       WHERE ${selectionWhere(sel, 's').where} AND i.score IS NOT NULL
        GROUP BY s.org_id, i.indicator_id HAVING count(*) > 1 AND round(max(i.score) - min(i.score), 9) > 0)
      SELECT * FROM x QUALIFY round(spread, 9) = max(round(spread, 9)) OVER (PARTITION BY org_id)`,
-    [template, period],
+    params,
   );
   const byOrg = new Map<string, Record<string, unknown>[]>();
   for (const s of spread) {

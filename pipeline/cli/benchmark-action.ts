@@ -3,7 +3,13 @@ import Papa from 'papaparse';
 import { text, type Lang } from '../../core/index.ts';
 import { benchmarkWords } from '../benchmark/benchmark-words.ts';
 import { checkConsolidate } from '../benchmark/consolidate.ts';
-import { runBenchmark, type GroupColumn } from '../benchmark/run-benchmark.ts';
+import {
+  runBenchmark,
+  type BenchmarkOrganization,
+  type GroupColumn,
+} from '../benchmark/run-benchmark.ts';
+import { isWholeTemplate } from '../benchmark/choose-selection.ts';
+import { selectionName } from '../benchmark/selection-label.ts';
 import { defuseCsvCell } from '../inputs/defuse-csv.ts';
 import { openStore } from '../store/open-store.ts';
 import { shippedTemplates } from '../templates/registry.ts';
@@ -13,32 +19,38 @@ import { requireDatabase } from './require-database.ts';
 export interface BenchmarkCliOptions {
   db?: string;
   template?: string;
+  profile?: string;
   period?: string;
   by?: string;
+  fallback?: string;
   minGroup?: number;
+  includePartial?: boolean;
   consolidate?: string;
   json?: boolean;
   csv?: boolean;
   lang: Lang;
 }
 
+/** `region=深圳  org_type=社会团体`, or the word for all. */
+const groupText = (by: Partial<Record<GroupColumn, string | null>>, all: string) => {
+  const cols = Object.keys(by) as GroupColumn[];
+  return cols.length ? cols.map((c) => `${c}=${by[c] ?? '—'}`).join('  ') : all;
+};
+
 export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<void> {
   const db = requireDatabase(opts.db);
   const consolidate = checkConsolidate(opts.consolidate);
-  const by = opts.by
-    ? (opts.by
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean) as GroupColumn[])
-    : undefined;
   const store = await openStore(db, { readOnly: true });
   let result;
   try {
     result = await runBenchmark(store.con, {
       ...(opts.template ? { template: opts.template } : {}),
+      ...(opts.profile ? { profile: opts.profile } : {}),
       ...(opts.period ? { period: opts.period } : {}),
-      ...(by ? { by } : {}),
+      ...(opts.by ? { by: opts.by } : {}),
+      ...(opts.fallback !== undefined ? { fallback: opts.fallback } : {}),
       ...(opts.minGroup !== undefined ? { minGroup: opts.minGroup } : {}),
+      includePartial: opts.includePartial ?? false,
       consolidate,
     });
   } finally {
@@ -48,10 +60,28 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
-  const cols = Object.keys(result.groups[0]?.by ?? {}) as GroupColumn[];
+  const cols = (result.groupings[0] ?? '').split(',') as GroupColumn[];
+  const t = benchmarkWords(opts.lang);
+  const compared = (o: BenchmarkOrganization) =>
+    !o.ranked
+      ? t.notRanked(o.applicable - o.answered, o.applicable)
+      : o.compared_with
+        ? `${groupText(o.compared_with.by, t.all)} (n=${o.compared_with.n})`
+        : t.comparedWithNobody(result.min_group);
   if (opts.csv) {
     const csv = Papa.unparse({
-      fields: ['org_id', ...cols, 'total', 'percentile_in_group', 'percentile_overall'],
+      fields: [
+        'org_id',
+        ...cols,
+        'total',
+        'percentile_in_group',
+        'percentile_overall',
+        'ranked',
+        'answered',
+        'applicable',
+        'compared_with',
+        'n_compared',
+      ],
       data: result.organizations.map((o) =>
         [
           o.org_id,
@@ -59,6 +89,11 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
           o.total,
           o.percentile_in_group ?? '',
           o.percentile_overall ?? '',
+          o.ranked,
+          o.answered,
+          o.applicable,
+          o.compared_with ? groupText(o.compared_with.by, 'all') : '',
+          o.compared_with?.n ?? '',
         ].map(defuseCsvCell),
       ),
     });
@@ -66,7 +101,6 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
     return;
   }
   const w = lineWriter();
-  const t = benchmarkWords(opts.lang);
   const few = t.few(result.min_group);
   // The first-level indicators by name, in the standard's order (the template is known to this scorebook, or only ids are printed).
   const template = shippedTemplates().get(result.template);
@@ -77,10 +111,24 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
     return i < 0 ? dims.length : i;
   };
   const signed = (x: number) => `${x >= 0 ? '+' : ''}${fmt2(x)}`;
-  w(`${result.template}  ${t.period} ${result.period || '—'}  ${t.by} ${cols.join(', ')}`);
+  const label = selectionName(
+    {
+      template_id: result.template,
+      template_version: result.template_version,
+      profile: result.profile,
+      profile_hash: result.profile_hash,
+      indicators: result.indicators,
+      whole: isWholeTemplate(result.template, result.profile, result.indicators),
+    },
+    opts.lang,
+  );
+  const fallback = result.groupings.slice(1);
+  w(
+    `${label}  ${t.period} ${result.period || '—'}  ${t.by} ${cols.join(', ')}${fallback.length ? `  ${t.fallback} ${fallback.map((g) => (g === 'all' ? t.all : g)).join('; ')}` : ''}${result.include_partial ? `  ${t.partialIncluded}` : ''}`,
+  );
   for (const g of result.groups) {
     w('');
-    w(`${cols.map((c) => `${c}=${g.by[c] ?? '—'}`).join('  ')}  n=${g.n}`);
+    w(`${groupText(g.by, t.all)}  n=${g.n}`);
     if (!g.total) {
       w(`  ${few}`);
       continue;
@@ -112,9 +160,7 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
         g.median_change === null
           ? t.groupChangeFew(result.min_group, g.n)
           : t.groupChange(signed(g.median_change), g.n);
-      w(
-        `  ${cols.map((c) => `${c}=${g.by[c] ?? '—'}`).join('  ')} ${g.from_period} → ${g.to_period}${t.colon}${change}`,
-      );
+      w(`  ${groupText(g.by, t.all)} ${g.from_period} → ${g.to_period}${t.colon}${change}`);
     }
   }
   if (result.raters.length) {
@@ -137,8 +183,9 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
   }
   w('');
   w(t.orgHeader);
+  const pct = (x: number | null) => (x === null ? '—' : x.toFixed(1));
   for (const o of result.organizations)
     w(
-      `${o.org_id}  ${fmt2(o.total)}  ${o.percentile_in_group === null ? '—' : o.percentile_in_group.toFixed(1)}  ${o.percentile_overall === null ? '—' : o.percentile_overall.toFixed(1)}`,
+      `${o.org_id}  ${fmt2(o.total)}  ${pct(o.percentile_in_group)}  ${pct(o.percentile_overall)}  ${compared(o)}`,
     );
 }

@@ -1,6 +1,7 @@
 /** `scorebook export`: its options; what it does is loaded when it runs. */
 import { Option, type Command } from 'commander';
 import { parseLang } from './cli-context.ts';
+import { periodOption, profileOption, templateOption } from './comparison-options.ts';
 import { wholeNumber } from './option-values.ts';
 import { consolidateOption, dbOption, langOption } from './shared-options.ts';
 import type { ExportCliOptions } from './export-action.ts';
@@ -28,9 +29,25 @@ export function registerExportCommand(program: Command): void {
       '--partition',
       'parquet only: the per-submission tables as folders partitioned by template_id and period (Hive layout, for DuckDB, Spark, Trino)',
     )
+    .addOption(templateOption('only this template (default: every template)'))
+    .addOption(profileOption('every selection'))
+    .addOption(periodOption('only this period (default: every period)'))
     .addOption(consolidateOption())
-    .addOption(langOption())
-    .action(async (o: Omit<ExportCliOptions, 'lang'> & { lang?: string }) =>
-      (await import('./export-action.ts')).runExport({ ...o, lang: parseLang(o.lang) }),
+    .option(
+      '--no-bom',
+      'csv: omit the UTF-8 byte order mark each file begins with by default (Excel needs it to read UTF-8 Chinese text)',
+    )
+    .addOption(
+      langOption(
+        'language of messages (default from the locale); --lang zh-CN also writes the csv and xlsx column headers in Chinese (without it they are the column names)',
+      ),
+    )
+    .action(async (o: Omit<ExportCliOptions, 'lang' | 'headers'> & { lang?: string }) =>
+      (await import('./export-action.ts')).runExport({
+        ...o,
+        lang: parseLang(o.lang),
+        // Headers change only when asked: scripts key on the column names, whatever the locale.
+        headers: o.lang ? parseLang(o.lang) : 'en',
+      }),
     );
 }

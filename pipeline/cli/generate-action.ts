@@ -2,7 +2,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { ensureFolder, writeWholeSync } from '../files/write-whole.ts';
 import { dirname, resolve } from 'node:path';
-import { resolvePlan, type Lang, type Method, type OrgDetails } from '../../core/index.ts';
+import {
+  resolvePlan,
+  templateLang,
+  type Lang,
+  type Method,
+  type OrgDetails,
+  type ScoringPlan,
+} from '../../core/index.ts';
 import { readTemplateRef } from '../templates/template-ref.ts';
 import { workbookBytes } from '../workbooks/make-workbook.ts';
 import { UserError } from '../user-error.ts';
@@ -12,7 +19,12 @@ import { printIssues, say } from './cli-print.ts';
 export interface GenerateOptions {
   profile?: string;
   method?: Method;
+  /** The language of messages: --lang, else the locale's. */
   lang: Lang;
+  /** The workbook's language when --lang was given; else the template's (its `lang`, zh-CN by default). */
+  workbookLang?: Lang;
+  /** Leave the weight cells editable (self-assessment); by default they are locked as issued. */
+  editableWeights?: boolean;
   orgId?: string;
   orgName?: string;
   region?: string;
@@ -26,8 +38,12 @@ export interface GenerateOptions {
   force?: boolean;
 }
 
-/** The plan of a template named by id (id@version) or by its file (YAML or a definition workbook). */
-export function planFor(ref: string, opts: { profile?: string; method?: Method }, lang: Lang) {
+/** The plan of a template named by id (id@version) or by its file (YAML or a definition workbook), and the language its workbooks are written in. */
+export function planFor(
+  ref: string,
+  opts: { profile?: string; method?: Method; workbookLang?: Lang },
+  lang: Lang,
+): { plan: ScoringPlan; workbookLang: Lang } {
   const { value: template, errors, notes } = readTemplateRef(ref);
   printIssues(notes, lang);
   if (!template) {
@@ -43,12 +59,12 @@ export function planFor(ref: string, opts: { profile?: string; method?: Method }
     printIssues(planned.errors, lang);
     throw new CliExit(1);
   }
-  return planned.value;
+  return { plan: planned.value, workbookLang: opts.workbookLang ?? templateLang(template) };
 }
 
 export async function runGenerate(ref: string | undefined, opts: GenerateOptions): Promise<void> {
   if (ref === undefined) throw UserError.of('cli.generate.no-template');
-  const plan = planFor(ref, opts, opts.lang);
+  const { plan, workbookLang } = planFor(ref, opts, opts.lang);
   if (opts.roster) {
     const ignored = (['orgId', 'orgName', 'region', 'orgType'] as const).filter(
       (k) => opts[k] !== undefined,
@@ -60,7 +76,7 @@ export async function runGenerate(ref: string | undefined, opts: GenerateOptions
       process.stderr.write(`${say(opts.lang, 'cli.generate.roster-ignores', { flags })}\n`);
     }
     const { runRosterGenerate } = await import('./roster-generate.ts');
-    await runRosterGenerate(plan, { ...opts, roster: opts.roster });
+    await runRosterGenerate(plan, { ...opts, roster: opts.roster, workbookLang });
     return;
   }
   const out = resolve(opts.out);
@@ -76,7 +92,9 @@ export async function runGenerate(ref: string | undefined, opts: GenerateOptions
     period: opts.period ?? '',
     evaluator: opts.evaluator ?? '',
   };
-  const { bytes, workbookId } = await workbookBytes(plan, org, opts.lang);
+  const { bytes, workbookId } = await workbookBytes(plan, org, workbookLang, {
+    editableWeights: opts.editableWeights ?? false,
+  });
   ensureFolder(dirname(out));
   writeWholeSync(out, bytes);
   const written = say(opts.lang, 'cli.generate.written', {

@@ -17,7 +17,11 @@ export function registerGenerateCommand(program: Command): void {
     )
     .option('--profile <name>', 'a profile of the template')
     .addOption(new Option('--method <method>', 'aggregation method').choices([...METHODS]))
-    .addOption(langOption('language of the workbook and messages'))
+    .addOption(
+      langOption(
+        "language of the workbook (default: the template's, zh-CN for the Chinese standards) and of messages (default from the locale)",
+      ),
+    )
     .option('--org-id <id>', 'organization id')
     .option('--org-name <name>', 'organization name')
     .option('--region <region>', 'region')
@@ -33,6 +37,10 @@ export function registerGenerateCommand(program: Command): void {
       'worker threads for --roster (default: the number of cores)',
       wholeNumber(1),
     )
+    .option(
+      '--editable-weights',
+      'leave the first-level weights editable (self-assessment); by default they are locked as issued',
+    )
     .requiredOption('--out <path>', 'FILE.xlsx, or a folder with --roster')
     .option('--force', 'replace an existing workbook, or a folder that already holds a manifest')
     .action(
@@ -43,6 +51,8 @@ export function registerGenerateCommand(program: Command): void {
         (await import('./generate-action.ts')).runGenerate(o.templateFile ?? template, {
           ...o,
           lang: parseLang(o.lang),
+          // Given, --lang sets the workbook's language too; not given, the template's, not the locale's.
+          ...(o.lang ? { workbookLang: parseLang(o.lang) } : {}),
         }),
     );
 }

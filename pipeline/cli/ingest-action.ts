@@ -60,6 +60,15 @@ export async function runIngestCommand(paths: string[], opts: IngestCliOptions):
         rejected: summary.rejected.length,
       }),
     );
+    if (summary.partial || summary.weights_changed || summary.not_calculated)
+      w(
+        say(lang, 'cli.ingest.notes', {
+          partial: summary.partial,
+          weights_changed: summary.weights_changed,
+          not_calculated: summary.not_calculated,
+        }),
+      );
+    if (summary.regenerated) w(say(lang, 'cli.ingest.regenerated', { count: summary.regenerated }));
     for (const [reason, n] of byReason) w(`  ${reason}: ${n}`);
     for (const r of summary.rejected.slice(0, 50)) w(`  ${r.file}  [${r.reason}]  ${r.message}`);
     if (summary.warnings.length)

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { formatIssue, type Lang } from '../../core/index.ts';
 import { checkConsolidate } from '../benchmark/consolidate.ts';
+import { selectionLabel } from '../benchmark/selection-label.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { UserError } from '../user-error.ts';
 import { CliExit } from './cli-context.ts';
@@ -15,6 +16,11 @@ export interface ReportCliOptions {
   db?: string;
   period?: string;
   template?: string;
+  profile?: string;
+  by?: string;
+  fallback?: string;
+  includePartial?: boolean;
+  force?: boolean;
   minGroup?: number;
   consolidate?: string;
   out: string;
@@ -44,7 +50,12 @@ export async function runReportCommand(opts: ReportCliOptions): Promise<void> {
         }
       : {}),
     ...(opts.template ? { template: opts.template } : {}),
+    ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.period ? { period: opts.period } : {}),
+    ...(opts.by ? { by: opts.by } : {}),
+    ...(opts.fallback !== undefined ? { fallback: opts.fallback } : {}),
+    ...(opts.includePartial ? { includePartial: true } : {}),
+    ...(opts.force ? { force: true } : {}),
     ...(opts.minGroup !== undefined ? { minGroup: opts.minGroup } : {}),
     consolidate: checkConsolidate(opts.consolidate),
     ...(opts.roster && opts.all ? { roster: opts.roster } : {}),
@@ -53,7 +64,8 @@ export async function runReportCommand(opts: ReportCliOptions): Promise<void> {
   });
   printIssues(result.rosterIssues, lang);
   const w = lineWriter();
-  const { template, period, k } = result.scope;
+  const { period, k } = result.scope;
+  const template = `${result.scope.template} ${selectionLabel(result.scope.selection, lang)}`;
   const rate = result.reports.length / Math.max(result.seconds, 1e-3);
   if (result.index) {
     w(

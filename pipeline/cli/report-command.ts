@@ -1,6 +1,14 @@
 /** `scorebook report`: its options; what it does is loaded when it runs. */
 import type { Command } from 'commander';
 import { parseLang } from './cli-context.ts';
+import {
+  byOption,
+  fallbackOption,
+  includePartialOption,
+  periodOption,
+  profileOption,
+  templateOption,
+} from './comparison-options.ts';
 import { wholeNumber } from './option-values.ts';
 import { consolidateOption, dbOption, langOption } from './shared-options.ts';
 import type { ReportCliOptions } from './report-action.ts';
@@ -14,16 +22,24 @@ export function registerReportCommand(program: Command): void {
     .option('--org <id>', 'the organization to report on')
     .option('--all', 'a report for every organization, plus index.html and summary.html')
     .addOption(dbOption())
-    .option('--template <id>', "template (default: the only one, or the organization's)")
-    .option('--period <p>', "period (default: the latest, or the organization's latest)")
+    .addOption(templateOption("template (default: the only one that fits, or the organization's)"))
+    .addOption(profileOption())
+    .addOption(periodOption("period (default: the latest, or the organization's latest)"))
+    .addOption(byOption())
+    .addOption(fallbackOption())
     .option(
       '--min-group <k>',
       'show no statistic over fewer than k organizations',
       wholeNumber(1),
       5,
     )
+    .addOption(includePartialOption())
     .addOption(consolidateOption())
     .requiredOption('--out <dir>', 'folder for the reports')
+    .option(
+      '--force',
+      'write into a folder that holds the reports of another template, selection or period (its pages, as its report-manifest.json lists them, are removed)',
+    )
     .option(
       '--pdf',
       'also print each report to PDF with headless chromium (exit 3 when chromium is missing; SCOREBOOK_CHROMIUM overrides /usr/bin/chromium)',

@@ -28,7 +28,11 @@ export interface RosterGenerateOptions {
   workers?: number;
   /** Replace a folder that already has a manifest. */
   force?: boolean;
+  /** The language of messages. */
   lang: Lang;
+  /** The language of the workbooks. */
+  workbookLang: Lang;
+  editableWeights?: boolean;
 }
 
 export async function runRosterGenerate(
@@ -38,6 +42,16 @@ export async function runRosterGenerate(
   const roster = readRosterFile(opts.roster);
   printIssues([...roster.errors, ...roster.warnings], opts.lang);
   if (!roster.members.length) throw UserError.of('cli.roster.no-member');
+  // Every later ingest would reject a workbook without a period: refuse before writing any.
+  const noPeriod = roster.members.filter((m) => !m.period && !opts.period);
+  if (noPeriod.length) {
+    const rows = noPeriod.map((m) => m.row);
+    throw UserError.of('cli.roster.no-period', {
+      count: noPeriod.length,
+      rows: rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', …' : ''),
+      all: noPeriod.length === roster.members.length,
+    });
+  }
   if (existsSync(opts.out) && !statSync(opts.out).isDirectory())
     throw UserError.of('cli.roster.out-is-file', { out: opts.out });
   // Workbooks already sent out carry their workbook ids; a second run would give every member a
@@ -69,7 +83,9 @@ export async function runRosterGenerate(
     };
   });
 
-  const stamp = await prepareStamp(plan, opts.lang);
+  const stamp = await prepareStamp(plan, opts.workbookLang, undefined, {
+    editableWeights: opts.editableWeights ?? false,
+  });
   const progress = startProgress(jobs.length, say(opts.lang, 'cli.roster.progress'));
   const workers = opts.workers && opts.workers > 0 ? opts.workers : availableParallelism();
   // Each workbook is written whole or not at all; when one cannot be (a full disk), the manifest

@@ -198,6 +198,10 @@ export function runScoreWorkbook(file: string, opts: { json?: boolean; lang: Lan
       evaluator: sub.metadata.evaluator,
       cached: sub.cached,
       mismatches: sub.mismatches,
+      // The sheet's own weights score the above; comparisons use the issued ones.
+      weights_changed: sub.weightsChanged,
+      issued_total: round9(sub.issued.evaluation.total),
+      calculated: sub.calculated,
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
@@ -216,7 +220,13 @@ export function runScoreWorkbook(file: string, opts: { json?: boolean; lang: Lan
         ? fmt2(sub.cached.total)
         : JSON.stringify(sub.cached.total);
     process.stdout.write(`${say(opts.lang, 'cli.score.cached-total', { total: cachedTotal })}\n`);
-    if (sub.mismatches.length) {
+    if (sub.weightsChanged)
+      process.stdout.write(
+        `${say(opts.lang, 'cli.score.weights-changed', { issued: fmt2(sub.issued.evaluation.total), own: fmt2(sub.evaluation.total) })}\n`,
+      );
+    if (!sub.calculated) {
+      process.stdout.write(`${say(opts.lang, 'cli.score.not-calculated')}\n`);
+    } else if (sub.mismatches.length) {
       process.stdout.write(
         `\n${say(opts.lang, 'cli.score.mismatches', { count: sub.mismatches.length })}\n`,
       );

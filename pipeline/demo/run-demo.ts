@@ -1,13 +1,17 @@
 /**
  * `npm run demo`: the whole job on synthetic members. A roster of organizations across regions
  * and types; their workbooks for two periods, filled with plausible answers (some scored by
- * two evaluators); a few returns late, edited, duplicated or broken; all ingested into
+ * two evaluators); a few returns late, edited, duplicated or broken, a few partial (blanks left),
+ * two or three with the weights changed, one saved by a program that does not calculate, one
+ * organization scored on a second selection (Annex B beside the full standard); and a second,
+ * small membership (a hub association of 30 members on another template, every region × type
+ * group under 5, so that reports fall back to coarser peer groups). All ingested into
  * demo/scorebook.duckdb, benchmarked, and reported.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import { resolvePlan } from '../../core/index.ts';
+import { resolvePlan, type RowAnswer, type ScoringPlan } from '../../core/index.ts';
 import { runBenchmark } from '../benchmark/run-benchmark.ts';
 import { writeAllReports } from '../report/write-reports.ts';
 import { startProgress } from '../cli/progress.ts';
@@ -30,6 +34,33 @@ export interface DemoOptions {
   organizations: number;
   template: string;
   seed: number;
+  /** members of the second, small membership (tssof-0001-2024-basic); 30 by default */
+  hub?: number;
+}
+
+/** The hub association: 5 regions × 3 types, 2 members each at 30, every group under k = 5. */
+const HUB_TEMPLATE = 'tssof-0001-2024-basic';
+const HUB_REGIONS = ['福田', '罗湖', '南山', '宝安', '龙岗'];
+const HUB_KINDS = ['社工服务中心', '义工联合会', '慈善会', '社区基金会', '公益促进会', '青年志愿者协会'];
+
+/** Returns made special on purpose, by the member's place in the roster (every one under 30, so the reduced demo shows them too). */
+const PARTIAL = [7, 11, 19, 23];
+const REWEIGHTED = [9, 14, 21];
+const NOT_CALCULATED = 17;
+const SECOND_SELECTION = 8;
+/** The weights a member typed over the issued equal ones. */
+const EDITED_WEIGHTS = (plan: ScoringPlan) => Object.fromEntries(plan.dimensions.map((d, k) => [d.id, k === 0 ? 3 : 1]));
+
+/** A few applicable indicators left blank: a partial return. */
+function leaveBlank(answers: Map<string, RowAnswer>, n: number, random: () => number): Map<string, RowAnswer> {
+  const answered = [...answers].filter(([, a]) => !a.na).map(([id]) => id);
+  for (let k = 0; k < n && answered.length; k++) answers.delete(answered.splice(Math.floor(random() * answered.length), 1)[0]!);
+  return answers;
+}
+
+/** Every formula's cached value dropped, as openpyxl or a converter saves a workbook. */
+function withoutCachedValues(bytes: Uint8Array): Buffer {
+  return editParts(bytes, (name, xml) => (name.startsWith('xl/worksheets/') ? xml.replace(/(<\/f>)<v>[^<]*<\/v>/g, '$1') : xml));
 }
 
 export async function runDemo(opts: DemoOptions): Promise<void> {
@@ -59,23 +90,36 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   log(`1/5 Roster of ${members.length} organizations in ${REGIONS.length} regions → ${rosterFile}`);
 
   // 2. Their returns: two periods, some with a second evaluator; some late, edited, duplicated or broken.
-  const jobs: { file: string; member: (typeof members)[number]; period: string; evaluator: string; strength: number }[] = [];
-  for (const m of members) {
-    const late = random() < 0.06;
+  type Job = { file: string; member: (typeof members)[number]; period: string; evaluator: string; strength: number; plan: ScoringPlan; special?: 'partial' | 'reweighted' | 'not-calculated' };
+  const jobs: Job[] = [];
+  const annexB = resolvePlan(template, { profile: 'annex-b-example' }).value;
+  members.forEach((m, i) => {
+    // The late ones are drawn as before; the special ones are never late, so that they show.
+    const late = random() < 0.06 && ![...PARTIAL, ...REWEIGHTED, NOT_CALCULATED, SECOND_SELECTION].includes(i);
     for (const period of ['2024', '2025']) {
       if (period === '2025' && late) continue;
       const strength = m.org.strength + (period === '2025' ? 0.25 + 0.3 * (random() - 0.5) : 0);
       const evaluators = random() < 0.12 ? ['秘书处', '第三方评估机构'] : ['秘书处'];
       for (const evaluator of evaluators) {
-        jobs.push({ file: join(returns, safeFileName([m.org_id, period, evaluator], '.xlsx')), member: m, period, evaluator, strength });
+        const main = period === '2025' && evaluator === '秘书处';
+        const special = !main ? undefined : PARTIAL.includes(i) ? 'partial' : REWEIGHTED.includes(i) ? 'reweighted' : i === NOT_CALCULATED ? 'not-calculated' : undefined;
+        jobs.push({ file: join(returns, safeFileName([m.org_id, period, evaluator], '.xlsx')), member: m, period, evaluator, strength, plan, ...(special ? { special } : {}) });
+        // The same organization, evaluator and period on a second selection: Annex B's indicators.
+        if (main && i === SECOND_SELECTION && annexB)
+          jobs.push({ file: join(returns, safeFileName([m.org_id, period, evaluator, 'annex-b'], '.xlsx')), member: m, period, evaluator, strength, plan: annexB });
       }
     }
-  }
+  });
   const progress = startProgress(jobs.length, '2/5 Writing filled workbooks');
   for (const j of jobs) {
-    const answers = plausibleAnswers(plan, { ...j.member.org, strength: j.strength }, 'zh-CN', random);
-    const { bytes } = await workbookBytes(plan, { org_id: j.member.org_id, org_name: j.member.org_name, region: j.member.region, org_type: j.member.org_type, period: j.period, evaluator: j.evaluator }, 'zh-CN', { answers });
-    writeFileSync(j.file, bytes);
+    const answers = plausibleAnswers(j.plan, { ...j.member.org, strength: j.strength }, 'zh-CN', random);
+    if (j.special === 'partial') leaveBlank(answers, 1 + Math.floor(random() * 5), random);
+    const who = { org_id: j.member.org_id, org_name: j.member.org_name, region: j.member.region, org_type: j.member.org_type, period: j.period, evaluator: j.evaluator };
+    // Weights changed on the summary sheet (and recalculated): the cells are the member's, the metadata the issued plan's.
+    const raw = j.special === 'reweighted' ? EDITED_WEIGHTS(j.plan) : undefined;
+    const edited = raw ? resolvePlan(template, { weights: raw }).value! : j.plan;
+    const { bytes } = await workbookBytes(edited, who, 'zh-CN', { answers, ...(raw ? { rawWeights: raw, issued: j.plan } : {}) });
+    writeFileSync(j.file, j.special === 'not-calculated' ? withoutCachedValues(bytes) : bytes);
     progress.tick();
   }
   progress.stop();
@@ -86,20 +130,47 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   copyFileSync(jobs[5]!.file, join(returns, `${jobs[5]!.member.org_id}-2024-resent-copy.xlsx`));
   writeFileSync(join(returns, 'M9999-2025-damaged.xlsx'), 'this file was damaged in transit');
   log(`   ${jobs.length} returns (${jobs.filter((j) => j.evaluator !== '秘书处').length} by a second evaluator; ${late} organizations late for 2025), plus one edited, one duplicate, one broken`);
+  const specials = (s: Job['special']) => jobs.filter((j) => j.special === s).length;
+  log(`   of them ${specials('partial')} partial (blanks left), ${specials('reweighted')} with the weights changed, ${specials('not-calculated')} saved without calculation, ${jobs.filter((j) => j.plan !== plan).length} on a second selection (Annex B)`);
+
+  // The hub association: a small membership on another template, one period.
+  const hubSize = opts.hub ?? 30;
+  const hubTemplate = shippedTemplates().get(HUB_TEMPLATE)!;
+  const hubPlan = resolvePlan(hubTemplate).value!;
+  const hub = Array.from({ length: hubSize }, (_, i) => ({
+    org_id: `H${String(i + 1).padStart(3, '0')}`,
+    org_name: `深圳市${HUB_REGIONS[i % 5]}区${HUB_KINDS[i % HUB_KINDS.length]}`,
+    region: HUB_REGIONS[i % 5]!,
+    org_type: TYPES[Math.floor(i / 5) % 3]!,
+    org: syntheticOrg(random),
+  }));
+  const hubRoster = join(out, 'hub-roster.csv');
+  writeFileSync(hubRoster, `\uFEFF${Papa.unparse(hub.map(({ org_id, org_name, region, org_type }) => ({ org_id, org_name, region, org_type, period: '2025' })))}\r\n`);
+  const hubFiles: string[] = [];
+  for (const m of hub) {
+    const answers = plausibleAnswers(hubPlan, m.org, 'zh-CN', random);
+    const { bytes } = await workbookBytes(hubPlan, { org_id: m.org_id, org_name: m.org_name, region: m.region, org_type: m.org_type, period: '2025', evaluator: '枢纽秘书处' }, 'zh-CN', { answers });
+    const file = join(returns, 'hub', safeFileName([m.org_id, '2025'], '.xlsx'));
+    mkdirSync(join(returns, 'hub'), { recursive: true });
+    writeFileSync(file, bytes);
+    hubFiles.push(file);
+  }
+  log(`   and a hub association of ${hub.length} members on ${HUB_TEMPLATE} (${HUB_REGIONS.length} regions × ${TYPES.length} types, every group under 5) → ${hubRoster}`);
 
   // 3. Ingest.
   const db = join(out, 'scorebook.duckdb');
-  const files = [...jobs.map((j) => j.file), join(returns, `${jobs[5]!.member.org_id}-2024-resent-copy.xlsx`), join(returns, 'M9999-2025-damaged.xlsx')].sort();
+  const files = [...jobs.map((j) => j.file), join(returns, `${jobs[5]!.member.org_id}-2024-resent-copy.xlsx`), join(returns, 'M9999-2025-damaged.xlsx'), ...hubFiles].sort();
   const ingestProgress = startProgress(files.length, '3/5 Ingesting');
   const summary = await ingestFiles(files, { db, workers: 2, maxBytes: 50 * 1048576, lang: 'zh-CN', onFile: () => ingestProgress.tick() });
   ingestProgress.stop();
   log(`   ingested ${summary.ingested}, unchanged ${summary.unchanged}, replaced ${summary.replaced}, flagged ${summary.flagged}, rejected ${summary.rejected.length} → ${db}`);
+  log(`   of them partial ${summary.partial}, weights changed ${summary.weights_changed}, not calculated ${summary.not_calculated}`);
 
   // 4. Benchmark.
   const store = await openStore(db);
   let groups = 0;
   try {
-    const result = await runBenchmark(store.con, { template: opts.template, period: '2025' });
+    const result = await runBenchmark(store.con, { template: opts.template, profile: 'none', period: '2025' });
     groups = result.groups.length;
     writeFileSync(join(out, 'benchmark-2025.json'), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
@@ -108,12 +179,14 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   log(`4/5 Benchmark of 2025 by region and type (${groups} peer groups) → ${join(out, 'benchmark-2025.json')}`);
 
   // 5. Reports.
-  const reports = await writeAllReports({ db, out: join(out, 'reports'), lang: 'zh-CN', roster: rosterFile, progress: (total) => startProgress(total, '5/5 Writing reports') });
+  const reports = await writeAllReports({ db, out: join(out, 'reports'), lang: 'zh-CN', roster: rosterFile, template: opts.template, profile: 'none', progress: (total) => startProgress(total, '5/5 Writing reports') });
   log(`5/5 ${reports.count} evaluation reports and the secretariat summary → ${join(out, 'reports')}`);
+  const hubReports = await writeAllReports({ db, out: join(out, 'reports-hub'), lang: 'zh-CN', roster: hubRoster, template: HUB_TEMPLATE, period: '2025' });
+  log(`    ${hubReports.count} reports of the hub association → ${join(out, 'reports-hub')}`);
   const first = reports.index;
   log('');
   log(`Done in ${((Date.now() - t0) / 1000).toFixed(0)} s. Open first: ${first}`);
-  log(`Then try: npx scorebook benchmark --db ${db}    npx scorebook status --db ${db} --roster ${rosterFile} --period 2025`);
+  log(`Then try: npx scorebook benchmark --db ${db} --template ${opts.template}    npx scorebook status --db ${db} --roster ${rosterFile} --template ${opts.template} --period 2025`);
 }
 
 const isEntry = process.argv[1] && /run-demo\.ts$/.test(process.argv[1]);

@@ -3,11 +3,14 @@
  * are quoted as text), Parquet, or one xlsx with a sheet per table. DuckDB writes CSV and
  * Parquet itself (COPY), so exports scale with the database, not with memory.
  */
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { quotedIdentifier, quotedString, type DuckDBConnection } from '@duckdb/node-api';
-import { issue } from '../../core/index.ts';
+import { issue, type Lang } from '../../core/index.ts';
+import { onlyRows, type Only } from '../benchmark/selection-filter.ts';
+import { columnHeader } from './column-labels.ts';
 import { UserError } from '../user-error.ts';
 import { ensureFolder, partialRun, writeWholeWith } from '../files/write-whole.ts';
 import {
@@ -26,6 +29,8 @@ export const EXPORTED = [
   'rejections',
   'size_bands',
   'submission_scores',
+  'bench_selections',
+  'bench_submissions',
   'bench_org_period',
   'bench_org_dimension',
   'bench_org_indicator',
@@ -96,6 +101,33 @@ async function sheetSelect(con: DuckDBConnection, table: string): Promise<string
     .join(', ');
 }
 
+/** A header cell as CSV writes it: quoted when it holds a quote, a comma or a line break. */
+const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * One table as CSV: a BOM (unless `bom` is false) and the header in the export's language, then
+ * DuckDB's rows, streamed after them: COPY writes the rows (it scales with the database), and
+ * can neither begin a file with a BOM nor write headers other than the column names.
+ */
+async function writeCsv(
+  con: DuckDBConnection,
+  table: string,
+  file: string,
+  opts: { lang: Lang; bom: boolean; from?: string },
+): Promise<void> {
+  const rows = `${file}.rows`;
+  try {
+    await con.run(
+      `COPY (SELECT ${await defusedSelect(con, table)} FROM ${opts.from ?? table}) TO ${quotedString(rows)} (FORMAT csv, HEADER false)`,
+    );
+    const header = (await columns(con, table)).map((c) => csvCell(columnHeader(c.name, opts.lang)));
+    writeFileSync(file, `${opts.bom ? '\uFEFF' : ''}${header.join(',')}\n`);
+    await pipeline(createReadStream(rows), createWriteStream(file, { flags: 'a' }));
+  } finally {
+    rmSync(rows, { force: true });
+  }
+}
+
 /** The per-submission tables, which grow with the returns; the rest are small. */
 const PER_SUBMISSION = new Set<string>([
   'submissions',
@@ -118,6 +150,12 @@ export interface ExportOptions {
   onTable?: (t: string) => void;
   /** rows a sheet may hold below its header (Excel's limit; smaller in tests) */
   xlsxMaxRows?: number;
+  /** the headers of CSV and xlsx: column names in en, their labels in zh-CN (column-labels.ts) */
+  lang?: Lang;
+  /** CSV: begin each file with a UTF-8 byte order mark (default), so that Excel reads it as UTF-8 */
+  bom?: boolean;
+  /** only this template, selection or period (selection-filter.ts); everything when absent */
+  only?: Only;
 }
 
 export async function exportDatabase(
@@ -126,17 +164,27 @@ export async function exportDatabase(
   out: string,
   opts: ExportOptions,
 ): Promise<string[]> {
-  const { minGroup, partition = false, onTable } = opts;
+  const { minGroup, partition = false, onTable, lang = 'en', bom = true } = opts;
   if (partition && format !== 'parquet') throw UserError.of('export.partition-format', { format });
   await con.run(`SET VARIABLE min_group = ${Math.max(1, Math.floor(minGroup))}`);
   await setConsolidate(con, opts.consolidate ?? DEFAULT_CONSOLIDATE);
   const written: string[] = [];
+  const from = async (t: string) =>
+    opts.only
+      ? onlyRows(
+          t,
+          (await columns(con, t)).map((c) => c.name),
+          opts.only,
+        )
+      : t;
   if (format === 'xlsx') {
     if (!/\.xlsx$/i.test(out)) throw UserError.of('export.xlsx-out', { out });
     // Refuse before writing rather than cut a table short: a truncated export looks complete.
     const maxRows = opts.xlsxMaxRows ?? XLSX_MAX_ROWS;
     for (const t of EXPORTED) {
-      const n = Number((await con.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows()[0]![0]);
+      const n = Number(
+        (await con.runAndReadAll(`SELECT count(*) FROM ${await from(t)}`)).getRows()[0]![0],
+      );
       if (n > maxRows)
         throw UserError.of('export.xlsx-rows', { table: t, rows: n, max: maxRows, out });
     }
@@ -162,9 +210,9 @@ export async function exportDatabase(
             if (stop) return;
             const cols = await columns(con, t);
             const ws = wb.addWorksheet(t);
-            ws.columns = cols.map((c) => ({ header: c.name, key: c.name }));
+            ws.columns = cols.map((c) => ({ header: columnHeader(c.name, lang), key: c.name }));
             const reader = await con.streamAndReadUntil(
-              `SELECT ${await sheetSelect(con, t)} FROM ${t}`,
+              `SELECT ${await sheetSelect(con, t)} FROM ${await from(t)}`,
               maxRows,
             );
             for (const row of reader.getRowsJson())
@@ -197,8 +245,8 @@ export async function exportDatabase(
         const folder = join(out, t);
         const select =
           t === 'submissions'
-            ? 'SELECT * FROM submissions'
-            : `SELECT c.*, s.template_id, s.period FROM ${t} c JOIN submissions s USING (content_hash)`;
+            ? `SELECT * FROM ${await from('submissions')}`
+            : `SELECT c.*, s.template_id, s.period FROM ${await from(t)} c JOIN submissions s USING (content_hash)`;
         await writeWholeWith(folder, (partial) =>
           con.run(
             `COPY (${select}) TO ${quotedString(partial)} (FORMAT parquet, PARTITION_BY (template_id, period), OVERWRITE_OR_IGNORE true)`,
@@ -209,12 +257,15 @@ export async function exportDatabase(
         continue;
       }
       const file = join(out, `${t}.${format}`);
-      const select = format === 'csv' ? await defusedSelect(con, t) : '*';
-      const options = format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT parquet)';
+      const source = await from(t);
       // Each file written whole: a full disk leaves the tables exported before, none cut short.
-      await writeWholeWith(file, (partial) =>
-        con.run(`COPY (SELECT ${select} FROM ${t}) TO ${quotedString(partial)} ${options}`),
-      );
+      await writeWholeWith(file, async (partial) => {
+        if (format === 'csv') await writeCsv(con, t, partial, { lang, bom, from: source });
+        else
+          await con.run(
+            `COPY (SELECT * FROM ${source}) TO ${quotedString(partial)} (FORMAT parquet)`,
+          );
+      });
       written.push(file);
       onTable?.(t);
     }

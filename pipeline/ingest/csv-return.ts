@@ -26,10 +26,14 @@ import {
 import { decodeText } from '../inputs/decode-text.ts';
 import { shippedTemplates } from '../templates/registry.ts';
 import {
+  aboutFrom,
+  emptyReturn,
+  issueKey,
   readReturnBytes,
   recordFromSubmission,
   rejection,
   type FileOutcome,
+  type RejectedAbout,
   type RejectionReason,
 } from './file-outcome.ts';
 import { say } from '../messages/index.ts';
@@ -58,8 +62,18 @@ function reject(
   hash: string | null,
   reason: RejectionReason,
   text: string,
+  first: Issue,
+  about?: RejectedAbout,
 ): FileOutcome {
-  return { kind: 'rejection', file, hash, reason, message: text };
+  return {
+    kind: 'rejection',
+    file,
+    hash,
+    reason,
+    message: text,
+    ...issueKey(first),
+    ...(about ? { about } : {}),
+  };
 }
 
 /** The evaluation modes a workbook's list offers, in both languages: a CSV value is one of them (any case), or empty. */
@@ -86,18 +100,12 @@ export function readReturnedCsv(
   const fields = parsed.meta.fields ?? [];
   const missing = CSV_RETURN_REQUIRED.filter((c) => !fields.includes(c));
   if (missing.length) {
-    return [
-      reject(
-        file,
-        fileHash,
-        'bad-csv',
-        say(opts.lang, 'return.csv-columns', {
-          missing: missing.join(', '),
-          required: CSV_RETURN_REQUIRED.join(','),
-          optional: OPTIONAL.join(', '),
-        }),
-      ),
-    ];
+    const columns = issue('return.csv-columns', [], {
+      missing: missing.join(', '),
+      required: CSV_RETURN_REQUIRED.join(','),
+      optional: OPTIONAL.join(', '),
+    });
+    return [reject(file, fileHash, 'bad-csv', message(columns, opts.lang), columns)];
   }
   const groups = new Map<
     string,
@@ -116,13 +124,16 @@ export function readReturnedCsv(
     if (!groups.has(k)) groups.set(k, { key, rows: [] });
     groups.get(k)!.rows.push({ row, line: i + 2 });
   });
-  if (!groups.size)
-    return [reject(file, fileHash, 'bad-csv', say(opts.lang, 'return.csv-no-rows'))];
+  if (!groups.size) {
+    const none = issue('return.csv-no-rows', []);
+    return [reject(file, fileHash, 'bad-csv', message(none, opts.lang), none)];
+  }
 
   const outcomes: FileOutcome[] = [];
   for (const [k, g] of groups) {
     const hash = createHash('sha256').update(`${fileHash}\n${k}`).digest('hex');
     const where = `${file} (org ${g.key.org_id || '?'}, period ${g.key.period || '?'})`;
+    const about = aboutFrom(g.key);
     // The same reason as a workbook whose metadata lacks them: bad-metadata, naming the field.
     const empty = KEY_REQUIRED.filter((k) => !g.key[k]);
     if (empty.length) {
@@ -134,6 +145,7 @@ export function readReturnedCsv(
             issue('return.empty-field', [], { key, row: g.rows[0]!.line, rows: g.rows.length }),
           ),
           opts.lang,
+          about,
         ),
       );
       continue;
@@ -146,13 +158,14 @@ export function readReturnedCsv(
           hash,
           [issue('workbook.unknown-template', [], { id: g.key.template_id, version: '' })],
           opts.lang,
+          about,
         ),
       );
       continue;
     }
     const planned = resolvePlan(template, g.key.profile ? { profile: g.key.profile } : {});
     if (!planned.value) {
-      outcomes.push(rejection(where, hash, planned.errors, opts.lang));
+      outcomes.push(rejection(where, hash, planned.errors, opts.lang, about));
       continue;
     }
     const plan = planned.value;
@@ -208,6 +221,8 @@ export function readReturnedCsv(
               )
               .join(' '),
           ),
+          errors[0]!,
+          about,
         ),
       );
       continue;
@@ -234,10 +249,19 @@ export function readReturnedCsv(
       plan,
       answers,
       evaluation,
+      // A CSV return states answers only: its weights are the issued ones, it has no formulas.
+      issued: { plan, evaluation },
+      weightsChanged: false,
+      calculated: false,
       mismatches: [],
       rawWeights: Object.fromEntries(plan.dimensions.map((d) => [d.id, d.weight])),
       cached: { total: null, grade: null, dimensions: {}, scores: {} },
     };
+    const blank = emptyReturn(sub);
+    if (blank) {
+      outcomes.push(rejection(where, hash, [blank], opts.lang, about));
+      continue;
+    }
     outcomes.push({ kind: 'submission', record: recordFromSubmission(sub, file, hash, 'csv') });
   }
   return outcomes;

@@ -39,13 +39,24 @@ export interface SubmissionRecord {
     evaluator: string | null;
     source: 'xlsx' | 'csv';
     generated_at: string;
+    /** JSON: the first-level weights as returned (the WT_ cells), normalized */
     weights: string;
+    /** with the issued weights, as every score of the record */
     total: number | null;
     grade: string | null;
     answered: number;
     unanswered: number;
     flagged: boolean;
     mismatches: string;
+    applicable: number;
+    complete: boolean;
+    /** JSON: the first-level weights the workbook was issued with, normalized */
+    issued_weights: string;
+    weights_changed: boolean;
+    /** the total with the return's own weights */
+    own_total: number | null;
+    /** the file held cached values for its formulas; null for a CSV return, which has none */
+    calculated: boolean | null;
   };
   /**
    * One array per column, row k of each is indicator k: records cross from the read workers to
@@ -78,15 +89,27 @@ export interface SubmissionRecord {
   warnings: Issue[];
 }
 
-export type FileOutcome =
-  | { kind: 'submission'; record: SubmissionRecord }
-  | {
-      kind: 'rejection';
-      file: string;
-      hash: string | null;
-      reason: RejectionReason;
-      message: string;
-    };
+/** What a rejected file says it is, where its metadata (or a CSV return's row) could be read. */
+export interface RejectedAbout {
+  org_id: string | null;
+  period: string | null;
+  template_id: string | null;
+}
+
+export interface Rejection {
+  kind: 'rejection';
+  file: string;
+  hash: string | null;
+  reason: RejectionReason;
+  /** the problems in words, in the run's language */
+  message: string;
+  /** the first problem's code and parameters, so that it can be said again in any language */
+  code: string;
+  params: Issue['params'];
+  about?: RejectedAbout;
+}
+
+export type FileOutcome = { kind: 'submission'; record: SubmissionRecord } | Rejection;
 
 /** Every reason a file is rejected for, in the order of docs/database.md's table (a test holds the two equal). */
 export const REJECTION_REASONS = [
@@ -100,6 +123,7 @@ export const REJECTION_REASONS = [
   'unknown-template',
   'broken-contract',
   'invalid-value',
+  'empty',
   'unreadable',
   'workbook-id-conflict',
   'bad-csv',
@@ -130,6 +154,7 @@ const REASONS: Record<string, RejectionReason> = {
   'workbook.missing-name': 'broken-contract',
   'workbook.weight': 'invalid-value',
   'return.mode': 'invalid-value',
+  'return.empty': 'empty',
 };
 
 export function reasonFor(issue: Issue): RejectionReason {
@@ -138,12 +163,34 @@ export function reasonFor(issue: Issue): RejectionReason {
   return REASONS[issue.code] ?? 'bad-metadata';
 }
 
+/** The fields of `about` from a file's metadata entries (or a record's): an empty entry is none. */
+export function aboutFrom(m: {
+  readonly org_id?: string | null;
+  readonly period?: string | null;
+  readonly template_id?: string | null;
+}): RejectedAbout {
+  const v = (x: string | null | undefined) => {
+    const t = plainText(x ?? '');
+    return t === '' ? null : t;
+  };
+  return { org_id: v(m.org_id), period: v(m.period), template_id: v(m.template_id) };
+}
+
+/** The first issue's code and parameters, with the row it names (a CSV return's). */
+export function issueKey(i: Issue): { code: string; params: Issue['params'] } {
+  return {
+    code: i.code,
+    params: i.row === undefined ? (i.params ?? {}) : { ...i.params, row: i.row },
+  };
+}
+
 export function rejection(
   file: string,
   hash: string | null,
   issues: Issue[],
   lang: Lang,
-): FileOutcome {
+  about?: RejectedAbout,
+): Rejection {
   const first = issues[0]!;
   // An input's issue says which indicator; the others say where themselves.
   const text = issues
@@ -154,7 +201,15 @@ export function rejection(
     .slice(0, 5)
     .join(' ');
   // Messages quote the file's own text (a template id, a value): printed, it must not drive the terminal.
-  return { kind: 'rejection', file, hash, reason: reasonFor(first), message: plainText(text) };
+  return {
+    kind: 'rejection',
+    file,
+    hash,
+    reason: reasonFor(first),
+    message: plainText(text),
+    ...issueKey(first),
+    ...(about ? { about } : {}),
+  };
 }
 
 /**
@@ -192,6 +247,16 @@ export function readReturnBytes(
   }
 }
 
+/**
+ * A return with nothing answered and nothing marked N/A says nothing: no score of 0 to rank, so
+ * it is refused. (Everything N/A is an answer: stored, with no total.)
+ */
+export function emptyReturn(sub: Submission): Issue | undefined {
+  const ev = sub.issued.evaluation;
+  if (ev.answered > 0 || ev.applicable < ev.indicators.length) return undefined;
+  return issue('return.empty', [], { count: ev.applicable });
+}
+
 export function recordFromSubmission(
   sub: Submission,
   file: string,
@@ -199,7 +264,10 @@ export function recordFromSubmission(
   source: 'xlsx' | 'csv',
 ): SubmissionRecord {
   const m = sub.metadata;
-  const ev = sub.evaluation;
+  // Comparisons use the issued weights; the return's own total is kept beside them.
+  const ev = sub.issued.evaluation;
+  const weightsOf = (p: Submission['plan']) =>
+    JSON.stringify(Object.fromEntries(p.dimensions.map((d) => [d.id, d.weight])));
   const byId = new Map(sub.plan.indicators.map((i) => [i.id, i]));
   return {
     hash,
@@ -220,13 +288,19 @@ export function recordFromSubmission(
       evaluator: m.evaluator || null,
       source,
       generated_at: m.generated_at,
-      weights: JSON.stringify(Object.fromEntries(sub.plan.dimensions.map((d) => [d.id, d.weight]))),
+      weights: weightsOf(sub.plan),
       total: ev.total,
       grade: ev.grade?.id ?? null,
-      answered: ev.indicators.filter((r) => r.scored && r.state === 'value').length,
+      answered: ev.answered,
       unanswered: ev.unanswered.length,
       flagged: sub.mismatches.length > 0,
       mismatches: JSON.stringify(sub.mismatches),
+      applicable: ev.applicable,
+      complete: ev.unanswered.length === 0,
+      issued_weights: weightsOf(sub.issued.plan),
+      weights_changed: sub.weightsChanged,
+      own_total: sub.evaluation.total,
+      calculated: source === 'csv' ? null : sub.calculated,
     },
     indicators: indicatorColumns(sub, byId),
     dimensions: ev.dimensions.map((d) => ({
@@ -259,7 +333,7 @@ function indicatorColumns(
     mode: [],
     evidence: [],
   };
-  for (const r of sub.evaluation.indicators) {
+  for (const r of sub.issued.evaluation.indicators) {
     const ind = byId.get(r.id)!;
     const a = sub.answers.get(r.id);
     c.indicator_id.push(r.id);
@@ -287,11 +361,16 @@ export function readReturnedWorkbook(
   if ('issue' in got) return rejection(file, null, [got.issue], opts.lang);
   const bytes = got.bytes;
   const hash = createHash('sha256').update(bytes).digest('hex');
-  const { value, errors } = openSubmissionBytes(bytes, {
+  const {
+    value,
+    errors,
+    metadata: entries,
+  } = openSubmissionBytes(bytes, {
     maxBytes: opts.maxBytes,
     ...(opts.templates ? { templates: opts.templates } : {}),
   });
-  if (!value || errors.length) return rejection(file, hash, errors, opts.lang);
+  if (!value || errors.length)
+    return rejection(file, hash, errors, opts.lang, entries && aboutFrom(entries));
   const metadata = plainMetadata(value.metadata);
   // `score` reads a workbook generated without an organization or period; a store files returns by both.
   const empty = INGEST_REQUIRED_KEYS.filter((key) => metadata[key] === '');
@@ -303,7 +382,10 @@ export function readReturnedWorkbook(
         issue('workbook.metadata', ['_scorebook', key], { key, problem: 'empty' }),
       ),
       opts.lang,
+      aboutFrom(metadata),
     );
+  const blank = emptyReturn(value);
+  if (blank) return rejection(file, hash, [blank], opts.lang, aboutFrom(metadata));
   return {
     kind: 'submission',
     record: recordFromSubmission({ ...value, metadata }, file, hash, 'xlsx'),

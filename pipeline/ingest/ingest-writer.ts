@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import { DuckDBTimestampTZValue, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import { issue, message, type Lang, type Template } from '../../core/index.ts';
+import { issue, message, type Issue, type Lang, type Template } from '../../core/index.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { syncSizeBands } from '../store/size-bands.ts';
 import { appendRows, createTableSql, type Table } from '../store/table-declaration.ts';
@@ -20,15 +20,49 @@ import {
   type RejectionRow,
 } from '../store/tables.ts';
 import { shippedTemplates } from '../templates/registry.ts';
-import type { FileOutcome, RejectionReason, SubmissionRecord } from './file-outcome.ts';
+import {
+  aboutFrom,
+  type FileOutcome,
+  type RejectedAbout,
+  type RejectionReason,
+  type SubmissionRecord,
+} from './file-outcome.ts';
 
 export type Status = 'ingested' | 'unchanged' | 'replaced' | 'rejected';
+
+/**
+ * What makes two returns the same return: organization, period, selection (template, version,
+ * profile hash) and evaluator (none is one). In SQL and in JS alike, joined by U+001F.
+ */
+const RETURN_KEY_SQL = `concat_ws(chr(31), org_id, coalesce(period, ''), template_id, template_version, coalesce(profile_hash, ''), coalesce(evaluator, ''))`;
+
+function returnKey(s: SubmissionRecord['submission']): string {
+  return [
+    s.org_id,
+    s.period,
+    s.template_id,
+    s.template_version,
+    s.profile_hash,
+    s.evaluator ?? '',
+  ].join('\u001f');
+}
 
 export interface IngestSummary {
   ingested: number;
   unchanged: number;
   replaced: number;
   flagged: number;
+  /** stored returns with applicable indicators left blank: kept, not ranked */
+  partial: number;
+  /** stored returns whose weights differ from the issued ones */
+  weights_changed: number;
+  /** stored workbooks saved without cached values (not compared, not flagged) */
+  not_calculated: number;
+  /**
+   * stored returns of a workbook generated again for the same organization, period, selection
+   * and evaluator (a new workbook id): the later-generated one is current, not a second evaluator
+   */
+  regenerated: number;
   rejected: { file: string; reason: string; message: string }[];
   /** Files stored as given whose figures the template calls implausible (a rule's warnAbove). */
   warnings: { file: string; message: string }[];
@@ -39,8 +73,10 @@ interface RunFile {
   hash: string;
   file: string;
   org: string;
-  flagged: boolean;
+  /** what the file names, should a conflict reject it, and what the summary counted of it */
+  about: SubmissionRecord['submission'];
   status: 'ingested' | 'replaced' | 'unchanged';
+  regenerated?: boolean;
 }
 
 /**
@@ -65,8 +101,9 @@ interface Pending {
   records: SubmissionRecord[];
   versions: Map<string, number>;
   /**
-   * workbook ids whose current version must be worked out again after the batch: those with an
-   * earlier version (a replacement) or a withdrawn one. A new id's only version is current.
+   * organizations whose current returns must be worked out again after the batch: those with
+   * a new version of a workbook id, a return of a regenerated workbook, or one withdrawn. A
+   * first return of its organization, period, selection and evaluator is current as appended.
    */
   touched: Set<string>;
   rejections: RejectionRow[];
@@ -90,6 +127,10 @@ export class IngestWriter {
     unchanged: 0,
     replaced: 0,
     flagged: 0,
+    partial: 0,
+    weights_changed: 0,
+    not_calculated: 0,
+    regenerated: 0,
     rejected: [],
     warnings: [],
   };
@@ -102,6 +143,8 @@ export class IngestWriter {
     private readonly rejectionKeys: Set<string>,
     /** organizations already in the store: a new one is appended, a known one updated */
     private readonly orgs: Set<string>,
+    /** each return key (returnKey) → the workbook ids stored or taken in this run under it */
+    private readonly returns: Map<string, Set<string>>,
     private readonly now: string,
   ) {}
 
@@ -151,7 +194,24 @@ export class IngestWriter {
         .getRows()
         .map((r) => String(r[0])),
     );
-    return new IngestWriter(con, hashes, claims, rejectionKeys, orgs, new Date().toISOString());
+    const returns = new Map<string, Set<string>>();
+    for (const r of (
+      await con.runAndReadAll(`SELECT DISTINCT ${RETURN_KEY_SQL}, workbook_id FROM submissions`)
+    ).getRows()) {
+      const key = String(r[0]);
+      let ids = returns.get(key);
+      if (!ids) returns.set(key, (ids = new Set()));
+      ids.add(String(r[1]));
+    }
+    return new IngestWriter(
+      con,
+      hashes,
+      claims,
+      rejectionKeys,
+      orgs,
+      returns,
+      new Date().toISOString(),
+    );
   }
 
   get pendingCount(): number {
@@ -160,7 +220,11 @@ export class IngestWriter {
 
   accept(outcome: FileOutcome, lang: Lang): Status {
     if (outcome.kind === 'rejection') {
-      this.reject(outcome.file, outcome.hash, outcome.reason, outcome.message);
+      this.reject(outcome.file, outcome.hash, outcome.reason, outcome.message, {
+        code: outcome.code,
+        params: outcome.params,
+        about: outcome.about,
+      });
       return 'rejected';
     }
     const r = outcome.record;
@@ -170,17 +234,23 @@ export class IngestWriter {
     if (this.hashes.has(r.hash)) {
       // A copy of a file of this run shares its fate if a conflict takes that file back.
       if (claim?.mine.some((f) => f.hash === r.hash))
-        claim.mine.push({ hash: r.hash, file: r.file, org, flagged: false, status: 'unchanged' });
+        claim.mine.push({
+          hash: r.hash,
+          file: r.file,
+          org,
+          about: r.submission,
+          status: 'unchanged',
+        });
       this.summary.unchanged++;
       return 'unchanged';
     }
     if (claim?.stored !== undefined && claim.stored !== org) {
-      this.reject(
-        r.file,
-        r.hash,
-        'workbook-id-conflict',
-        message(issue('ingest.id-conflict-db', [], { id, org, stored: claim.stored }), lang),
-      );
+      const conflict = issue('ingest.id-conflict-db', [], { id, org, stored: claim.stored });
+      this.reject(r.file, r.hash, 'workbook-id-conflict', message(conflict, lang), {
+        code: conflict.code,
+        params: conflict.params,
+        about: aboutFrom(r.submission),
+      });
       return 'rejected';
     }
     if (claim && claim.stored === undefined) {
@@ -191,12 +261,7 @@ export class IngestWriter {
         claim.mine = [];
       }
       if (claim.conflicted) {
-        this.reject(
-          r.file,
-          r.hash,
-          'workbook-id-conflict',
-          this.conflictMessage(id, claim, org, lang),
-        );
+        this.rejectConflict(r.file, r.hash, id, claim, r.submission, lang);
         return 'rejected';
       }
     }
@@ -207,49 +272,87 @@ export class IngestWriter {
       );
     const version = claim.version + 1;
     const status: 'ingested' | 'replaced' = version > 1 ? 'replaced' : 'ingested';
-    if (version > 1) this.pending.touched.add(id);
     claim.version = version;
+    const key = returnKey(r.submission);
+    let ids = this.returns.get(key);
+    if (!ids) this.returns.set(key, (ids = new Set()));
+    // Another workbook's return of the same organization, period, selection and evaluator: the
+    // workbook was generated again, not filled by a second evaluator.
+    const regenerated = !ids.has(id) && ids.size > 0;
+    ids.add(id);
+    if (version > 1 || regenerated) this.pending.touched.add(org);
+    if (regenerated) this.summary.regenerated++;
     if (claim.stored === undefined)
-      claim.mine.push({ hash: r.hash, file: r.file, org, flagged: r.submission.flagged, status });
+      claim.mine.push({
+        hash: r.hash,
+        file: r.file,
+        org,
+        about: r.submission,
+        status,
+        regenerated,
+      });
     this.hashes.add(r.hash);
     this.pending.records.push(r);
     this.pending.versions.set(r.hash, version);
     this.summary[status]++;
-    if (r.submission.flagged) this.summary.flagged++;
+    this.tally(r.submission, 1);
     for (const w of r.warnings)
       this.summary.warnings.push({ file: r.file, message: message(w, lang) });
     return status;
   }
 
-  /** Names this file's organization and another that claimed the id in this run, with its file. */
-  private conflictMessage(id: string, claim: Claim, org: string, lang: Lang): string {
+  /** Counts (or, taken back, uncounts) what the summary says of a stored return. */
+  private tally(s: SubmissionRecord['submission'], by: 1 | -1): void {
+    if (s.flagged) this.summary.flagged += by;
+    if (!s.complete) this.summary.partial += by;
+    if (s.weights_changed) this.summary.weights_changed += by;
+    if (s.calculated === false) this.summary.not_calculated += by;
+  }
+
+  /** Rejects a file of an id two organizations claimed in this run, naming the other one and its file. */
+  private rejectConflict(
+    file: string,
+    hash: string,
+    id: string,
+    claim: Claim,
+    about: SubmissionRecord['submission'],
+    lang: Lang,
+  ): void {
+    const org = about.org_id;
     const [other, otherFile] = [...claim.orgs].find(([o]) => o !== org)!;
-    return message(
-      issue('ingest.id-conflict-run', [], { id, org, other, otherFile: basename(otherFile) }),
-      lang,
-    );
+    const conflict = issue('ingest.id-conflict-run', [], {
+      id,
+      org,
+      other,
+      otherFile: basename(otherFile),
+    });
+    this.reject(file, hash, 'workbook-id-conflict', message(conflict, lang), {
+      code: conflict.code,
+      params: conflict.params,
+      about: aboutFrom(about),
+    });
   }
 
   /** A file of this run that took the id before another organization claimed it: rejected too, stored or not yet. */
   private withdraw(id: string, claim: Claim, f: RunFile, lang: Lang): void {
     this.summary[f.status]--;
-    if (f.flagged) this.summary.flagged--;
     if (f.status !== 'unchanged') {
+      this.tally(f.about, -1);
+      if (f.regenerated) this.summary.regenerated--;
+      // The id is new to the store and every file of it is rejected: it files no return.
+      this.returns.get(returnKey(f.about))?.delete(id);
       const idx = this.pending.records.findIndex((x) => x.hash === f.hash);
       if (idx >= 0) this.pending.records.splice(idx, 1);
       else {
         this.pending.withdraw.push(f.hash);
         this.pending.withdrawnOrgs.add(f.org);
+        // Stored in an earlier batch, it may have been current in another's stead.
+        this.pending.touched.add(f.org);
       }
       this.pending.versions.delete(f.hash);
       this.hashes.delete(f.hash);
     }
-    this.reject(
-      f.file,
-      f.hash,
-      'workbook-id-conflict',
-      this.conflictMessage(id, claim, f.org, lang),
-    );
+    this.rejectConflict(f.file, f.hash, id, claim, f.about, lang);
   }
 
   private reject(
@@ -257,13 +360,24 @@ export class IngestWriter {
     hash: string | null,
     reason: RejectionReason,
     message: string,
+    why: { code: string; params: Issue['params']; about: RejectedAbout | undefined },
   ): void {
     this.summary.rejected.push({ file, reason, message });
     // One row per file, content and reason: a re-run adds nothing, a copy under another name is its own row.
     const key = `${file}|${hash ?? ''}|${reason}`;
     if (this.rejectionKeys.has(key)) return;
     this.rejectionKeys.add(key);
-    this.pending.rejections.push({ file, hash, reason, message });
+    this.pending.rejections.push({
+      file,
+      hash,
+      reason,
+      message,
+      org_id: why.about?.org_id ?? null,
+      period: why.about?.period ?? null,
+      template_id: why.about?.template_id ?? null,
+      code: why.code,
+      params: JSON.stringify(why.params ?? {}),
+    });
   }
 
   /** The batch being written, if any: batches are written one after another, never interleaved. */
@@ -323,11 +437,19 @@ export class IngestWriter {
         );
       }
       if (p.touched.size) {
-        // The highest version of each workbook id is its current submission; history stays.
+        // One current return per organization, period, selection and evaluator: the highest
+        // version of its workbook id, and of several workbook ids (a workbook generated again)
+        // the one generated last, then ingested last. History stays. A workbook id belongs to
+        // one organization, so its organizations' rows are all there is to weigh.
         await con.run(
-          `UPDATE submissions SET is_current = (submissions.version = m.mv)
-           FROM (SELECT workbook_id, max(version) AS mv FROM submissions WHERE list_contains($1::VARCHAR[], workbook_id) GROUP BY workbook_id) m
-           WHERE submissions.workbook_id = m.workbook_id`,
+          `UPDATE submissions SET is_current = c.cur
+           FROM (SELECT content_hash, latest AND row_number() OVER (
+                          PARTITION BY ${RETURN_KEY_SQL}, latest
+                          ORDER BY made DESC, ingested_at DESC, version DESC) = 1 AS cur
+                 FROM (SELECT *, version = max(version) OVER (PARTITION BY workbook_id) AS latest,
+                              coalesce(try_cast(nullif(generated_at, '') AS TIMESTAMPTZ), ingested_at) AS made
+                       FROM submissions WHERE list_contains($1::VARCHAR[], org_id))) c
+           WHERE submissions.content_hash = c.content_hash`,
           [listValue([...p.touched])],
         );
       }

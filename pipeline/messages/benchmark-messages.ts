@@ -18,22 +18,25 @@ registerMessages({
     'zh-CN': () => '数据库中还没有已评分的提交。请先运行 scorebook ingest。',
     en: () => 'The database holds no scored submission yet. Run scorebook ingest first.',
   },
-  'benchmark.several-templates': {
-    'zh-CN': (p) => `数据库中有多个模板（${p.templates}）：请用 --template 选择一个。`,
-    en: (p) => `The database holds several templates (${p.templates}): choose one with --template.`,
-  },
   'benchmark.no-template': {
     'zh-CN': (p) => `没有模板 ${p.template} 的提交。现有模板：${p.templates}。`,
     en: (p) => `No submission for template ${p.template}. Templates present: ${p.templates}.`,
   },
   'benchmark.no-period': {
-    'zh-CN': (p) => `没有 ${p.template} 在周期 ${p.period} 的提交。现有周期：${p.periods}。`,
+    'zh-CN': (p) =>
+      `${p.org ? `机构 ${p.org} ` : ''}没有 ${p.template} 在周期 ${p.period} 的提交。现有周期：${p.periods}。`,
     en: (p) =>
-      `No submission for period ${p.period} of ${p.template}. Periods present: ${p.periods}.`,
+      `No submission ${p.org ? `of organization ${p.org} ` : ''}for period ${p.period} of ${p.template}. Periods present: ${p.periods}.`,
   },
   'benchmark.group-column': {
     'zh-CN': (p) => `无法按 "${p.column}" 分组：可用 ${p.columns}。`,
     en: (p) => `Cannot group by "${p.column}": use ${p.columns}.`,
+  },
+  'benchmark.fallback': {
+    'zh-CN': (p) =>
+      `无法使用 --fallback "${p.fallback}"：每个备选分组由 --by（${p.by}）中的列组成，列之间用逗号、分组之间用分号分隔，all 表示全部成员，none 表示不回退；例如 --fallback "org_type;all"。`,
+    en: (p) =>
+      `Cannot use --fallback "${p.fallback}": each fallback grouping is columns of --by (${p.by}) separated by commas, groupings are separated by ";", "all" is every member and "none" no fallback; for example --fallback "org_type;all".`,
   },
   'benchmark.min-group': {
     'zh-CN': (p) => `--min-group 应为不小于 1 的整数，而不是 ${p.value}。`,
@@ -67,23 +70,6 @@ registerMessages({
       `数据库中没有机构 ${p.org} 已评分的提交。请核对机构编号（scorebook status --roster …），或先导入它的回收文件。`,
     en: (p) =>
       `No scored submission of organization ${p.org} in the database. Check the id (scorebook status --roster …), or ingest its return first.`,
-  },
-  'scope.org-templates': {
-    'zh-CN': (p) =>
-      `机构 ${p.org} 在多个模板上有评分（${p.templates}）：请用 --template 选择一个。`,
-    en: (p) =>
-      `Organization ${p.org} was scored on several templates (${p.templates}): choose one with --template.`,
-  },
-  'scope.org-no-template': {
-    'zh-CN': (p) => `机构 ${p.org} 没有模板 ${p.template} 的提交。它的模板：${p.templates}。`,
-    en: (p) =>
-      `Organization ${p.org} has no submission for template ${p.template}. Its templates: ${p.templates}.`,
-  },
-  'scope.org-no-period': {
-    'zh-CN': (p) =>
-      `机构 ${p.org} 没有 ${p.template} 在周期 ${p.period} 的提交。它的周期：${p.periods}。`,
-    en: (p) =>
-      `Organization ${p.org} has no submission for period ${p.period} of ${p.template}. Its periods: ${p.periods}.`,
   },
   'export.partition-format': {
     'zh-CN': (p) => `--partition 仅适用于 --format parquet，不适用于 ${p.format}。`,

@@ -1,4 +1,4 @@
-/** The command line's shared words, and those of the small verbs: templates, status, export. */
+/** The command line's shared words, and those of the small verbs: templates, export (status has its own). */
 import { registerMessages } from '../../core/messages.ts';
 
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -12,14 +12,6 @@ const TEMPLATE_COLUMNS: Record<string, [zh: string, en: string]> = {
   profiles: ['方案', 'PROFILES'],
   title: ['标题', 'TITLE'],
 };
-const STATUS_COLUMNS: Record<string, [zh: string, en: string]> = {
-  org_id: ['机构编号', 'org_id'],
-  org_name: ['机构名称', 'org_name'],
-  returned: ['已回收', 'returned'],
-  complete: ['已完成', 'complete'],
-  unanswered: ['未作答', 'unanswered'],
-};
-
 registerMessages({
   'cli.no-database': {
     'zh-CN': (p) => `数据库 ${s(p.db)} 不存在。请先运行 scorebook ingest。`,
@@ -88,15 +80,6 @@ registerMessages({
     'zh-CN': () => '名册中没有可核对的成员。',
     en: () => 'The roster has no member to check.',
   },
-  'cli.status.column': {
-    'zh-CN': (p) => STATUS_COLUMNS[s(p.column)]?.[0] ?? s(p.column),
-    en: (p) => STATUS_COLUMNS[s(p.column)]?.[1] ?? s(p.column),
-  },
-  'cli.status.summary': {
-    'zh-CN': (p) => `已回收 ${s(p.returned)}/${s(p.total)}，已完成 ${s(p.complete)}/${s(p.total)}`,
-    en: (p) => `Returned ${s(p.returned)}/${s(p.total)}, complete ${s(p.complete)}/${s(p.total)}`,
-  },
-
   'cli.export.table': {
     'zh-CN': (p) => `已导出 ${s(p.table)}`,
     en: (p) => `exported ${s(p.table)}`,

@@ -30,6 +30,13 @@ registerMessages({
     'zh-CN': () => '名册中没有可生成的成员，未写入任何文件。',
     en: () => 'The roster has no member to write; nothing was written.',
   },
+  /** A roster without periods: its workbooks would all be rejected when they come back. */
+  'cli.roster.no-period': {
+    'zh-CN': (p) =>
+      `${p.all ? '名册没有评价周期列（或该列为空）' : `名册第 ${s(p.rows)} 行（共 ${s(p.count)} 个成员）没有评价周期`}，也没有给出 --period：这样的工作簿交回后导入时都会被拒收。未写入任何文件。请加 --period（如 --period 2025），或在名册中填写“评价周期”列。`,
+    en: (p) =>
+      `${p.all ? 'The roster has no period column (or it is empty)' : `Roster row(s) ${s(p.rows)} (${s(p.count)} member(s)) have no period`}, and no --period was given: every such workbook would be rejected when it comes back. Nothing was written. Add --period (e.g. --period 2025), or fill in the roster's period column.`,
+  },
   'cli.roster.out-is-file': {
     'zh-CN': (p) => `${s(p.out)} 是一个文件；--roster 需要一个文件夹作为 --out。`,
     en: (p) => `${s(p.out)} is a file; with --roster, --out names a folder.`,

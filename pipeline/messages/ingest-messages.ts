@@ -33,6 +33,20 @@ registerMessages({
     en: (p) =>
       `ingested: ${s(p.ingested)}   unchanged: ${s(p.unchanged)}   replaced: ${s(p.replaced)}   flagged: ${s(p.flagged)}   rejected: ${s(p.rejected)}`,
   },
+  /** What the stored returns of the run are: said only when one of them is not 0. */
+  'cli.ingest.notes': {
+    'zh-CN': (p) =>
+      `其中 部分作答(有适用指标未作答，不参与排名): ${s(p.partial)}   权重被改动(按下发权重计分): ${s(p.weights_changed)}   未计算(文件无缓存结果，未比对): ${s(p.not_calculated)}`,
+    en: (p) =>
+      `of which partial (applicable indicators unanswered, not ranked): ${s(p.partial)}   weights changed (scored with the issued weights): ${s(p.weights_changed)}   not calculated (no cached results, not compared): ${s(p.not_calculated)}`,
+  },
+  /** Returns of a workbook generated again: they replace the earlier workbook's, they are not a second evaluator. */
+  'cli.ingest.regenerated': {
+    'zh-CN': (p) =>
+      `${s(p.count)} 份回报来自为同一机构、周期、评价方案和评价人重新生成的工作簿：以生成时间较晚的一份为准（不算作另一位评价人）。`,
+    en: (p) =>
+      `${s(p.count)} return(s) came from a workbook generated again for the same organization, period, selection and evaluator: the one generated last counts (not as a second evaluator).`,
+  },
   'cli.ingest.more-rejected': {
     'zh-CN': (p) => `…另有 ${s(p.count)} 个，见数据库 rejections 表`,
     en: (p) => `… ${s(p.count)} more in the rejections table`,
@@ -47,6 +61,13 @@ registerMessages({
   'return.csv-no-rows': {
     'zh-CN': () => 'CSV 回报中没有数据行。',
     en: () => 'The CSV return has no data rows.',
+  },
+  /** A return with nothing answered and nothing marked N/A. */
+  'return.empty': {
+    'zh-CN': (p) =>
+      `这份回报是空的：${s(p.count)} 项适用指标都没有作答，也没有标记“不适用”。请填写后重新提交。`,
+    en: (p) =>
+      `The return is empty: none of its ${s(p.count)} applicable indicators is answered or marked N/A. Fill it in and send it again.`,
   },
   /** One problem of a CSV return, at the row a spreadsheet shows. */
   'return.at-row': {

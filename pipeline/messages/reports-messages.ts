@@ -20,6 +20,18 @@ registerMessages({
     en: (p) =>
       `No scored submission of organization ${s(p.org)} for ${s(p.template)}, period ${s(p.period)}.`,
   },
+  'reports.other-scope': {
+    'zh-CN': (p) =>
+      `${s(p.out)} 中已有另一组报告（${s(p.template)} ${s(p.version)} ${s(p.selection)}，${s(p.period)}），未写入任何内容：本次为 ${s(p.ours)}，${s(p.our_period)}。请换一个 --out 文件夹，或加 --force 删除旧报告后写入。`,
+    en: (p) =>
+      `${s(p.out)} holds the reports of another comparison (${s(p.template)} ${s(p.version)} ${s(p.selection)}, period ${s(p.period)}); nothing was written for this one (${s(p.ours)}, period ${s(p.our_period)}). Choose another --out folder, or add --force to remove the old reports and write these.`,
+  },
+  'reports.manifest-unreadable': {
+    'zh-CN': (p) =>
+      `无法读取 ${s(p.file)}，因此不知道该文件夹中的报告属于哪个模板和周期，未写入任何内容。请换一个 --out 文件夹，或删除该文件。`,
+    en: (p) =>
+      `${s(p.file)} cannot be read, so which template and period the folder's reports are of is unknown; nothing was written. Choose another --out folder, or remove that file.`,
+  },
   'reports.no-chromium': {
     'zh-CN': (p) =>
       `未找到 chromium（${s(p.path)}），未生成 PDF；HTML 报告已写入。请安装：apt-get install chromium，或用环境变量 SCOREBOOK_CHROMIUM 指定浏览器路径。`,

@@ -38,8 +38,8 @@ registerMessages({
     en: (p) => `TOTAL: ${s(p.total)} / 100${p.grade ? `   grade: ${s(p.grade)}` : ''}`,
   },
   'cli.score.unanswered': {
-    'zh-CN': (p) => `未作答(按 0 分计): ${s(p.ids)}`,
-    en: (p) => `Unanswered (scored 0): ${s(p.ids)}`,
+    'zh-CN': (p) => `未作答的适用指标(计分指标按 0 分计): ${s(p.ids)}`,
+    en: (p) => `Applicable indicators unanswered (scored ones count 0): ${s(p.ids)}`,
   },
   'cli.score.workbook-head': {
     'zh-CN': (p) =>
@@ -50,6 +50,18 @@ registerMessages({
   'cli.score.cached-total': {
     'zh-CN': (p) => `工作簿缓存的总分: ${s(p.total)}`,
     en: (p) => `Workbook's cached total: ${s(p.total)}`,
+  },
+  'cli.score.weights-changed': {
+    'zh-CN': (p) =>
+      `权重与下发时不同：按下发的权重总分为 ${s(p.issued)}（对标比较用此分），按工作簿中的权重为 ${s(p.own)}。`,
+    en: (p) =>
+      `The weights differ from the issued ones: the total with the issued weights is ${s(p.issued)} (what comparisons use), with the workbook's own ${s(p.own)}.`,
+  },
+  'cli.score.not-calculated': {
+    'zh-CN': () =>
+      '文件中没有公式的缓存结果（由不计算公式的程序保存），无从比对；以上为引擎的计算结果。',
+    en: () =>
+      "The file holds no cached results for its formulas (saved by a program that does not calculate): nothing to compare; the figures above are the engine's.",
   },
   'cli.score.mismatches': {
     'zh-CN': (p) =>

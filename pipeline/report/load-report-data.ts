@@ -1,33 +1,46 @@
 /**
  * Everything a report needs, read from DuckDB with few queries for all organizations at once.
- * Peer statistics (quartiles, percentile ranks) are computed once in SQL over every
- * organization of the template and period, kept in temporary tables, and read back in batches
- * of organizations, so that `report --all` over a large membership stays within memory.
+ * Peer statistics (quartiles, percentile ranks) are computed once in SQL over the ranked
+ * organizations of the selection and period, for every grouping an organization may be
+ * compared with (compare-peers.ts), kept in temporary tables, and read back in batches of
+ * organizations, so that `report --all` over a large membership stays within memory.
  *
  * k-suppression happens here, in SQL, before any number reaches the report: a statistic over
  * fewer than k organizations is NULL. The bench_* views do the same with the connection's
  * variable min_group, which is set to k.
  */
 import { quotedString, type DuckDBConnection } from '@duckdb/node-api';
-import { setConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
-import { checkMinGroup, choosePeriod } from '../benchmark/run-benchmark.ts';
-import { queryRows as rows } from '../store/query-rows.ts';
+import { chooseSelection, type Selection } from '../benchmark/choose-selection.ts';
 import {
-  consolidated,
-  peerCount,
-  percentileRank,
-  quartiles,
-  suppress,
-} from '../store/statistics.ts';
-import { UserError } from '../user-error.ts';
+  comparedOrgsSql,
+  peerDimensionStats,
+  peerGroupStats,
+  selectionLiteral,
+  selectionWhere,
+  type ComparedOrg,
+  type PeerDimensionStats,
+  type PeerGroupStats,
+} from '../benchmark/compare-peers.ts';
+import { setConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
+import type { PeerGroupings } from '../benchmark/peer-groupings.ts';
+import { setIncludePartial } from '../benchmark/ranked-set.ts';
+import { checkMinGroup } from '../benchmark/run-benchmark.ts';
+import { queryRows as rows } from '../store/query-rows.ts';
+import { atGrouping, consolidated, perGrouping, suppress } from '../store/statistics.ts';
 
 export interface ReportScope {
+  /** the selection and period compared */
+  selection: Selection;
   template: string;
   period: string;
   /** No statistic over fewer than k organizations. */
   k: number;
   /** how several evaluators of one organization are consolidated */
   consolidate: ConsolidateMethod;
+  /** partial returns ranked too */
+  includePartial: boolean;
+  /** the peer groupings, finest first */
+  peers: PeerGroupings;
 }
 
 export interface Quartiles {
@@ -36,52 +49,27 @@ export interface Quartiles {
   q3: number;
 }
 
-export interface OrgRow {
-  org_id: string;
-  org_name: string | null;
-  region: string | null;
-  org_type: string | null;
-  size: string | null;
-  /** 0..100, consolidated over the organization's evaluators (scope.consolidate) */
-  total: number;
-  raters: number;
-  total_range: number;
-  flagged: boolean;
+export interface OrgRow extends ComparedOrg {
   /** the grades its current submissions state (one per evaluator, distinct) */
   grades: string[];
-  profile: string | null;
-  n_group: number;
-  n_all: number;
-  percentile_in_group: number | null;
-  percentile_overall: number | null;
 }
 
-export interface PeerGroupRow {
-  region: string | null;
-  org_type: string | null;
-  n: number;
-  suppressed: boolean;
-  total: (Quartiles & { min: number; max: number; mean: number }) | null;
+/** A group of some grouping in some period (the selection's, or an earlier one for the trend). */
+export interface PeerGroupRow extends PeerGroupStats {
+  period: string;
 }
 
-export interface PeerDimensionRow {
-  region: string | null;
-  org_type: string | null;
-  dimension_id: string;
-  n: number;
-  /** null when n < k */
-  quartiles: Quartiles | null;
-}
+export type PeerDimensionRow = PeerDimensionStats;
 
-/** One score of one organization (a second- or third-level indicator) and its rank among peers. */
+/** One score of one organization (a second- or third-level indicator) and its rank among its compared peers. */
 export interface ScoreRow {
   org_id: string;
   id: string;
   /** 0..1, consolidated over evaluators; null when not applicable or recorded only */
   score: number | null;
-  /** peers (the organization included) that have a score here */
+  /** ranked peers of its compared group (the organization included when ranked) that have a score here */
   n_peers: number;
-  /** 0..100; null when unscored or n_peers < k */
+  /** 0..100; null when unscored, not ranked, or n_peers < k */
   percentile: number | null;
 }
 
@@ -90,14 +78,14 @@ export interface IndicatorRow extends ScoreRow {
   na: boolean;
   /** the figure entered, for recorded (unscored) indicators */
   value: number | null;
+  /** applicable and left blank (by an evaluator of the organization) */
+  unanswered: boolean;
 }
 
 export interface TrendRow {
   org_id: string;
   period: string;
   total: number;
-  /** the peer group's median total that period; null when fewer than k */
-  peer_median: number | null;
 }
 
 export interface TrendDimensionRow {
@@ -139,7 +127,9 @@ export interface FlaggedRow {
 export interface ScopeData {
   scope: ReportScope;
   orgs: OrgRow[];
+  /** every grouping's groups, in the selection's period and the earlier ones (for the trend) */
   groups: PeerGroupRow[];
+  /** every grouping's groups' quartiles per first-level indicator, in the selection's period */
   groupDimensions: PeerDimensionRow[];
 }
 
@@ -147,93 +137,92 @@ const str = (v: unknown): string | null => (v === null || v === undefined ? null
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /**
- * The template and period to report on: as given; else, for one organization, the template it
- * was scored on and its latest period; else the only template and the latest period.
+ * The selection and period to report on (choose-selection.ts): as the options say; for one
+ * organization, among those it has a scored return in, its latest period by default.
  */
 export async function chooseScope(
   con: DuckDBConnection,
   opts: {
     template?: string;
+    profile?: string;
     period?: string;
     org?: string;
     k: number;
     consolidate: ConsolidateMethod;
+    includePartial?: boolean;
+    peers: PeerGroupings;
   },
 ): Promise<ReportScope> {
   const k = checkMinGroup(opts.k);
-  const { consolidate } = opts;
-  // Which organizations, templates and periods exist does not depend on the method, but the views read it.
-  await setConsolidate(con, consolidate);
-  if (opts.org !== undefined) {
-    const mine = await rows(
-      con,
-      'SELECT template_id, period FROM bench_org_period WHERE org_id = $1 ORDER BY template_id, period',
-      [opts.org],
-    );
-    const org = opts.org;
-    if (!mine.length) throw UserError.of('scope.no-org', { org });
-    const templates = [...new Set(mine.map((r) => String(r.template_id)))];
-    const template = opts.template ?? (templates.length === 1 ? templates[0]! : undefined);
-    if (!template)
-      throw UserError.of('scope.org-templates', { org, templates: templates.join(', ') });
-    const periods = mine.filter((r) => r.template_id === template).map((r) => String(r.period));
-    if (!periods.length)
-      throw UserError.of('scope.org-no-template', {
-        org,
-        template,
-        templates: templates.join(', '),
-      });
-    const period = opts.period ?? periods[periods.length - 1]!;
-    if (!periods.includes(period))
-      throw UserError.of('scope.org-no-period', {
-        org,
-        period,
-        template,
-        periods: periods.join(', '),
-      });
-    return { template, period, k, consolidate };
-  }
-  const chosen = await choosePeriod(con, {
-    ...(opts.template ? { template: opts.template } : {}),
-    ...(opts.period ? { period: opts.period } : {}),
+  const includePartial = opts.includePartial ?? false;
+  // Which organizations, selections and periods exist does not depend on these, but the views read them.
+  await setConsolidate(con, opts.consolidate);
+  await setIncludePartial(con, includePartial);
+  const selection = await chooseSelection(con, {
+    ...(opts.template !== undefined ? { template: opts.template } : {}),
+    ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+    ...(opts.period !== undefined ? { period: opts.period } : {}),
+    ...(opts.org !== undefined ? { org: opts.org } : {}),
   });
-  return { ...chosen, k, consolidate };
+  return {
+    selection,
+    template: selection.template_id,
+    period: selection.period,
+    k,
+    consolidate: opts.consolidate,
+    includePartial,
+    peers: opts.peers,
+  };
 }
 
 /** How many organizations the scope holds (one report each). */
 export async function countOrgs(con: DuckDBConnection, scope: ReportScope): Promise<number> {
+  const { where, params } = selectionWhere(scope.selection);
   return Number(
-    (
-      await rows(
-        con,
-        'SELECT count(*) AS n FROM bench_org_period WHERE template_id = $1 AND period = $2',
-        [scope.template, scope.period],
-      )
-    )[0]?.n ?? 0,
+    (await rows(con, `SELECT count(*) AS n FROM bench_org_period WHERE ${where}`, params))[0]?.n ??
+      0,
   );
 }
 
-/** The organizations of the scope with their totals and ranks, and the peer groups' statistics. */
+/** The organizations of the scope with their totals, ranks and compared groups, and the peer groups' statistics. */
 export async function loadScopeData(con: DuckDBConnection, scope: ReportScope): Promise<ScopeData> {
-  const { template, period, k } = scope;
+  const { k, selection: sel, peers } = scope;
   await con.run(`SET VARIABLE min_group = ${k}`);
   await setConsolidate(con, scope.consolidate);
-  const p = [template, period];
+  await setIncludePartial(con, scope.includePartial);
+  await createDetailTables(con, scope);
+  const { where, params } = selectionWhere(sel, 's');
   const orgs = (
     await rows(
       con,
       `WITH g AS (
-         SELECT org_id, list(DISTINCT grade ORDER BY grade) FILTER (WHERE grade IS NOT NULL) AS grades, any_value(profile) AS profile
-         FROM submissions WHERE is_current AND template_id = $1 AND period = $2 AND total IS NOT NULL GROUP BY org_id)
-       SELECT o.org_id, o.org_name, o.region, o.org_type, o.size, o.total, o.raters, o.total_range, o.flagged,
-              g.grades, g.profile, r.n_group, r.n_all, r.percentile_in_group, r.percentile_overall
-       FROM bench_org_period o JOIN bench_percentiles r USING (template_id, period, org_id) LEFT JOIN g USING (org_id)
-       WHERE o.template_id = $1 AND o.period = $2 ORDER BY o.org_id`,
-      p,
+         SELECT s.org_id, list(DISTINCT s.grade ORDER BY s.grade) FILTER (WHERE s.grade IS NOT NULL) AS grades
+         FROM bench_submissions b JOIN submissions s USING (content_hash) WHERE ${where} GROUP BY s.org_id)
+       SELECT p.*, g.grades FROM report_peer p LEFT JOIN g USING (org_id) ORDER BY p.org_id`,
+      params,
     )
   ).map((r): OrgRow => ({
+    ...comparedOrg(r, peers),
+    grades: Array.isArray(r.grades) ? r.grades.map(String) : [],
+  }));
+  const groups = await peerGroupStats(con, sel, peers, k, 'up-to');
+  // The radar's means, this period ($4: the selection's period as peerDimensionStats passes it).
+  const groupDimensions = await peerDimensionStats(
+    con,
+    sel,
+    peers,
+    k,
+    'SELECT org_id, dimension_id, score FROM report_dimension WHERE period = $4',
+  );
+  return { scope, orgs, groups, groupDimensions };
+}
+
+/** A row of comparedOrgsSql as a ComparedOrg. */
+function comparedOrg(r: Record<string, unknown>, pg: PeerGroupings): ComparedOrg {
+  return {
     org_id: String(r.org_id),
     org_name: str(r.org_name),
+    profile: str(r.profile),
     region: str(r.region),
     org_type: str(r.org_type),
     size: str(r.size),
@@ -241,97 +230,68 @@ export async function loadScopeData(con: DuckDBConnection, scope: ReportScope): 
     raters: Number(r.raters),
     total_range: Number(r.total_range),
     flagged: Boolean(r.flagged),
-    grades: Array.isArray(r.grades) ? r.grades.map(String) : [],
-    profile: str(r.profile),
+    ranked: Boolean(r.ranked),
+    complete: Boolean(r.complete),
+    unanswered: Number(r.unanswered ?? 0),
+    applicable: Number(r.applicable ?? 0),
+    weights_changed: Boolean(r.weights_changed),
+    own_total: Number(r.own_total ?? r.total),
+    group: Object.fromEntries(pg.by.map((c) => [c, str(r[c])])),
+    level: num(r.level),
+    n_compared: num(r.n_compared),
     n_group: Number(r.n_group),
     n_all: Number(r.n_all),
     percentile_in_group: num(r.percentile_in_group),
     percentile_overall: num(r.percentile_overall),
-  }));
-  const groups = (
-    await rows(
-      con,
-      'SELECT * FROM bench_groups WHERE template_id = $1 AND period = $2 ORDER BY region, org_type',
-      p,
-    )
-  ).map((r): PeerGroupRow => ({
-    region: str(r.region),
-    org_type: str(r.org_type),
-    n: Number(r.n),
-    suppressed: Boolean(r.suppressed),
-    total: r.suppressed
-      ? null
-      : {
-          min: Number(r.min),
-          q1: Number(r.q1),
-          median: Number(r.median),
-          q3: Number(r.q3),
-          max: Number(r.max),
-          mean: Number(r.mean),
-        },
-  }));
-  await createDetailTables(con, scope);
-  const groupDimensions = (
-    await rows(
-      con,
-      `SELECT region, org_type, dimension_id, count(*) AS n, ${quartiles('score', 'count(*)', k)}
-       FROM report_dimension WHERE period = $1 GROUP BY ALL ORDER BY region, org_type, dimension_id`,
-      [period],
-    )
-  ).map((r): PeerDimensionRow => ({
-    region: str(r.region),
-    org_type: str(r.org_type),
-    dimension_id: String(r.dimension_id),
-    n: Number(r.n),
-    quartiles:
-      r.median === null ? null : { q1: Number(r.q1), median: Number(r.median), q3: Number(r.q3) },
-  }));
-  return { scope, orgs, groups, groupDimensions };
+  };
 }
 
-/** Per-organization scores with their peer percentiles, over every organization of the scope. */
+/**
+ * Per-organization scores with their percentiles in the group each organization is compared
+ * with, over every organization of the scope: for every grouping, the rank among the ranked
+ * peers of that grouping's group with a score there; the organization's compared level picks one.
+ */
 async function createDetailTables(con: DuckDBConnection, scope: ReportScope): Promise<void> {
-  const { k } = scope;
+  const { k, selection: sel, peers } = scope;
   const c = (x: string) => consolidated(x, scope.consolidate);
   // Literals, not parameters: a CREATE … AS takes none.
-  const t = quotedString(scope.template);
-  const per = quotedString(scope.period);
-  const peers = `CREATE OR REPLACE TEMP VIEW report_peer AS SELECT org_id, region, org_type FROM bench_org_period WHERE template_id = ${t} AND period = ${per}`;
-  await con.run(peers);
-  // Percentile rank among the peers (region × org type) that have a score there.
-  const among = ['p.region', 'p.org_type', 'x.id'];
+  const inScope = selectionLiteral(sel, 's');
+  const upTo = `${selectionLiteral(sel, 's', false)} AND s.period <= ${quotedString(sel.period)}`;
+  await con.run(
+    `CREATE OR REPLACE TEMP TABLE report_peer AS ${comparedOrgsSql(selectionLiteral(sel), peers, k)}`,
+  );
+  const gs = peers.groupings.map((g) => g.map((col) => `p.${col}`));
   const ranked = (source: string) => `
-    SELECT x.*, p.region, p.org_type, ${peerCount('x.score', among)} AS n_peers,
-           ${suppress(peerCount('x.score', among), percentileRank('x.score', among), k)} AS percentile
-    FROM (${source}) x JOIN report_peer p USING (org_id)`;
-  const current = `s.is_current AND s.template_id = ${t} AND s.period = ${per} AND s.total IS NOT NULL`;
+    SELECT * EXCLUDE (${gs.map((_, i) => `n_${i}, p_${i}`).join(', ')}),
+           ${atGrouping('n', 'level', gs)} AS n_peers,
+           ${suppress(atGrouping('n', 'level', gs), atGrouping('p', 'level', gs), k)} AS percentile
+    FROM (SELECT x.*, p.level, ${perGrouping('CASE WHEN p.ranked THEN x.score END', ['x.id'], gs)}
+          FROM (${source}) x JOIN report_peer p USING (org_id))`;
   await con.run(
     `CREATE OR REPLACE TEMP TABLE report_indicator AS ${ranked(
       `SELECT s.org_id, i.indicator_id AS id, any_value(i.rule) AS rule, ${c('i.score')} AS score, coalesce(bool_and(i.na), false) AS na,
-            ${c('i.input_value')} FILTER (WHERE NOT coalesce(i.na, false)) AS value
-     FROM submissions s JOIN indicator_scores i USING (content_hash) WHERE ${current} GROUP BY s.org_id, i.indicator_id`,
+            ${c('i.input_value')} FILTER (WHERE NOT coalesce(i.na, false)) AS value, bool_or(i.state = 'blank') AS unanswered
+     FROM bench_submissions s JOIN indicator_scores i USING (content_hash) WHERE ${inScope} GROUP BY s.org_id, i.indicator_id`,
     )} ORDER BY org_id`,
   );
   await con.run(
     `CREATE OR REPLACE TEMP TABLE report_group AS ${ranked(
       `SELECT s.org_id, g.group_id AS id, ${c('g.score')} AS score
-     FROM submissions s JOIN group_scores g USING (content_hash) WHERE ${current} GROUP BY s.org_id, g.group_id`,
+     FROM bench_submissions s JOIN group_scores g USING (content_hash) WHERE ${inScope} GROUP BY s.org_id, g.group_id`,
     )} ORDER BY org_id`,
   );
   // First-level scores for the radar and the trend: the mean of applicable third-level scores, 0..1,
   // for this period and the earlier ones.
   await con.run(`CREATE OR REPLACE TEMP TABLE report_dimension AS
-    SELECT s.org_id, s.period, d.dimension_id, ${c('d.mean')} AS score, any_value(o.region) AS region, any_value(o.org_type) AS org_type
-    FROM submissions s JOIN dimension_scores d USING (content_hash) JOIN organizations o USING (org_id)
-    WHERE s.is_current AND s.template_id = ${t} AND s.period <= ${per} AND s.total IS NOT NULL AND d.mean IS NOT NULL
-      AND s.org_id IN (SELECT org_id FROM report_peer)
+    SELECT s.org_id, s.period, d.dimension_id, ${c('d.mean')} AS score
+    FROM bench_submissions s JOIN dimension_scores d USING (content_hash)
+    WHERE ${upTo} AND d.mean IS NOT NULL AND s.org_id IN (SELECT org_id FROM report_peer)
     GROUP BY s.org_id, s.period, d.dimension_id ORDER BY s.org_id`);
+  // Its own totals (ranked or not); the peers' medians come from the groups (ScopeData.groups).
   await con.run(`CREATE OR REPLACE TEMP TABLE report_trend AS
-    SELECT t.org_id, t.period, t.total, g.median AS peer_median
-    FROM bench_org_period t LEFT JOIN bench_groups g
-      ON g.template_id = t.template_id AND g.period = t.period AND g.region IS NOT DISTINCT FROM t.region AND g.org_type IS NOT DISTINCT FROM t.org_type
-    WHERE t.template_id = ${t} AND t.period <= ${per} AND t.org_id IN (SELECT org_id FROM report_peer)
-    ORDER BY t.org_id, t.period`);
+    SELECT s.org_id, s.period, s.total FROM bench_org_period s
+    WHERE ${upTo} AND s.org_id IN (SELECT org_id FROM report_peer)
+    ORDER BY s.org_id, s.period`);
 }
 
 /** The details of the organizations of the scope with ids from `first` to `last` (inclusive), by org id. */
@@ -355,18 +315,18 @@ export async function loadOrgDetails(
     ),
     await rows(
       con,
-      'SELECT org_id, id, rule, score, n_peers, percentile, na, value FROM report_indicator WHERE org_id BETWEEN $1 AND $2',
+      'SELECT org_id, id, rule, score, n_peers, percentile, na, value, unanswered FROM report_indicator WHERE org_id BETWEEN $1 AND $2',
       range,
     ),
     await rows(
       con,
-      'SELECT org_id, period, total, peer_median FROM report_trend WHERE org_id BETWEEN $1 AND $2 ORDER BY org_id, period',
+      'SELECT org_id, period, total FROM report_trend WHERE org_id BETWEEN $1 AND $2 ORDER BY org_id, period',
       range,
     ),
     await rows(
       con,
-      'SELECT org_id, indicator_id, raters, mean_score, score, spread FROM bench_rater_spread WHERE template_id = $1 AND period = $2 AND org_id BETWEEN $3 AND $4 AND spread > 0',
-      [scope.template, scope.period, ...range],
+      `SELECT org_id, indicator_id, raters, mean_score, score, spread FROM bench_rater_spread WHERE ${selectionLiteral(scope.selection)} AND org_id BETWEEN $1 AND $2 AND spread > 0`,
+      range,
     ),
   ];
   const out = new Map<string, OrgDetail>();
@@ -405,6 +365,7 @@ export async function loadOrgDetails(
       percentile: num(r.percentile),
       na: Boolean(r.na),
       value: num(r.value),
+      unanswered: Boolean(r.unanswered),
     });
   }
   for (const r of spread)
@@ -421,7 +382,6 @@ export async function loadOrgDetails(
       org_id: String(r.org_id),
       period: String(r.period),
       total: Number(r.total),
-      peer_median: num(r.peer_median),
     });
   return out;
 }
@@ -431,13 +391,13 @@ export async function loadSecretariatData(
   con: DuckDBConnection,
   scope: ReportScope,
 ): Promise<{ flagged: FlaggedRow[]; returnedOrgIds: Set<string>; rejected: number }> {
-  const p = [scope.template, scope.period];
+  const { where, params: p } = selectionWhere(scope.selection, 's');
   const flagged = (
     await rows(
       con,
       `SELECT s.org_id, o.org_name, s.evaluator, s.file_name, coalesce(json_array_length(s.mismatches), 0) AS mismatches
        FROM submissions s LEFT JOIN organizations o USING (org_id)
-       WHERE s.is_current AND s.flagged AND s.template_id = $1 AND s.period = $2 ORDER BY s.org_id, s.evaluator`,
+       WHERE s.is_current AND s.flagged AND ${where} ORDER BY s.org_id, s.evaluator`,
       p,
     )
   ).map((r): FlaggedRow => ({
@@ -449,7 +409,7 @@ export async function loadSecretariatData(
   }));
   const returned = await rows(
     con,
-    'SELECT DISTINCT org_id FROM submissions WHERE is_current AND template_id = $1 AND period = $2',
+    `SELECT DISTINCT org_id FROM submissions s WHERE s.is_current AND ${where}`,
     p,
   );
   const rejected = Number((await rows(con, 'SELECT count(*) AS n FROM rejections'))[0]?.n ?? 0);

@@ -4,7 +4,7 @@
  */
 import { formatValue } from '../../core/index.ts';
 import { html, type Html } from './html.ts';
-import { figure, fmt0, fmt1, groupLabel, page, signed } from './page-shell.ts';
+import { figure, fmt0, fmt1, page, signed } from './page-shell.ts';
 import type { DimensionScore, GroupScore, IndicatorScore, ReportModel } from './report-model.ts';
 import type { ReportWords } from './report-words.ts';
 
@@ -14,9 +14,32 @@ export interface ReportCharts {
   trend: string | null;
 }
 
+/** The one group every statistic of the page is over, and why that one, in a sentence. */
+export function comparedWith(m: ReportModel, w: ReportWords): string {
+  const context = w.context(m.period, m.selection);
+  const p = m.peer;
+  if (p.by === null) {
+    // Every grouping tried was under k: with all among them, say how few are ranked at all.
+    const finer = p.skipped.filter((g) => g.length);
+    return finer.length === p.skipped.length
+      ? `${w.comparedWithNone(context)}${w.colon}${w.fewerShare(m.k, finer)}${w.fullStop}`
+      : `${w.comparedWithNobody(m.k, p.n, context)}${w.fullStop}`;
+  }
+  const values = Object.values(p.by);
+  const head = values.length
+    ? w.comparedWithGroup(p.n, w.groupName(values), context)
+    : w.comparedWithAll(p.n, context);
+  return p.skipped.length
+    ? `${head}${w.colon}${w.fewerShare(m.k, p.skipped)}${w.fullStop}`
+    : `${head}${w.fullStop}`;
+}
+
 export function renderReportHtml(m: ReportModel, w: ReportWords, charts: ReportCharts): string {
   const few = html`<span class="suppressed">${w.fewerThan(m.k)}</span>`;
-  const peerShown = m.peer.n !== null;
+  const peerShown = m.peer.by !== null;
+  // A partial return is shown its peers' figures, never a rank among them.
+  const ranksShown = peerShown && m.ranked;
+  const notRanked = html`<span class="suppressed">${w.notRanked}</span>`;
   const body = html`
 <header>
   <h1>${m.org.name}</h1>
@@ -28,16 +51,23 @@ export function renderReportHtml(m: ReportModel, w: ReportWords, charts: ReportC
     ${m.org.size ? html`<li>${w.size} <b>${m.org.size}</b></li>` : ''}
   </ul>
 </header>
+${
+  m.partial
+    ? html`<div class="flag" id="partial" data-partial="${m.partial.unanswered}"><p><b>${w.partialBanner(m.partial.unanswered, m.partial.applicable, m.ranked)}</b> ${w.partialNote(m.ranked)}</p>
+  ${m.partial.ids.length ? html`<p>${w.unansweredList}${w.colon}${m.partial.ids.join(w.listSeparator)}</p>` : ''}</div>`
+    : ''
+}
+${m.weightsChanged ? html`<p class="flag" id="weights-changed">${w.weightsChanged(fmt1(m.total), fmt1(m.weightsChanged.ownTotal))}</p>` : ''}
 ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
 <section id="headline" class="cards">
-  <div class="card"><div class="label">${w.total}</div><div class="value" data-total>${fmt1(m.total)}<small> / 100</small></div>${m.raters ? html`<div class="note">${w.methodName(m.raters.consolidate)} · ${w.raters(m.raters.raters)}</div>` : ''}</div>
+  <div class="card"><div class="label">${w.total}</div><div class="value" data-total>${fmt1(m.total)}<small> / 100</small></div>${m.raters ? html`<div class="note">${w.methodName(m.raters.consolidate)} · ${w.raters(m.raters.raters)}</div>` : ''}${m.weightsChanged ? html`<div class="note" data-own-total>${w.ownWeights(fmt1(m.weightsChanged.ownTotal))}</div>` : ''}</div>
   <div class="card"><div class="label">${w.grade}</div><div class="value">${m.grade ?? '—'}</div>${m.hasGrades ? '' : html`<div class="note">${w.noGrade}</div>`}</div>
-  <div class="card"><div class="label">${w.percentileInGroup}</div><div class="value" data-percentile-group>${m.peer.percentileInGroup === null ? few : fmt0(m.peer.percentileInGroup)}</div>
-    <div class="note">${w.peerGroup}${w.colon}${groupLabel(m.peer.region, m.peer.org_type)}${peerShown ? html`${w.comma}${w.peers(m.peer.n!)}` : ''}</div></div>
-  <div class="card"><div class="label">${w.percentileOverall}</div><div class="value" data-percentile-overall>${m.peer.percentileOverall === null ? html`<span class="suppressed">${w.fewerThan(m.k)}</span>` : fmt0(m.peer.percentileOverall)}</div></div>
+  <div class="card"><div class="label">${w.percentileInGroup}</div><div class="value" data-percentile-group>${!m.ranked ? notRanked : m.peer.percentileInGroup === null ? few : fmt0(m.peer.percentileInGroup)}</div>
+    <div class="note">${w.peerGroup}${w.colon}${peerShown ? (Object.keys(m.peer.by!).length ? w.groupName(Object.values(m.peer.by!)) : w.allMembers) : few}${peerShown ? html`${w.paren(`n = ${m.peer.n}`)}` : ''}</div></div>
   <div class="card"><div class="label">${w.peerMedian}</div><div class="value" data-peer-median>${m.peer.total ? fmt1(m.peer.total.median) : few}</div>
     ${m.peer.total ? html`<div class="note">${w.peerQuartiles}${w.colon}${fmt1(m.peer.total.q1)} – ${fmt1(m.peer.total.q3)}</div>` : ''}</div>
 </section>
+<p id="compared-with" data-level="${peerShown ? Object.keys(m.peer.by!).join(',') || 'all' : ''}">${comparedWith(m, w)}</p>
 <p class="sub">${w.percentileHint}</p>
 
 <section id="dimensions">
@@ -80,10 +110,10 @@ ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
   <h2>${w.indicatorsTitle}</h2>
   ${peerShown ? '' : html`<p>${w.percentile}${w.colon}${few}${w.fullStop}</p>`}
   <table>
-    <thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.scoreScale}</th>${peerShown ? html`<th class="num">${w.percentile}</th>` : ''}</tr></thead>
+    <thead><tr><th></th><th>${w.indicator}</th><th class="num">${w.scoreScale}</th>${ranksShown ? html`<th class="num">${w.percentile}</th>` : ''}</tr></thead>
     <tbody>${m.dimensions.map((d) => [
-      html`<tr class="dimension"><td class="id">${d.id}</td><td>${d.name}</td><td class="num">${dimensionValue(d, w)}</td>${peerShown ? html`<td></td>` : ''}</tr>`,
-      m.groups.filter((g) => g.dimensionId === d.id).map((g) => groupRows(g, w, peerShown, few)),
+      html`<tr class="dimension"><td class="id">${d.id}</td><td>${d.name}</td><td class="num">${dimensionValue(d, w)}</td>${ranksShown ? html`<td></td>` : ''}</tr>`,
+      m.groups.filter((g) => g.dimensionId === d.id).map((g) => groupRows(g, w, ranksShown, few)),
     ])}</tbody>
   </table>
 </section>
@@ -135,7 +165,7 @@ function groupRows(g: GroupScore, w: ReportWords, peerShown: boolean, few: Html)
     score: number | null;
   }) =>
     peerShown
-      ? html`<td class="num">${s.peerSuppressed ? few : s.score === null ? '—' : fmt0(s.percentile)}</td>`
+      ? html`<td class="num">${s.peerSuppressed ? few : s.percentile === null ? '—' : fmt0(s.percentile)}</td>`
       : '';
   return html`<tr class="group"><td class="id">${g.id}</td><td>${g.name}</td><td class="num">${fmt1(g.score)}</td>${pctCell(g)}</tr>
     ${g.indicators.map((i) => html`<tr data-indicator="${i.id}"><td class="id">${i.id}</td><td>${i.name}</td><td class="num">${indicatorValue(i, w)}</td>${pctCell(i)}</tr>`)}`;
@@ -143,6 +173,8 @@ function groupRows(g: GroupScore, w: ReportWords, peerShown: boolean, few: Html)
 
 function indicatorValue(i: IndicatorScore, w: ReportWords): Html | string {
   if (i.state === 'na') return w.notApplicable;
+  if (i.state === 'unanswered')
+    return html`<span class="suppressed" data-unanswered>${w.unanswered}</span>`;
   if (i.state === 'recorded')
     return html`<span title="${w.notScored}">${w.recorded} ${i.value === null ? '—' : formatValue(i.value, i.unit ?? undefined, 2)}</span>`;
   return fmt1(i.score);

@@ -23,10 +23,11 @@ export function renderSummaryHtml(
   const body = html`
 <header>
   <h1>${w.summaryTitle}</h1>
-  <p class="sub">${s.template.title} · ${w.period} ${s.period} · <a href="${indexFile}">${w.indexLink}</a></p>
+  <p class="sub">${s.template.title} · ${s.selection} · ${w.period} ${s.period} · <a href="${indexFile}">${w.indexLink}</a></p>
 </header>
 <section id="headline" class="cards">
   <div class="card"><div class="label">${w.organizations}</div><div class="value">${s.n}</div></div>
+  <div class="card"><div class="label">${w.rankedCount}</div><div class="value" data-ranked>${s.ranked}</div>${s.partial.length ? html`<div class="note">${w.partialCount(s.partial.length, s.includePartial)}</div>` : ''}</div>
   <div class="card"><div class="label">${w.median}</div><div class="value" data-median>${s.total ? fmt1(s.total.median) : few}</div></div>
   ${s.returns ? html`<div class="card"><div class="label">${w.returnRate}</div><div class="value" data-return-rate>${rate(s.returns.returned, s.returns.rosterSize)}</div><div class="note">${s.returns.returned} / ${s.returns.rosterSize}</div></div>` : ''}
   <div class="card"><div class="label">${w.flaggedTitle}</div><div class="value">${s.flagged.length}</div></div>
@@ -57,14 +58,28 @@ export function renderSummaryHtml(
 
 <section id="groups">
   <h2>${w.groupsTitle}</h2>
+  <p data-groupings>${w.peerGroupsNote(s.groupings, s.k)}</p>
   <table>
-    <thead><tr><th>${w.region}</th><th>${w.orgType}</th><th class="num">${w.n}</th><th class="num">${w.q1}</th><th class="num">${w.median}</th><th class="num">${w.q3}</th><th class="num">${w.mean}</th></tr></thead>
-    <tbody>${s.groups.map((g) =>
-      g.total
-        ? html`<tr><td>${g.region ?? '—'}</td><td>${g.org_type ?? '—'}</td><td class="num">${g.n}</td><td class="num">${fmt1(g.total.q1)}</td><td class="num">${fmt1(g.total.median)}</td><td class="num">${fmt1(g.total.q3)}</td><td class="num">${fmt1(g.total.mean)}</td></tr>`
-        : html`<tr><td>${g.region ?? '—'}</td><td>${g.org_type ?? '—'}</td><td colspan="5">${few}</td></tr>`,
+    <thead><tr><th>${w.peerGroup}</th><th class="num">${w.n}</th><th class="num">${w.q1}</th><th class="num">${w.median}</th><th class="num">${w.q3}</th><th class="num">${w.mean}</th><th>${w.comparedWithColumn}</th></tr></thead>
+    <tbody>${s.groups.map(
+      (g) =>
+        html`<tr${g.fallback ? html` class="group" data-fallback` : ''}><td>${g.label}</td><td class="num">${g.n}</td>${
+          g.total
+            ? html`<td class="num">${fmt1(g.total.q1)}</td><td class="num">${fmt1(g.total.median)}</td><td class="num">${fmt1(g.total.q3)}</td><td class="num">${fmt1(g.total.mean)}</td>`
+            : html`<td colspan="4">${few}</td>`
+        }<td>${g.comparedWith ?? ''}</td></tr>`,
     )}</tbody>
   </table>
+</section>
+
+<section id="partial">
+  <h2>${w.partialTitle(s.includePartial)}${w.paren(String(s.partial.length))}</h2>
+  ${
+    s.partial.length
+      ? html`<table><thead><tr><th>${w.orgId}</th><th>${w.orgName}</th><th class="num">${w.unanswered}</th></tr></thead>
+      <tbody>${s.partial.map((p) => html`<tr><td>${p.org_id}</td><td>${p.org_name}</td><td class="num">${p.unanswered} / ${p.applicable}</td></tr>`)}</tbody></table>`
+      : html`<p>${w.partialNone}</p>`
+  }
 </section>
 
 <section id="returns">
@@ -109,7 +124,7 @@ export function renderIndexHtml(s: SummaryModel, w: ReportWords, summaryFile: st
   <thead><tr><th>${w.orgId}</th><th>${w.orgName}</th><th>${w.peerGroup}</th><th class="num">${w.total}</th><th>${w.grade}</th><th></th></tr></thead>
   <tbody>${s.index.map(
     (e) =>
-      html`<tr><td>${e.org_id}</td><td>${e.org_name}${e.flagged ? ' ⚑' : ''}</td><td>${groupLabel(e.region, e.org_type)}</td><td class="num">${fmt1(e.total)}</td><td>${e.grade ?? '—'}</td><td><a href="${encodeURIComponent(e.file)}">${w.openReport}</a></td></tr>`,
+      html`<tr${e.ranked ? '' : html` data-not-ranked`}><td>${e.org_id}</td><td>${e.org_name}${e.flagged ? ' ⚑' : ''}${e.ranked ? '' : html` <span class="suppressed">${w.notRanked}</span>`}</td><td>${groupLabel(e.region, e.org_type)}</td><td class="num">${fmt1(e.total)}</td><td>${e.grade ?? '—'}</td><td><a href="${encodeURIComponent(e.file)}">${w.openReport}</a></td></tr>`,
   )}</tbody>
 </table>
 <footer><p>${s.template.id} ${s.template.version} · ${w.generated} ${s.generatedAt} · scorebook</p></footer>`;

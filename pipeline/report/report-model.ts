@@ -23,17 +23,25 @@ import type {
   ScopeData,
 } from './load-report-data.ts';
 import type { ConsolidateMethod } from '../benchmark/consolidate.ts';
+import type { GroupColumn } from '../benchmark/group-columns.ts';
+import { groupKey } from '../benchmark/peer-groupings.ts';
 import { byIndicatorId, LEAST_AGREEMENT_NAMED } from '../benchmark/trends-and-raters.ts';
 import { improvementClause } from './report-words.ts';
 
+/**
+ * The one peer group the organization is compared with, and why that one: every statistic of
+ * its report (quartiles, medians, percentiles, the trend's peer medians) is over this group.
+ */
 export interface PeerStanding {
-  region: string | null;
-  org_type: string | null;
-  /** the group's size when at least k, else null ("fewer than k peers") */
-  n: number | null;
+  /** the group: its grouping's columns and its values ({} for all of the selection and period); null when compared with nobody */
+  by: Partial<Record<GroupColumn, string | null>> | null;
+  /** ranked organizations of the group (at least k); when compared with nobody, of the whole comparison */
+  n: number;
+  /** the finer groupings tried first, finest first, each with fewer than k ranked organizations */
+  skipped: GroupColumn[][];
   total: Quartiles | null;
+  /** null when not ranked (a partial return) or compared with nobody */
   percentileInGroup: number | null;
-  percentileOverall: number | null;
 }
 
 export interface DimensionScore {
@@ -54,7 +62,8 @@ export interface IndicatorScore {
   id: string;
   name: string;
   unit: string | null;
-  state: 'scored' | 'na' | 'recorded' | 'missing';
+  /** `unanswered`: applicable and left blank (it counts 0, and is no weakness: nothing was said) */
+  state: 'scored' | 'na' | 'recorded' | 'missing' | 'unanswered';
   /** 0..100 */
   score: number | null;
   /** the figure entered, for recorded indicators */
@@ -104,6 +113,8 @@ export interface ReportModel {
   k: number;
   generatedAt: string;
   template: { id: string; version: string; title: string; standard: string; clause: string | null };
+  /** the selection, as people read it (selection-label.ts) */
+  selection: string;
   period: string;
   org: {
     id: string;
@@ -116,6 +127,12 @@ export interface ReportModel {
   grade: string | null;
   hasGrades: boolean;
   flagged: boolean;
+  /** in the peer statistics and rankings */
+  ranked: boolean;
+  /** the return's first-level weights differ from the issued ones: its total with its own (the report's total uses the issued) */
+  weightsChanged: { ownTotal: number } | null;
+  /** a partial return: applicable indicators left blank, and which */
+  partial: { unanswered: number; applicable: number; ids: string[] } | null;
   peer: PeerStanding;
   dimensions: DimensionScore[];
   groups: GroupScore[];
@@ -129,6 +146,8 @@ export interface BuildOptions {
   lang: Lang;
   k: number;
   generatedAt: string;
+  /** the selection's name in the report's language */
+  selection?: string;
   /** how many strengths and weakest indicators to list */
   top?: number;
 }
@@ -151,20 +170,26 @@ function gradeBands(template: Template, profile: string | null): GradeBand[] {
   return bands;
 }
 
-/** Peer rows by group key, built once per scope and shared by every organization's model. */
+/** Peer rows by group (and period), built once per scope and shared by every organization's model. */
 export interface PeerIndex {
+  groupings: readonly (readonly GroupColumn[])[];
+  period: string;
+  /** by `${period}|${groupKey}` */
   groups: Map<string, PeerGroupRow>;
+  /** by `${groupKey}|${dimension_id}` */
   dimensions: Map<string, PeerDimensionRow>;
 }
 
-export const peerKey = (region: string | null, orgType: string | null) =>
-  JSON.stringify([region, orgType]);
-
-export function indexPeers(data: Pick<ScopeData, 'groups' | 'groupDimensions'>): PeerIndex {
+export function indexPeers(
+  data: Pick<ScopeData, 'groups' | 'groupDimensions' | 'scope'>,
+): PeerIndex {
+  const gs = data.scope.peers.groupings;
   return {
-    groups: new Map(data.groups.map((g) => [peerKey(g.region, g.org_type), g])),
+    groupings: gs,
+    period: data.scope.period,
+    groups: new Map(data.groups.map((g) => [`${g.period}|${groupKey(gs, g.level, g.by)}`, g])),
     dimensions: new Map(
-      data.groupDimensions.map((d) => [`${peerKey(d.region, d.org_type)}|${d.dimension_id}`, d]),
+      data.groupDimensions.map((d) => [`${groupKey(gs, d.level, d.by)}|${d.dimension_id}`, d]),
     ),
   };
 }
@@ -179,9 +204,15 @@ export function buildReportModel(
 ): ReportModel {
   const { lang, k } = opts;
   const top = opts.top ?? 5;
-  const key = peerKey(org.region, org.org_type);
-  const group = peers.groups.get(key);
+  // The group compared with (the first grouping with k ranked organizations): every statistic below is over it.
+  const key =
+    org.level === null
+      ? null
+      : groupKey(peers.groupings, org.level, org as unknown as Record<string, unknown>);
+  const group = key === null ? undefined : peers.groups.get(`${peers.period}|${key}`);
   const shown = group !== undefined && !group.suppressed && group.n >= k;
+  // Percentiles only for a ranked organization with a group to be ranked in.
+  const compared = org.ranked && shown;
   const grades = gradeBands(template, org.profile);
   const grade = grades.length
     ? text(gradeFor(org.total, grades)?.label, lang) || null
@@ -202,7 +233,7 @@ export function buildReportModel(
   for (const d of template.dimensions) {
     const present = d.groups.some((g) => g.indicators.some((i) => indRows.has(i.id)));
     if (!present && !dimScore.has(d.id)) continue;
-    const q = peers.dimensions.get(`${key}|${d.id}`)?.quartiles ?? null;
+    const q = (key !== null && peers.dimensions.get(`${key}|${d.id}`)?.quartiles) || null;
     const score = pct(dimScore.get(d.id) ?? null);
     // Recorded only: by the rules the organization was scored with (a profile may differ from the template).
     const rules = d.groups.flatMap((g) =>
@@ -226,11 +257,13 @@ export function buildReportModel(
         if (!r) continue;
         const state: IndicatorScore['state'] = r.na
           ? 'na'
-          : r.score !== null
-            ? 'scored'
-            : !isScoredKind(r.rule)
-              ? 'recorded'
-              : 'missing';
+          : r.unanswered
+            ? 'unanswered'
+            : r.score !== null
+              ? 'scored'
+              : !isScoredKind(r.rule)
+                ? 'recorded'
+                : 'missing';
         const s: IndicatorScore = {
           id: i.id,
           name: text(i.name, lang),
@@ -238,8 +271,8 @@ export function buildReportModel(
           state,
           score: pct(r.score),
           value: state === 'recorded' ? r.value : null,
-          percentile: shown ? r.percentile : null,
-          peerSuppressed: r.score !== null && (!shown || r.n_peers < k),
+          percentile: compared && state === 'scored' ? r.percentile : null,
+          peerSuppressed: state === 'scored' && compared && r.n_peers < k,
         };
         if (s.peerSuppressed) s.percentile = null;
         indicators.push(s);
@@ -249,13 +282,13 @@ export function buildReportModel(
       if (!indicators.length) continue;
       const gr = groupRows.get(g.id);
       const gScore = gr?.score ?? null;
-      const gSuppressed = gScore !== null && (!shown || (gr?.n_peers ?? 0) < k);
+      const gSuppressed = gScore !== null && compared && (gr?.n_peers ?? 0) < k;
       groups.push({
         id: g.id,
         dimensionId: d.id,
         name: text(g.name, lang),
         score: pct(gScore),
-        percentile: gSuppressed ? null : (gr?.percentile ?? null),
+        percentile: gSuppressed || !compared ? null : (gr?.percentile ?? null),
         peerSuppressed: gSuppressed,
         indicators,
       });
@@ -285,10 +318,12 @@ export function buildReportModel(
     )
     .slice(0, top);
 
+  // Each period's median of the same group (its grouping and values) then, where it had k ranked.
   const trend: TrendPoint[] = detail.trend.map((t) => ({
     period: t.period,
     total: t.total,
-    peerMedian: t.peer_median,
+    peerMedian:
+      (key === null ? null : peers.groups.get(`${t.period}|${key}`)?.total?.median) ?? null,
     dimensions: dimensions
       .filter((d) => d.state !== 'recorded')
       .map((d) => ({
@@ -336,6 +371,7 @@ export function buildReportModel(
       standard: template.source.standard,
       clause: improvementClause(template.source.standard, lang),
     },
+    selection: opts.selection ?? org.profile ?? '',
     period: scope.period,
     org: {
       id: org.org_id,
@@ -348,16 +384,26 @@ export function buildReportModel(
     grade,
     hasGrades: grades.length > 0 || org.grades.length > 0,
     flagged: org.flagged,
+    ranked: org.ranked,
+    weightsChanged: org.weights_changed ? { ownTotal: org.own_total } : null,
+    partial: org.complete
+      ? null
+      : {
+          unanswered: org.unanswered,
+          applicable: org.applicable,
+          ids: all.filter((s) => s.state === 'unanswered').map((s) => s.id),
+        },
     peer: {
-      region: org.region,
-      org_type: org.org_type,
-      n: shown ? group!.n : null,
+      by: shown ? group!.by : null,
+      n: shown ? group!.n : org.n_all,
+      skipped: peers.groupings
+        .slice(0, shown ? org.level! : peers.groupings.length)
+        .map((g) => [...g]),
       total:
         shown && group!.total
           ? { q1: group!.total.q1, median: group!.total.median, q3: group!.total.q3 }
           : null,
-      percentileInGroup: shown ? org.percentile_in_group : null,
-      percentileOverall: org.n_all >= k ? org.percentile_overall : null,
+      percentileInGroup: compared ? org.percentile_in_group : null,
     },
     dimensions,
     groups,

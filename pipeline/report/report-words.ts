@@ -1,6 +1,7 @@
 /** Every word the reports, the index and the summary print, in zh-CN and en. */
 import type { Lang } from '../../core/index.ts';
 import type { ConsolidateMethod } from '../benchmark/consolidate.ts';
+import type { GroupColumn } from '../benchmark/group-columns.ts';
 
 export interface ReportWords {
   reportTitle: string;
@@ -17,10 +18,39 @@ export interface ReportWords {
   grade: string;
   noGrade: string;
   peerGroup: string;
-  peers: (n: number) => string;
   fewerThan: (k: number) => string;
   percentileInGroup: string;
-  percentileOverall: string;
+  /** the group compared with, by its values: 深圳 × 社会团体 */
+  groupName: (values: (string | null)[]) => string;
+  /** the group of every ranked organization of the selection and period */
+  allMembers: string;
+  /** a grouping's columns in words: 地区和类型; region and type */
+  groupColumns: (g: GroupColumn[]) => string;
+  /** "2025, annex-b-example": what the comparison is of */
+  context: (period: string, selection: string) => string;
+  comparedWithGroup: (n: number, group: string, context: string) => string;
+  comparedWithAll: (n: number, context: string) => string;
+  /** why a coarser group: each finer grouping tried had fewer than k ranked organizations */
+  fewerShare: (k: number, skipped: GroupColumn[][]) => string;
+  comparedWithNobody: (k: number, n: number, context: string) => string;
+  /** no grouping tried had k ranked organizations, all not among them (a --fallback without it) */
+  comparedWithNone: (context: string) => string;
+  /** a partial return: its banner, whether it is ranked all the same (--include-partial) */
+  partialBanner: (unanswered: number, applicable: number, ranked: boolean) => string;
+  partialNote: (ranked: boolean) => string;
+  unansweredList: string;
+  /** the return's weights differ from the issued ones: the total with the issued, the one with its own */
+  weightsChanged: (total: string, own: string) => string;
+  ownWeights: (own: string) => string;
+  rankedCount: string;
+  /** partial returns: how many, and whether --include-partial ranked them all the same */
+  partialCount: (n: number, ranked: boolean) => string;
+  peerGroupsNote: (groupings: string, k: number) => string;
+  comparedWithColumn: string;
+  partialTitle: (ranked: boolean) => string;
+  partialNone: string;
+  unanswered: string;
+  notRanked: string;
   percentileHint: string;
   peerMedian: string;
   peerQuartiles: string;
@@ -130,10 +160,43 @@ const zh: ReportWords = {
   grade: '等级',
   noGrade: '本标准未设等级',
   peerGroup: '同类机构',
-  peers: (n) => `共 ${n} 个机构（含本机构）`,
   fewerThan: (k) => `少于 ${k} 个同类机构`,
   percentileInGroup: '同类机构中的百分位',
-  percentileOverall: '全体机构中的百分位',
+  groupName: (values) => values.map((v) => v ?? '—').join(' × '),
+  allMembers: '全部成员',
+  groupColumns: (g) => zhColumns(g),
+  context: (period, selection) => `${period}，${selection}`,
+  comparedWithGroup: (n, group, context) => `与${group}的 ${n} 个成员比较（${context}）`,
+  comparedWithAll: (n, context) => `与全部 ${n} 个成员比较（${context}）`,
+  fewerShare: (k, skipped) =>
+    `与本机构${skipped.map((g) => `${zhColumns(g)}相同的`).join('、')}${skipped.length > 1 ? '均' : ''}少于 ${k} 个`,
+  comparedWithNobody: (k, n, context) =>
+    `无比较对象（${context}）：参与排名的成员只有 ${n} 个，少于 ${k} 个`,
+  comparedWithNone: (context) => `无比较对象（${context}）`,
+  partialBanner: (u, a, ranked) =>
+    ranked
+      ? `${a} 项适用指标中有 ${u} 项未作答：仍按 --include-partial 参与排名，未作答的指标按 0 分计。`
+      : `${a} 项适用指标中有 ${u} 项未作答：不参与排名。`,
+  partialNote: (ranked) =>
+    ranked
+      ? '未作答的指标按 0 分计入以下得分，不列为薄弱指标。'
+      : '未作答的指标按 0 分计入以下得分，不列为薄弱指标；本回报不计入任何同类统计和排名。',
+  unansweredList: '未作答的适用指标',
+  weightsChanged: (total, own) =>
+    `本回报汇总表中的一级指标权重与下发时不同。总分 ${total} 及所有比较均按下发的权重计算；按本回报自行修改的权重，总分为 ${own}。`,
+  ownWeights: (own) => `按自改权重：${own}`,
+  rankedCount: '参与排名',
+  partialCount: (n, ranked) =>
+    ranked
+      ? `其中 ${n} 份未完成的回报（按 --include-partial 参与排名）`
+      : `另有 ${n} 份未完成的回报不参与排名`,
+  peerGroupsNote: (g, k) =>
+    `每个机构与下列分组中第一个有不少于 ${k} 个参与排名成员的分组比较：${g}。`,
+  comparedWithColumn: '本组机构的比较对象',
+  partialTitle: (ranked) => (ranked ? '未完成的回报（仍参与排名）' : '未完成的回报（不参与排名）'),
+  partialNone: '没有未完成的回报。',
+  unanswered: '未作答',
+  notRanked: '不参与排名',
   percentileHint: '百分位 0–100，越高越好：低于本机构的机构数加同分机构数的一半，除以机构总数。',
   peerMedian: '同类机构中位数',
   peerQuartiles: '同类机构四分位数（25%–75%）',
@@ -242,10 +305,43 @@ const en: ReportWords = {
   grade: 'Grade',
   noGrade: 'this standard has no grades',
   peerGroup: 'Peer group',
-  peers: (n) => `${n} organizations, this one included`,
   fewerThan: (k) => `fewer than ${k} peers`,
   percentileInGroup: 'Percentile in the peer group',
-  percentileOverall: 'Percentile among all organizations',
+  groupName: (values) => values.map((v) => v ?? '—').join(' × '),
+  allMembers: 'all members',
+  groupColumns: (g) => enColumns(g),
+  context: (period, selection) => `${period}, ${selection}`,
+  comparedWithGroup: (n, group, context) =>
+    `Compared with the ${n} members of ${group} (${context})`,
+  comparedWithAll: (n, context) => `Compared with all ${n} members (${context})`,
+  fewerShare: (k, skipped) =>
+    `fewer than ${k} share your ${skipped.map(enColumns).join(', or your ')}`,
+  comparedWithNobody: (k, n, context) =>
+    `Compared with nobody (${context}): only ${n} members are ranked, fewer than ${k}`,
+  comparedWithNone: (context) => `Compared with nobody (${context})`,
+  partialBanner: (u, a, ranked) =>
+    ranked
+      ? `${u} of ${a} applicable indicators unanswered: ranked all the same (--include-partial), with them counted as 0.`
+      : `${u} of ${a} applicable indicators unanswered: not ranked.`,
+  partialNote: (ranked) =>
+    ranked
+      ? 'Unanswered indicators count 0 in the scores below and are not listed as weak.'
+      : 'Unanswered indicators count 0 in the scores below and are not listed as weak; this return is in no peer statistic or ranking.',
+  unansweredList: 'Applicable indicators unanswered',
+  weightsChanged: (total, own) =>
+    `The first-level weights on this return's summary sheet differ from the issued ones. The total ${total} and every comparison use the issued weights; with the return's own weights the total is ${own}.`,
+  ownWeights: (own) => `with its own weights: ${own}`,
+  rankedCount: 'Ranked',
+  partialCount: (n, ranked) =>
+    `${n} partial return${n === 1 ? '' : 's'} ${ranked ? 'ranked all the same (--include-partial)' : 'not ranked'}`,
+  peerGroupsNote: (g, k) =>
+    `Each organization is compared with the first of these groups that has at least ${k} ranked members: ${g}.`,
+  comparedWithColumn: 'Its members compared with',
+  partialTitle: (ranked) =>
+    ranked ? 'Partial returns (ranked all the same)' : 'Partial returns (not ranked)',
+  partialNone: 'No partial return.',
+  unanswered: 'unanswered',
+  notRanked: 'not ranked',
   percentileHint:
     'Percentiles run 0–100, higher is better: organizations below plus half of those level, divided by the number of organizations.',
   peerMedian: 'Peer median',
@@ -343,6 +439,31 @@ const en: ReportWords = {
   fullStop: '.',
   paren: (s) => ` (${s})`,
 };
+
+const COLUMNS: Record<GroupColumn, [zh: string, en: string]> = {
+  region: ['地区', 'region'],
+  org_type: ['类型', 'type'],
+  size: ['规模', 'size'],
+};
+
+/** Columns a group shares, in words: 地区和类型; region and type; region, type and size. */
+function joined(words: string[], and: string, comma: string): string {
+  return words.length > 1
+    ? `${words.slice(0, -1).join(comma)}${and}${words.at(-1)}`
+    : (words[0] ?? '');
+}
+const zhColumns = (g: GroupColumn[]) =>
+  joined(
+    g.map((c) => COLUMNS[c][0]),
+    '和',
+    '、',
+  );
+const enColumns = (g: GroupColumn[]) =>
+  joined(
+    g.map((c) => COLUMNS[c][1]),
+    g.length > 2 ? ', and ' : ' and ',
+    ', ',
+  );
 
 export function reportWords(lang: Lang): ReportWords {
   return lang === 'zh-CN' ? zh : en;

@@ -4,16 +4,32 @@
  * against the roster, the submissions flagged at ingest. Pure: built from loaded rows.
  */
 import { isScored, resolvePlan, text, type Lang, type Template } from '../../core/index.ts';
+import { groupKey } from '../benchmark/peer-groupings.ts';
 import type { FlaggedRow, OrgRow, Quartiles, ScopeData } from './load-report-data.ts';
-import { groupLabel } from './page-shell.ts';
 import { reportWords } from './report-words.ts';
 
+/**
+ * A peer group of the period: every group of the finest grouping, then each coarser group some
+ * organization is compared with (`fallback`).
+ */
 export interface SummaryGroup {
-  region: string | null;
-  org_type: string | null;
+  /** its values, in words (深圳 × 社会团体; all members) */
+  label: string;
+  fallback: boolean;
+  /** ranked organizations */
   n: number;
   /** null when n < k */
   total: (Quartiles & { min: number; max: number; mean: number }) | null;
+  /** the group its organizations are compared with, when not this one (null: this one, or nobody has k) */
+  comparedWith: string | null;
+}
+
+/** A partial return: not ranked (unless --include-partial). */
+export interface PartialEntry {
+  org_id: string;
+  org_name: string;
+  unanswered: number;
+  applicable: number;
 }
 
 export interface ReturnRates {
@@ -32,6 +48,7 @@ export interface IndexEntry {
   total: number;
   grade: string | null;
   flagged: boolean;
+  ranked: boolean;
   file: string;
 }
 
@@ -40,9 +57,14 @@ export interface SummaryModel {
   k: number;
   generatedAt: string;
   template: { id: string; version: string; title: string };
+  selection: string;
   period: string;
+  /** organizations reported on, and those ranked */
   n: number;
-  /** over all organizations; null when fewer than k */
+  ranked: number;
+  /** the groupings tried, finest first, in words ("地区和类型 → 地区 → 全部成员") */
+  groupings: string;
+  /** over all ranked organizations; null when fewer than k */
   total: (Quartiles & { min: number; max: number; mean: number }) | null;
   histogram: { label: string; count: number }[];
   grades: { grade: string; count: number }[];
@@ -54,6 +76,9 @@ export interface SummaryModel {
     recordedOnly: { id: string; name: string }[];
   };
   returns: ReturnRates | null;
+  partial: PartialEntry[];
+  /** partial returns ranked all the same (--include-partial) */
+  includePartial: boolean;
   flagged: FlaggedRow[];
   rejected: number;
   index: IndexEntry[];
@@ -69,6 +94,8 @@ export interface SummaryInput {
   data: ScopeData;
   template: Template;
   lang: Lang;
+  /** the selection's name in the summary's language */
+  selection?: string;
   generatedAt: string;
   /** the report file of each organization, relative to the index */
   files: Map<string, string>;
@@ -102,10 +129,13 @@ function gradeLabels(template: Template, orgs: OrgRow[], lang: Lang): string[] {
 
 export function buildSummaryModel(input: SummaryInput): SummaryModel {
   const { data, template, lang } = input;
-  const { k, period } = data.scope;
+  const { k, period, peers } = data.scope;
+  const w = reportWords(lang);
   const orgs = data.orgs;
-  const totals = orgs.map((o) => o.total).sort((a, b) => a - b);
-  const enough = orgs.length >= k;
+  // Every statistic over the ranked organizations only: a partial return's blanks count 0.
+  const rankedOrgs = orgs.filter((o) => o.ranked);
+  const totals = rankedOrgs.map((o) => o.total).sort((a, b) => a - b);
+  const enough = rankedOrgs.length >= k;
   const total =
     enough && totals.length
       ? {
@@ -127,11 +157,11 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
   // Grades the template does not list (stated by the returns themselves) follow, in their own order.
   const gradeCounts = new Map<string, number>();
   if (enough)
-    for (const o of orgs) {
+    for (const o of rankedOrgs) {
       const g = input.grades.get(o.org_id);
       if (g) gradeCounts.set(g, (gradeCounts.get(g) ?? 0) + 1);
     }
-  const listed = enough ? gradeLabels(template, orgs, lang) : [];
+  const listed = enough ? gradeLabels(template, rankedOrgs, lang) : [];
   const grades = [
     ...listed.map((grade) => ({ grade, count: gradeCounts.get(grade) ?? 0 })),
     ...[...gradeCounts]
@@ -159,17 +189,31 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
       );
     })
     .map((d) => ({ id: d.id, name: text(d.name, lang) }));
-  const cell = new Map(
-    data.groupDimensions.map((d) => [
-      `${JSON.stringify([d.region, d.org_type])}|${d.dimension_id}`,
-      d,
-    ]),
+  // The finest groups, then the coarser ones someone is compared with, in the groupings' order.
+  const gs = peers.groupings;
+  const keyOf = (level: number, row: Record<string, unknown>) => groupKey(gs, level, row);
+  const comparedKey = new Map<string, string>();
+  const used = new Set<string>();
+  for (const o of orgs) {
+    if (o.level === null) continue;
+    const row = o as unknown as Record<string, unknown>;
+    used.add(keyOf(o.level, row));
+    comparedKey.set(keyOf(0, row), keyOf(o.level, row));
+  }
+  const current = data.groups.filter(
+    (g) => g.period === period && (g.level === 0 || used.has(keyOf(g.level, g.by))),
   );
-  const rows = data.groups.map((g) => ({
-    label: `${groupLabel(g.region, g.org_type)}${reportWords(lang).paren(g.suppressed ? `< ${k}` : String(g.n))}`,
+  const labelOf = (by: Record<string, unknown>) =>
+    Object.keys(by).length ? w.groupName(Object.values(by) as (string | null)[]) : w.allMembers;
+  const labels = new Map(current.map((g) => [keyOf(g.level, g.by), labelOf(g.by)]));
+  const cell = new Map(
+    data.groupDimensions.map((d) => [`${keyOf(d.level, d.by)}|${d.dimension_id}`, d]),
+  );
+  const rows = current.map((g) => ({
+    label: `${labelOf(g.by)}${w.paren(g.suppressed ? `< ${k}` : String(g.n))}`,
     n: g.n,
     cells: dimensions.map((d) => {
-      const c = cell.get(`${JSON.stringify([g.region, g.org_type])}|${d.id}`);
+      const c = cell.get(`${keyOf(g.level, g.by)}|${d.id}`);
       return g.suppressed || !c?.quartiles ? null : 100 * c.quartiles.median;
     }),
   }));
@@ -201,19 +245,36 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
     k,
     generatedAt: input.generatedAt,
     template: { id: template.id, version: template.version, title: text(template.title, lang) },
+    selection: input.selection ?? data.scope.selection.profile ?? '',
     period,
     n: orgs.length,
+    ranked: rankedOrgs.length,
+    groupings: gs.map((g) => (g.length ? w.groupColumns(g) : w.allMembers)).join(' → '),
     total,
     histogram,
     grades,
-    groups: data.groups.map((g) => ({
-      region: g.region,
-      org_type: g.org_type,
-      n: g.n,
-      total: g.suppressed ? null : g.total,
-    })),
+    groups: current.map((g) => {
+      const key = keyOf(g.level, g.by);
+      const to = g.level === 0 ? comparedKey.get(key) : undefined;
+      return {
+        label: labelOf(g.by),
+        fallback: g.level > 0,
+        n: g.n,
+        total: g.suppressed ? null : g.total,
+        comparedWith: to && to !== key ? (labels.get(to) ?? null) : null,
+      };
+    }),
     heatmap: { dimensions, rows, recordedOnly },
     returns,
+    includePartial: data.scope.includePartial,
+    partial: orgs
+      .filter((o) => !o.complete)
+      .map((o) => ({
+        org_id: o.org_id,
+        org_name: o.org_name ?? o.org_id,
+        unanswered: o.unanswered,
+        applicable: o.applicable,
+      })),
     flagged: input.flagged,
     rejected: input.rejected,
     index: orgs.map((o: OrgRow) => ({
@@ -224,6 +285,7 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
       total: o.total,
       grade: input.grades.get(o.org_id) ?? null,
       flagged: o.flagged,
+      ranked: o.ranked,
       file: input.files.get(o.org_id) ?? '',
     })),
   };

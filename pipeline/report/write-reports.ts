@@ -1,13 +1,18 @@
 /**
- * The report run: choose the template and period, load everything once, then for each
- * organization build its model, draw its charts, write its page; with `all`, the index and the
- * secretariat's summary too; with `pdf`, print them through chromium at the end.
+ * The report run: choose the selection and period, claim the folder (report-manifest.ts), load
+ * everything once, then for each organization build its model, draw its charts, write its page;
+ * with `all`, the index and the secretariat's summary too; with `pdf`, print them through
+ * chromium at the end; then the manifest.
  */
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { issue, type Issue, type Lang, type Template } from '../../core/index.ts';
 import type { Progress } from '../cli/progress.ts';
 import { checkConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
+import { peerGroupings } from '../benchmark/peer-groupings.ts';
+import { checkSized } from '../benchmark/run-benchmark.ts';
+import { selectionLabel } from '../benchmark/selection-label.ts';
+import { claimFolder, MANIFEST_FILE, writeManifest } from './report-manifest.ts';
 import { readRosterFile } from '../roster/read-roster.ts';
 import { safeFileName, uniqueFileName } from '../roster/safe-file-name.ts';
 import { openStore } from '../store/open-store.ts';
@@ -47,7 +52,16 @@ export interface WriteReportsOptions {
   /** … or all of them, with the index and the summary */
   all?: boolean;
   template?: string;
+  /** a profile id, or the first digits of a selection's hash */
+  profile?: string;
   period?: string;
+  /** the finest peer groups (default region,org_type) and the coarser ones to fall back to (peer-groupings.ts) */
+  by?: string;
+  fallback?: string;
+  /** rank partial returns too */
+  includePartial?: boolean;
+  /** replace the reports of another comparison in `out` */
+  force?: boolean;
   /** k: no statistic over fewer than k organizations (default 5) */
   minGroup?: number;
   /** several evaluators of one organization: mean (default), median, min or max */
@@ -85,6 +99,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
   const started = performance.now();
   if (!opts.all && opts.org === undefined) throw UserError.of('reports.org-or-all');
   const k = opts.minGroup ?? 5;
+  const peers = peerGroupings(opts.by, opts.fallback);
   const out = resolve(opts.out);
   const w = reportWords(opts.lang);
   const generatedAt = opts.generatedAt ?? now();
@@ -101,17 +116,37 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
   // Pages on disk (each whole): what a run stopped by a full disk says it completed.
   let pagesDone = 0;
   let pagesDue = 0;
+  let selection = '';
+  let earlier: string[] = [];
   try {
     const scope = await chooseScope(store.con, {
       k,
       consolidate: checkConsolidate(opts.consolidate),
+      includePartial: opts.includePartial ?? false,
+      peers,
       ...(opts.template ? { template: opts.template } : {}),
+      ...(opts.profile ? { profile: opts.profile } : {}),
       ...(opts.period ? { period: opts.period } : {}),
       ...(opts.all ? {} : { org: opts.org! }),
     });
     const t = shippedTemplates().get(scope.template);
     if (!t) throw UserError.of('reports.template-not-shipped', { template: scope.template });
     template = t;
+    if (scope.peers.by.includes('size')) checkSized(scope.template);
+    selection = selectionLabel(scope.selection, opts.lang);
+    // Nothing is written into a folder of another comparison (unless forced).
+    ensureFolder(out);
+    earlier = claimFolder(
+      out,
+      {
+        template: scope.template,
+        template_version: scope.selection.template_version,
+        profile_hash: scope.selection.profile_hash,
+        period: scope.period,
+        selection: selectionLabel(scope.selection, 'en'),
+      },
+      opts.force ?? false,
+    );
     // Workers start loading while DuckDB computes the peer statistics.
     const count = opts.all ? await countOrgs(store.con, scope) : 1;
     writer = createPageWriter(
@@ -132,10 +167,9 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
         template: scope.template,
         period: scope.period,
       });
-    ensureFolder(out);
     pagesDue = targets.length;
-    const peers = indexPeers(data);
-    const taken = new Set<string>([INDEX_FILE, SUMMARY_FILE]);
+    const peerIndex = indexPeers(data);
+    const taken = new Set<string>([INDEX_FILE, SUMMARY_FILE, MANIFEST_FILE]);
     progress = opts.progress?.(targets.length);
     try {
       for (let i = 0; i < targets.length; i += BATCH) {
@@ -154,10 +188,11 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
             trend: [],
             raterSpread: [],
           };
-          const model = buildReportModel(template, scope, org, detail, peers, {
+          const model = buildReportModel(template, scope, org, detail, peerIndex, {
             lang: opts.lang,
             k,
             generatedAt,
+            selection,
           });
           const file = uniqueFileName(safeFileName([org.org_id, scope.period], '.html'), taken);
           await writer.write({ model, file: join(out, file) });
@@ -187,6 +222,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
         data,
         template,
         lang: opts.lang,
+        selection,
         generatedAt,
         files: new Map(written.map((r) => [r.org_id, r.file])),
         grades,
@@ -251,6 +287,25 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
       }
     }
   }
+  const { selection: sel } = data.scope;
+  writeManifest(
+    out,
+    {
+      template: sel.template_id,
+      template_version: sel.template_version,
+      profile: sel.profile,
+      profile_hash: sel.profile_hash,
+      selection: selectionLabel(sel, 'en'),
+      period: sel.period,
+      generated_at: generatedAt,
+      files: [
+        ...written.map((r) => r.file),
+        ...[index, summary, ...pdfs].filter((f) => f !== null).map((f) => basename(f)),
+      ],
+    },
+    earlier,
+    opts.all ?? false,
+  );
   return {
     scope: data.scope,
     reports: written,
@@ -270,7 +325,9 @@ export async function writeAllReports(o: {
   lang: Lang;
   roster?: string;
   template?: string;
+  profile?: string;
   period?: string;
+  force?: boolean;
   consolidate?: ConsolidateMethod;
   workers?: number;
   progress?: (total: number) => Progress;

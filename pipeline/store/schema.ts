@@ -13,7 +13,7 @@ import { syncSizeBands } from './size-bands.ts';
 import { createTableSql } from './table-declaration.ts';
 import { TABLES } from './tables.ts';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** The view definitions last written (ensure-views.ts): bookkeeping, not data. */
 const CREATE_VIEW_DEFINITIONS =
@@ -49,6 +49,26 @@ export const UPGRADES: Record<number, readonly UpgradeStep[]> = {
     `CREATE TABLE size_bands (template_id VARCHAR NOT NULL, template_version VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL,
        position INTEGER NOT NULL, band VARCHAR NOT NULL, below DOUBLE)`,
     (con) => syncSizeBands(con, shippedTemplates().values()),
+  ],
+  // Issue 10: completeness, issued weights and whether a file was calculated; a rejection says
+  // whom it names and its first problem as a code. What an older file cannot know is inferred:
+  // its weights were the issued ones, and a file not flagged had cached values that agreed (a
+  // flagged one may have had none: unknown, NULL, as for every CSV return).
+  6: [
+    'ALTER TABLE submissions ADD COLUMN applicable INTEGER',
+    'ALTER TABLE submissions ADD COLUMN complete BOOLEAN',
+    'ALTER TABLE submissions ADD COLUMN issued_weights JSON',
+    'ALTER TABLE submissions ADD COLUMN weights_changed BOOLEAN',
+    'ALTER TABLE submissions ADD COLUMN own_total DOUBLE',
+    'ALTER TABLE submissions ADD COLUMN calculated BOOLEAN',
+    `UPDATE submissions SET applicable = answered + unanswered, complete = (unanswered = 0),
+       issued_weights = weights, weights_changed = false, own_total = total,
+       calculated = CASE WHEN source = 'csv' OR flagged THEN NULL ELSE true END`,
+    'ALTER TABLE rejections ADD COLUMN org_id VARCHAR',
+    'ALTER TABLE rejections ADD COLUMN period VARCHAR',
+    'ALTER TABLE rejections ADD COLUMN template_id VARCHAR',
+    'ALTER TABLE rejections ADD COLUMN code VARCHAR',
+    'ALTER TABLE rejections ADD COLUMN params JSON',
   ],
 };
 

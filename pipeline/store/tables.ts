@@ -24,6 +24,12 @@ export interface RejectionRow {
   hash: string | null;
   reason: string;
   message: string;
+  org_id: string | null;
+  period: string | null;
+  template_id: string | null;
+  code: string;
+  /** JSON */
+  params: string;
 }
 
 export interface RejectionBatch {
@@ -91,6 +97,15 @@ export const SUBMISSIONS: Table<S> = {
     col('unanswered', 'INTEGER', (b: S, k) => sub(b, k).unanswered),
     col('flagged', 'BOOLEAN', (b: S, k) => sub(b, k).flagged, { notNull: true }),
     col('mismatches', 'JSON', (b: S, k) => sub(b, k).mismatches),
+    // Schema version 6 (issue 10): completeness, issued weights, whether the file was calculated.
+    // `answered` counts the applicable indicators answered, recorded ones included; `total` and
+    // every score are computed with the issued weights, `weights` keeps the returned ones.
+    col('applicable', 'INTEGER', (b: S, k) => sub(b, k).applicable),
+    col('complete', 'BOOLEAN', (b: S, k) => sub(b, k).complete),
+    col('issued_weights', 'JSON', (b: S, k) => sub(b, k).issued_weights),
+    col('weights_changed', 'BOOLEAN', (b: S, k) => sub(b, k).weights_changed),
+    col('own_total', 'DOUBLE', (b: S, k) => sub(b, k).own_total),
+    col('calculated', 'BOOLEAN', (b: S, k) => sub(b, k).calculated),
   ],
 };
 
@@ -150,6 +165,13 @@ export const REJECTIONS: Table<J> = {
     col('reason', 'VARCHAR', (b: J, k) => b.rejections[k]!.reason, { notNull: true }),
     col('message', 'VARCHAR', (b: J, k) => b.rejections[k]!.message, { notNull: true }),
     col('rejected_at', 'TIMESTAMPTZ', (b: J) => b.stamp, { notNull: true }),
+    // Schema version 6: whom the file names (where it could be read), and the first problem as
+    // a message code and its parameters, so that it is said again in the reader's language.
+    col('org_id', 'VARCHAR', (b: J, k) => b.rejections[k]!.org_id),
+    col('period', 'VARCHAR', (b: J, k) => b.rejections[k]!.period),
+    col('template_id', 'VARCHAR', (b: J, k) => b.rejections[k]!.template_id),
+    col('code', 'VARCHAR', (b: J, k) => b.rejections[k]!.code),
+    col('params', 'JSON', (b: J, k) => b.rejections[k]!.params),
   ],
 };
 

@@ -36,7 +36,7 @@ export function plausibleAnswers(
   const dimNoise = new Map(plan.dimensions.map((d) => [d.id, 0.6 * normal(random)]));
   for (const ind of plan.indicators) {
     const roll = random();
-    if (roll < 0.02) continue; // left blank
+    // A member answers what applies (the demo leaves some blank on purpose: partial returns).
     if (roll < 0.05) {
       answers.set(ind.id, { na: true });
       continue;

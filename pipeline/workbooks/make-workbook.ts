@@ -20,13 +20,21 @@ export function workbookModel(
   extra: {
     answers?: ReadonlyMap<string, RowAnswer>;
     rawWeights?: Record<string, number>;
+    /** Leave the weight cells editable; locked (as issued) by default. */
+    editableWeights?: boolean;
+    /**
+     * The plan the workbook was issued with, when `plan` carries weights the member set since
+     * (a return whose weights were edited, for the demo and tests): the metadata is the issued
+     * plan's, every cell and cached value the edited one's.
+     */
+    issued?: ScoringPlan;
     workbookId?: string;
     generatedAt?: string;
     /** the workbook id of the earlier version's workbook it continues (scorebook migrate) */
     migratedFrom?: string;
   } = {},
 ): WorkbookModel {
-  const meta = buildMetadata(plan, org, {
+  const meta = buildMetadata(extra.issued ?? plan, org, {
     workbook_id: extra.workbookId ?? randomUUID(),
     generated_at: extra.generatedAt ?? new Date().toISOString(),
     lang,
@@ -38,6 +46,7 @@ export function workbookModel(
     generator: GENERATOR,
     ...(extra.answers ? { answers: extra.answers } : {}),
     ...(extra.rawWeights ? { rawWeights: extra.rawWeights } : {}),
+    ...(extra.editableWeights ? { editableWeights: true } : {}),
   });
 }
 

@@ -46,12 +46,14 @@ export async function prepareStamp(
   plan: ScoringPlan,
   lang: Lang,
   answers?: ReadonlyMap<string, RowAnswer>,
+  opts: { editableWeights?: boolean } = {},
 ): Promise<Stamp> {
   const org = Object.fromEntries(FIELDS.map((f) => [f, token(f)])) as unknown as OrgDetails;
   const model = workbookModel(plan, org, lang, {
     workbookId: token('workbook_id'),
     generatedAt: token('generated_at'),
     ...(answers ? { answers } : {}),
+    ...(opts.editableWeights ? { editableWeights: true } : {}),
   });
   const bytes = await writeWorkbookBuffer(model);
   const entries = unzipSync(bytes);

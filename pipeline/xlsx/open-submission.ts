@@ -54,7 +54,10 @@ export interface OpenOptions extends ReadOptions {
   verifyProfileHash?: boolean;
 }
 
-export function openSubmissionBytes(bytes: Uint8Array, opts: OpenOptions = {}): Result<Submission> {
+/** A Submission, and the metadata's entries as read (also when the workbook is refused). */
+export type Opened = Result<Submission> & { metadata?: Record<string, string> };
+
+export function openSubmissionBytes(bytes: Uint8Array, opts: OpenOptions = {}): Opened {
   const raw = readWorkbookBytes(bytes, {
     ...opts,
     extraSheets: [METADATA_SHEET, ...(opts.extraSheets ?? [])],
@@ -64,9 +67,11 @@ export function openSubmissionBytes(bytes: Uint8Array, opts: OpenOptions = {}): 
   // A workbook of an older version is read with that version where it is held.
   const find = (id: string, version: string) =>
     templates.get(`${id}@${version}`) ?? templates.get(id);
-  return readSubmission(contractCells(raw.value), find, {
+  const cells = contractCells(raw.value);
+  const read = readSubmission(cells, find, {
     verifyProfileHash: opts.verifyProfileHash ?? true,
   });
+  return cells.metadata ? { ...read, metadata: cells.metadata } : read;
 }
 
 export function openSubmissionFile(file: string, opts: OpenOptions = {}): Result<Submission> {

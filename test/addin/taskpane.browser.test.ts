@@ -177,7 +177,7 @@ describe('the task pane in chromium (zh-CN)', () => {
       '规则:Visible',
       '_scorebook:VeryHidden',
     ]);
-    expect(st.names).toHaveLength(17 * 5 + 3 * 2 + 2);
+    expect(st.names).toHaveLength(17 * 5 + 3 * 2 + 3);
     expect(named(st, 'WT_5')?.value).toBe(0.5);
     expect(st.sheets.filter((s) => s.name !== 'Sheet1').every((s) => s.protection.protected)).toBe(
       true,
@@ -229,8 +229,10 @@ describe('the task pane in chromium (zh-CN)', () => {
     expect(await page.isVisible('#check-agree')).toBe(true);
     expect(await page.isVisible('#check-mismatches')).toBe(false);
     expect(await page.textContent('#check-unanswered summary')).toBe(
-      `未作答 ${ev.unanswered.length} 项（按 0 分计）：`,
+      `未作答的适用指标 ${ev.unanswered.length} 项（计分指标按 0 分计）：`,
     );
+    // The same number the sheet shows the member in its UNANSWERED cell, as calculated.
+    expect(named(await state(page), 'UNANSWERED')?.computed).toBe(ev.unanswered.length);
     expect(await page.locator('#check-dimensions tbody tr').count()).toBe(3);
     await page.screenshot({ path: join(ARTIFACTS, 'addin-taskpane-check-zh.png'), fullPage: true });
   });

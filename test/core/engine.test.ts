@@ -100,6 +100,17 @@ describe('evaluate', () => {
     expect(ev.total).toBeCloseTo(100 * (0.25 * 1 + 0.75 * 0.2), 9);
   });
 
+  it('counts applicable and answered over scored and recorded indicators; N/A is not applicable, an invalid input is answered', () => {
+    const plan = resolvePlan(fixture()).value!;
+    const ev = evaluate(plan, { ...INPUTS, '1.1.2': 'NA', '2.1.2': '  ', '1.1.1': 'perhaps' });
+    expect(ev.applicable).toBe(plan.indicators.length - 1);
+    expect(ev.unanswered).toEqual(['2.1.2']);
+    expect(ev.answered).toBe(plan.indicators.length - 2);
+    const blank = evaluate(plan, {});
+    expect(blank).toMatchObject({ applicable: plan.indicators.length, answered: 0 });
+    expect(blank.unanswered).toEqual(plan.indicators.map((i) => i.id));
+  });
+
   it('a dimension with nothing applicable drops out and the weights renormalize', () => {
     const plan = resolvePlan(fixture()).value!;
     const ev = evaluate(plan, { ...INPUTS, '2.1.1': '不适用', '2.1.2': 'na' });

@@ -99,6 +99,7 @@ describe('scorebook benchmark', () => {
     });
     const b = j.groups.find((g: { by: { region: string } }) => g.by.region === '武汉');
     expect(b).toEqual({
+      level: 'region,org_type',
       by: { region: '武汉', org_type: '基金会' },
       n: 4,
       suppressed: true,
@@ -113,7 +114,7 @@ describe('scorebook benchmark', () => {
     });
   });
 
-  it('ranks each organization within its group and overall, as percentiles 0..100', () => {
+  it('ranks each organization within the group it is compared with and overall, as percentiles 0..100', () => {
     const j = JSON.parse(runCli(['benchmark', '--db', db, '--json']).stdout);
     const all = [...expected.values()]
       .map((e) => e.total)
@@ -122,17 +123,55 @@ describe('scorebook benchmark', () => {
       const got = j.organizations.find((x: { org_id: string }) => x.org_id === o.id);
       expect(got.total).toBeCloseTo(expected.get(o.id)!.total, 9);
       expect(got.percentile_overall).toBeCloseTo(percentileRank(all, got.total), 9);
+      expect(got).toMatchObject({ ranked: true, complete: true, weights_changed: false });
       if (o.region === '深圳') {
         const peers = ORGS.filter((p) => p.region === '深圳').map((p) => expected.get(p.id)!.total);
         expect(got.percentile_in_group).toBeCloseTo(percentileRank(peers, got.total), 9);
-      } else expect(got.percentile_in_group).toBeNull();
+        expect(got.compared_with).toEqual({
+          by: { region: '深圳', org_type: '社会团体' },
+          n: 5,
+          fallback: false,
+        });
+      } else {
+        // 武汉 × 基金会 and 武汉 hold 4: compared with all, the percentile among all.
+        expect(got.compared_with).toEqual({ by: {}, n: all.length, fallback: true });
+        expect(got.percentile_in_group).toBeCloseTo(percentileRank(all, got.total), 9);
+      }
     }
+    // The group fallen back to is listed with its level; no group in between was used.
+    expect(j.groupings).toEqual(['region,org_type', 'region', 'all']);
+    expect(j.groups.filter((g: { level: string }) => g.level !== 'region,org_type')).toEqual([
+      expect.objectContaining({ level: 'all', by: {}, n: all.length, suppressed: false }),
+    ]);
+    // Without a fallback, a group under k has no percentile.
+    const none = JSON.parse(
+      runCli(['benchmark', '--db', db, '--json', '--fallback', 'none']).stdout,
+    );
+    const b1 = none.organizations.find((x: { org_id: string }) => x.org_id === 'B1');
+    expect(b1).toMatchObject({ percentile_in_group: null, compared_with: null });
+    // --fallback "org_type;all": type before all (基金会: B1–B4 and Z1, five).
+    const byType = JSON.parse(
+      runCli(['benchmark', '--db', db, '--json', '--fallback', 'org_type;all']).stdout,
+    );
+    const fund = [
+      ...ORGS.filter((p) => p.type === '基金会').map((p) => expected.get(p.id)!.total),
+      all.at(-1)!,
+    ];
+    const b1t = byType.organizations.find((x: { org_id: string }) => x.org_id === 'B1');
+    expect(b1t.compared_with).toEqual({ by: { org_type: '基金会' }, n: 5, fallback: true });
+    expect(b1t.percentile_in_group).toBeCloseTo(percentileRank(fund, b1t.total), 9);
+    const bad = runCli(['benchmark', '--db', db, '--fallback', 'size;all']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--fallback');
   });
 
   it('moves the boundary with --min-group: k − 1 shows the group of four, k + 1 hides the group of five', () => {
     const four = JSON.parse(runCli(['benchmark', '--db', db, '--json', '--min-group', '4']).stdout);
     expect(four.groups.find((g: { n: number }) => g.n === 4).suppressed).toBe(false);
-    const six = JSON.parse(runCli(['benchmark', '--db', db, '--json', '--min-group', '6']).stdout);
+    const none = ['--fallback', 'none'];
+    const six = JSON.parse(
+      runCli(['benchmark', '--db', db, '--json', '--min-group', '6', ...none]).stdout,
+    );
     expect(
       six.groups.every(
         (g: { suppressed: boolean; total: unknown }) => g.suppressed && g.total === null,
@@ -149,27 +188,33 @@ describe('scorebook benchmark', () => {
     );
     expect(
       eleven.organizations.every(
-        (o: { percentile_overall: unknown }) => o.percentile_overall === null,
+        (o: { percentile_overall: unknown; compared_with: unknown }) =>
+          o.percentile_overall === null && o.compared_with === null,
       ),
     ).toBe(true);
   });
 
   it('says "fewer than k peers" in the table, and prints the organizations as CSV', () => {
-    const table = runCli(['benchmark', '--db', db]).stdout;
+    const table = runCli(['benchmark', '--db', db, '--fallback', 'none']).stdout;
     expect(table).toContain('region=武汉  org_type=基金会  n=4\n  fewer than 5 peers: not shown');
     expect(table).not.toMatch(/region=武汉[^\n]*\n {2}total:/);
-    const zh = runCli(['benchmark', '--db', db, '--lang', 'zh-CN']).stdout;
+    const zh = runCli(['benchmark', '--db', db, '--lang', 'zh-CN', '--fallback', 'none']).stdout;
     expect(zh).toContain('少于 5 个同类机构\uff0c不显示统计');
     const csv = runCli(['benchmark', '--db', db, '--csv', '--by', 'org_type']).stdout;
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('org_id,org_type,total,percentile_in_group,percentile_overall');
-    expect(lines.find((l) => l.startsWith('B1,'))).toMatch(/^B1,基金会,[\d.]+,[\d.]+,[\d.]+$/);
+    expect(lines[0]).toBe(
+      'org_id,org_type,total,percentile_in_group,percentile_overall,ranked,answered,applicable,compared_with,n_compared',
+    );
+    expect(lines.find((l) => l.startsWith('B1,'))).toMatch(
+      /^B1,基金会,[\d.]+,[\d.]+,[\d.]+,true,33,33,org_type=基金会,5$/,
+    );
   });
 
   it('leaves the percentile in a group of k − 1 empty in the CSV, and fills it for a group of k or once --min-group is k − 1', () => {
     const parse = (csv: string) =>
       Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
-    const five = parse(runCli(['benchmark', '--db', db, '--csv']).stdout);
+    const none = ['--fallback', 'none'];
+    const five = parse(runCli(['benchmark', '--db', db, '--csv', ...none]).stdout);
     const b1 = five.find((r) => r.org_id === 'B1')!;
     expect(b1).toMatchObject({ region: '武汉', org_type: '基金会', percentile_in_group: '' });
     expect(b1.percentile_overall).toMatch(/^[\d.]+$/);
@@ -178,7 +223,9 @@ describe('scorebook benchmark', () => {
       percentileRank(peers, expected.get('A1')!.total),
       9,
     );
-    const four = parse(runCli(['benchmark', '--db', db, '--csv', '--min-group', '4']).stdout);
+    const four = parse(
+      runCli(['benchmark', '--db', db, '--csv', '--min-group', '4', ...none]).stdout,
+    );
     const wuhan = ORGS.filter((p) => p.region === '武汉').map((p) => expected.get(p.id)!.total);
     expect(Number(four.find((r) => r.org_id === 'B1')!.percentile_in_group)).toBeCloseTo(
       percentileRank(wuhan, expected.get('B1')!.total),
@@ -210,7 +257,8 @@ describe('scorebook benchmark', () => {
       readFileSync(join(out, 'bench_groups.csv'), 'utf8'),
       { header: true, skipEmptyLines: true },
     ).data;
-    const wuhan = groups.find((g) => g.region === '武汉')!;
+    // The groups of region × type (level), each as the views group them, then the coarser ones.
+    const wuhan = groups.find((g) => g.region === '武汉' && g.level === 'region,org_type')!;
     expect(wuhan).toMatchObject({
       n: '4',
       suppressed: 'true',
@@ -252,6 +300,7 @@ describe('scorebook benchmark', () => {
     };
     expect(
       sheetRows('bench_groups')
+        .filter((g) => g.level === 'region,org_type')
         .map((g) => [g.region, g.n])
         .sort(),
     ).toEqual([

@@ -11,6 +11,7 @@ import { freshBuild } from '../../bin/fresh-build.mjs';
 import { manifestOf } from '../../bin/build-manifest.mjs';
 import { ensureBuilt } from '../../pipeline/build/build-cli.ts';
 import { ROOT, runCli, scratchDir } from '../support/run-cli.ts';
+import { typeNumbers } from '../support/returned-workbooks.ts';
 
 const dir = scratchDir('scorebook-build-');
 const built = (args: string[]) => runCli(args, { cwd: dir, env: { SCOREBOOK_RUN: 'build' } });
@@ -59,7 +60,11 @@ describe('the built CLI', () => {
       ...['--out', out, '--workers', '2'],
     ]);
     expect(g.code, g.stderr).toBe(0);
-    expect(readdirSync(out).filter((f) => f.endsWith('.xlsx'))).toHaveLength(members);
+    const sent = readdirSync(out).filter((f) => f.endsWith('.xlsx'));
+    expect(sent).toHaveLength(members);
+    // Each member answers something (a blank workbook is rejected as empty).
+    for (const f of sent)
+      writeFileSync(join(out, f), typeNumbers(readFileSync(join(out, f)), { IN_1_1_1: 3 }));
 
     const db = join(dir, 'db.duckdb');
     const i = built(['ingest', out, '--db', db, '--workers', '2', '--json']);

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, scratchDir } from '../support/run-cli.ts';
 
 const dir = scratchDir('scorebook-guards-');
-const ROSTER = 'org_id,org_name,region,org_type\nG1,甲协会,深圳,社会团体\nG2,乙协会,武汉,基金会\n';
+const ROSTER =
+  'org_id,org_name,region,org_type,period\nG1,甲协会,深圳,社会团体,2025\nG2,乙协会,武汉,基金会,2025\n';
 
 describe('generate and fill', () => {
   it('never overwrite an existing workbook without --force, and make the folders --out names', () => {

@@ -96,7 +96,8 @@ describe('generate, fill, score FILE.xlsx', () => {
         score: 0.8,
       });
       expect(json.indicators.find((i: { id: string }) => i.id === '1.1.1')).toMatchObject({
-        input: 'Yes',
+        // The template's language (zh-CN), not the machine's locale (en here).
+        input: '符合',
         score: 1,
       });
     }
@@ -250,9 +251,9 @@ describe('generate, fill, score FILE.xlsx', () => {
     expect(runCli(['fill', step1, '--inputs', second, '--out', step2]).code).toBe(0);
     const { json } = scoreJson(step2);
     const by = (id: string) => json.indicators.find((i: { id: string }) => i.id === id);
-    expect(by('1.1.1')).toMatchObject({ input: 'Yes', score: 1 });
+    expect(by('1.1.1')).toMatchObject({ input: '符合', score: 1 });
     expect(by('1.1.2')).toMatchObject({ state: 'na', score: null });
-    expect(by('6.1.1')).toMatchObject({ input: 'Yes', score: 1 });
+    expect(by('6.1.1')).toMatchObject({ input: '符合', score: 1 });
   });
 
   it('score flags cached results that disagree with the engine (an edited or stale file)', () => {

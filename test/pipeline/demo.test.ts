@@ -14,9 +14,37 @@ describe('npm run demo (reduced)', () => {
     const inst = await DuckDBInstance.create(join(out, 'scorebook.duckdb'));
     const con = await inst.connect();
     const one = async (sql: string) => Number((await con.runAndReadAll(sql)).getRows()[0]![0]);
-    expect(await one('SELECT count(DISTINCT org_id) FROM submission_scores')).toBe(30);
-    expect(await one('SELECT count(DISTINCT period) FROM submission_scores')).toBe(2);
+    const gbt = "template_id = 'gbt-40143-2021'";
+    expect(await one(`SELECT count(DISTINCT org_id) FROM submission_scores WHERE ${gbt}`)).toBe(30);
+    expect(await one(`SELECT count(DISTINCT period) FROM submission_scores WHERE ${gbt}`)).toBe(2);
     expect(await one('SELECT count(*) FROM submissions WHERE flagged')).toBe(1);
+    // What the comparisons must handle: partial returns, weights changed, one not calculated
+    // (and not flagged), one organization on two selections.
+    expect(await one('SELECT count(*) FROM submissions WHERE NOT complete')).toBe(4);
+    expect(
+      await one('SELECT count(*) FROM submissions WHERE weights_changed AND total <> own_total'),
+    ).toBe(3);
+    expect(
+      await one('SELECT count(*) FROM submissions WHERE calculated = false AND NOT flagged'),
+    ).toBe(1);
+    expect(
+      await one(
+        `SELECT count(*) FROM (SELECT org_id FROM submissions WHERE ${gbt} AND period = '2025' AND evaluator = '秘书处'
+         GROUP BY org_id HAVING count(DISTINCT profile_hash) = 2)`,
+      ),
+    ).toBe(1);
+    // The hub association: 30 members of another template, every region × type group under 5.
+    expect(
+      await one(
+        `SELECT max(n) FROM (SELECT count(*) AS n FROM submission_scores s JOIN organizations o USING (org_id)
+         WHERE s.template_id = 'tssof-0001-2024-basic' GROUP BY o.region, o.org_type)`,
+      ),
+    ).toBeLessThan(5);
+    expect(
+      await one(
+        "SELECT count(DISTINCT org_id) FROM submission_scores WHERE template_id = 'tssof-0001-2024-basic'",
+      ),
+    ).toBe(30);
     expect(await one("SELECT count(*) FROM rejections WHERE reason = 'not-a-workbook'")).toBe(1);
     // Some organizations were scored by two evaluators, and the duplicate return changed nothing.
     expect(await one('SELECT count(DISTINCT org_id) FROM bench_rater_spread')).toBeGreaterThan(0);
@@ -42,18 +70,24 @@ describe('npm run demo (reduced)', () => {
     const summary = readFileSync(join(out, 'reports', 'summary.html'), 'utf8');
     expect(summary).toContain('<svg');
     expect(summary).toMatch(/\d+\s*\/\s*30/); // the return rate against the roster
+    const hubReports = readdirSync(join(out, 'reports-hub')).filter((f) =>
+      /^H\d{3}-2025\.html$/.test(f),
+    );
+    expect(hubReports).toHaveLength(30);
   });
 
   it('starts clean when run twice', async () => {
     const out = join(scratchDir('scorebook-demo-'), 'demo');
-    await runDemo({ out, organizations: 12, template: 'gbt-40143-2021', seed: 1 });
-    await runDemo({ out, organizations: 12, template: 'gbt-40143-2021', seed: 1 });
+    await runDemo({ out, organizations: 12, template: 'gbt-40143-2021', seed: 1, hub: 6 });
+    await runDemo({ out, organizations: 12, template: 'gbt-40143-2021', seed: 1, hub: 6 });
     const inst = await DuckDBInstance.create(join(out, 'scorebook.duckdb'));
     const con = await inst.connect();
     expect(
       Number(
         (
-          await con.runAndReadAll('SELECT count(DISTINCT org_id) FROM submission_scores')
+          await con.runAndReadAll(
+            "SELECT count(DISTINCT org_id) FROM submission_scores WHERE template_id = 'gbt-40143-2021'",
+          )
         ).getRows()[0]![0],
       ),
     ).toBe(12);

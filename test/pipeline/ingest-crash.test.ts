@@ -12,7 +12,7 @@ import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { prepareStamp, stampWorkbook } from '../../pipeline/workbooks/stamp-workbook.ts';
 import { compoundFile, filledWorkbook, org, write } from '../support/returned-workbooks.ts';
 import { ROOT, runCli, scratchDir } from '../support/run-cli.ts';
-import { rng } from '../support/random-answers.ts';
+import { randomAnswers, rng } from '../support/random-answers.ts';
 
 const dir = scratchDir('scorebook-crash-');
 const returns = join(dir, 'returns');
@@ -93,7 +93,8 @@ beforeAll(async () => {
   const plan = resolvePlan(shippedTemplates().get('gbt-40143-2021')!, {
     profile: 'annex-b-example',
   }).value!;
-  const stamp = await prepareStamp(plan, 'zh-CN');
+  // Filled alike: a blank return would be rejected empty.
+  const stamp = await prepareStamp(plan, 'zh-CN', randomAnswers(plan, 'zh-CN', rng(1)));
   for (let i = 0; i < FILES - 20; i++) {
     const o = org(i);
     write(

@@ -17,8 +17,10 @@ import { openSubmissionFile } from '../../pipeline/xlsx/open-submission.ts';
 import { randomAnswers, rng } from '../support/random-answers.ts';
 import {
   editMetadata,
+  editParts,
   filledWorkbook,
   org,
+  reweightedWorkbook,
   write,
   zipBomb,
 } from '../support/returned-workbooks.ts';
@@ -91,9 +93,33 @@ beforeAll(async () => {
     'OK-custom-weights.xlsx',
     (await workbookBytes(custom, org(5), 'zh-CN', { answers, rawWeights: raw })).bytes,
   );
+  w('OK-edited-weights.xlsx', await reweightedWorkbook(annexB, custom, raw, org(6), answers));
+
+  // Older workbooks had no `weights` entry: edited weights are then told by the profile's hash.
   w(
-    'OK-edited-weights.xlsx',
-    (await workbookBytes(annexB, org(6), 'zh-CN', { answers, rawWeights: raw })).bytes,
+    'OK-old-edited.xlsx',
+    editMetadata(await reweightedWorkbook(annexB, custom, raw, org(15), answers), {
+      weights: '',
+    }),
+  );
+  // The add-in's workbook (its own weights issued and recorded), the weights edited again later.
+  const again = { '1': 2, '5': 1, '6': 1 };
+  const againPlan = resolvePlan(template, { profile: 'annex-b-example', weights: again }).value!;
+  w('OK-addin-edited.xlsx', await reweightedWorkbook(custom, againPlan, again, org(17), answers));
+  // The issued weights edited in the hidden sheet, or made unreadable.
+  w('T-weights.xlsx', editMetadata(honest, { weights: '1=0.5;5=0.3;6=0.2' }));
+  w('Z-weights.xlsx', editMetadata(honest, { weights: '1=0.5;5=abc' }));
+  // Nothing filled in: a blank workbook, and a CSV return of blank values.
+  w('B-blank.xlsx', await filledWorkbook({ org: org(16), seed: 16, answers: new Map() }));
+
+  // Saved by a program that does not calculate: every formula's cached value dropped.
+  w(
+    'OK-not-calculated.xlsx',
+    editParts(honest, (name, xml) =>
+      name.startsWith('xl/worksheets/')
+        ? xml.replace(/(<c [^>]*>)(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1$2')
+        : xml,
+    ),
   );
 
   // Required entries left empty (a workbook generated without them).
@@ -176,6 +202,10 @@ beforeAll(async () => {
     ]),
   );
   w('csv-no-template.csv', csv([CSV_HEAD, row({ org_id: 'M0504', template_id: 'nope' })]));
+  w(
+    'csv-blank.csv',
+    csv([CSV_HEAD, row({ org_id: 'M0505' }, '1.1.1', ''), row({ org_id: 'M0505' }, '1.1.2', ' ')]),
+  );
 
   // Files that are no workbook to read, for the words of their rejections.
   w('X-bomb.xlsx', zipBomb(60));
@@ -234,9 +264,174 @@ describe('the hidden metadata checked against its profile_hash', () => {
     );
     expect(rows.map((r) => r.file_name)).toEqual([
       'H-honest.xlsx',
+      'OK-addin-edited.xlsx',
       'OK-custom-weights.xlsx',
       'OK-edited-weights.xlsx',
       'OK-fewer.xlsx',
+      'OK-not-calculated.xlsx',
+      'OK-old-edited.xlsx',
+    ]);
+  });
+
+  it('verifies the hash with the issued weights the metadata records, and refuses them edited or unreadable', () => {
+    expect(rejected(run.json, 'T-weights.xlsx')).toMatchObject({
+      reason: 'bad-metadata',
+      message: expect.stringContaining('The hidden metadata (the _scorebook sheet) was edited'),
+    });
+    expect(rejected(run.json, 'Z-weights.xlsx')).toMatchObject({
+      reason: 'bad-metadata',
+      message: expect.stringContaining(
+        'The metadata entry "weights" is "1=0.5;5=abc"; it must be 1=…;5=…;6=…',
+      ),
+    });
+  });
+
+  it('takes an add-in workbook whose weights were edited after generation as weights-changed, not as edited metadata', async () => {
+    expect(rejected(run.json, 'OK-addin-edited.xlsx')).toBeUndefined();
+    const [custom, edited] = await query(
+      `SELECT file_name, total, own_total, weights_changed, flagged FROM submissions
+       WHERE file_name IN ('OK-custom-weights.xlsx', 'OK-addin-edited.xlsx') ORDER BY file_name DESC`,
+    );
+    expect(edited).toMatchObject({ weights_changed: true, flagged: false, total: custom!.total });
+    expect(edited!.own_total).not.toBe(custom!.total);
+  });
+
+  it('tells weights edited in a workbook made before the issued weights were recorded, by the hash', async () => {
+    const [edited, old] = await query(
+      `SELECT file_name, total, own_total, weights_changed FROM submissions
+       WHERE file_name IN ('OK-edited-weights.xlsx', 'OK-old-edited.xlsx') ORDER BY file_name`,
+    );
+    expect(old).toMatchObject({
+      weights_changed: true,
+      total: edited!.total,
+      own_total: edited!.own_total,
+    });
+  });
+
+  it('scores weights edited on the summary sheet with the issued weights, keeping the own total beside them', async () => {
+    const rows = await query(
+      `SELECT file_name, total, own_total, weights, issued_weights, weights_changed, flagged, calculated
+       FROM submissions WHERE file_name IN ('H-honest.xlsx', 'OK-custom-weights.xlsx', 'OK-edited-weights.xlsx')
+       ORDER BY file_name`,
+    );
+    const [honest, custom, edited] = rows;
+    // The add-in's weights were chosen at generation: they are its issued weights.
+    expect(custom).toMatchObject({ weights_changed: false, flagged: false, calculated: true });
+    expect(custom!.own_total).toBe(custom!.total);
+    // The CLI's workbook issued with the profile's weights, edited to the add-in's: the same
+    // answers as the honest one, so its total is the honest one's and its own total the add-in's.
+    expect(edited).toMatchObject({ weights_changed: true, flagged: false, calculated: true });
+    expect(edited!.total).toBe(honest!.total);
+    expect(edited!.own_total).toBe(custom!.total);
+    expect(edited!.own_total).not.toBe(edited!.total);
+    expect(JSON.parse(String(edited!.issued_weights))).toEqual(
+      Object.fromEntries(annexB.dimensions.map((d) => [d.id, d.weight])),
+    );
+    expect(edited!.weights).toBe(custom!.weights);
+    // Benchmarks read dimension_scores: the issued weights there too.
+    const dims = await query(
+      `SELECT d.dimension_id, d.weight, d.score FROM dimension_scores d JOIN submissions s USING (content_hash)
+       WHERE s.file_name IN ('H-honest.xlsx', 'OK-edited-weights.xlsx') ORDER BY s.file_name, d.dimension_id`,
+    );
+    const half = dims.length / 2;
+    expect(dims.slice(half)).toEqual(dims.slice(0, half));
+  });
+
+  it('a workbook saved without cached values is not calculated, not flagged, and scored by the engine', async () => {
+    expect(rejected(run.json, 'OK-not-calculated.xlsx')).toBeUndefined();
+    const [honest, bare] = await query(
+      `SELECT file_name, total, flagged, mismatches, calculated, answered, applicable FROM submissions
+       WHERE file_name IN ('H-honest.xlsx', 'OK-not-calculated.xlsx') ORDER BY file_name`,
+    );
+    expect(honest).toMatchObject({ calculated: true, flagged: false });
+    expect(bare).toMatchObject({ calculated: false, flagged: false, mismatches: '[]' });
+    expect(bare!.total).toBe(honest!.total);
+    expect(bare!.answered).toBe(honest!.answered);
+  });
+});
+
+describe('completeness', () => {
+  it('counts the applicable indicators answered: a CSV return of two answers is partial, N/A is not applicable', async () => {
+    const all = resolvePlan(template).value!.indicators.length;
+    const rows = await query(
+      `SELECT org_id, source, applicable, answered, unanswered, complete, calculated, weights_changed
+       FROM submissions WHERE org_id IN ('M0501', 'M0014') ORDER BY org_id`,
+    );
+    expect(rows).toEqual([
+      // N-na.xlsx: only 1.1.1 given, and marked N/A.
+      {
+        org_id: 'M0014',
+        source: 'xlsx',
+        applicable: annexB.indicators.length - 1,
+        answered: 0,
+        unanswered: annexB.indicators.length - 1,
+        complete: false,
+        calculated: true,
+        weights_changed: false,
+      },
+      {
+        org_id: 'M0501',
+        source: 'csv',
+        applicable: all,
+        answered: 2,
+        unanswered: all - 2,
+        complete: false,
+        calculated: null,
+        weights_changed: false,
+      },
+    ]);
+  });
+});
+
+describe('empty returns', () => {
+  it('are rejected empty, workbook and CSV alike, in words; a partial one is counted', () => {
+    expect(rejected(run.json, 'B-blank.xlsx')).toMatchObject({
+      reason: 'empty',
+      message: `The return is empty: none of its ${resolvePlan(template).value!.indicators.length} applicable indicators is answered or marked N/A. Fill it in and send it again.`,
+    });
+    expect(rejected(run.json, 'csv-blank.csv')).toMatchObject({ reason: 'empty' });
+    expect(rejected(run.zh, 'B-blank.xlsx')!.message).toContain('这份回报是空的');
+    // Partial: N-na.xlsx, the CSV returns of a few answers, the fewer indicators (random answers leave blanks).
+    expect(run.json.partial).toBeGreaterThanOrEqual(3);
+    expect(run.json.weights_changed).toBe(3);
+    expect(run.json.not_calculated).toBe(1);
+  });
+});
+
+describe('rejections say whom they concern', () => {
+  it('store the organization, period and template a file names, and the first problem as code and parameters', async () => {
+    const rows = await query(
+      `SELECT file, reason, org_id, period, template_id, code, params FROM rejections
+       WHERE file LIKE '%E-no-period.xlsx' OR file LIKE '%csv-no-template.csv%' OR file LIKE '%X-bomb.xlsx' ORDER BY file`,
+    );
+    expect(rows.map((r) => ({ ...r, file: String(r.file).split('/').pop() }))).toEqual([
+      {
+        file: 'E-no-period.xlsx',
+        reason: 'bad-metadata',
+        org_id: 'M0008',
+        period: null,
+        template_id: 'gbt-40143-2021',
+        code: 'workbook.metadata',
+        params: JSON.stringify({ key: 'period', problem: 'empty' }),
+      },
+      {
+        file: 'X-bomb.xlsx',
+        reason: 'too-big',
+        org_id: null,
+        period: null,
+        template_id: null,
+        code: 'workbook.too-big',
+        params: expect.stringContaining('"max"'),
+      },
+      {
+        file: 'csv-no-template.csv (org M0504, period 2025)',
+        reason: 'unknown-template',
+        org_id: 'M0504',
+        period: '2025',
+        template_id: 'nope',
+        code: 'workbook.unknown-template',
+        params: JSON.stringify({ id: 'nope', version: '' }),
+      },
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { readReturns } from '../../pipeline/ingest/read-returns.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { prepareStamp, stampWorkbook } from '../../pipeline/workbooks/stamp-workbook.ts';
 import { compoundFile, filledWorkbook, org, write } from '../support/returned-workbooks.ts';
+import { randomAnswers, rng } from '../support/random-answers.ts';
 import { scratchDir } from '../support/run-cli.ts';
 
 const dir = join(scratchDir('scorebook-read-returns-'), 'returns');
@@ -23,7 +24,8 @@ beforeAll(async () => {
   const plan = resolvePlan(shippedTemplates().get('gbt-40143-2021')!, {
     profile: 'annex-b-example',
   }).value!;
-  const stamp = await prepareStamp(plan, 'zh-CN');
+  // Filled alike: a blank return would be rejected empty.
+  const stamp = await prepareStamp(plan, 'zh-CN', randomAnswers(plan, 'zh-CN', rng(1)));
   for (let i = 0; i < FILES - 12; i++) {
     write(
       join(dir, `S${String(i).padStart(4, '0')}.xlsx`),

@@ -3,7 +3,7 @@
  * China saves): the right files, the right messages, a manifest that matches the files.
  */
 import iconv from 'iconv-lite';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,64 @@ describe('generate --roster', () => {
       expect(sub.evaluation.total).toBe(0);
     },
   );
+
+  it('refuses a roster without periods before writing anything, naming the rows, in either language', () => {
+    const file = join(dir, 'no-period.csv');
+    writeFileSync(
+      file,
+      'org_id,org_name,region,org_type,period\nM1,甲,深圳,社会团体,2025\nM2,乙,深圳,基金会,\nM3,丙,武汉,基金会,\n',
+    );
+    const out = join(dir, 'out-no-period');
+    const r = runCli(['generate', 'gbt-40143-2021', '--roster', file, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Roster row(s) 3, 4 (2 member(s)) have no period');
+    expect(r.stderr).toContain('--period 2025');
+    expect(existsSync(out)).toBe(false);
+    const bare = join(dir, 'no-period-column.csv');
+    writeFileSync(bare, 'org_id,org_name,region,org_type\nM1,甲,深圳,社会团体\n');
+    const zh = runCli([
+      'generate',
+      'gbt-40143-2021',
+      '--roster',
+      bare,
+      '--out',
+      out,
+      '--lang',
+      'zh-CN',
+    ]);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain('名册没有评价周期列（或该列为空），也没有给出 --period');
+    expect(existsSync(out)).toBe(false);
+    // With --period, the same roster goes through.
+    expect(
+      runCli(['generate', 'gbt-40143-2021', '--roster', file, '--out', out, '--period', '2025'])
+        .code,
+    ).toBe(0);
+  });
+
+  it("writes workbooks in the template's language whatever the machine's locale, --lang overriding, with the issued weights recorded", () => {
+    const file = join(dir, 'lang.csv');
+    writeFileSync(file, 'org_id,org_name,region,org_type,period\nM1,甲,深圳,社会团体,2025\n');
+    const made = (name: string, extra: string[]) => {
+      const out = join(dir, name);
+      const r = runCli(['generate', 'gbt-40143-2021', '--roster', file, '--out', out, ...extra], {
+        env: { LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
+      });
+      expect(r.code, r.stderr).toBe(0);
+      // Messages follow the locale (or --lang), the workbook the template.
+      return { r, sub: openSubmissionFile(join(out, 'M1-甲.xlsx')).value! };
+    };
+    const plain = made('lang-default', []);
+    expect(plain.r.stdout).toContain('Wrote 1 workbook(s)');
+    expect(plain.sub.metadata.lang).toBe('zh-CN');
+    expect(plain.sub.metadata.weights).toBe(
+      plain.sub.issued.plan.dimensions.map((d) => `${d.id}=${d.weight}`).join(';'),
+    );
+    // Read back from the weight cells and normalized again, a last bit may differ: not a change.
+    expect(plain.sub.weightsChanged).toBe(false);
+    const en = made('lang-en', ['--lang', 'en']);
+    expect(en.sub.metadata.lang).toBe('en');
+  });
 
   it('says so and writes nothing when the roster misses a required column', () => {
     const file = join(dir, 'no-type.csv');

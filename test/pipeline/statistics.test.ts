@@ -8,10 +8,15 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  atGrouping,
   consolidated,
   distribution,
+  firstShownGrouping,
+  groupingSets,
   peerCount,
   percentileRank,
+  perGrouping,
+  rankedSubmission,
   suppress,
 } from '../../pipeline/store/statistics.ts';
 
@@ -109,5 +114,96 @@ describe('SQL statistics', () => {
     await expect(q()).rejects.toThrow(
       'SET VARIABLE consolidate to mean, median, min or max, not mode',
     );
+  });
+
+  it('compares each row with the first grouping whose group has k, ranks it there, and groups every grouping at once', async () => {
+    // Region × type: R1·T1 holds 2, R1·T2 holds 3, R2·T1 holds 1; region R1 holds 5, R2 1; all 6.
+    const P: [string, string, string, number | null][] = [
+      ['p1', 'R1', 'T1', 10],
+      ['p2', 'R1', 'T1', 20],
+      ['p3', 'R1', 'T2', 30],
+      ['p4', 'R1', 'T2', 40],
+      ['p5', 'R1', 'T2', 50],
+      ['p6', 'R2', 'T1', 60],
+      ['p7', 'R2', 'T1', null], // not ranked: no figure, counted nowhere
+    ];
+    await con.run('CREATE OR REPLACE TABLE p (id VARCHAR, region VARCHAR, type VARCHAR, x DOUBLE)');
+    for (const [id, region, type, x] of P)
+      await con.run('INSERT INTO p VALUES ($1, $2, $3, $4)', [id, region, type, x as number]);
+    const gs = [['region', 'type'], ['region'], []];
+    const at = async (k: number, groupings: string[][]) =>
+      rows(
+        `WITH g AS (SELECT *, ${perGrouping('x', [], groupings)} FROM p),
+         c AS (SELECT *, ${firstShownGrouping(groupings, k)} AS level FROM g)
+         SELECT id, level, ${atGrouping('n', 'level', groupings)} AS n, ${atGrouping('p', 'level', groupings)} AS pct
+         FROM c ORDER BY id`,
+      );
+    const xs = (f: (r: (typeof P)[number]) => boolean) =>
+      P.filter((r) => r[3] !== null && f(r)).map((r) => r[3]!);
+    const three = await at(3, gs);
+    expect(three.map((r) => [r.id, r.level, Number(r.n)])).toEqual([
+      ['p1', 1, 5], // R1·T1 has 2: its region
+      ['p2', 1, 5],
+      ['p3', 0, 3], // R1·T2 has 3
+      ['p4', 0, 3],
+      ['p5', 0, 3],
+      ['p6', 2, 6], // R2·T1 and R2 have 1: all
+      ['p7', 2, 6],
+    ]);
+    expect(Number(three[0]!.pct)).toBeCloseTo(
+      rank(
+        xs((r) => r[1] === 'R1'),
+        10,
+      ),
+      9,
+    );
+    expect(Number(three[2]!.pct)).toBeCloseTo(
+      rank(
+        xs((r) => r[2] === 'T2'),
+        30,
+      ),
+      9,
+    );
+    expect(Number(three[5]!.pct)).toBeCloseTo(
+      rank(
+        xs(() => true),
+        60,
+      ),
+      9,
+    );
+    expect(three[6]!.pct).toBeNull();
+    // No grouping with k: compared with nobody.
+    expect((await at(7, gs)).every((r) => r.level === null && r.n === null)).toBe(true);
+    // Without all among the groupings, R2's rows have nobody.
+    expect((await at(3, gs.slice(0, 2)))[5]!.level).toBeNull();
+
+    const sets = groupingSets([], gs);
+    const groups = await rows(
+      `SELECT ${sets.level} AS level, ${sets.select}count(x) AS n FROM p GROUP BY ${sets.groupBy} ORDER BY level, region, type`,
+    );
+    expect(groups.map((g) => [g.level, g.region, g.type, Number(g.n)])).toEqual([
+      [0, 'R1', 'T1', 2],
+      [0, 'R1', 'T2', 3],
+      [0, 'R2', 'T1', 1],
+      [1, 'R1', null, 5],
+      [1, 'R2', null, 1],
+      [2, null, null, 6],
+    ]);
+  });
+
+  it('ranks complete submissions only, unless include_partial is set', async () => {
+    await con.run('CREATE OR REPLACE TABLE s (id VARCHAR, total DOUBLE, complete BOOLEAN)');
+    await con.run("INSERT INTO s VALUES ('a', 50, true), ('b', 20, false), ('c', NULL, true)");
+    const ranked = async () =>
+      (await rows(`SELECT id FROM s WHERE ${rankedSubmission('s')} ORDER BY id`)).map((r) => r.id);
+    await con.run('RESET VARIABLE include_partial');
+    expect(await ranked()).toEqual(['a']);
+    await con.run('SET VARIABLE include_partial = true');
+    expect(await ranked()).toEqual(['a', 'b']);
+    expect(
+      (await rows(`SELECT id FROM s WHERE ${rankedSubmission('s', false)} ORDER BY id`)).map(
+        (r) => r.id,
+      ),
+    ).toEqual(['a']);
   });
 });

@@ -15,6 +15,7 @@ import { SCHEMA_VERSION } from '../../pipeline/store/schema.ts';
 import { TABLES } from '../../pipeline/store/tables.ts';
 import { VIEWS } from '../../pipeline/store/views/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
+import { copyIntoLegacy } from '../fixtures/store/copy-into-legacy.ts';
 import { makeLegacySchema } from '../fixtures/store/legacy-migrations.ts';
 import { queryDb } from '../support/query-db.ts';
 import { write } from '../support/returned-workbooks.ts';
@@ -69,7 +70,7 @@ beforeAll(() => {
   expect(JSON.parse(r.stdout)).toMatchObject({ ingested: 11, rejected: [] });
 });
 
-/** The data tables of schema versions 1 to 4, whose columns version 5 kept. */
+/** The data tables of schema versions 1 to 4, whose columns later versions kept (and added to). */
 const DATA_TABLES = [
   'organizations',
   'submissions',
@@ -85,7 +86,7 @@ async function legacyDatabase(version: number, name: string): Promise<string> {
   await withConnection(file, async (con) => {
     await makeLegacySchema(con, version);
     await con.run(`ATTACH ${quotedString(current)} AS now (READ_ONLY)`);
-    for (const t of DATA_TABLES) await con.run(`INSERT INTO ${t} SELECT * FROM now.${t}`);
+    await copyIntoLegacy(con, DATA_TABLES, 'now');
     await con.run('DETACH now');
   });
   return file;
@@ -209,6 +210,48 @@ describe('store schema', () => {
     ]);
     expect(await queryDb(v4, SHAPE)).toEqual(await queryDb(current, SHAPE));
     expect(await withConnection(v4, viewsUpToDate, { access_mode: 'READ_ONLY' })).toBe(true);
+  });
+
+  it('fills the columns of schema version 6 in an older file from what it holds', async () => {
+    const old = await legacyDatabase(4, 'v4-filled.duckdb');
+    await withConnection(old, async (con) => {
+      // Two workbook returns as an older scorebook stored them: one agreed with the engine, one was flagged.
+      await con.run("UPDATE submissions SET source = 'xlsx' WHERE org_id IN ('S1', 'S2')");
+      await con.run("UPDATE submissions SET flagged = true, unanswered = 3 WHERE org_id = 'S2'");
+      await con.run(
+        "INSERT INTO rejections VALUES ('late.xlsx', NULL, 'corrupt', 'damaged', now())",
+      );
+    });
+    (await openStore(old)).close();
+    const rows = await queryDb(
+      old,
+      `SELECT org_id, evaluator, source, answered, unanswered, applicable, complete, weights_changed,
+              issued_weights = weights AS same_weights, own_total IS NOT DISTINCT FROM total AS same_total, calculated
+       FROM submissions ORDER BY org_id, evaluator`,
+    );
+    expect(rows.length).toBe(VOLUNTEERS.length);
+    for (const r of rows) {
+      expect(r.applicable).toBe(Number(r.answered) + Number(r.unanswered));
+      expect(r.complete).toBe(r.unanswered === 0);
+      expect(r).toMatchObject({ weights_changed: false, same_weights: true, same_total: true });
+    }
+    const byOrg = (org: string) => rows.find((r) => r.org_id === org)!;
+    expect(byOrg('S1')).toMatchObject({ source: 'xlsx', calculated: true, complete: true });
+    // Flagged: it may have had no cached values at all, so whether it was calculated is unknown.
+    expect(byOrg('S2')).toMatchObject({ source: 'xlsx', calculated: null, complete: false });
+    expect(byOrg('S3')).toMatchObject({ source: 'csv', calculated: null });
+    expect(
+      await queryDb(old, 'SELECT file, org_id, period, template_id, code, params FROM rejections'),
+    ).toEqual([
+      {
+        file: 'late.xlsx',
+        org_id: null,
+        period: null,
+        template_id: null,
+        code: null,
+        params: null,
+      },
+    ]);
   });
 
   it('migrates a version-1 database forward, keeping its data', async () => {

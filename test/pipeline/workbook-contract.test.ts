@@ -77,7 +77,7 @@ describe('generated workbook contract', () => {
     expect(String(get('workbook_id'))).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('names every input, N/A, score, first-level score, weight, the total and the grade, each on one plain cell', () => {
+  it('names every input, N/A, score, first-level score, weight, the total, the grade and the unanswered count, each on one plain cell', () => {
     const names = nameTargets(wb);
     const ids = [
       '1.1.1',
@@ -109,7 +109,8 @@ describe('generated workbook contract', () => {
     }
     expect(names.get('TOTAL')).toMatch(/^'汇总'!\$B\$\d+$/);
     expect(names.get('GRADE')).toMatch(/^'汇总'!\$B\$\d+$/);
-    expect(names.size).toBe(17 * 5 + 3 * 2 + 2);
+    expect(names.get('UNANSWERED')).toMatch(/^'汇总'!\$B\$\d+$/);
+    expect(names.size).toBe(17 * 5 + 3 * 2 + 3);
   });
 
   it('validates inputs with lists and ranges, each with a message saying what is expected', () => {
@@ -139,7 +140,7 @@ describe('generated workbook contract', () => {
     });
   });
 
-  it('protects every sheet, leaving only inputs, N/A, modes, evidence and weights unlocked', () => {
+  it('protects every sheet, leaving only inputs, N/A, modes and evidence unlocked: the issued weights are locked', () => {
     const names = nameTargets(wb);
     for (const ws of wb.worksheets) {
       expect(
@@ -155,8 +156,30 @@ describe('generated workbook contract', () => {
             unlocked.push(`'${ws.name}'!$${cell.address.replace(/(\d+)/, '$$$1')}`);
         }),
       );
-    const expected = [...names].filter(([n]) => /^(IN|NA|MD|EV|WT)_/.test(n)).map(([, ref]) => ref);
+    const expected = [...names].filter(([n]) => /^(IN|NA|MD|EV)_/.test(n)).map(([, ref]) => ref);
     expect(unlocked.sort()).toEqual(expected.sort());
+  });
+
+  it('leaves the weights editable with --editable-weights, and only then', async () => {
+    const out = join(scratchDir('scorebook-contract-'), 'self.xlsx');
+    const r = runCli(['generate', 'gbt-40143-2021', '--editable-weights', '--out', out]);
+    expect(r.code).toBe(0);
+    const own = new ExcelJS.Workbook();
+    await own.xlsx.readFile(out);
+    const summary = own.getWorksheet('汇总')!;
+    for (const [name, ref] of nameTargets(own)) {
+      if (!name.startsWith('WT_')) continue;
+      const cell = summary.getCell(ref.split('!')[1]!.replace(/\$/g, ''));
+      expect(cell.protection?.locked, name).toBe(false);
+      expect(cell.dataValidation?.type, name).toBe('decimal');
+    }
+    const issued = wb.getWorksheet('汇总')!;
+    for (const [name, ref] of nameTargets(wb))
+      if (name.startsWith('WT_')) {
+        const cell = issued.getCell(ref.split('!')[1]!.replace(/\$/g, ''));
+        expect(cell.protection?.locked ?? true, name).toBe(true);
+        expect(cell.dataValidation?.type, name).toBeUndefined();
+      }
   });
 
   it('uses plain portable formulas only, with text written as text', () => {
@@ -176,13 +199,16 @@ describe('generated workbook contract', () => {
         'IFERROR',
         'INT',
         'ISNUMBER',
+        'LEN',
         'MATCH',
         'MAX',
         'MIN',
         'MOD',
         'OR',
         'ROUND',
+        'SUBSTITUTE',
         'SUM',
+        'SUMPRODUCT',
         'TRIM',
       ].filter((f) => used.has(f)),
     );

@@ -2,7 +2,7 @@
  * The workbook's formulas agree with the engine. Generated workbooks, filled with over 200
  * seeded random answer sets (N/A, blanks, typed variants, band edges, edited weights), are
  * recalculated by LibreOffice headless, an independent spreadsheet engine, and every SC_, DIM_,
- * TOTAL and GRADE is compared with the engine to 1e-9. The cached values written into the files
+ * TOTAL, GRADE and UNANSWERED is compared with the engine to 1e-9. The cached values written into the files
  * are poisoned first, so a value that LibreOffice did not recompute cannot pass.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import {
   answersToInputs,
   evaluate,
   idToName,
+  pick,
   resolvePlan,
   text,
   type Lang,
@@ -60,6 +61,10 @@ beforeAll(async () => {
     for (let i = 0; i < spec.sets; i++) {
       const lang: Lang = i % 3 === 0 ? 'en' : 'zh-CN';
       const answers = randomAnswers(base, lang, random);
+      // Some blanks are not empty cells: spaces, a full-width one, as people clear a cell.
+      for (const ind of base.indicators)
+        if (!answers.has(ind.id) && random() < 0.5)
+          answers.set(ind.id, { input: pick(random, ['  ', '\u3000', ' \u3000 ']) });
       const rawWeights = randomWeights(base, random);
       const plan = rawWeights
         ? resolvePlan(template, {
@@ -86,6 +91,7 @@ beforeAll(async () => {
       ev.dimensions.forEach((d) => expected.set(idToName('DIM', d.id), d.score ?? ''));
       expected.set('TOTAL', ev.total ?? '');
       expected.set('GRADE', ev.grade ? text(ev.grade.label, lang) : '');
+      expected.set('UNANSWERED', ev.unanswered.length);
       const file = join(
         dir,
         `${spec.template}-${spec.profile ?? 'all'}-${spec.method ?? 'default'}-${i}.xlsx`,
@@ -111,7 +117,7 @@ describe('workbook formulas against the engine, recalculated by LibreOffice', ()
     expect(new Set(cases.map((c) => c.label.split('#')[0])).size).toBe(PLANS.length);
   });
 
-  it("gives the engine's SC_, DIM_, TOTAL and GRADE to 1e-9 in every workbook", () => {
+  it("gives the engine's SC_, DIM_, TOTAL, GRADE and UNANSWERED to 1e-9 in every workbook", () => {
     const failures: string[] = [];
     let compared = 0;
     for (const c of cases) {

@@ -128,7 +128,7 @@ describe('a first-level indicator with recorded figures only', () => {
       `2 ${text(recorded[0]!.name, 'en')}: every indicator under it records a figure and none is scored, so it is not in the heat map.`,
     );
     expect(
-      row(heat, '深圳 · 社会团体 (5)')!
+      row(heat, '深圳 × 社会团体 (5)')!
         .slice(1)
         .every((c) => /^\d+\.\d$/.test(c)),
     ).toBe(true);

@@ -15,29 +15,23 @@ import {
 import { reportWords } from '../../pipeline/report/report-words.ts';
 import { buildSummaryModel } from '../../pipeline/report/summary-model.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
+import { dimensionRow, groupRow, orgRow, scopeOf } from '../support/report-rows.ts';
 
 const template = shippedTemplates().get('tssof-0001-2024-basic')!;
 const indicators = template.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators));
 const w = reportWords('zh-CN');
 
 function model(i: number, opts: { peers: boolean; periods: string[] }): ReportModel {
-  const org: OrgRow = {
+  const org: OrgRow = orgRow({
     org_id: `M${i}`,
     org_name: `第${i}协会`,
-    region: '深圳',
-    org_type: '社会团体',
-    size: null,
     total: 30 + 7 * i,
-    raters: 1,
-    total_range: 0,
-    flagged: false,
-    grades: [],
-    profile: null,
+    n_compared: 6,
     n_group: 6,
     n_all: 6,
     percentile_in_group: 50,
     percentile_overall: 50,
-  };
+  });
   const detail: OrgDetail = {
     dimensions: template.dimensions.flatMap((d, k) =>
       opts.periods.map((p, j) => ({
@@ -57,51 +51,47 @@ function model(i: number, opts: { peers: boolean; periods: string[] }): ReportMo
       percentile: 50,
       na: false,
       value: null,
+      unanswered: false,
     })),
     trend: opts.periods.map((p, j) => ({
       org_id: org.org_id,
       period: p,
       total: 20 + 9 * i + 5 * j,
-      peer_median: j === 0 && i % 2 ? null : 40 + i + j,
     })),
     raterSpread: [],
   };
   const n = opts.peers ? 6 : 3;
+  const period = opts.periods[opts.periods.length - 1]!;
+  const scope = scopeOf(template, period);
+  // The peers' median each period (none the first period for odd i: under k then).
+  const earlier = opts.periods
+    .slice(0, -1)
+    .map((p, j) =>
+      groupRow(
+        j === 0 && i % 2 ? 3 : 6,
+        { min: 20, q1: 30, median: 40 + i + j, q3: 60, max: 80, mean: 45 },
+        { period: p },
+      ),
+    );
   const peers = indexPeers({
+    scope,
     groups: [
-      {
-        region: '深圳',
-        org_type: '社会团体',
+      ...earlier,
+      groupRow(
         n,
-        suppressed: !opts.peers,
-        total: opts.peers
-          ? { min: 20, q1: 35 + i, median: 45 + i, q3: 60 + i, max: 80, mean: 47 }
-          : null,
-      },
+        { min: 20, q1: 35 + i, median: 45 + i, q3: 60 + i, max: 80, mean: 47 },
+        { period },
+      ),
     ],
-    groupDimensions: template.dimensions.map((d, k) => ({
-      region: '深圳',
-      org_type: '社会团体',
-      dimension_id: d.id,
-      n,
-      quartiles: opts.peers
-        ? { q1: 0.2 + 0.01 * k, median: 0.5 - 0.02 * i, q3: 0.7 + 0.01 * i }
-        : null,
-    })),
+    groupDimensions: template.dimensions.map((d, k) =>
+      dimensionRow(d.id, n, { q1: 0.2 + 0.01 * k, median: 0.5 - 0.02 * i, q3: 0.7 + 0.01 * i }),
+    ),
   });
-  return buildReportModel(
-    template,
-    {
-      template: template.id,
-      period: opts.periods[opts.periods.length - 1]!,
-      k: 5,
-      consolidate: 'mean',
-    },
-    org,
-    detail,
-    peers,
-    { lang: 'zh-CN', k: 5, generatedAt: 't' },
-  );
+  return buildReportModel(template, scope, org, detail, peers, {
+    lang: 'zh-CN',
+    k: 5,
+    generatedAt: 't',
+  });
 }
 
 /** ECharts numbers its instances (CSS classes, clip paths): the only difference allowed. */
@@ -112,25 +102,15 @@ describe('chart labels', () => {
     const medians = [0.8, 2 / 3, 0.5, 0.9, 1];
     const summary = buildSummaryModel({
       data: {
-        scope: { template: template.id, period: '2025', k: 5, consolidate: 'mean' },
+        scope: scopeOf(template),
         orgs: [],
         groups: [
-          {
-            region: '深圳',
-            org_type: '社会团体',
-            n: 5,
-            suppressed: false,
-            total: { min: 20, q1: 35, median: 45, q3: 60, max: 80, mean: 47 },
-          },
-          { region: '武汉', org_type: '基金会', n: 3, suppressed: true, total: null },
+          groupRow(5, { min: 20, q1: 35, median: 45, q3: 60, max: 80, mean: 47 }),
+          groupRow(3, null, { by: { region: '武汉', org_type: '基金会' } }),
         ],
-        groupDimensions: template.dimensions.map((d, i) => ({
-          region: '深圳',
-          org_type: '社会团体',
-          dimension_id: d.id,
-          n: 5,
-          quartiles: { q1: 0, median: medians[i]!, q3: 1 },
-        })),
+        groupDimensions: template.dimensions.map((d, i) =>
+          dimensionRow(d.id, 5, { q1: 0, median: medians[i]!, q3: 1 }),
+        ),
       },
       template,
       lang: 'zh-CN',

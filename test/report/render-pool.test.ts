@@ -10,29 +10,23 @@ import { reportPage } from '../../pipeline/report/render-page.ts';
 import { createPageWriter, workersFor } from '../../pipeline/report/render-pool.ts';
 import { buildReportModel, indexPeers } from '../../pipeline/report/report-model.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
+import { dimensionRow, groupRow, orgRow, scopeOf } from '../support/report-rows.ts';
 import { scratchDir } from '../support/run-cli.ts';
 
 const template = shippedTemplates().get('tssof-0001-2024-basic')!;
 const indicators = template.dimensions.flatMap((d) => d.groups.flatMap((g) => g.indicators));
 
 function model(i: number) {
-  const org: OrgRow = {
+  const org: OrgRow = orgRow({
     org_id: `M${i}`,
     org_name: `第${i}协会 <b>`,
-    region: '深圳',
-    org_type: '社会团体',
-    size: null,
     total: 40 + i,
-    raters: 1,
-    total_range: 0,
-    flagged: false,
-    grades: [],
-    profile: null,
+    n_compared: 6,
     n_group: 6,
     n_all: 6,
     percentile_in_group: 50,
     percentile_overall: 50,
-  };
+  });
   const detail: OrgDetail = {
     dimensions: template.dimensions.flatMap((d, k) => [
       { org_id: org.org_id, period: '2024', dimension_id: d.id, score: 0.3 },
@@ -48,39 +42,30 @@ function model(i: number) {
       percentile: 50,
       na: false,
       value: null,
+      unanswered: false,
     })),
     trend: [
-      { org_id: org.org_id, period: '2024', total: 35, peer_median: 40 },
-      { org_id: org.org_id, period: '2025', total: 40 + i, peer_median: 45 },
+      { org_id: org.org_id, period: '2024', total: 35 },
+      { org_id: org.org_id, period: '2025', total: 40 + i },
     ],
     raterSpread: [],
   };
+  const scope = scopeOf(template);
   const peers = indexPeers({
+    scope,
     groups: [
-      {
-        region: '深圳',
-        org_type: '社会团体',
-        n: 6,
-        suppressed: false,
-        total: { min: 20, q1: 35, median: 45, q3: 60, max: 80, mean: 47 },
-      },
+      groupRow(6, { min: 20, q1: 30, median: 40, q3: 50, max: 80, mean: 40 }, { period: '2024' }),
+      groupRow(6, { min: 20, q1: 35, median: 45, q3: 60, max: 80, mean: 47 }),
     ],
-    groupDimensions: template.dimensions.map((d) => ({
-      region: '深圳',
-      org_type: '社会团体',
-      dimension_id: d.id,
-      n: 6,
-      quartiles: { q1: 0.3, median: 0.5, q3: 0.7 },
-    })),
+    groupDimensions: template.dimensions.map((d) =>
+      dimensionRow(d.id, 6, { q1: 0.3, median: 0.5, q3: 0.7 }),
+    ),
   });
-  return buildReportModel(
-    template,
-    { template: template.id, period: '2025', k: 5, consolidate: 'mean' },
-    org,
-    detail,
-    peers,
-    { lang: 'zh-CN', k: 5, generatedAt: '2025-01-01 00:00' },
-  );
+  return buildReportModel(template, scope, org, detail, peers, {
+    lang: 'zh-CN',
+    k: 5,
+    generatedAt: '2025-01-01 00:00',
+  });
 }
 
 /** ECharts numbers its instances (CSS classes, clip paths): the only difference allowed between two drawings. */

@@ -132,7 +132,21 @@ describe('reports in chromium', () => {
     expect(statSync(join(ARTIFACTS, 'report-A1.png')).size).toBeGreaterThan(10_000);
   });
 
-  it('draws only the organization where its group is under k, and keeps a hostile name as text', async () => {
+  it('draws only the organization where its group is under k (no fallback), and keeps a hostile name as text', async () => {
+    // With the default fallback Z1 is compared with all members; without one, with nobody.
+    const r = runReport([
+      '--db',
+      db,
+      '--org',
+      'Z1',
+      '--out',
+      out,
+      '--lang',
+      'zh-CN',
+      '--fallback',
+      'none',
+    ]);
+    expect(r.code).toBe(0);
     const o = await open('Z1-2025.html', 'report-Z1-hostile-name.png');
     expect(o.outside).toEqual([]);
     expect(o.dialogs).toEqual([]);
@@ -151,7 +165,11 @@ describe('reports in chromium', () => {
     expect(heat.series).toEqual([0, 1]);
     expect(heat.texts.filter((t) => t === '< 5')).toHaveLength(2 * plan.dimensions.length);
     expect(heat.texts).toEqual(
-      expect.arrayContaining(['深圳 · 社会团体\uff085\uff09', '武汉 · 基金会\uff08< 5\uff09']),
+      expect.arrayContaining([
+        '深圳 × 社会团体\uff085\uff09',
+        '武汉 × 基金会\uff08< 5\uff09',
+        expect.stringMatching(/^全部成员\uff08\d+\uff09$/),
+      ]),
     );
     const index = await open('index.html', 'index.png');
     expect(index.outside).toEqual([]);

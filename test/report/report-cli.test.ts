@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../core/index.ts';
 import { escapeHtml } from '../../pipeline/report/html.ts';
+import { queryDb } from '../support/query-db.ts';
 import { runCli, scratchDir } from '../support/run-cli.ts';
 import {
   A5_WEAK,
@@ -44,6 +45,9 @@ const card = (page: string, attr: string) => {
   const inner = page.match(new RegExp(`${attr}>(.*?)</div>`))?.[1];
   return inner === undefined ? null : plain(inner);
 };
+/** The sentence naming the group compared with. */
+const comparedWith = (page: string) =>
+  plain(page.match(/<p id="compared-with"[^>]*>([\s\S]*?)<\/p>/)?.[1] ?? '');
 /** Markup → the text a reader sees. */
 const plain = (s: string) =>
   s
@@ -90,7 +94,11 @@ describe('scorebook report --org', () => {
     expect(card(page, 'data-percentile-group')).toBe(
       String(Math.round(percentileRank(totals, mine))),
     );
-    expect(card(page, 'data-percentile-overall')).toMatch(/^\d+$/);
+    // One peer group per organization: no second percentile among all beside it.
+    expect(page).not.toContain('data-percentile-overall');
+    expect(comparedWith(page)).toMatch(
+      /^Compared with the 5 members of 深圳 × 社会团体 \(2025, all 46 indicators \([0-9a-f]{8}\)\)\.$/,
+    );
     // First-level medians of the group, from the engine's dimension scores.
     for (const d of plan.dimensions) {
       const cells = row(page, `${d.id} ${text(d.name, 'en')}`)!;
@@ -107,8 +115,9 @@ describe('scorebook report --org', () => {
     expect(radarSeries(page)).toBe(4); // quartile band, its cut-out, the peer median, the organization
   });
 
-  it('says "fewer than k peers" for a group of k − 1, and shows it once --min-group is k − 1', () => {
-    const page = report('B1', join(dir, 'b1'));
+  it('says "fewer than k peers" for a group of k − 1 without a fallback, and shows it once --min-group is k − 1', () => {
+    const none = ['--fallback', 'none'];
+    const page = report('B1', join(dir, 'b1'), none);
     const totals = groupB.map((o) => expected(o, '2025').total);
     const median = one(quantile(totals, 0.5));
     expect(card(page, 'data-peer-median')).toBe('fewer than 5 peers');
@@ -121,29 +130,57 @@ describe('scorebook report --org', () => {
       ]);
     expect(row(page, plan.indicators[5]!.id)).toHaveLength(3); // no percentile column at all
     expect(radarSeries(page)).toBe(1); // the organization alone
-    // Overall (11 organizations) is still shown.
-    expect(card(page, 'data-percentile-overall')).toMatch(/^\d+$/);
     expect(page).toContain(
       '<p>Peer group: <span class="suppressed">fewer than 5 peers</span>.</p>',
     );
+    expect(comparedWith(page)).toMatch(
+      /^Compared with nobody \(2025, .+\): fewer than 5 share your region and type\.$/,
+    );
     // zh-CN punctuates in full width: "同类机构：少于 5 个同类机构。", not "同类机构: 少于 5 个同类机构."
-    const zh = report('B1', join(dir, 'b1-zh'), ['--lang', 'zh-CN']);
+    const zh = report('B1', join(dir, 'b1-zh'), ['--lang', 'zh-CN', ...none]);
     expect(zh).toContain(
       '<p>同类机构\uff1a<span class="suppressed">少于 5 个同类机构</span>\u3002</p>',
     );
-    expect(zh).toContain('<div class="note">同类机构\uff1a武汉 · 基金会</div>');
+    expect(zh).toContain(
+      '<div class="note">同类机构\uff1a<span class="suppressed">少于 5 个同类机构</span></div>',
+    );
     expect(zh).not.toMatch(/同类机构: |个同类机构<\/span>\./);
 
-    const four = report('B1', join(dir, 'b1-k4'), ['--min-group', '4']);
+    const four = report('B1', join(dir, 'b1-k4'), ['--min-group', '4', ...none]);
     expect(card(four, 'data-peer-median')).toBe(median);
     expect(card(four, 'data-percentile-group')).toBe(
       String(Math.round(percentileRank(totals, expected(ORGS[5]!, '2025').total))),
     );
     expect(radarSeries(four)).toBe(4);
     // And k + 1 hides the group of five.
-    const six = report('A1', join(dir, 'a1-k6'), ['--min-group', '6']);
+    const six = report('A1', join(dir, 'a1-k6'), ['--min-group', '6', ...none]);
     expect(card(six, 'data-peer-median')).toBe('fewer than 6 peers');
     expect(radarSeries(six)).toBe(1);
+  });
+
+  it('compares an organization of a group under k with the first coarser group of k, every figure over that group', async () => {
+    // 武汉 × 基金会 and 武汉 hold 4: B1 is compared with all the ranked organizations.
+    const [f1] = await queryDb(db, "SELECT total, complete FROM submissions WHERE org_id = 'F1'");
+    const all = [
+      ...ORGS.map((o) => expected(o, '2025').total),
+      ...(f1!.complete ? [Number(f1!.total)] : []),
+    ];
+    const page = report('B1', join(dir, 'b1-fallback'));
+    expect(comparedWith(page)).toMatch(
+      new RegExp(
+        `^Compared with all ${all.length} members \\(2025, .+\\): fewer than 5 share your region and type, or your region\\.$`,
+      ),
+    );
+    const mine = expected(ORGS[5]!, '2025').total;
+    expect(card(page, 'data-peer-median')).toBe(one(quantile(all, 0.5)));
+    expect(card(page, 'data-percentile-group')).toBe(String(Math.round(percentileRank(all, mine))));
+    expect(radarSeries(page)).toBe(4);
+    const zh = report('B1', join(dir, 'b1-fallback-zh'), ['--lang', 'zh-CN']);
+    expect(comparedWith(zh)).toMatch(
+      new RegExp(
+        `^与全部 ${all.length} 个成员比较（2025，.+）：与本机构地区和类型相同的、地区相同的均少于 5 个。$`,
+      ),
+    );
   });
 
   it("lists the weakest indicators with the standard's own content descriptions, in zh-CN and en", () => {
@@ -291,7 +328,7 @@ describe('scorebook report --org', () => {
     ]);
     expect(period.code).toBe(1);
     expect(period.stderr).toContain(
-      'Organization B1 has no submission for period 2024 of tssof-0001-2024-basic. Its periods: 2025.',
+      'No submission of organization B1 for period 2024 of tssof-0001-2024-basic. Periods present: 2025.',
     );
   });
 });
@@ -304,7 +341,9 @@ describe('scorebook report --all', () => {
     out = join(dir, 'all');
     const r = runReport(['--db', db, '--all', '--out', out, '--roster', roster]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Wrote 11 reports \(tssof-0001-2024-basic, period 2025, k = 5\)/);
+    expect(r.stdout).toMatch(
+      /^Wrote 11 reports \(tssof-0001-2024-basic all 46 indicators \([0-9a-f]{8}\), period 2025, k = 5\)/,
+    );
     summary = read(join(out, 'summary.html'));
     index = read(join(out, 'index.html'));
   });
@@ -315,6 +354,7 @@ describe('scorebook report --all', () => {
       [
         ...[...ORGS.map((o) => o.id), FLAGGED.id].sort().map((id) => `${id}-2025.html`),
         'index.html',
+        'report-manifest.json',
         'summary.html',
       ].sort(),
     );
@@ -322,8 +362,8 @@ describe('scorebook report --all', () => {
     expect(index).toContain('href="summary.html"');
   });
 
-  it('puts the first-level medians of a group of k in the heat map, and "fewer than k peers" for k − 1', () => {
-    const a = row(summary, '深圳 · 社会团体 (5)')!;
+  it('puts the first-level medians of a group of k in the heat map, and "fewer than k peers" for k − 1', async () => {
+    const a = row(summary, '深圳 × 社会团体 (5)')!;
     plan.dimensions.forEach((d, i) =>
       expect(a[i + 1]).toBe(
         one(
@@ -334,15 +374,23 @@ describe('scorebook report --all', () => {
         ),
       ),
     );
-    expect(row(summary, '武汉 · 基金会 (< 5)')!.slice(1)).toEqual(
+    expect(row(summary, '武汉 × 基金会 (< 5)')!.slice(1)).toEqual(
       plan.dimensions.map(() => 'fewer than 5 peers'),
     );
     const chart = summary.match(/<figure data-chart="heatmap"[\s\S]*?<\/figure>/)![0];
     expect(chart.match(/>&lt; 5</g)).toHaveLength(2 * plan.dimensions.length); // 武汉 and 北京, every first-level indicator
     const groups = summary.match(/<section id="groups">[\s\S]*?<\/section>/)![0];
-    expect(row(groups, '武汉')!.slice(2)).toEqual(['fewer than 5 peers']);
+    // The group under k says whom its members are compared with instead: all of them.
+    expect(row(groups, '武汉 × 基金会')!.slice(1)).toEqual([
+      '4',
+      'fewer than 5 peers',
+      'all members',
+    ]);
+    // F1's random answers leave some blank: partial, it is reported but not ranked.
+    const [f1] = await queryDb(db, "SELECT complete FROM submissions WHERE org_id = 'F1'");
+    expect(row(groups, 'all members')![1]).toBe(String(ORGS.length + (f1!.complete ? 1 : 0)));
     const totals = groupA.map((o) => expected(o, '2025').total);
-    expect(row(groups, '深圳')!.slice(2, 6)).toEqual([
+    expect(row(groups, '深圳 × 社会团体')!.slice(1, 5)).toEqual([
       '5',
       one(quantile(totals, 0.25)),
       one(quantile(totals, 0.5)),
@@ -352,7 +400,7 @@ describe('scorebook report --all', () => {
     const k4 = join(dir, 'all-k4');
     expect(runReport(['--db', db, '--all', '--out', k4, '--min-group', '4']).code).toBe(0);
     const s4 = read(join(k4, 'summary.html'));
-    const b = row(s4, '武汉 · 基金会 (4)')!;
+    const b = row(s4, '武汉 × 基金会 (4)')!;
     plan.dimensions.forEach((d, i) =>
       expect(b[i + 1]).toBe(
         one(
@@ -381,7 +429,7 @@ describe('scorebook report --all', () => {
 
   it('holds no URL at all, not even the SVG namespace: every page opens offline, and a check for URLs finds none', () => {
     const pages = readdirSync(out);
-    expect(pages).toHaveLength(ORGS.length + 3);
+    expect(pages).toHaveLength(ORGS.length + 4); // F1's, the index, the summary, the manifest
     for (const f of pages) expect(read(join(out, f)), f).not.toMatch(/https?:\/\//);
     // The charts are still there, inline.
     expect(read(join(out, 'A1-2025.html')).match(/<svg[\s>]/g)).toHaveLength(2);

@@ -13,34 +13,16 @@ import type {
   ScopeData,
 } from '../../pipeline/report/load-report-data.ts';
 import { buildReportModel, indexPeers } from '../../pipeline/report/report-model.ts';
+import { comparedWith } from '../../pipeline/report/render-report-html.ts';
 import { buildSummaryModel } from '../../pipeline/report/summary-model.ts';
 import { reportWords } from '../../pipeline/report/report-words.ts';
 import { benchmarkWords } from '../../pipeline/benchmark/benchmark-words.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
+import { dimensionRow, groupRow, orgRow, scopeOf } from '../support/report-rows.ts';
 
 const gbt = shippedTemplates().get('gbt-40143-2021')!;
-const scope = { template: gbt.id, period: '2025', k: 5, consolidate: 'mean' as const };
-
-function org(over: Partial<OrgRow> = {}): OrgRow {
-  return {
-    org_id: 'M1',
-    org_name: '甲协会',
-    region: '深圳',
-    org_type: '社会团体',
-    size: null,
-    total: 60,
-    raters: 1,
-    total_range: 0,
-    flagged: false,
-    grades: [],
-    profile: null,
-    n_group: 5,
-    n_all: 12,
-    percentile_in_group: 70,
-    percentile_overall: 55,
-    ...over,
-  };
-}
+const scope = scopeOf(gbt);
+const org = (over: Partial<OrgRow> = {}): OrgRow => orgRow(over);
 
 /** Indicators of dimension 1 as rows: id → [score, percentile, peers with a score]. */
 function detail(
@@ -60,6 +42,7 @@ function detail(
         percentile,
         na: false,
         value: null,
+        unanswered: false,
       })),
       ...extra.map((e) => ({
         org_id: 'M1',
@@ -70,34 +53,21 @@ function detail(
         percentile: null,
         na: false,
         value: null,
+        unanswered: false,
         ...e,
       })),
     ],
-    trend: [{ org_id: 'M1', period: '2025', total: 60, peer_median: 55 }],
+    trend: [{ org_id: 'M1', period: '2025', total: 60 }],
     raterSpread: [],
   };
 }
 
-const peers = (n: number) =>
+/** The group 深圳 × 社会团体 of n ranked organizations (level 0), or another level's group. */
+const peers = (n: number, level = 0) =>
   indexPeers({
-    groups: [
-      {
-        region: '深圳',
-        org_type: '社会团体',
-        n,
-        suppressed: n < 5,
-        total: n < 5 ? null : { min: 10, q1: 40, median: 55, q3: 70, max: 90, mean: 54 },
-      },
-    ],
-    groupDimensions: [
-      {
-        region: '深圳',
-        org_type: '社会团体',
-        dimension_id: '1',
-        n,
-        quartiles: n < 5 ? null : { q1: 0.4, median: 0.5, q3: 0.6 },
-      },
-    ],
+    scope,
+    groups: [groupRow(n, { min: 10, q1: 40, median: 55, q3: 70, max: 90, mean: 54 }, { level })],
+    groupDimensions: [dimensionRow('1', n, { q1: 0.4, median: 0.5, q3: 0.6 }, { level })],
   });
 
 describe('buildReportModel', () => {
@@ -157,27 +127,107 @@ describe('buildReportModel', () => {
     expect(ind(five, '1.1.1')).toMatchObject({ percentile: 60, peerSuppressed: false });
     expect(ind(five, '1.1.5')).toMatchObject({ percentile: null, peerSuppressed: true }); // 4 peers scored it
 
-    const four = buildReportModel(gbt, scope, org({ n_group: 4 }), detail(scores), peers(4), {
-      lang: 'en',
-      k: 5,
-      generatedAt: 't',
-    });
-    expect(four.peer).toMatchObject({
-      n: null,
-      total: null,
-      percentileInGroup: null,
-      percentileOverall: 55,
-    });
-    expect(four.dimensions[0]!.peer).toBeNull();
+    // No grouping, not even all, with k ranked: compared with nobody, no statistic at all.
+    const nobody = buildReportModel(
+      gbt,
+      scope,
+      org({ n_group: 4, n_all: 4, level: null, n_compared: null, percentile_in_group: null }),
+      detail(scores),
+      peers(4),
+      { lang: 'en', k: 5, generatedAt: 't' },
+    );
+    expect(nobody.peer).toMatchObject({ by: null, n: 4, total: null, percentileInGroup: null });
+    expect(nobody.peer.skipped).toEqual([['region', 'org_type'], ['region'], []]);
+    expect(nobody.dimensions[0]!.peer).toBeNull();
     expect(
-      four.groups.flatMap((g) => [g, ...g.indicators]).every((s) => s.percentile === null),
+      nobody.groups.flatMap((g) => [g, ...g.indicators]).every((s) => s.percentile === null),
     ).toBe(true);
-    const fewAll = buildReportModel(gbt, scope, org({ n_all: 4 }), detail(scores), peers(5), {
-      lang: 'en',
-      k: 5,
-      generatedAt: 't',
+  });
+
+  it('takes every statistic from the one group it falls back to, and says which finer ones were too small', () => {
+    const m = buildReportModel(
+      gbt,
+      scope,
+      org({ n_group: 3, level: 1, n_compared: 9, percentile_in_group: 40 }),
+      detail(scores),
+      peers(9, 1),
+      { lang: 'en', k: 5, generatedAt: 't', selection: 'annex-b-example' },
+    );
+    expect(m.peer).toMatchObject({
+      by: { region: '深圳' },
+      n: 9,
+      total: { q1: 40, median: 55, q3: 70 },
+      percentileInGroup: 40,
     });
-    expect(fewAll.peer.percentileOverall).toBeNull();
+    expect(m.peer.skipped).toEqual([['region', 'org_type']]);
+    expect(m.dimensions[0]!.peer).toEqual({ q1: 40, median: 50, q3: 60 });
+    expect(comparedWith(m, reportWords('en'))).toBe(
+      'Compared with the 9 members of 深圳 (2025, annex-b-example): fewer than 5 share your region and type.',
+    );
+    const zh = buildReportModel(
+      gbt,
+      scope,
+      org({ n_group: 3, level: 2, n_compared: 30 }),
+      detail(scores),
+      indexPeers({
+        scope,
+        groups: [groupRow(30, { min: 1, q1: 2, median: 3, q3: 4, max: 5, mean: 3 }, { level: 2 })],
+        groupDimensions: [],
+      }),
+      { lang: 'zh-CN', k: 5, generatedAt: 't', selection: 'annex-b-example' },
+    );
+    expect(comparedWith(zh, reportWords('zh-CN'))).toBe(
+      '与全部 30 个成员比较（2025，annex-b-example）：与本机构地区和类型相同的、地区相同的均少于 5 个。',
+    );
+  });
+
+  it('banners a partial return, ranks it nowhere, and lists its blanks as unanswered, never as weak', () => {
+    const m = buildReportModel(
+      gbt,
+      scope,
+      org({
+        ranked: false,
+        complete: false,
+        unanswered: 2,
+        applicable: 5,
+        percentile_in_group: null,
+      }),
+      detail(
+        scores,
+        [
+          { id: '1.1.2', rule: 'binary', score: 0, unanswered: true },
+          { id: '1.1.3', rule: 'binary', score: 0, unanswered: true },
+        ].map((e) => ({ ...e, n_peers: 5, percentile: 10 })),
+      ),
+      peers(5),
+      { lang: 'en', k: 5, generatedAt: 't' },
+    );
+    expect(m.ranked).toBe(false);
+    expect(m.partial).toEqual({ unanswered: 2, applicable: 5, ids: ['1.1.2', '1.1.3'] });
+    expect(m.peer.percentileInGroup).toBeNull();
+    // Its peers' figures for context, but no rank of its own anywhere.
+    expect(m.peer.total).toMatchObject({ median: 55 });
+    const all = m.groups.flatMap((g) => g.indicators);
+    expect(all.filter((i) => i.state === 'unanswered').map((i) => i.id)).toEqual([
+      '1.1.2',
+      '1.1.3',
+    ]);
+    expect(all.every((i) => i.percentile === null)).toBe(true);
+    expect(m.weakest.map((w) => w.id)).not.toContain('1.1.2');
+    expect(m.weakest.map((w) => w.id)).not.toContain('1.1.3');
+  });
+
+  it('keeps the issued-weights total and shows the own one beside it when the weights were changed', () => {
+    const m = buildReportModel(
+      gbt,
+      scope,
+      org({ total: 29.67, own_total: 24.13, weights_changed: true }),
+      detail(scores),
+      peers(5),
+      { lang: 'en', k: 5, generatedAt: 't' },
+    );
+    expect(m.total).toBe(29.67);
+    expect(m.weightsChanged).toEqual({ ownTotal: 24.13 });
   });
 
   it('shows recorded figures and N/A without a score', () => {
@@ -219,6 +269,7 @@ describe('first-level indicators without a score', () => {
           percentile: 50,
           na: false,
           value: 1,
+          unanswered: false,
         },
         {
           org_id: 'M1',
@@ -229,6 +280,7 @@ describe('first-level indicators without a score', () => {
           percentile: null,
           na: false,
           value: 320,
+          unanswered: false,
         },
         {
           org_id: 'M1',
@@ -239,28 +291,18 @@ describe('first-level indicators without a score', () => {
           percentile: null,
           na: true,
           value: null,
+          unanswered: false,
         },
       ],
-      trend: [{ org_id: 'M1', period: '2025', total: 60, peer_median: 55 }],
+      trend: [{ org_id: 'M1', period: '2025', total: 60 }],
       raterSpread: [],
     };
     const p = indexPeers({
-      groups: [
-        {
-          region: '深圳',
-          org_type: '社会团体',
-          n: 5,
-          suppressed: false,
-          total: { min: 10, q1: 40, median: 55, q3: 70, max: 90, mean: 54 },
-        },
-      ],
-      groupDimensions: ['1', '6'].map((id) => ({
-        region: '深圳',
-        org_type: '社会团体',
-        dimension_id: id,
-        n: 5,
-        quartiles: { q1: 0.4, median: 0.5, q3: 0.6 },
-      })),
+      scope,
+      groups: [groupRow(5, { min: 10, q1: 40, median: 55, q3: 70, max: 90, mean: 54 })],
+      groupDimensions: ['1', '6'].map((id) =>
+        dimensionRow(id, 5, { q1: 0.4, median: 0.5, q3: 0.6 }),
+      ),
     });
     const m = buildReportModel(gbt, scope, org(), d, p, { lang: 'en', k: 5, generatedAt: 't' });
     expect(m.dimensions.map((x) => [x.id, x.state, x.score, x.peer])).toEqual([
@@ -281,10 +323,8 @@ describe('buildSummaryModel', () => {
     const data: ScopeData = {
       scope,
       orgs,
-      groups: [{ region: '深圳', org_type: '社会团体', n: 4, suppressed: true, total: null }],
-      groupDimensions: [
-        { region: '深圳', org_type: '社会团体', dimension_id: '1', n: 4, quartiles: null },
-      ],
+      groups: [groupRow(4, null)],
+      groupDimensions: [dimensionRow('1', 4, null)],
     };
     const s = buildSummaryModel({
       data,
@@ -298,7 +338,7 @@ describe('buildSummaryModel', () => {
     });
     expect(s.total).toBeNull();
     expect(s.histogram).toEqual([]);
-    expect(s.heatmap.rows).toEqual([{ label: '深圳 · 社会团体 (< 5)', n: 4, cells: [null] }]);
+    expect(s.heatmap.rows).toEqual([{ label: '深圳 × 社会团体 (< 5)', n: 4, cells: [null] }]);
     // Under record-only, GB/T 40143's 服务资源 has recorded figures only: named as such, not a
     // column of empty cells.
     expect(s.heatmap.recordedOnly).toEqual([{ id: '2', name: 'Service resources' }]);
@@ -334,15 +374,7 @@ describe("the summary's grades", () => {
     const data: ScopeData = {
       scope,
       orgs,
-      groups: [
-        {
-          region: '深圳',
-          org_type: '社会团体',
-          n: 5,
-          suppressed: false,
-          total: { min: 20, q1: 30, median: 85, q3: 90, max: 95, mean: 64 },
-        },
-      ],
+      groups: [groupRow(5, { min: 20, q1: 30, median: 85, q3: 90, max: 95, mean: 64 })],
       groupDimensions: [],
     };
     for (const lang of ['en', 'zh-CN'] as const) {
@@ -399,8 +431,22 @@ describe('zh-CN words', () => {
   const halfWidth =
     /[\u3400-\u9fff\u3001\u3002\uff08\uff09\uff0c\uff1a\uff1b][,:;().]|[,:;()][\u3400-\u9fff]/;
   const samples: Record<string, unknown[]> = {
-    peers: [5],
     fewerThan: [5],
+    groupName: [['深圳', '社会团体']],
+    context: ['2025', 'annex-b-example'],
+    groupColumns: [['region', 'org_type']],
+    comparedWithGroup: [7, '深圳 × 社会团体', '2025，annex-b-example'],
+    comparedWithAll: [30, '2025，annex-b-example'],
+    fewerShare: [5, [['region', 'org_type'], ['region']]],
+    comparedWithNobody: [5, 3, '2025，annex-b-example'],
+    comparedWithNone: ['2025，annex-b-example'],
+    partialBanner: [5, 46, false],
+    partialNote: [false],
+    weightsChanged: ['29.7', '24.1'],
+    ownWeights: ['24.1'],
+    partialCount: [2, false],
+    partialTitle: [false],
+    peerGroupsNote: ['地区和类型 → 地区 → 全部成员', 5],
     notChartedRecorded: ['2 服务资源'],
     notChartedNa: ['6 信用与荣誉'],
     notInHeatmap: ['2 服务资源'],
@@ -444,6 +490,8 @@ describe('zh-CN words', () => {
       raters: ['A1', 2, '50.00', '3.20'],
       leastAgreement: ['1.00', ['1.1.1', '1.2.1']],
       leastAgreementTied: [25, '1.00', true, ['1.1.1', '1.1.2']],
+      notRanked: [5, 46],
+      comparedWithNobody: [5],
       figure: [-0.004],
       change: [-0.004],
     };

@@ -12,6 +12,7 @@ import {
   type Lang,
   type OrgDetails,
   type RowAnswer,
+  type ScoringPlan,
 } from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { workbookBytes } from '../../pipeline/workbooks/make-workbook.ts';
@@ -52,6 +53,22 @@ export async function filledWorkbook(opts: {
   ).bytes;
 }
 
+/**
+ * A workbook issued with `issued`'s weights whose weight cells the member set to `raw` and whose
+ * program recalculated (Excel does): the metadata is the issued one's, every cached value the
+ * edited weights' (`edited` is the plan with the raw weights).
+ */
+export async function reweightedWorkbook(
+  issued: ScoringPlan,
+  edited: ScoringPlan,
+  raw: Record<string, number>,
+  who: OrgDetails,
+  answers: ReadonlyMap<string, RowAnswer>,
+  lang: Lang = 'zh-CN',
+): Promise<Buffer> {
+  return (await workbookBytes(edited, who, lang, { answers, rawWeights: raw, issued })).bytes;
+}
+
 export async function foreignWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('Sheet1').getCell('A1').value = '别人的表格';
@@ -83,13 +100,7 @@ export function editMetadata(
   values: Partial<Record<(typeof METADATA_KEYS)[number], string>>,
 ): Buffer {
   const files = unzipSync(bytes);
-  const book = strFromU8(files['xl/workbook.xml']!);
-  const rid = /<sheet [^>]*name="_scorebook"[^>]*r:id="([^"]+)"/.exec(book)![1]!;
-  const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);
-  const target =
-    new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
-    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]!;
-  const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const part = sheetPart(files, '_scorebook');
   let xml = strFromU8(files[part]!);
   for (const [key, value] of Object.entries(values)) {
     const row = METADATA_KEYS.indexOf(key as (typeof METADATA_KEYS)[number]) + 1;
@@ -101,6 +112,46 @@ export function editMetadata(
     );
   }
   files[part] = strToU8(xml);
+  return Buffer.from(zipSync(files));
+}
+
+/** The part of the sheet named `sheet` in an unzipped package. */
+function sheetPart(files: Record<string, Uint8Array>, sheet: string): string {
+  const book = strFromU8(files['xl/workbook.xml']!);
+  const escaped = sheet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const rid = new RegExp(`<sheet [^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(book)![1]!;
+  const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]!;
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
+
+/**
+ * Numbers typed into named cells at the zip level, as a tool that does not recalculate would
+ * leave them (the formulas' cached values stay as they were).
+ */
+export function typeNumbers(bytes: Uint8Array, values: Record<string, number>): Buffer {
+  const files = unzipSync(bytes);
+  const book = strFromU8(files['xl/workbook.xml']!);
+  for (const [name, value] of Object.entries(values)) {
+    const ref = new RegExp(
+      `<definedName name="${name}"[^>]*>(?:'|&apos;)?([^'!<&]+)(?:'|&apos;)?!\\$([A-Z]+)\\$(\\d+)</definedName>`,
+    ).exec(book);
+    if (!ref) throw new Error(`no defined name ${name}`);
+    const part = sheetPart(files, ref[1]!);
+    const cell = `${ref[2]}${ref[3]}`;
+    const xml = strFromU8(files[part]!);
+    const at = new RegExp(`<c r="${cell}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`);
+    if (!at.test(xml)) throw new Error(`no cell ${cell} for ${name}`);
+    files[part] = strToU8(
+      xml.replace(
+        at,
+        (_m, attrs: string) =>
+          `<c r="${cell}"${attrs.replace(/ t="[^"]*"/, '')}><v>${value}</v></c>`,
+      ),
+    );
+  }
   return Buffer.from(zipSync(files));
 }
 

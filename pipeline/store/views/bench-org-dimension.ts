@@ -1,11 +1,17 @@
-/** One row per organization, period and first-level indicator: the score consolidated over evaluators. */
-import { consolidated } from '../statistics.ts';
+/** One row per organization, selection, period and first-level indicator: the score consolidated over the returns that count (statistics.ts, overCounted). */
+import { consolidated, overCounted, rankedSubmission } from '../statistics.ts';
 import type { View } from './view.ts';
 
+// Grouped by profile_hash, which covers the template and its version (metadata.ts, profileHash):
+// one text column less to hash than the three, the two others carried along.
 export const benchOrgDimension: View = {
   name: 'bench_org_dimension',
-  sql: `SELECT s.template_id, s.period, s.org_id, d.dimension_id, ${consolidated('d.score')} AS score
-FROM submissions s JOIN dimension_scores d USING (content_hash)
-WHERE s.is_current AND d.score IS NOT NULL
-GROUP BY ALL`,
+  sql: `SELECT * FROM (WITH s AS (
+  SELECT content_hash, template_id, template_version, profile_hash, period, org_id, ${rankedSubmission('submissions')} AS ranked
+  FROM submissions WHERE is_current AND total IS NOT NULL)
+SELECT any_value(s.template_id) AS template_id, any_value(s.template_version) AS template_version, s.profile_hash,
+       s.period, s.org_id, d.dimension_id, ${overCounted((e) => consolidated(e), 'd.score', 's.ranked')} AS score
+FROM s JOIN dimension_scores d USING (content_hash)
+GROUP BY s.profile_hash, s.period, s.org_id, d.dimension_id)
+WHERE score IS NOT NULL`,
 };

@@ -1,12 +1,23 @@
-/** One row per organization, period and scored third-level indicator: consolidated, with the evaluators' spread and mean. */
-import { consolidated } from '../statistics.ts';
+/**
+ * One row per organization, selection, period and scored third-level indicator: consolidated over
+ * the returns that count (statistics.ts, overCounted), with the evaluators' spread and mean.
+ */
+import { consolidated, overCounted, rankedSubmission } from '../statistics.ts';
 import type { View } from './view.ts';
 
+const counted = (agg: (e: string) => string) => overCounted(agg, 'i.score', 's.ranked');
+
+// Grouped by profile_hash, which covers the template and its version, as bench_org_dimension is.
 export const benchOrgIndicator: View = {
   name: 'bench_org_indicator',
-  sql: `SELECT s.template_id, s.period, s.org_id, i.indicator_id, ${consolidated('i.score')} AS score, count(i.score) AS raters,
-       max(i.score) - min(i.score) AS spread, avg(i.score) AS mean_score
-FROM submissions s JOIN indicator_scores i USING (content_hash)
-WHERE s.is_current AND i.score IS NOT NULL
-GROUP BY ALL`,
+  sql: `SELECT * FROM (WITH s AS (
+  SELECT content_hash, template_id, template_version, profile_hash, period, org_id, ${rankedSubmission('submissions')} AS ranked
+  FROM submissions WHERE is_current AND total IS NOT NULL)
+SELECT any_value(s.template_id) AS template_id, any_value(s.template_version) AS template_version, s.profile_hash,
+       s.period, s.org_id, i.indicator_id, ${counted((e) => consolidated(e))} AS score,
+       ${counted((e) => `count(${e})`)} AS raters,
+       ${counted((e) => `max(${e})`)} - ${counted((e) => `min(${e})`)} AS spread, ${counted((e) => `avg(${e})`)} AS mean_score
+FROM s JOIN indicator_scores i USING (content_hash)
+GROUP BY s.profile_hash, s.period, s.org_id, i.indicator_id)
+WHERE score IS NOT NULL`,
 };

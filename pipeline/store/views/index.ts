@@ -6,6 +6,8 @@ import { benchOrgPeriod } from './bench-org-period.ts';
 import { benchOrgSize } from './bench-org-size.ts';
 import { benchPercentiles } from './bench-percentiles.ts';
 import { benchRaterSpread } from './bench-rater-spread.ts';
+import { benchSelections } from './bench-selections.ts';
+import { benchSubmissions } from './bench-submissions.ts';
 import { benchTrends } from './bench-trends.ts';
 import { submissionScores } from './submission-scores.ts';
 import type { View } from './view.ts';
@@ -14,6 +16,8 @@ export type { View } from './view.ts';
 
 export const VIEWS: readonly View[] = [
   submissionScores,
+  benchSelections,
+  benchSubmissions,
   benchOrgSize,
   benchOrgPeriod,
   benchOrgDimension,
