@@ -24,6 +24,11 @@ import { withinValidationLimits } from './validation-texts.ts';
 export interface ScoringLayout {
   sheet: SheetSpec;
   grid: Grid;
+  /**
+   * Each first-level indicator's `per` indicators: the engine takes one as N/A when its divisor
+   * is N/A, so a blank one is not unanswered then; UNANSWERED leaves those out as well.
+   */
+  dimPerRows: Map<string, { input: string; na: string; per: PerCells }[]>;
   /** Each first-level indicator's ranges of third-level scores, one per second-level indicator. */
   dimRanges: Map<string, string[]>;
   /** The same second-level blocks' input and N/A columns, which the unanswered count reads. */
@@ -48,6 +53,7 @@ export function layoutScoring(
   const { dimHeaderRows, groupScoreRows, indicatorRows } = sheetRows(plan);
   const dimRanges = new Map<string, string[]>();
   const dimInputRanges = new Map<string, { input: string; na: string }[]>();
+  const dimPerRows: ScoringLayout['dimPerRows'] = new Map();
   for (const d of plan.dimensions) {
     const row = dimHeaderRows.get(d.id)!;
     scoring.set(row, COL.code, { value: d.id, style: 'dimension' });
@@ -56,6 +62,7 @@ export function layoutScoring(
       if (c !== COL.score) scoring.set(row, c, { value: null, style: 'dimension' });
     const ranges: string[] = [];
     const inputRanges: { input: string; na: string }[] = [];
+    const perRows: { input: string; na: string; per: PerCells }[] = [];
     for (const g of d.groups) {
       const groupRow = groupScoreRows.get(g.id)!;
       const first = groupRow + 1;
@@ -81,14 +88,24 @@ export function layoutScoring(
         const row = indicatorRows.get(ind.id)!;
         const per = perCells(plan, indicatorRows, ind);
         indicatorRow(ctx, scoring, row, ind, answers?.get(ind.id), constants.get(ind.id), per);
+        if (per) perRows.push({ input: a1(row, COL.input), na: a1(row, COL.na), per });
         validations.push(...rowValidations(ctx, ind, row));
       }
     }
     dimRanges.set(d.id, ranges);
     dimInputRanges.set(d.id, inputRanges);
+    dimPerRows.set(d.id, perRows);
   }
   const sheet = scoringSheet(plan, ctx, scoring, validations);
-  return { sheet, grid: scoring, dimRanges, dimInputRanges, dimHeaderRows, groupScoreRows };
+  return {
+    sheet,
+    grid: scoring,
+    dimRanges,
+    dimInputRanges,
+    dimPerRows,
+    dimHeaderRows,
+    groupScoreRows,
+  };
 }
 
 /** Where each row goes: a first-level header, then each second-level row and its indicators. */

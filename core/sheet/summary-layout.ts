@@ -10,6 +10,7 @@ import { idToName } from '../workbook/contract-cells.ts';
 import type { WorkbookMetadata } from '../workbook/metadata.ts';
 import { Grid, type LayoutContext } from './layout-context.ts';
 import { COL } from './scoring-columns.ts';
+import { naTest } from './score-formulas.ts';
 import type { ScoringLayout } from './scoring-layout.ts';
 import {
   a1,
@@ -256,10 +257,21 @@ function dimensionRow(
   // and no N/A mark. An N/A word typed in the input cell is an answer, not a blank.
   const blankCell = (range: string) =>
     `(LEN(TRIM(SUBSTITUTE(${quoteSheet(S)}!${range},"\u3000"," ")))=0)`;
-  const unanswered = scoring.dimInputRanges
-    .get(d.id)!
-    .map((x) => `SUMPRODUCT(${blankCell(x.input)}*${blankCell(x.na)})`)
-    .join('+');
+  const ref = (c: string) => `${quoteSheet(S)}!${c}`;
+  const unanswered = [
+    ...scoring.dimInputRanges
+      .get(d.id)!
+      .map((x) => `SUMPRODUCT(${blankCell(x.input)}*${blankCell(x.na)})`),
+    // A blank `per` indicator whose divisor is N/A is N/A itself (score-formulas.ts), not unanswered.
+    ...scoring.dimPerRows
+      .get(d.id)!
+      .map(
+        (x) =>
+          `-${blankCell(x.input)}*${blankCell(x.na)}*${naTest(ref(x.per.input), ref(x.per.na))}`,
+      ),
+  ]
+    .join('+')
+    .replace(/\+-/g, '-');
   summary.set(r, SUM_COL.unanswered, f(unanswered, dim('unanswered'), 'number'));
   name(idToName('DIM', d.id), M, r, SUM_COL.score);
   name(idToName('WT', d.id), M, r, SUM_COL.weight);

@@ -39,18 +39,21 @@ describe('scorebook CLI', () => {
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as {
       id: string;
+      version: string;
       level1: number;
       level2: number;
       level3: number;
     }[];
-    expect(list.map((t) => [t.id, t.level1, t.level2, t.level3])).toEqual([
-      ['gbt-40143-2021', 6, 20, 95],
-      ['tnssq-2022-standard-quality', 3, 8, 33],
-      ['tssof-0001-2024-basic', 5, 22, 46],
-      ['tssof-0001-2024-development', 10, 28, 63],
+    // Every version held is listed (a 1.0.0 workbook is still read and migrated), oldest first.
+    expect(list.map((t) => [t.id, t.version, t.level1, t.level2, t.level3])).toEqual([
+      ['gbt-40143-2021', '1.0.0', 6, 20, 95],
+      ['gbt-40143-2021', '1.1.0', 6, 20, 95],
+      ['tnssq-2022-standard-quality', '1.0.0', 3, 8, 33],
+      ['tssof-0001-2024-basic', '1.0.0', 5, 22, 46],
+      ['tssof-0001-2024-development', '1.0.0', 10, 28, 63],
     ]);
     const table = runCli(['templates']);
-    expect(table.stdout.split('\n')[1]).toMatch(
+    expect(table.stdout.split('\n')[2]).toMatch(
       /^gbt-40143-2021\s+1\.1\.0\s+6\s+20\s+95\s+annex-b-example,record-only\s+/,
     );
   });

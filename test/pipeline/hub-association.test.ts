@@ -518,9 +518,9 @@ describe('a hub association of 30 members, every region × type group under k', 
     expect(several.stdout).toBe('');
     expect(several.stderr).toContain('The database holds 3 selections, which are not comparable:');
     expect(several.stderr).toContain(
-      `gbt-40143-2021 1.0.0 all 95 indicators (${gbtHashes.full!.slice(0, 8)}) (2025: 1 organization)`,
+      `gbt-40143-2021 1.1.0 all 95 indicators (${gbtHashes.full!.slice(0, 8)}) (2025: 1 organization)`,
     );
-    expect(several.stderr).toContain('gbt-40143-2021 1.0.0 annex-b-example (2025: 1 organization)');
+    expect(several.stderr).toContain('gbt-40143-2021 1.1.0 annex-b-example (2025: 1 organization)');
     expect(several.stderr).toContain(`(2025: ${REPORTED.length} organizations)`);
     expect(several.stderr).toContain('Choose one with --template');
     const gbt = runCli([

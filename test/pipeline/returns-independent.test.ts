@@ -24,6 +24,7 @@ import {
 } from '../../core/index.ts';
 import type { IngestSummary } from '../../pipeline/ingest/ingest-writer.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
+import { ruleKind } from '../../core/rules/kinds/index.ts';
 import { cellByName, readWorkbookBytes } from '../../pipeline/xlsx/read-workbook.ts';
 import { recalculateWithLibreOffice } from '../support/libreoffice.ts';
 import { queryDb } from '../support/query-db.ts';
@@ -70,7 +71,9 @@ function completeAnswers(plan: ScoringPlan, random: () => number): Map<string, R
   const answers = randomAnswers(plan, 'zh-CN', random);
   for (const ind of plan.indicators)
     if (!answers.has(ind.id))
-      answers.set(ind.id, { input: ind.rule.kind === 'binary' ? '符合' : 0.5 });
+      answers.set(ind.id, {
+        input: ruleKind(ind.rule).randomAnswer(ind.rule, ind.unit, { random, lang: 'zh-CN' }),
+      });
   return answers;
 }
 
