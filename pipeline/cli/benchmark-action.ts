@@ -12,7 +12,7 @@ import { isWholeTemplate } from '../benchmark/choose-selection.ts';
 import { selectionName } from '../benchmark/selection-label.ts';
 import { defuseCsvCell } from '../inputs/defuse-csv.ts';
 import { openStore } from '../store/open-store.ts';
-import { shippedTemplates } from '../templates/registry.ts';
+import { templateAt } from '../templates/registry.ts';
 import { fmt2, lineWriter } from './cli-print.ts';
 import { requireDatabase } from './require-database.ts';
 
@@ -103,7 +103,7 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
   const w = lineWriter();
   const few = t.few(result.min_group);
   // The first-level indicators by name, in the standard's order (the template is known to this scorebook, or only ids are printed).
-  const template = shippedTemplates().get(result.template);
+  const template = templateAt(result.template, result.template_version);
   const dims = template?.dimensions ?? [];
   const dimName = (id: string) => text(dims.find((d) => d.id === id)?.name, opts.lang);
   const dimOrder = (id: string) => {

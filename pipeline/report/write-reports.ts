@@ -16,7 +16,7 @@ import { claimFolder, MANIFEST_FILE, writeManifest } from './report-manifest.ts'
 import { readRosterFile } from '../roster/read-roster.ts';
 import { safeFileName, uniqueFileName } from '../roster/safe-file-name.ts';
 import { openStore } from '../store/open-store.ts';
-import { shippedTemplates } from '../templates/registry.ts';
+import { templateAt } from '../templates/registry.ts';
 import { UserError } from '../user-error.ts';
 import { ensureFolder, partialRun, writeWholeSync } from '../files/write-whole.ts';
 import { gradesOption, heatmapOption, histogramOption } from './chart-options.ts';
@@ -129,7 +129,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
       ...(opts.period ? { period: opts.period } : {}),
       ...(opts.all ? {} : { org: opts.org! }),
     });
-    const t = shippedTemplates().get(scope.template);
+    const t = templateAt(scope.template, scope.selection.template_version);
     if (!t) throw UserError.of('reports.template-not-shipped', { template: scope.template });
     template = t;
     if (scope.peers.by.includes('size')) checkSized(scope.template);

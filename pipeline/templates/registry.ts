@@ -87,6 +87,14 @@ export function templatesForReading(): Map<string, Template> {
   return new Map([...shippedTemplates(), ...templateVersions()]);
 }
 
+/**
+ * The template a stored selection was scored with: that version where it is held (a database
+ * keeps last year's returns of an earlier version), else the newest of its id.
+ */
+export function templateAt(id: string, version: string | undefined): Template | undefined {
+  return (version ? templateVersions().get(`${id}@${version}`) : undefined) ?? shippedTemplates().get(id);
+}
+
 /** Every version of every template, by "id@version". */
 export function templateVersions(): ReadonlyMap<string, Template> {
   shippedTemplates();
