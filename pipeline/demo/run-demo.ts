@@ -63,6 +63,18 @@ function withoutCachedValues(bytes: Uint8Array): Buffer {
   return editParts(bytes, (name, xml) => (name.startsWith('xl/worksheets/') ? xml.replace(/(<\/f>)<v>[^<]*<\/v>/g, '$1') : xml));
 }
 
+/**
+ * What the demo suggests next: the full-table selection (the database also holds one
+ * organization's Annex B return, so the selection is named, as a user would have to).
+ */
+export function nextCommands(db: string, roster: string, template: string): string[][] {
+  const chosen = ['--template', template, '--profile', 'none'];
+  return [
+    ['benchmark', '--db', db, ...chosen, '--period', '2025'],
+    ['status', '--db', db, '--roster', roster, ...chosen, '--period', '2025'],
+  ];
+}
+
 export async function runDemo(opts: DemoOptions): Promise<void> {
   const t0 = Date.now();
   const out = resolve(opts.out);
@@ -186,7 +198,9 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   const first = reports.index;
   log('');
   log(`Done in ${((Date.now() - t0) / 1000).toFixed(0)} s. Open first: ${first}`);
-  log(`Then try: npx scorebook benchmark --db ${db} --template ${opts.template}    npx scorebook status --db ${db} --roster ${rosterFile} --template ${opts.template} --period 2025`);
+  log('Then try:');
+  for (const args of nextCommands(db, rosterFile, opts.template))
+    log(`  npx scorebook ${args.join(' ')}`);
 }
 
 const isEntry = process.argv[1] && /run-demo\.ts$/.test(process.argv[1]);

@@ -3,8 +3,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDemo } from '../../pipeline/demo/run-demo.ts';
-import { scratchDir } from '../support/run-cli.ts';
+import { nextCommands, runDemo } from '../../pipeline/demo/run-demo.ts';
+import { runCli, scratchDir } from '../support/run-cli.ts';
 
 describe('npm run demo (reduced)', () => {
   it('writes the roster, the returns, a database with their scores, and the benchmark', async () => {
@@ -74,6 +74,15 @@ describe('npm run demo (reduced)', () => {
       /^H\d{3}-2025\.html$/.test(f),
     );
     expect(hubReports).toHaveLength(30);
+    // The commands the demo suggests next work on what it made.
+    for (const args of nextCommands(
+      join(out, 'scorebook.duckdb'),
+      join(out, 'roster.csv'),
+      'gbt-40143-2021',
+    )) {
+      const r = runCli(args);
+      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
+    }
   });
 
   it('starts clean when run twice', async () => {
