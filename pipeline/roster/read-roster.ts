@@ -75,7 +75,7 @@ const HEADERS: Record<Column, readonly string[]> = {
   period: ['period', '评价周期', '周期'],
   evaluator: ['evaluator', '评价人'],
   credit_code: ['credit_code', '统一社会信用代码', '信用代码', 'uscc'],
-  mode: ['mode', 'evaluation_mode', '评价方式', '评价模式'],
+  mode: ['mode', 'evaluation_mode', '评价方式', '评价形式', '评价类型'],
 };
 
 /** Trimmed, case-folded, full-width folded; `Org ID` and `org-id` read as org_id. */
