@@ -38,6 +38,14 @@ export function creditCodeProblem(code: string): CreditCodeProblem | undefined {
   return expected === code[17] ? undefined : { reason: 'check', expected, char: code[17]! };
 }
 
+/** The first 17 characters of a code with its check character appended (for made-up members). */
+export function withCheckCharacter(first17: string): string {
+  const problem = creditCodeProblem(`${first17}0`);
+  if (problem?.reason === 'check') return `${first17}${problem.expected}`;
+  if (problem) throw new RangeError(`not the start of a credit code: ${first17}`);
+  return `${first17}0`;
+}
+
 /** GB/T 40143 8.1.3's two modes, and the secretariat's evaluation of its members. */
 export const EVALUATION_MODES = ['self', 'third-party', 'secretariat'] as const;
 export type EvaluationMode = (typeof EVALUATION_MODES)[number];
