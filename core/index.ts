@@ -29,6 +29,7 @@ export * from './sheet/cached-values.ts';
 export * from './workbook/contract-cells.ts';
 export * from './workbook/row-answers.ts';
 export * from './workbook/metadata.ts';
+export * from './workbook/identity.ts';
 export * from './workbook/read-submission.ts';
 export * from './sheet/input-cells.ts';
 export * from './sheet/validation-texts.ts';

@@ -724,6 +724,30 @@ function partProblem(p: P, lang: Lang): string {
   }
 }
 
+/**
+ * Why a 统一社会信用代码 is refused (core/workbook/identity.ts), said once for the roster,
+ * `generate --credit-code` and the metadata alike.
+ */
+export function creditCodeWords(p: P, lang: Lang): string {
+  const code = s(p.value);
+  const zh = lang === 'zh-CN';
+  const why =
+    p.reason === 'length'
+      ? zh
+        ? `有 ${s(p.length)} 位，应为 18 位`
+        : `has ${s(p.length)} characters, not 18`
+      : p.reason === 'character'
+        ? zh
+          ? `第 ${s(p.position)} 位 "${s(p.char)}" 不是代码字符（0-9 及除 I、O、S、V、Z 以外的大写字母）`
+          : `character ${s(p.position)} "${s(p.char)}" is not a code character (0-9 and the capital letters but I, O, S, V, Z)`
+        : zh
+          ? `校验码（第 18 位）为 "${s(p.char)}"，按 GB 32100-2015 计算应为 "${s(p.expected)}"，代码可能抄错了一位`
+          : `its check character (the 18th) is "${s(p.char)}", where GB 32100-2015 gives "${s(p.expected)}": a character was probably mistyped`;
+  return zh
+    ? `统一社会信用代码 "${code}" 无效：${why}。请核对营业执照或登记证书上的代码。`
+    : `the unified social credit code "${code}" is invalid: ${why}. Check it against the registration certificate.`;
+}
+
 /** What is wrong with one metadata entry (workbook.metadata), without zod's wording. */
 function metadataProblem(p: P, lang: Lang): string {
   const key = s(p.key);
@@ -743,6 +767,10 @@ function metadataProblem(p: P, lang: Lang): string {
       return zh
         ? `元数据项 "${key}" 的值 "${s(p.value)}" 格式不对，应为 ${key === 'profile_hash' ? 'SHA-256 散列值（64 位十六进制数字）' : s(p.expected)}。`
         : `The metadata entry "${key}" is "${s(p.value)}"; it must be ${key === 'profile_hash' ? 'a SHA-256 hash (64 hexadecimal digits)' : s(p.expected)}.`;
+    case 'credit-code':
+      return zh
+        ? `元数据项 "${key}" ${creditCodeWords(p, 'zh-CN')}`
+        : `The metadata entry "${key}": ${creditCodeWords(p, 'en')}`;
     case 'unknown-indicator':
       return zh
         ? `元数据项 "${key}" 列出了指标 ${s(p.value)}，模板 ${s(p.template)} 中没有这个指标。`

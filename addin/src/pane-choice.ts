@@ -30,6 +30,8 @@ export const ORG_FIELDS = [
   'period',
   'evaluator',
   'contact',
+  'credit_code',
+  'evaluation_mode',
 ] as const satisfies readonly (keyof OrgDetails & (typeof METADATA_KEYS)[number])[];
 
 export function allIds(t: Template): string[] {

@@ -6,8 +6,12 @@
  */
 import {
   answerSuccession,
+  creditCodeProblem,
+  creditCodeWords,
   formatIssue,
   langFromLocale,
+  normalizeCreditCode,
+  parseEvaluationMode,
   readDefinition,
   readSubmission,
   text,
@@ -161,6 +165,10 @@ function org(): OrgDetails {
     evaluator: v('evaluator'),
   };
   if (v('contact')) o.contact = v('contact');
+  const code = normalizeCreditCode(v('credit_code'));
+  if (code) o.credit_code = code;
+  const mode = parseEvaluationMode(v('evaluation_mode'));
+  if (mode) o.evaluation_mode = mode;
   return o;
 }
 
@@ -215,6 +223,11 @@ async function generate(p: Pane): Promise<void> {
   const t = template(p);
   if (p.choice.ticked.size === 0) return say('error', p.T.needIndicator);
   if (weightShares(t, p.choice).every((w) => w.raw === 0)) return say('error', p.T.weightsZero);
+  // A wrong code would have the return refused at ingest: said now, where it can be corrected.
+  const code = org().credit_code;
+  const codeProblem = code ? creditCodeProblem(code) : undefined;
+  if (code && codeProblem)
+    return say('error', creditCodeWords({ value: code, ...codeProblem }, p.lang));
   $('confirm').hidden = true;
   $('results').replaceChildren();
   setBusy(p, true);

@@ -11,6 +11,12 @@ import { METHODS } from '../template/schema.ts';
 import { LANGS } from '../text.ts';
 import { plainText, textKey } from '../text-keys.ts';
 import { scoringRule } from '../rules/plausible-figures.ts';
+import {
+  creditCodeProblem,
+  EVALUATION_MODES,
+  normalizeCreditCode,
+  type EvaluationMode,
+} from './identity.ts';
 
 export { plainText };
 
@@ -25,6 +31,9 @@ export interface OrgDetails {
   period: string;
   evaluator: string;
   contact?: string;
+  /** 统一社会信用代码 (GB 32100-2015), checked and normalized by the caller; blank when not known. */
+  credit_code?: string;
+  evaluation_mode?: EvaluationMode;
 }
 
 export const metadataSchema = z.object({
@@ -53,6 +62,14 @@ export const metadataSchema = z.object({
    * Optional: workbooks made before it was recorded lack it, and readers fall back.
    */
   weights: z.string().optional(),
+  /**
+   * Issue 11 (all optional, so older workbooks read as before): the organization's unified
+   * social credit code, checked by its check character (blank allowed); the evaluation mode;
+   * and, written by `fill --records`, the volunteers by star level (volunteerStarsText).
+   */
+  credit_code: z.string().optional(),
+  evaluation_mode: z.union([z.enum(EVALUATION_MODES), z.literal('')]).optional(),
+  volunteer_stars: z.string().optional(),
 });
 export type WorkbookMetadata = z.infer<typeof metadataSchema>;
 
@@ -234,7 +251,58 @@ export function buildMetadata(
     weights: issuedWeightsText(plan),
   };
   if (org.contact) meta.contact = org.contact;
+  if (org.credit_code) meta.credit_code = org.credit_code;
+  if (org.evaluation_mode) meta.evaluation_mode = org.evaluation_mode;
   if (ids.generator) meta.generator = ids.generator;
   if (ids.migrated_from) meta.migrated_from = ids.migrated_from;
   return meta;
+}
+
+/** A credit code's problem as an issue about the metadata entry; none when blank or right. */
+export function creditCodeIssue(value: string | undefined): Issue | undefined {
+  const code = normalizeCreditCode(value ?? '');
+  if (code === '') return undefined;
+  const problem = creditCodeProblem(code);
+  return problem
+    ? issue('workbook.metadata', ['_scorebook', 'credit_code'], {
+        key: 'credit_code',
+        problem: 'credit-code',
+        value: code,
+        ...problem,
+      })
+    : undefined;
+}
+
+/** Volunteers at one star level of GB/T 40143 6.6.2 (0: no star yet). */
+export interface StarLevelCount {
+  level: number;
+  volunteers: number;
+}
+
+/** The star counts as the metadata holds them: `0=120;1=12;2=5;3=2;4=0;5=0`, every level once. */
+export function volunteerStarsText(stars: readonly StarLevelCount[]): string {
+  return [...stars]
+    .sort((a, b) => a.level - b.level)
+    .map((s) => `${s.level}=${s.volunteers}`)
+    .join(';');
+}
+
+/** The metadata's `volunteer_stars` read back: levels 0 to 5 each once, whole counts. */
+export function parseVolunteerStars(value: string): { stars: StarLevelCount[] } | { issue: Issue } {
+  const bad = {
+    issue: issue('workbook.metadata', ['_scorebook', 'volunteer_stars'], {
+      key: 'volunteer_stars',
+      problem: 'format',
+      value,
+      expected: '0=…;1=…;2=…;3=…;4=…;5=…',
+    }),
+  };
+  const stars: StarLevelCount[] = [];
+  for (const part of value.split(';')) {
+    const m = /^\s*([0-5])\s*=\s*(\d{1,9})\s*$/.exec(part);
+    if (!m || stars.some((s) => s.level === Number(m[1]))) return bad;
+    stars.push({ level: Number(m[1]), volunteers: Number(m[2]) });
+  }
+  if (stars.length !== 6) return bad;
+  return { stars: stars.sort((a, b) => a.level - b.level) };
 }

@@ -14,7 +14,9 @@ import { idToName, type CellValue } from './contract-cells.ts';
 import {
   cachedProfileHash,
   metadataIssues,
+  creditCodeIssue,
   metadataSchema,
+  parseVolunteerStars,
   parseIssuedWeights,
   type WorkbookMetadata,
 } from './metadata.ts';
@@ -228,6 +230,13 @@ export function readSubmission(
   const parsed = metadataSchema.safeParse(cells.metadata);
   if (!parsed.success) return fail(...metadataIssues(parsed.error.issues, cells.metadata));
   const meta = parsed.data;
+  // Identity and star counts are checked where they are read: a wrong code is refused with why.
+  const identity: Issue[] = [];
+  const codeIssue = creditCodeIssue(meta.credit_code);
+  if (codeIssue) identity.push(codeIssue);
+  const stars = meta.volunteer_stars ? parseVolunteerStars(meta.volunteer_stars) : undefined;
+  if (stars && 'issue' in stars) identity.push(stars.issue);
+  if (identity.length) return fail(...identity);
   const template = findTemplate(meta.template_id, meta.template_version);
   if (!template)
     return fail(

@@ -23,6 +23,8 @@ import { GROUP_COLUMNS, type GroupColumn } from './group-columns.ts';
 import { groupKey, peerGroupings, type PeerGroupings } from './peer-groupings.ts';
 import { selectionLabel } from './selection-label.ts';
 import { setIncludePartial } from './ranked-set.ts';
+import { setEvaluationMode } from './evaluation-mode-filter.ts';
+import type { EvaluationMode } from '../../core/index.ts';
 import {
   raterAgreement,
   trends,
@@ -92,6 +94,8 @@ export interface BenchmarkResult {
   /** how several evaluators of one organization in the period were consolidated */
   consolidate: ConsolidateMethod;
   include_partial: boolean;
+  /** the evaluation mode compared within (--mode); null: returns of every mode */
+  evaluation_mode: string | null;
   /** the groupings tried, finest first (by, then the fallback) */
   groupings: string[];
   /** the groups of the finest grouping, then each coarser group some organization is compared with */
@@ -116,6 +120,8 @@ export interface BenchmarkOptions {
   consolidate?: ConsolidateMethod;
   /** rank partial returns too */
   includePartial?: boolean;
+  /** only returns of this evaluation mode (evaluation-mode-filter.ts); every one when absent */
+  mode?: EvaluationMode;
 }
 
 export async function runBenchmark(
@@ -129,6 +135,7 @@ export async function runBenchmark(
   // The views read these from the connection: always set, so no earlier caller's choice lingers.
   await setConsolidate(con, consolidate);
   await setIncludePartial(con, includePartial);
+  await setEvaluationMode(con, opts.mode);
   const sel = await chooseSelection(con, {
     ...(opts.template !== undefined ? { template: opts.template } : {}),
     ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
@@ -175,6 +182,7 @@ export async function runBenchmark(
     min_group: k,
     consolidate,
     include_partial: includePartial,
+    evaluation_mode: opts.mode ?? null,
     groupings: pg.groupings.map(groupingName),
     trends: await trends(con, sel, pg.by, k),
     raters: await raterAgreement(con, sel, consolidate),

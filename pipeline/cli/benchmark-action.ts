@@ -1,6 +1,6 @@
 /** What `scorebook benchmark` does: peer groups, distributions and percentile ranks, as a table, CSV or JSON. */
 import Papa from 'papaparse';
-import { text, type Lang } from '../../core/index.ts';
+import { EVALUATION_MODE_LABELS, text, type EvaluationMode, type Lang } from '../../core/index.ts';
 import { benchmarkWords } from '../benchmark/benchmark-words.ts';
 import { checkConsolidate } from '../benchmark/consolidate.ts';
 import {
@@ -25,6 +25,7 @@ export interface BenchmarkCliOptions {
   fallback?: string;
   minGroup?: number;
   includePartial?: boolean;
+  mode?: EvaluationMode;
   consolidate?: string;
   json?: boolean;
   csv?: boolean;
@@ -51,6 +52,7 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
       ...(opts.fallback !== undefined ? { fallback: opts.fallback } : {}),
       ...(opts.minGroup !== undefined ? { minGroup: opts.minGroup } : {}),
       includePartial: opts.includePartial ?? false,
+      ...(opts.mode ? { mode: opts.mode } : {}),
       consolidate,
     });
   } finally {
@@ -124,7 +126,7 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
   );
   const fallback = result.groupings.slice(1);
   w(
-    `${label}  ${t.period} ${result.period || '—'}  ${t.by} ${cols.join(', ')}${fallback.length ? `  ${t.fallback} ${fallback.map((g) => (g === 'all' ? t.all : g)).join('; ')}` : ''}${result.include_partial ? `  ${t.partialIncluded}` : ''}`,
+    `${label}  ${t.period} ${result.period || '—'}  ${t.by} ${cols.join(', ')}${fallback.length ? `  ${t.fallback} ${fallback.map((g) => (g === 'all' ? t.all : g)).join('; ')}` : ''}${result.include_partial ? `  ${t.partialIncluded}` : ''}${opts.mode ? `  ${EVALUATION_MODE_LABELS[opts.mode][opts.lang]}` : ''}`,
   );
   for (const g of result.groups) {
     w('');

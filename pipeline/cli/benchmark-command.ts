@@ -12,6 +12,7 @@ import {
 import { wholeNumber } from './option-values.ts';
 import { consolidateOption, dbOption, langOption } from './shared-options.ts';
 import type { BenchmarkCliOptions } from './benchmark-action.ts';
+import { modeOption } from './mode-option.ts';
 
 export function registerBenchmarkCommand(program: Command): void {
   program
@@ -32,6 +33,7 @@ export function registerBenchmarkCommand(program: Command): void {
       5,
     )
     .addOption(includePartialOption())
+    .addOption(modeOption('compare only returns of this evaluation mode'))
     .addOption(consolidateOption())
     .option('--csv', 'print the organizations as CSV')
     .option('--json', 'print { groups: [...], organizations: [...] }')

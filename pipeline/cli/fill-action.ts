@@ -17,6 +17,7 @@ import {
   type Lang,
   type RowAnswer,
   type Submission,
+  type WorkbookMetadata,
 } from '../../core/index.ts';
 import { readInputsFile } from '../inputs/read-inputs.ts';
 import { findTemplate } from '../templates/registry.ts';
@@ -54,7 +55,7 @@ export async function runFill(target: string, opts: FillOptions): Promise<void> 
     printIssues(subErrors, opts.lang);
     throw new CliExit(1);
   }
-  let filled: { answers: Map<string, RowAnswer>; count: number };
+  let filled: { answers: Map<string, RowAnswer>; count: number; metadata?: WorkbookMetadata };
   if (opts.records) {
     const { recordAnswers, readRecordsOnce } = await import('./fill-records.ts');
     const file = readRecordsOnce(opts.records, opts.lang);
@@ -65,7 +66,7 @@ export async function runFill(target: string, opts: FillOptions): Promise<void> 
     }
     filled = got.value;
   } else filled = answersFromInputs(sub, opts.inputs!, opts.lang);
-  await writeFilled(sub, filled.answers, opts.out);
+  await writeFilled(sub, filled.answers, opts.out, filled.metadata);
   process.stdout.write(
     `${say(opts.lang, 'cli.fill.done', { count: filled.count, out: opts.out })}\n`,
   );
@@ -116,8 +117,10 @@ export async function writeFilled(
   sub: Submission,
   answers: ReadonlyMap<string, RowAnswer>,
   out: string,
+  /** the metadata to write, when filling changes it (the records' star counts) */
+  metadata: WorkbookMetadata = sub.metadata,
 ): Promise<void> {
-  const model = layoutWorkbook(sub.plan, sub.metadata, {
+  const model = layoutWorkbook(sub.plan, metadata, {
     lang: sub.metadata.lang,
     answers,
     rawWeights: sub.rawWeights,

@@ -14,6 +14,7 @@ import {
   type Result,
   type RowAnswer,
   type Submission,
+  type WorkbookMetadata,
 } from '../../core/index.ts';
 import { checkRecordsFile, recordsOf, type CheckedFile } from '../records/load-records.ts';
 import { recordsFill, withRecordAnswers } from '../records/fill-from-records.ts';
@@ -43,7 +44,7 @@ export function recordAnswers(
   sub: Submission,
   workbook: string,
   opts: FillOptions & { records: string },
-): Result<{ answers: Map<string, RowAnswer>; count: number }> {
+): Result<{ answers: Map<string, RowAnswer>; count: number; metadata: WorkbookMetadata }> {
   const period = opts.period ?? sub.metadata.period;
   if (!parseRecordPeriod(period).value) {
     const errors = opts.period
@@ -62,7 +63,8 @@ export function recordAnswers(
   const { answers, errors } = withRecordAnswers(sub.answers, sub.plan, fill, sub.metadata.lang);
   if (errors.length)
     return { value: undefined, errors: errors.map((e) => ({ ...e, file: workbook })) };
-  return { value: { answers, count: fill.rows.length }, errors: [] };
+  const metadata = { ...sub.metadata, volunteer_stars: fill.stars };
+  return { value: { answers, count: fill.rows.length, metadata }, errors: [] };
 }
 
 /** Every workbook directly in `folder`, filled from the records of its organization. */
@@ -114,7 +116,7 @@ export async function fillFolderFromRecords(
       skipped++;
       continue;
     }
-    await writeFilled(sub, got.value.answers, target);
+    await writeFilled(sub, got.value.answers, target, got.value.metadata);
     filled++;
   }
   printIssues(problems, opts.lang);

@@ -3,8 +3,11 @@ import { existsSync, statSync } from 'node:fs';
 import { ensureFolder, writeWholeSync } from '../files/write-whole.ts';
 import { dirname, resolve } from 'node:path';
 import {
+  creditCodeProblem,
+  normalizeCreditCode,
   resolvePlan,
   templateLang,
+  type EvaluationMode,
   type Lang,
   type Method,
   type OrgDetails,
@@ -31,6 +34,8 @@ export interface GenerateOptions {
   orgType?: string;
   period?: string;
   evaluator?: string;
+  creditCode?: string;
+  mode?: EvaluationMode;
   out: string;
   roster?: string;
   workers?: number;
@@ -66,7 +71,7 @@ export async function runGenerate(ref: string | undefined, opts: GenerateOptions
   if (ref === undefined) throw UserError.of('cli.generate.no-template');
   const { plan, workbookLang } = planFor(ref, opts, opts.lang);
   if (opts.roster) {
-    const ignored = (['orgId', 'orgName', 'region', 'orgType'] as const).filter(
+    const ignored = (['orgId', 'orgName', 'region', 'orgType', 'creditCode'] as const).filter(
       (k) => opts[k] !== undefined,
     );
     if (ignored.length) {
@@ -84,7 +89,12 @@ export async function runGenerate(ref: string | undefined, opts: GenerateOptions
   if (existsSync(out) && statSync(out).isDirectory())
     throw UserError.of('cli.generate.out-is-folder', { out: opts.out });
   if (existsSync(out) && !opts.force) throw UserError.of('cli.generate.exists', { out: opts.out });
+  const creditCode = normalizeCreditCode(opts.creditCode ?? '');
+  const problem = creditCode ? creditCodeProblem(creditCode) : undefined;
+  if (problem) throw UserError.of('cli.generate.credit-code', { value: creditCode, ...problem });
   const org: OrgDetails = {
+    ...(creditCode ? { credit_code: creditCode } : {}),
+    ...(opts.mode ? { evaluation_mode: opts.mode } : {}),
     org_id: opts.orgId ?? '',
     org_name: opts.orgName ?? '',
     region: opts.region ?? '',

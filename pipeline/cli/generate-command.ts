@@ -4,6 +4,7 @@ import { METHODS } from '../../core/template/methods.ts';
 import { parseLang } from './cli-context.ts';
 import { wholeNumber } from './option-values.ts';
 import { langOption } from './shared-options.ts';
+import { modeOption } from './mode-option.ts';
 import type { GenerateOptions } from './generate-action.ts';
 
 export function registerGenerateCommand(program: Command): void {
@@ -29,8 +30,13 @@ export function registerGenerateCommand(program: Command): void {
     .option('--period <period>', 'evaluation period, e.g. 2024')
     .option('--evaluator <name>', 'evaluator')
     .option(
+      '--credit-code <code>',
+      "the organization's unified social credit code (统一社会信用代码), checked",
+    )
+    .addOption(modeOption('evaluation mode (with --roster: for members whose row gives none)'))
+    .option(
       '--roster <file>',
-      'members CSV: org_id, org_name, region, org_type [, contact, period, evaluator]',
+      'members CSV: org_id, org_name, region, org_type [, contact, period, evaluator, credit_code, mode]',
     )
     .option(
       '--workers <n>',

@@ -1,6 +1,6 @@
 /** What `scorebook report` does: one organization's evaluation report, or all of them with an index and the secretariat's summary. */
 import { existsSync } from 'node:fs';
-import { formatIssue, type Lang } from '../../core/index.ts';
+import { formatIssue, type EvaluationMode, type Lang } from '../../core/index.ts';
 import { checkConsolidate } from '../benchmark/consolidate.ts';
 import { selectionLabel } from '../benchmark/selection-label.ts';
 import { writeReports } from '../report/write-reports.ts';
@@ -20,6 +20,7 @@ export interface ReportCliOptions {
   by?: string;
   fallback?: string;
   includePartial?: boolean;
+  mode?: EvaluationMode;
   force?: boolean;
   minGroup?: number;
   consolidate?: string;
@@ -55,6 +56,7 @@ export async function runReportCommand(opts: ReportCliOptions): Promise<void> {
     ...(opts.by ? { by: opts.by } : {}),
     ...(opts.fallback !== undefined ? { fallback: opts.fallback } : {}),
     ...(opts.includePartial ? { includePartial: true } : {}),
+    ...(opts.mode ? { mode: opts.mode } : {}),
     ...(opts.force ? { force: true } : {}),
     ...(opts.minGroup !== undefined ? { minGroup: opts.minGroup } : {}),
     consolidate: checkConsolidate(opts.consolidate),

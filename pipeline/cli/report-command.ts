@@ -12,6 +12,7 @@ import {
 import { wholeNumber } from './option-values.ts';
 import { consolidateOption, dbOption, langOption } from './shared-options.ts';
 import type { ReportCliOptions } from './report-action.ts';
+import { modeOption } from './mode-option.ts';
 
 export function registerReportCommand(program: Command): void {
   program
@@ -34,6 +35,7 @@ export function registerReportCommand(program: Command): void {
       5,
     )
     .addOption(includePartialOption())
+    .addOption(modeOption('compare only returns of this evaluation mode'))
     .addOption(consolidateOption())
     .requiredOption('--out <dir>', 'folder for the reports')
     .option(

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Lang, ScoringPlan } from '../../core/index.ts';
+import type { EvaluationMode, Lang, ScoringPlan } from '../../core/index.ts';
 import { readRosterFile } from '../roster/read-roster.ts';
 import { safeFileName, uniqueFileName } from '../roster/safe-file-name.ts';
 import { defuseCsvCell } from '../inputs/defuse-csv.ts';
@@ -33,6 +33,8 @@ export interface RosterGenerateOptions {
   /** The language of the workbooks. */
   workbookLang: Lang;
   editableWeights?: boolean;
+  /** The evaluation mode of members whose row gives none (generate --mode). */
+  mode?: EvaluationMode;
 }
 
 export async function runRosterGenerate(
@@ -77,6 +79,8 @@ export async function runRosterGenerate(
         period: m.period || opts.period || '',
         evaluator: m.evaluator || opts.evaluator || '',
         contact: m.contact ?? '',
+        credit_code: m.credit_code ?? '',
+        evaluation_mode: m.evaluation_mode ?? opts.mode ?? '',
         workbook_id: randomUUID(),
         generated_at: generatedAt,
       },
@@ -116,6 +120,8 @@ export async function runRosterGenerate(
       'period',
       'evaluator',
       'contact',
+      'credit_code',
+      'evaluation_mode',
       'generated_at',
     ],
     data: listed.map((j) =>
@@ -130,6 +136,8 @@ export async function runRosterGenerate(
         j.values.period,
         j.values.evaluator,
         j.values.contact,
+        j.values.credit_code ?? '',
+        j.values.evaluation_mode ?? '',
         generatedAt,
       ].map(defuseCsvCell),
     ),

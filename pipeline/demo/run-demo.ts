@@ -11,7 +11,11 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import { resolvePlan, type RowAnswer, type ScoringPlan } from '../../core/index.ts';
+import { resolvePlan, withCheckCharacter, type EvaluationMode, type RowAnswer, type ScoringPlan } from '../../core/index.ts';
+import { readRecordsOnce, recordAnswers } from '../cli/fill-records.ts';
+import { writeFilled } from '../cli/fill-action.ts';
+import { syntheticRecords } from '../records/synthetic-records.ts';
+import { openSubmissionFile } from '../xlsx/open-submission.ts';
 import { runBenchmark } from '../benchmark/run-benchmark.ts';
 import { writeAllReports } from '../report/write-reports.ts';
 import { startProgress } from '../cli/progress.ts';
@@ -48,6 +52,13 @@ const PARTIAL = [7, 11, 19, 23];
 const REWEIGHTED = [9, 14, 21];
 const NOT_CALCULATED = 17;
 const SECOND_SELECTION = 8;
+/** Members whose 2025 return the secretariat fills from their volunteer service records (fill --records), every sixth from the fifth. */
+const FROM_RECORDS = (i: number) => i % 6 === 4 && ![...PARTIAL, ...REWEIGHTED, NOT_CALCULATED, SECOND_SELECTION].includes(i);
+/** Who evaluates in which mode (GB/T 40143 8.1.3). */
+const MODES: Record<string, EvaluationMode> = { 秘书处: 'secretariat', 第三方评估机构: 'third-party', 枢纽秘书处: 'secretariat' };
+/** A plausible 统一社会信用代码 for a social organization: 5 (civil affairs), its kind, the region's code, a serial, the check. */
+const creditCode = (orgType: string, region: number, serial: number) =>
+  withCheckCharacter(`5${orgType === '基金会' ? 3 : orgType === '社会团体' ? 1 : 2}44${String(300 + region * 3).padStart(4, '0')}MJ${String(serial).padStart(7, '0')}`);
 /** The weights a member typed over the issued equal ones. */
 const EDITED_WEIGHTS = (plan: ScoringPlan) => Object.fromEntries(plan.dimensions.map((d, k) => [d.id, k === 0 ? 3 : 1]));
 
@@ -75,6 +86,23 @@ export function nextCommands(db: string, roster: string, template: string): stri
   ];
 }
 
+/**
+ * The member's volunteer service records for 2025 (with the few wrong rows real exports have)
+ * counted into its workbook as `fill --records` does: figures, notes and the star levels.
+ * Its own random source, so that the rest of the demo draws what it drew before.
+ */
+async function fillFromRecords(j: { file: string; member: { org_id: string; org: ReturnType<typeof syntheticOrg> } }, out: string, seed: number): Promise<void> {
+  const folder = join(out, 'records');
+  mkdirSync(folder, { recursive: true });
+  const records = join(folder, `${j.member.org_id}.csv`);
+  writeFileSync(records, `\uFEFF${syntheticRecords(j.member.org, rng(seed * 1000 + Number(j.member.org_id.slice(1))), { year: 2025 })}`);
+  const sub = openSubmissionFile(j.file).value!;
+  const opts = { records, out: j.file, lang: 'zh-CN' as const };
+  const got = recordAnswers(readRecordsOnce(records, 'zh-CN'), sub, j.file, opts);
+  if (!got.value) throw new Error(`demo: ${j.member.org_id}'s records did not fill: ${got.errors.map((e) => e.code).join(', ')}`);
+  await writeFilled(sub, got.value.answers, j.file, got.value.metadata);
+}
+
 export async function runDemo(opts: DemoOptions): Promise<void> {
   const t0 = Date.now();
   const out = resolve(opts.out);
@@ -96,9 +124,9 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
     region: REGIONS[i % REGIONS.length]!,
     org_type: TYPES[Math.floor(random() * TYPES.length)]!,
     org: syntheticOrg(random),
-  }));
+  })).map((m, i) => ({ ...m, credit_code: creditCode(m.org_type, i % REGIONS.length, 1000 + i) }));
   const rosterFile = join(out, 'roster.csv');
-  writeFileSync(rosterFile, `\uFEFF${Papa.unparse(members.map(({ org_id, org_name, region, org_type }) => ({ org_id, org_name, region, org_type })))}\r\n`);
+  writeFileSync(rosterFile, `\uFEFF${Papa.unparse(members.map(({ org_id, org_name, region, org_type, credit_code }) => ({ org_id, org_name, region, org_type, credit_code, mode: 'secretariat' })))}\r\n`);
   log(`1/5 Roster of ${members.length} organizations in ${REGIONS.length} regions → ${rosterFile}`);
 
   // 2. Their returns: two periods, some with a second evaluator; some late, edited, duplicated or broken.
@@ -126,15 +154,17 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   for (const j of jobs) {
     const answers = plausibleAnswers(j.plan, { ...j.member.org, strength: j.strength }, 'zh-CN', random);
     if (j.special === 'partial') leaveBlank(answers, 1 + Math.floor(random() * 5), random);
-    const who = { org_id: j.member.org_id, org_name: j.member.org_name, region: j.member.region, org_type: j.member.org_type, period: j.period, evaluator: j.evaluator };
+    const who = { org_id: j.member.org_id, org_name: j.member.org_name, region: j.member.region, org_type: j.member.org_type, period: j.period, evaluator: j.evaluator, credit_code: j.member.credit_code, evaluation_mode: MODES[j.evaluator]! };
     // Weights changed on the summary sheet (and recalculated): the cells are the member's, the metadata the issued plan's.
     const raw = j.special === 'reweighted' ? EDITED_WEIGHTS(j.plan) : undefined;
     const edited = raw ? resolvePlan(template, { weights: raw }).value! : j.plan;
     const { bytes } = await workbookBytes(edited, who, 'zh-CN', { answers, ...(raw ? { rawWeights: raw, issued: j.plan } : {}) });
     writeFileSync(j.file, j.special === 'not-calculated' ? withoutCachedValues(bytes) : bytes);
+    if (j.period === '2025' && j.evaluator === '秘书处' && j.plan === plan && FROM_RECORDS(members.indexOf(j.member))) await fillFromRecords(j, out, opts.seed);
     progress.tick();
   }
   progress.stop();
+  const fromRecords = members.filter((_, i) => FROM_RECORDS(i)).length;
   const late = members.length * 2 - jobs.filter((j) => j.evaluator === '秘书处').length;
   // An edited formula (the total overwritten), a duplicate under another name, a broken file.
   const edited = jobs[3]!.file;
@@ -143,7 +173,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   writeFileSync(join(returns, 'M9999-2025-damaged.xlsx'), 'this file was damaged in transit');
   log(`   ${jobs.length} returns (${jobs.filter((j) => j.evaluator !== '秘书处').length} by a second evaluator; ${late} organizations late for 2025), plus one edited, one duplicate, one broken`);
   const specials = (s: Job['special']) => jobs.filter((j) => j.special === s).length;
-  log(`   of them ${specials('partial')} partial (blanks left), ${specials('reweighted')} with the weights changed, ${specials('not-calculated')} saved without calculation, ${jobs.filter((j) => j.plan !== plan).length} on a second selection (Annex B)`);
+  log(`   of them ${specials('partial')} partial (blanks left), ${specials('reweighted')} with the weights changed, ${specials('not-calculated')} saved without calculation, ${jobs.filter((j) => j.plan !== plan).length} on a second selection (Annex B), ${fromRecords} filled from volunteer service records (${join(out, 'records')})`);
 
   // The hub association: a small membership on another template, one period.
   const hubSize = opts.hub ?? 30;
@@ -161,7 +191,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   const hubFiles: string[] = [];
   for (const m of hub) {
     const answers = plausibleAnswers(hubPlan, m.org, 'zh-CN', random);
-    const { bytes } = await workbookBytes(hubPlan, { org_id: m.org_id, org_name: m.org_name, region: m.region, org_type: m.org_type, period: '2025', evaluator: '枢纽秘书处' }, 'zh-CN', { answers });
+    const { bytes } = await workbookBytes(hubPlan, { org_id: m.org_id, org_name: m.org_name, region: m.region, org_type: m.org_type, period: '2025', evaluator: '枢纽秘书处', evaluation_mode: 'secretariat' }, 'zh-CN', { answers });
     const file = join(returns, 'hub', safeFileName([m.org_id, '2025'], '.xlsx'));
     mkdirSync(join(returns, 'hub'), { recursive: true });
     writeFileSync(file, bytes);

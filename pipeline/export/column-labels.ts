@@ -43,6 +43,11 @@ export const COLUMN_LABELS: Readonly<Record<string, Readonly<Record<Lang, string
   weights_changed: { 'zh-CN': '权重是否被改动', en: 'weights changed' },
   own_total: { 'zh-CN': '按回报权重的总分', en: 'total with its own weights' },
   calculated: { 'zh-CN': '文件是否已计算', en: 'calculated' },
+  credit_code: { 'zh-CN': '统一社会信用代码', en: 'unified social credit code' },
+  // Not 评价方式, which A.3.2 (and the mode column) use for 文件审核 / 人员访谈 / 现场审核.
+  evaluation_mode: { 'zh-CN': '评价形式（自评/第三方/秘书处）', en: 'evaluation type' },
+  star_level: { 'zh-CN': '星级', en: 'star level' },
+  volunteers: { 'zh-CN': '志愿者人数', en: 'volunteers' },
   indicator_id: { 'zh-CN': '三级指标', en: 'third-level indicator' },
   dimension_id: { 'zh-CN': '一级指标', en: 'first-level indicator' },
   group_id: { 'zh-CN': '二级指标', en: 'second-level indicator' },

@@ -28,6 +28,7 @@ export const EXPORTED = [
   'group_scores',
   'rejections',
   'size_bands',
+  'volunteer_stars',
   'submission_scores',
   'bench_selections',
   'bench_submissions',
@@ -134,6 +135,7 @@ const PER_SUBMISSION = new Set<string>([
   'indicator_scores',
   'dimension_scores',
   'group_scores',
+  'volunteer_stars',
 ]);
 
 /**

@@ -10,10 +10,13 @@ import {
   INGEST_REQUIRED_KEYS,
   issue,
   message,
+  normalizeCreditCode,
+  parseVolunteerStars,
   plainMetadata,
   plainText,
   type Issue,
   type Lang,
+  type StarLevelCount,
   type Submission,
   type Template,
 } from '../../core/index.ts';
@@ -57,6 +60,10 @@ export interface SubmissionRecord {
     own_total: number | null;
     /** the file held cached values for its formulas; null for a CSV return, which has none */
     calculated: boolean | null;
+    /** 统一社会信用代码, checked when read; null when the workbook gives none */
+    credit_code: string | null;
+    /** self | third-party | secretariat; null when the workbook gives none */
+    evaluation_mode: string | null;
   };
   /**
    * One array per column, row k of each is indicator k: records cross from the read workers to
@@ -85,6 +92,8 @@ export interface SubmissionRecord {
     applicable: number;
   }[];
   groups: { group_id: string; score: number | null; applicable: number }[];
+  /** Volunteers by star level, as `fill --records` wrote them into the metadata; empty when not. */
+  stars: StarLevelCount[];
   /** Figures stored as given that the template calls implausible (core/rules/plausible-figures.ts). */
   warnings: Issue[];
 }
@@ -301,6 +310,8 @@ export function recordFromSubmission(
       weights_changed: sub.weightsChanged,
       own_total: sub.evaluation.total,
       calculated: source === 'csv' ? null : sub.calculated,
+      credit_code: m.credit_code ? normalizeCreditCode(m.credit_code) : null,
+      evaluation_mode: m.evaluation_mode || null,
     },
     indicators: indicatorColumns(sub, byId),
     dimensions: ev.dimensions.map((d) => ({
@@ -312,8 +323,15 @@ export function recordFromSubmission(
       applicable: d.count,
     })),
     groups: ev.groups.map((g) => ({ group_id: g.id, score: g.score, applicable: g.count })),
+    stars: starsOf(m.volunteer_stars),
     warnings: implausibleFigures(sub.plan, ev),
   };
+}
+
+/** The metadata's star counts (checked when the workbook was read); none when absent. */
+function starsOf(text: string | undefined): StarLevelCount[] {
+  const read = text ? parseVolunteerStars(text) : undefined;
+  return read && 'stars' in read ? read.stars : [];
 }
 
 function indicatorColumns(

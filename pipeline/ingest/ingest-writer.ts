@@ -17,6 +17,7 @@ import {
   ORGANIZATIONS,
   REJECTIONS,
   SUBMISSIONS,
+  VOLUNTEER_STARS,
   type RejectionRow,
 } from '../store/tables.ts';
 import { shippedTemplates } from '../templates/registry.ts';
@@ -419,7 +420,13 @@ export class IngestWriter {
     const con = this.con;
     const newOrgs = await inTransaction(con, async () => {
       for (const hash of p.withdraw) {
-        for (const t of [INDICATOR_SCORES, DIMENSION_SCORES, GROUP_SCORES, SUBMISSIONS])
+        for (const t of [
+          INDICATOR_SCORES,
+          DIMENSION_SCORES,
+          GROUP_SCORES,
+          VOLUNTEER_STARS,
+          SUBMISSIONS,
+        ])
           await con.run(`DELETE FROM ${t.name} WHERE content_hash = $1`, [hash]);
       }
       const added = await this.upsertOrganizations(p.records);
@@ -428,6 +435,7 @@ export class IngestWriter {
       await this.appendEach(INDICATOR_SCORES, p.records);
       await this.appendEach(DIMENSION_SCORES, p.records);
       await this.appendEach(GROUP_SCORES, p.records);
+      await this.appendEach(VOLUNTEER_STARS, p.records);
       await this.append(REJECTIONS, { rejections: p.rejections, stamp });
       if (p.withdrawnOrgs.size) {
         // An organization known only from a file taken back is not kept: as if that file had never been read.

@@ -19,6 +19,7 @@ import './refusal-messages.ts';
 import './definition-messages.ts';
 import './selection-messages.ts';
 import './status-messages.ts';
+import './identity-messages.ts';
 
 /** The catalogue's words for `code` with these parameters: a summary line, a note, a label. */
 export function say(lang: Lang, code: string, params?: Issue['params']): string {

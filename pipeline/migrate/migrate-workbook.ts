@@ -118,6 +118,9 @@ export async function migrateWorkbook(
     period: opts.period ?? meta.period,
     evaluator: meta.evaluator,
     ...(meta.contact ? { contact: meta.contact } : {}),
+    // Who is evaluated and how stay; the star counts (of the records' period) are filled again.
+    ...(meta.credit_code ? { credit_code: meta.credit_code } : {}),
+    ...(meta.evaluation_mode ? { evaluation_mode: meta.evaluation_mode } : {}),
   };
   const { bytes, workbookId } = await workbookBytes(plan, org, meta.lang, {
     answers: carried.answers,

@@ -24,6 +24,8 @@ import {
   type Lang,
   type RowAnswer,
   type ScoringPlan,
+  type StarLevelCount,
+  volunteerStarsText,
 } from '../../core/index.ts';
 import '../messages/index.ts';
 import type { LoadedRecords } from './load-records.ts';
@@ -36,10 +38,20 @@ export interface RecordsFill {
   /** indicator id → the note of its source, in the workbook's language */
   notes: Map<string, string>;
   skipped: { id: string; reason: SkipReason }[];
+  /**
+   * The volunteers by star level at the period's end (0: no star yet), as the metadata's
+   * `volunteer_stars` holds them: what lets the report show them (docs/workbook-contract.md).
+   */
+  stars: string;
 }
 
 export function recordsFill(loaded: LoadedRecords, plan: ScoringPlan, lang: Lang): RecordsFill {
-  const fill: RecordsFill = { rows: [], notes: new Map(), skipped: [] };
+  const fill: RecordsFill = {
+    rows: [],
+    notes: new Map(),
+    skipped: [],
+    stars: volunteerStarsText(starLevels(loaded)),
+  };
   const inWorkbook = new Set(plan.indicators.map((i) => i.id));
   const sameTemplate = plan.template.id === RECORDS_TEMPLATE_ID;
   const { derived } = loaded;
@@ -59,6 +71,16 @@ export function recordsFill(loaded: LoadedRecords, plan: ScoringPlan, lang: Lang
     }
   }
   return fill;
+}
+
+/** Every star level with its volunteers, level 0 being those registered without a star yet. */
+export function starLevels(loaded: LoadedRecords): StarLevelCount[] {
+  const { stars, volunteers } = loaded.derived;
+  const starred = stars.reduce((n, s) => n + s.volunteers, 0);
+  return [
+    { level: 0, volunteers: volunteers.length - starred },
+    ...stars.map((s) => ({ level: s.level, volunteers: s.volunteers })),
+  ];
 }
 
 /**

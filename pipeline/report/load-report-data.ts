@@ -26,6 +26,8 @@ import type { PeerGroupings } from '../benchmark/peer-groupings.ts';
 import { setIncludePartial } from '../benchmark/ranked-set.ts';
 import { checkMinGroup } from '../benchmark/run-benchmark.ts';
 import { queryRows as rows } from '../store/query-rows.ts';
+import { inEvaluationMode, setEvaluationMode } from '../benchmark/evaluation-mode-filter.ts';
+import type { EvaluationMode, StarLevelCount } from '../../core/index.ts';
 import { atGrouping, consolidated, perGrouping, suppress } from '../store/statistics.ts';
 
 export interface ReportScope {
@@ -39,6 +41,8 @@ export interface ReportScope {
   consolidate: ConsolidateMethod;
   /** partial returns ranked too */
   includePartial: boolean;
+  /** only returns of this evaluation mode (--mode); every one when absent */
+  mode?: EvaluationMode;
   /** the peer groupings, finest first */
   peers: PeerGroupings;
 }
@@ -108,7 +112,19 @@ export interface RaterSpreadRow {
   spread: number;
 }
 
+/** Who the organization is and how it was evaluated, with its volunteers by star level. */
+export interface OrgIdentity {
+  /** 统一社会信用代码, where a return gives it */
+  creditCode: string | null;
+  /** the evaluation modes its returns state (self, third-party, secretariat), sorted */
+  modes: string[];
+  /** from its latest return filled from volunteer service records; empty when none was */
+  stars: StarLevelCount[];
+}
+
 export interface OrgDetail {
+  /** absent where a caller builds a detail by hand (tests): no code, no mode, no stars */
+  identity?: OrgIdentity;
   dimensions: TrendDimensionRow[];
   groups: ScoreRow[];
   indicators: IndicatorRow[];
@@ -151,6 +167,7 @@ export async function chooseScope(
     consolidate: ConsolidateMethod;
     includePartial?: boolean;
     peers: PeerGroupings;
+    mode?: EvaluationMode;
   },
 ): Promise<ReportScope> {
   const k = checkMinGroup(opts.k);
@@ -158,6 +175,7 @@ export async function chooseScope(
   // Which organizations, selections and periods exist does not depend on these, but the views read them.
   await setConsolidate(con, opts.consolidate);
   await setIncludePartial(con, includePartial);
+  await setEvaluationMode(con, opts.mode);
   const selection = await chooseSelection(con, {
     ...(opts.template !== undefined ? { template: opts.template } : {}),
     ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
@@ -172,6 +190,7 @@ export async function chooseScope(
     consolidate: opts.consolidate,
     includePartial,
     peers: opts.peers,
+    ...(opts.mode ? { mode: opts.mode } : {}),
   };
 }
 
@@ -190,6 +209,7 @@ export async function loadScopeData(con: DuckDBConnection, scope: ReportScope): 
   await con.run(`SET VARIABLE min_group = ${k}`);
   await setConsolidate(con, scope.consolidate);
   await setIncludePartial(con, scope.includePartial);
+  await setEvaluationMode(con, scope.mode);
   await createDetailTables(con, scope);
   const { where, params } = selectionWhere(sel, 's');
   const orgs = (
@@ -329,6 +349,7 @@ export async function loadOrgDetails(
       range,
     ),
   ];
+  const [identity, stars] = await identityRows(con, scope, range);
   const out = new Map<string, OrgDetail>();
   const of = (id: unknown): OrgDetail => {
     const key = String(id);
@@ -336,10 +357,25 @@ export async function loadOrgDetails(
     if (!d)
       out.set(
         key,
-        (d = { dimensions: [], groups: [], indicators: [], trend: [], raterSpread: [] }),
+        (d = {
+          identity: { creditCode: null, modes: [], stars: [] },
+          dimensions: [],
+          groups: [],
+          indicators: [],
+          trend: [],
+          raterSpread: [],
+        }),
       );
     return d;
   };
+  for (const r of identity)
+    of(r.org_id).identity = {
+      creditCode: str(r.credit_code),
+      modes: Array.isArray(r.modes) ? r.modes.map(String) : [],
+      stars: [],
+    };
+  for (const r of stars)
+    of(r.org_id).identity!.stars.push({ level: Number(r.level), volunteers: Number(r.volunteers) });
   for (const r of dims)
     of(r.org_id).dimensions.push({
       org_id: String(r.org_id),
@@ -386,6 +422,54 @@ export async function loadOrgDetails(
   return out;
 }
 
+/**
+ * Each organization's identity and modes over the returns that count for it, and the star
+ * counts of its latest return that has them (several evaluators fill from the same records).
+ */
+function identityRows(
+  con: DuckDBConnection,
+  scope: ReportScope,
+  range: string[],
+): Promise<[Record<string, unknown>[], Record<string, unknown>[]]> {
+  const x = starredReturns(scope, 'org_id BETWEEN $1 AND $2');
+  return Promise.all([
+    rows(con, `SELECT org_id, credit_code, modes FROM (${x})`, range),
+    rows(
+      con,
+      `SELECT x.org_id, v.star_level AS level, v.volunteers
+       FROM (${x}) x JOIN volunteer_stars v ON v.content_hash = x.starred ORDER BY x.org_id, v.star_level`,
+      range,
+    ),
+  ]);
+}
+
+/** Per organization of the scope (where `where` holds): its credit code, modes and latest starred return. */
+function starredReturns(scope: ReportScope, where: string): string {
+  return `SELECT b.org_id, max(s.credit_code) AS credit_code,
+            list(DISTINCT s.evaluation_mode ORDER BY s.evaluation_mode) FILTER (WHERE s.evaluation_mode IS NOT NULL) AS modes,
+            arg_max(b.content_hash, s.ingested_at) FILTER (WHERE v.content_hash IS NOT NULL) AS starred
+     FROM bench_submissions b JOIN submissions s USING (content_hash)
+     LEFT JOIN (SELECT DISTINCT content_hash FROM volunteer_stars) v USING (content_hash)
+     WHERE ${selectionLiteral(scope.selection, 'b')} AND b.${where} GROUP BY b.org_id`;
+}
+
+/** The members' volunteers by star level, summed, and how many members' returns gave them. */
+export async function loadStarDistribution(
+  con: DuckDBConnection,
+  scope: ReportScope,
+): Promise<{ members: number; stars: StarLevelCount[] }> {
+  const x = starredReturns(scope, 'org_id IS NOT NULL');
+  const got = await rows(
+    con,
+    `SELECT v.star_level AS level, sum(v.volunteers) AS volunteers, count(DISTINCT x.org_id) AS members
+     FROM (${x}) x JOIN volunteer_stars v ON v.content_hash = x.starred GROUP BY v.star_level ORDER BY v.star_level`,
+  );
+  return {
+    members: got.reduce((n, r) => Math.max(n, Number(r.members)), 0),
+    stars: got.map((r) => ({ level: Number(r.level), volunteers: Number(r.volunteers) })),
+  };
+}
+
 /** For the secretariat: the flagged current submissions, the organizations that returned, the rejected files. */
 export async function loadSecretariatData(
   con: DuckDBConnection,
@@ -397,7 +481,7 @@ export async function loadSecretariatData(
       con,
       `SELECT s.org_id, o.org_name, s.evaluator, s.file_name, coalesce(json_array_length(s.mismatches), 0) AS mismatches
        FROM submissions s LEFT JOIN organizations o USING (org_id)
-       WHERE s.is_current AND s.flagged AND ${where} ORDER BY s.org_id, s.evaluator`,
+       WHERE s.is_current AND s.flagged AND ${where} AND ${inEvaluationMode('s')} ORDER BY s.org_id, s.evaluator`,
       p,
     )
   ).map((r): FlaggedRow => ({
@@ -409,7 +493,7 @@ export async function loadSecretariatData(
   }));
   const returned = await rows(
     con,
-    `SELECT DISTINCT org_id FROM submissions s WHERE s.is_current AND ${where}`,
+    `SELECT DISTINCT org_id FROM submissions s WHERE s.is_current AND ${where} AND ${inEvaluationMode('s')}`,
     p,
   );
   const rejected = Number((await rows(con, 'SELECT count(*) AS n FROM rejections'))[0]?.n ?? 0);

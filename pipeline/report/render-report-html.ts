@@ -5,8 +5,15 @@
 import { formatValue } from '../../core/index.ts';
 import { html, type Html } from './html.ts';
 import { figure, fmt0, fmt1, page, signed } from './page-shell.ts';
-import type { DimensionScore, GroupScore, IndicatorScore, ReportModel } from './report-model.ts';
+import type {
+  DimensionScore,
+  GroupScore,
+  IndicatorScore,
+  ReportModel,
+  StarShare,
+} from './report-model.ts';
 import type { ReportWords } from './report-words.ts';
+import { identityWords, type IdentityWords } from './identity-words.ts';
 
 export interface ReportCharts {
   radar: string;
@@ -40,6 +47,7 @@ export function renderReportHtml(m: ReportModel, w: ReportWords, charts: ReportC
   // A partial return is shown its peers' figures, never a rank among them.
   const ranksShown = peerShown && m.ranked;
   const notRanked = html`<span class="suppressed">${w.notRanked}</span>`;
+  const iw = identityWords(m.lang);
   const body = html`
 <header>
   <h1>${m.org.name}</h1>
@@ -49,6 +57,8 @@ export function renderReportHtml(m: ReportModel, w: ReportWords, charts: ReportC
     <li>${w.region} <b>${m.org.region ?? '—'}</b></li>
     <li>${w.orgType} <b>${m.org.org_type ?? '—'}</b></li>
     ${m.org.size ? html`<li>${w.size} <b>${m.org.size}</b></li>` : ''}
+    ${m.identity.creditCode ? html`<li data-credit-code>${iw.creditCode} <b>${m.identity.creditCode}</b></li>` : ''}
+    ${m.identity.modes.length ? html`<li data-mode="${m.identity.modes.join(',')}">${iw.mode} <b>${m.identity.modes.map(iw.modeName).join(w.listSeparator)}</b></li>` : ''}
   </ul>
 </header>
 ${
@@ -125,6 +135,8 @@ ${m.flagged ? html`<p class="flag">${w.flagged}</p>` : ''}
 </section>
 
 ${m.raters ? ratersSection(m, w) : ''}
+
+${m.identity.stars ? starsSection(m.identity.stars, iw, null) : ''}
 
 <footer>
   <p>${w.privacyNote(m.k)}</p>
@@ -215,5 +227,32 @@ function ratersSection(m: ReportModel, w: ReportWords): Html {
       <tbody>${r.leastAgreement.map((x) => html`<tr data-indicator="${x.id}"><td class="id">${x.id}</td><td>${x.name}</td><td class="num">${fmt1(x.spread)}</td><td class="num">${fmt1(x.score)}</td></tr>`)}</tbody></table></div>`
       : html`<p>${w.allAgree}</p>`
   }
+</section>`;
+}
+
+/**
+ * Volunteers by star level: counts, and shares where they may be shown (an organization's own
+ * always; the summary's, pooled over members, only over k of them: `note` says why not).
+ */
+export function starsSection(
+  stars: readonly StarShare[],
+  iw: IdentityWords,
+  note: { intro: string; sharesHidden: string | null } | null,
+): Html {
+  const shares = !note?.sharesHidden;
+  const total = stars.reduce((n, s) => n + s.volunteers, 0);
+  return html`<section id="stars">
+  <h2>${iw.starsTitle}</h2>
+  ${note ? html`<p>${note.intro}</p>` : ''}
+  ${note?.sharesHidden ? html`<p class="suppressed">${note.sharesHidden}</p>` : ''}
+  <table class="keep">
+    <thead><tr><th></th><th class="num">${iw.volunteers}</th>${shares ? html`<th class="num">${iw.share}</th>` : ''}</tr></thead>
+    <tbody>${stars.map(
+      (s) =>
+        html`<tr data-star-level="${s.level}" data-volunteers="${s.volunteers}"><td>${iw.starLevel(s.level)} <span class="sub">${iw.starHours(s.level)}</span></td><td class="num">${s.volunteers}</td>${shares ? html`<td class="num" data-share>${s.share === null ? '—' : `${fmt1(s.share)}%`}</td>` : ''}</tr>`,
+    )}
+    <tr class="group"><td>${iw.starsTotal}</td><td class="num">${total}</td>${shares ? html`<td></td>` : ''}</tr></tbody>
+  </table>
+  <p class="sub">${iw.starsNote}</p>
 </section>`;
 }

@@ -3,6 +3,8 @@ import { html } from './html.ts';
 import { figure, fmt1, groupLabel, page } from './page-shell.ts';
 import type { ReportWords } from './report-words.ts';
 import type { SummaryModel } from './summary-model.ts';
+import { identityWords, type IdentityWords } from './identity-words.ts';
+import { starsSection } from './render-report-html.ts';
 
 export interface SummaryCharts {
   /** null when there are fewer than k organizations */
@@ -20,10 +22,11 @@ export function renderSummaryHtml(
   indexFile: string,
 ): string {
   const few = html`<span class="suppressed">${w.fewerThan(s.k)}</span>`;
+  const iw = identityWords(s.lang);
   const body = html`
 <header>
   <h1>${w.summaryTitle}</h1>
-  <p class="sub">${s.template.title} · ${s.selection} · ${w.period} ${s.period} · <a href="${indexFile}">${w.indexLink}</a></p>
+  <p class="sub">${s.template.title} · ${s.selection} · ${w.period} ${s.period}${s.mode ? html` · <span data-mode="${s.mode}">${iw.mode} ${iw.modeName(s.mode)}</span>` : ''} · <a href="${indexFile}">${w.indexLink}</a></p>
 </header>
 <section id="headline" class="cards">
   <div class="card"><div class="label">${w.organizations}</div><div class="value">${s.n}</div></div>
@@ -96,6 +99,8 @@ export function renderSummaryHtml(
   }
 </section>
 
+${starsOfMembers(s, iw)}
+
 <section id="flagged">
   <h2>${w.flaggedTitle}</h2>
   ${
@@ -129,4 +134,16 @@ export function renderIndexHtml(s: SummaryModel, w: ReportWords, summaryFile: st
 </table>
 <footer><p>${s.template.id} ${s.template.version} · ${w.generated} ${s.generatedAt} · scorebook</p></footer>`;
   return page(s.lang, `${w.indexTitle} · ${s.template.title} · ${s.period}`, body);
+}
+
+/**
+ * The members' volunteers by star level, summed: counts always (each member's own figures, as
+ * its report shows them); the pooled shares, a statistic over members, only over k of them.
+ */
+function starsOfMembers(s: SummaryModel, iw: IdentityWords) {
+  if (!s.stars) return '';
+  return starsSection(s.stars.stars, iw, {
+    intro: iw.starsMembers(s.stars.members),
+    sharesHidden: s.stars.members < s.k ? iw.starsSharesFew(s.k) : null,
+  });
 }

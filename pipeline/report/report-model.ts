@@ -123,6 +123,8 @@ export interface ReportModel {
     org_type: string | null;
     size: string | null;
   };
+  /** the 统一社会信用代码 and evaluation modes its returns state, and its volunteers by star level */
+  identity: ReportIdentity;
   total: number;
   grade: string | null;
   hasGrades: boolean;
@@ -140,6 +142,28 @@ export interface ReportModel {
   weakest: Improvement[];
   trend: TrendPoint[];
   raters: RaterSpread | null;
+}
+
+export interface StarShare {
+  level: number;
+  volunteers: number;
+  /** 0..100 of the organization's registered volunteers; null when it has none */
+  share: number | null;
+}
+
+export interface ReportIdentity {
+  creditCode: string | null;
+  modes: string[];
+  /** null when no return of it was filled from volunteer service records */
+  stars: StarShare[] | null;
+}
+
+/** Counts per star level with their shares of the whole; an organization's own, so no k applies. */
+export function starShares(stars: readonly { level: number; volunteers: number }[]): StarShare[] {
+  const all = stars.reduce((n, s) => n + s.volunteers, 0);
+  return [...stars]
+    .sort((a, b) => a.level - b.level)
+    .map((s) => ({ ...s, share: all > 0 ? (100 * s.volunteers) / all : null }));
 }
 
 export interface BuildOptions {
@@ -379,6 +403,11 @@ export function buildReportModel(
       region: org.region,
       org_type: org.org_type,
       size: org.size,
+    },
+    identity: {
+      creditCode: detail.identity?.creditCode ?? null,
+      modes: detail.identity?.modes ?? [],
+      stars: detail.identity?.stars.length ? starShares(detail.identity.stars) : null,
     },
     total: org.total,
     grade,

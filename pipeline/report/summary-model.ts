@@ -3,10 +3,18 @@
  * and grades, first-level medians by peer group (k-suppressed cells are null), return rates
  * against the roster, the submissions flagged at ingest. Pure: built from loaded rows.
  */
-import { isScored, resolvePlan, text, type Lang, type Template } from '../../core/index.ts';
+import {
+  isScored,
+  resolvePlan,
+  text,
+  type Lang,
+  type StarLevelCount,
+  type Template,
+} from '../../core/index.ts';
 import { groupKey } from '../benchmark/peer-groupings.ts';
 import type { FlaggedRow, OrgRow, Quartiles, ScopeData } from './load-report-data.ts';
 import { reportWords } from './report-words.ts';
+import { starShares, type StarShare } from './report-model.ts';
 
 /**
  * A peer group of the period: every group of the finest grouping, then each coarser group some
@@ -82,6 +90,10 @@ export interface SummaryModel {
   flagged: FlaggedRow[];
   rejected: number;
   index: IndexEntry[];
+  /** the members' volunteers by star level, summed (null when no return was filled from records) */
+  stars: { members: number; stars: StarShare[] } | null;
+  /** the evaluation mode compared within (--mode); null: every mode */
+  mode: string | null;
 }
 
 function quantile(sorted: number[], p: number): number {
@@ -102,6 +114,9 @@ export interface SummaryInput {
   grades: Map<string, string | null>;
   flagged: FlaggedRow[];
   rejected: number;
+  /** the members' volunteers by star level (loadStarDistribution) */
+  stars?: { members: number; stars: StarLevelCount[] };
+  mode?: string;
   roster?: {
     members: { org_id: string; org_name: string; region: string }[];
     returnedOrgIds: Set<string>;
@@ -277,6 +292,8 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
       })),
     flagged: input.flagged,
     rejected: input.rejected,
+    stars: input.stars?.members ? { ...input.stars, stars: starShares(input.stars.stars) } : null,
+    mode: input.mode ?? null,
     index: orgs.map((o: OrgRow) => ({
       org_id: o.org_id,
       org_name: o.org_name ?? o.org_id,

@@ -6,7 +6,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { issue, type Issue, type Lang, type Template } from '../../core/index.ts';
+import {
+  issue,
+  type EvaluationMode,
+  type Issue,
+  type Lang,
+  type Template,
+} from '../../core/index.ts';
 import type { Progress } from '../cli/progress.ts';
 import { checkConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
 import { peerGroupings } from '../benchmark/peer-groupings.ts';
@@ -26,6 +32,7 @@ import {
   loadOrgDetails,
   loadScopeData,
   loadSecretariatData,
+  loadStarDistribution,
   type OrgRow,
   type ReportScope,
   type ScopeData,
@@ -60,6 +67,8 @@ export interface WriteReportsOptions {
   fallback?: string;
   /** rank partial returns too */
   includePartial?: boolean;
+  /** only returns of this evaluation mode */
+  mode?: EvaluationMode;
   /** replace the reports of another comparison in `out` */
   force?: boolean;
   /** k: no statistic over fewer than k organizations (default 5) */
@@ -124,6 +133,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
       consolidate: checkConsolidate(opts.consolidate),
       includePartial: opts.includePartial ?? false,
       peers,
+      ...(opts.mode ? { mode: opts.mode } : {}),
       ...(opts.template ? { template: opts.template } : {}),
       ...(opts.profile ? { profile: opts.profile } : {}),
       ...(opts.period ? { period: opts.period } : {}),
@@ -213,6 +223,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
           }
         | undefined;
       const sec = await loadSecretariatData(store.con, scope);
+      const stars = await loadStarDistribution(store.con, scope);
       if (opts.roster) {
         const r = readRosterFile(opts.roster);
         rosterIssues.push(...r.errors);
@@ -228,6 +239,8 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
         grades,
         flagged: sec.flagged,
         rejected: sec.rejected,
+        stars,
+        ...(scope.mode ? { mode: scope.mode } : {}),
         ...(roster ? { roster } : {}),
       });
       const charts = {

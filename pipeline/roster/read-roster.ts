@@ -8,6 +8,13 @@
 import Papa from 'papaparse';
 import { issue, type Issue } from '../../core/issues.ts';
 import { textKey } from '../../core/text-keys.ts';
+import {
+  creditCodeProblem,
+  EVALUATION_MODE_CHOICES,
+  normalizeCreditCode,
+  parseEvaluationMode,
+  type EvaluationMode,
+} from '../../core/workbook/identity.ts';
 import { decodeTable } from '../inputs/decode-text.ts';
 import { readRegularFile, USER_FILE_LIMITS } from '../files/regular-file.ts';
 
@@ -21,6 +28,9 @@ export interface RosterMember {
   contact?: string;
   period?: string;
   evaluator?: string;
+  /** 统一社会信用代码, checked (GB 32100-2015) and normalized. */
+  credit_code?: string;
+  evaluation_mode?: EvaluationMode;
 }
 
 export interface ReadRoster {
@@ -30,7 +40,16 @@ export interface ReadRoster {
   warnings: Issue[];
 }
 
-type Column = 'org_id' | 'org_name' | 'region' | 'org_type' | 'contact' | 'period' | 'evaluator';
+type Column =
+  | 'org_id'
+  | 'org_name'
+  | 'region'
+  | 'org_type'
+  | 'contact'
+  | 'period'
+  | 'evaluator'
+  | 'credit_code'
+  | 'mode';
 
 export const ROSTER_REQUIRED_COLUMNS = [
   'org_id',
@@ -42,6 +61,8 @@ export const ROSTER_OPTIONAL_COLUMNS = [
   'contact',
   'period',
   'evaluator',
+  'credit_code',
+  'mode',
 ] as const satisfies readonly Column[];
 
 /** Accepted header names per column, compared after headerKey(). */
@@ -53,6 +74,8 @@ const HEADERS: Record<Column, readonly string[]> = {
   contact: ['contact', '联系人', '联系方式'],
   period: ['period', '评价周期', '周期'],
   evaluator: ['evaluator', '评价人'],
+  credit_code: ['credit_code', '统一社会信用代码', '信用代码', 'uscc'],
+  mode: ['mode', 'evaluation_mode', '评价方式', '评价形式', '评价类型'],
 };
 
 /** Trimmed, case-folded, full-width folded; `Org ID` and `org-id` read as org_id. */
@@ -169,10 +192,27 @@ export function parseRoster(text: string): ReadRoster {
       region: cell(cells, columns.region),
       org_type: cell(cells, columns.org_type),
     };
-    for (const column of ROSTER_OPTIONAL_COLUMNS) {
+    for (const column of ['contact', 'period', 'evaluator'] as const) {
       const value = cell(cells, columns[column]);
       if (value) member[column] = value;
     }
+    // A wrong code or mode stops the member (its workbook would be refused at ingest).
+    const code = normalizeCreditCode(cell(cells, columns.credit_code));
+    const codeProblem = code ? creditCodeProblem(code) : undefined;
+    if (codeProblem) {
+      errors.push(at('roster.credit-code', row, { id: org_id, value: code, ...codeProblem }));
+      continue;
+    }
+    if (code) member.credit_code = code;
+    const modeText = cell(cells, columns.mode);
+    const mode = modeText ? parseEvaluationMode(modeText) : undefined;
+    if (modeText && !mode) {
+      errors.push(
+        at('roster.mode', row, { id: org_id, value: modeText, allowed: EVALUATION_MODE_CHOICES }),
+      );
+      continue;
+    }
+    if (mode) member.evaluation_mode = mode;
     members.push(member);
   }
   return { members, errors, warnings: blankGroups(members) };

@@ -13,7 +13,7 @@ import { syncSizeBands } from './size-bands.ts';
 import { createTableSql } from './table-declaration.ts';
 import { TABLES } from './tables.ts';
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** The view definitions last written (ensure-views.ts): bookkeeping, not data. */
 const CREATE_VIEW_DEFINITIONS =
@@ -69,6 +69,13 @@ export const UPGRADES: Record<number, readonly UpgradeStep[]> = {
     'ALTER TABLE rejections ADD COLUMN template_id VARCHAR',
     'ALTER TABLE rejections ADD COLUMN code VARCHAR',
     'ALTER TABLE rejections ADD COLUMN params JSON',
+  ],
+  // Issue 11: identity and evaluation mode per submission (unknown for older returns: NULL),
+  // and the volunteers by star level of returns filled from volunteer service records.
+  7: [
+    'ALTER TABLE submissions ADD COLUMN credit_code VARCHAR',
+    'ALTER TABLE submissions ADD COLUMN evaluation_mode VARCHAR',
+    'CREATE TABLE volunteer_stars (content_hash VARCHAR NOT NULL, star_level INTEGER NOT NULL, volunteers INTEGER NOT NULL)',
   ],
 };
 

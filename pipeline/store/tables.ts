@@ -106,6 +106,9 @@ export const SUBMISSIONS: Table<S> = {
     col('weights_changed', 'BOOLEAN', (b: S, k) => sub(b, k).weights_changed),
     col('own_total', 'DOUBLE', (b: S, k) => sub(b, k).own_total),
     col('calculated', 'BOOLEAN', (b: S, k) => sub(b, k).calculated),
+    // Schema version 7 (issue 11): the organization's 统一社会信用代码 and the evaluation mode.
+    col('credit_code', 'VARCHAR', (b: S, k) => sub(b, k).credit_code),
+    col('evaluation_mode', 'VARCHAR', (b: S, k) => sub(b, k).evaluation_mode),
   ],
 };
 
@@ -155,6 +158,18 @@ export const GROUP_SCORES: Table<R> = {
   ],
 };
 
+// Schema version 7: a return's volunteers by star level (GB/T 40143 6.6.2), when its figures
+// came from volunteer service records (fill --records); star_level 0 is no star yet.
+export const VOLUNTEER_STARS: Table<R> = {
+  name: 'volunteer_stars',
+  rows: (r) => r.stars.length,
+  columns: [
+    col('content_hash', 'VARCHAR', (r: R) => r.hash, { notNull: true }),
+    col('star_level', 'INTEGER', (r: R, k) => r.stars[k]!.level, { notNull: true }),
+    col('volunteers', 'INTEGER', (r: R, k) => r.stars[k]!.volunteers, { notNull: true }),
+  ],
+};
+
 type J = RejectionBatch;
 export const REJECTIONS: Table<J> = {
   name: 'rejections',
@@ -198,4 +213,5 @@ export const TABLES: readonly Table<never>[] = [
   GROUP_SCORES,
   REJECTIONS,
   SIZE_BANDS,
+  VOLUNTEER_STARS,
 ];

@@ -27,9 +27,19 @@ const FIELDS = [
   'contact',
   'workbook_id',
   'generated_at',
+  'credit_code',
+  'evaluation_mode',
 ] as const;
 export type StampField = (typeof FIELDS)[number];
-export type StampValues = Record<StampField, string>;
+/** Identity fields came later (issue 11): a member without them gets them blank. */
+type OptionalField = 'credit_code' | 'evaluation_mode';
+export type StampValues = Record<Exclude<StampField, OptionalField>, string> &
+  Partial<Record<OptionalField, string>>;
+
+/** A field's text for a placeholder: its value, blank for an optional one not given. */
+const stampText = (values: StampValues, f: string): string | undefined =>
+  (values as Record<string, string | undefined>)[f] ??
+  (f === 'credit_code' || f === 'evaluation_mode' ? '' : undefined);
 
 const token = (f: StampField) => `⟦${f}⟧`;
 
@@ -86,16 +96,18 @@ function xmlSafe(s: string): string {
 }
 
 export function stampWorkbook(stamp: Stamp, values: StampValues): Uint8Array {
-  const shared = stamp.sharedStrings.replace(/⟦([a-z_]+)⟧/g, (m, f: string) =>
-    f in values ? xmlEscape(xmlSafe(values[f as StampField])) : m,
-  );
+  const shared = stamp.sharedStrings.replace(/⟦([a-z_]+)⟧/g, (m, f: string) => {
+    const v = stampText(values, f);
+    return v === undefined ? m : xmlEscape(xmlSafe(v));
+  });
   const sheets = Object.fromEntries(
     Object.entries(stamp.sheetParts).map(([name, xml]) => [
       name,
       strToU8(
-        xml.replace(/⟦([a-z_]+)⟧/g, (m, f: string) =>
-          f in values ? xmlEscape(headerFooterText(xmlSafe(values[f as StampField]))) : m,
-        ),
+        xml.replace(/⟦([a-z_]+)⟧/g, (m, f: string) => {
+          const v = stampText(values, f);
+          return v === undefined ? m : xmlEscape(headerFooterText(xmlSafe(v)));
+        }),
       ),
     ]),
   );

@@ -53,6 +53,16 @@ describe('npm run demo (reduced)', () => {
     );
     // Organizations differ in strength: totals spread out rather than sitting at one value.
     expect(await one('SELECT stddev_pop(total) FROM submission_scores')).toBeGreaterThan(5);
+    expect(
+      await one(
+        "SELECT count(DISTINCT s.org_id) FROM volunteer_stars v JOIN submissions s USING (content_hash) WHERE s.period = '2025'",
+      ),
+    ).toBe(5);
+    // Every return states who evaluated, and every member's credit code passes its check.
+    expect(await one('SELECT count(*) FROM submissions WHERE evaluation_mode IS NULL')).toBe(0);
+    expect(await one(`SELECT count(*) FROM submissions WHERE ${gbt} AND credit_code IS NULL`)).toBe(
+      0,
+    );
     con.closeSync();
     inst.closeSync();
     const bench = JSON.parse(readFileSync(join(out, 'benchmark-2025.json'), 'utf8'));
@@ -70,6 +80,13 @@ describe('npm run demo (reduced)', () => {
     const summary = readFileSync(join(out, 'reports', 'summary.html'), 'utf8');
     expect(summary).toContain('<svg');
     expect(summary).toMatch(/\d+\s*\/\s*30/); // the return rate against the roster
+    // Five members' 2025 returns filled from their volunteer service records: their star levels
+    // in the store, in their reports, and summed in the summary (5 members: shares shown, k = 5).
+    expect(readdirSync(join(out, 'records')).sort()).toEqual(
+      ['M0005', 'M0011', 'M0017', 'M0023', 'M0029'].map((m) => `${m}.csv`),
+    );
+    expect(readFileSync(join(out, 'reports', 'M0005-2025.html'), 'utf8')).toContain('id="stars"');
+    expect(summary).toMatch(/id="stars"[\s\S]*5 家机构的回报按志愿服务记录填写[\s\S]*data-share/);
     const hubReports = readdirSync(join(out, 'reports-hub')).filter((f) =>
       /^H\d{3}-2025\.html$/.test(f),
     );

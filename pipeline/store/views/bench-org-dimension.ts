@@ -1,4 +1,5 @@
 /** One row per organization, selection, period and first-level indicator: the score consolidated over the returns that count (statistics.ts, overCounted). */
+import { inEvaluationMode } from '../../benchmark/evaluation-mode-filter.ts';
 import { consolidated, overCounted, rankedSubmission } from '../statistics.ts';
 import type { View } from './view.ts';
 
@@ -8,7 +9,7 @@ export const benchOrgDimension: View = {
   name: 'bench_org_dimension',
   sql: `SELECT * FROM (WITH s AS (
   SELECT content_hash, template_id, template_version, profile_hash, period, org_id, ${rankedSubmission('submissions')} AS ranked
-  FROM submissions WHERE is_current AND total IS NOT NULL)
+  FROM submissions WHERE is_current AND total IS NOT NULL AND ${inEvaluationMode('submissions')})
 SELECT any_value(s.template_id) AS template_id, any_value(s.template_version) AS template_version, s.profile_hash,
        s.period, s.org_id, d.dimension_id, ${overCounted((e) => consolidated(e), 'd.score', 's.ranked')} AS score
 FROM s JOIN dimension_scores d USING (content_hash)

@@ -3,6 +3,7 @@
  * peer-group columns, whether it is ranked. Only its ranked returns count when it has one, else
  * its partial ones (statistics.ts, overCounted).
  */
+import { inEvaluationMode } from '../../benchmark/evaluation-mode-filter.ts';
 import { consolidated, overCounted, rankedSubmission } from '../statistics.ts';
 import { qualified, sameColumns, SELECTION_PERIOD } from './selection.ts';
 import type { View } from './view.ts';
@@ -13,7 +14,7 @@ const fn = (name: string) => (expr: string) => `${name}(${expr})`;
 export const benchOrgPeriod: View = {
   name: 'bench_org_period',
   sql: `WITH s AS (
-  SELECT *, ${rankedSubmission('submissions')} AS ranked FROM submissions WHERE is_current AND total IS NOT NULL)
+  SELECT *, ${rankedSubmission('submissions')} AS ranked FROM submissions WHERE is_current AND total IS NOT NULL AND ${inEvaluationMode('submissions')})
 SELECT ${qualified('s', SELECTION_PERIOD)}, s.org_id, any_value(s.profile) AS profile,
        any_value(o.org_name) AS org_name, any_value(o.region) AS region, any_value(o.org_type) AS org_type, any_value(z.size) AS size,
        ${kept((e) => consolidated(e), 's.total')} AS total, ${kept(fn('count'), '1')} AS raters,

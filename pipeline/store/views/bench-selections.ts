@@ -2,6 +2,7 @@
  * What the database holds to compare, for choosing: one row per selection (template, version,
  * profile_hash) and period, with its organizations, current submissions and complete ones.
  */
+import { inEvaluationMode } from '../../benchmark/evaluation-mode-filter.ts';
 import type { View } from './view.ts';
 
 export const benchSelections: View = {
@@ -11,7 +12,7 @@ export const benchSelections: View = {
          count(DISTINCT org_id) AS organizations, count(*) AS submissions,
          count(DISTINCT org_id) FILTER (WHERE complete AND total IS NOT NULL) AS complete,
          min(content_hash) AS one
-  FROM submissions WHERE is_current GROUP BY template_id, template_version, profile_hash, period),
+  FROM submissions WHERE is_current AND ${inEvaluationMode('submissions')} GROUP BY template_id, template_version, profile_hash, period),
 n AS (SELECT content_hash AS one, count(*) AS indicators FROM indicator_scores SEMI JOIN s ON indicator_scores.content_hash = s.one GROUP BY content_hash)
 SELECT s.template_id, s.template_version, s.profile, s.profile_hash,
        CASE WHEN coalesce(s.profile, '') <> '' THEN s.profile

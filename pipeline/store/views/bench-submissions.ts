@@ -6,6 +6,7 @@
  * bench_org_* views make the same choice within their own grouping (statistics.ts, overCounted),
  * which needs no join.
  */
+import { inEvaluationMode } from '../../benchmark/evaluation-mode-filter.ts';
 import { rankedSubmission } from '../statistics.ts';
 import type { View } from './view.ts';
 
@@ -20,7 +21,7 @@ export const benchSubmissions: View = {
   SELECT content_hash, template_id, template_version, profile_hash, profile, period, org_id, evaluator,
          total, own_total, weights_changed, flagged, calculated, applicable, answered, unanswered, complete,
          ${rankedSubmission('submissions')} AS ranked
-  FROM submissions WHERE is_current AND total IS NOT NULL)
+  FROM submissions WHERE is_current AND total IS NOT NULL AND ${inEvaluationMode('submissions')})
 SELECT * FROM s WHERE ranked
 UNION ALL
 SELECT p.* FROM s p ANTI JOIN (SELECT ${KEY} FROM s WHERE ranked) r USING (${KEY}) WHERE NOT p.ranked`,
