@@ -21,18 +21,24 @@ export interface ReportManifest {
   /** the selection as people read it */
   selection: string;
   period: string;
+  /** the evaluation mode the comparison was limited to (--mode); absent for every mode */
+  evaluation_mode?: string;
   generated_at: string;
   /** every file the run wrote in the folder, the manifest aside */
   files: string[];
 }
 
-type Scope = Pick<ReportManifest, 'template' | 'template_version' | 'profile_hash' | 'period'>;
+type Scope = Pick<
+  ReportManifest,
+  'template' | 'template_version' | 'profile_hash' | 'period' | 'evaluation_mode'
+>;
 
 const same = (a: Scope, b: Scope) =>
   a.template === b.template &&
   a.template_version === b.template_version &&
   a.profile_hash === b.profile_hash &&
-  a.period === b.period;
+  a.period === b.period &&
+  (a.evaluation_mode ?? null) === (b.evaluation_mode ?? null);
 
 function readManifest(dir: string): ReportManifest | null {
   const file = join(dir, MANIFEST_FILE);
@@ -72,9 +78,9 @@ export function claimFolder(
       out: dir,
       template: old.template,
       version: old.template_version,
-      selection: old.selection,
+      selection: `${old.selection}${old.evaluation_mode ? ` --mode ${old.evaluation_mode}` : ''}`,
       period: old.period,
-      ours: `${scope.template} ${scope.template_version} ${scope.selection}`,
+      ours: `${scope.template} ${scope.template_version} ${scope.selection}${scope.evaluation_mode ? ` --mode ${scope.evaluation_mode}` : ''}`,
       our_period: scope.period,
     });
   removeListed(dir, old.files, new Set());

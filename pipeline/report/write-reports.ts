@@ -154,6 +154,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
         profile_hash: scope.selection.profile_hash,
         period: scope.period,
         selection: selectionLabel(scope.selection, 'en'),
+        ...(scope.mode ? { evaluation_mode: scope.mode } : {}),
       },
       opts.force ?? false,
     );
@@ -310,6 +311,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
       profile_hash: sel.profile_hash,
       selection: selectionLabel(sel, 'en'),
       period: sel.period,
+      ...(data.scope.mode ? { evaluation_mode: data.scope.mode } : {}),
       generated_at: generatedAt,
       files: [
         ...written.map((r) => r.file),

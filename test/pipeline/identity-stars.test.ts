@@ -286,6 +286,24 @@ describe('ingest, reports and --mode', () => {
         .sort(),
     ).toEqual(['M1-2025.html', 'M2-2025.html', 'M3-2025.html']);
     expect(readFileSync(join(out, 'summary.html'), 'utf8')).toContain('data-mode="self"');
+    // Another mode's reports into the same folder: refused, naming both, nothing replaced.
+    const other = runCli([
+      'report',
+      '--all',
+      '--db',
+      db,
+      '--out',
+      out,
+      '--min-group',
+      '2',
+      '--mode',
+      'secretariat',
+      '--include-partial',
+    ]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('--mode self');
+    expect(other.stderr).toContain('--mode secretariat');
+    expect(readdirSync(out).filter((f) => /^M\d-/.test(f))).toHaveLength(3);
     expect(runCli(['benchmark', '--db', db, '--mode', 'peer']).stderr).toContain(
       "argument 'peer' is invalid",
     );
