@@ -165,7 +165,8 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   }
   progress.stop();
   const fromRecords = members.filter((_, i) => FROM_RECORDS(i)).length;
-  const late = members.length * 2 - jobs.filter((j) => j.evaluator === '秘书处').length;
+  // Members with no secretariat return for a period (an Annex B return besides the full one is not a second member).
+  const late = members.length * 2 - new Set(jobs.filter((j) => j.evaluator === '秘书处').map((j) => `${j.member.org_id}/${j.period}`)).size;
   // An edited formula (the total overwritten), a duplicate under another name, a broken file.
   const edited = jobs[3]!.file;
   writeFileSync(edited, editParts(readFileSync(edited), (name, xml) => (name === 'xl/worksheets/sheet2.xml' ? xml.replace(/(<f>IF\(SUM\(\$I\$\d+:\$I\$\d+\)=0,&quot;&quot;,100\*SUM\(\$J[^<]*<\/f><v>)[^<]*(<\/v>)/, '$199$2') : xml)));
