@@ -123,6 +123,35 @@ describe('the import graph', () => {
     expect(officeGlobals).toEqual([]);
   });
 
+  it('lets the add-in share only the template reading with the pipeline, and that reads no CLI or store', () => {
+    // The pane runs in Office: nothing of the pipeline (Node) goes into it.
+    expect(
+      importers(
+        (f) => f.startsWith('addin/src/'),
+        (t) => t.startsWith('pipeline/'),
+      ),
+    ).toEqual([]);
+    // Its build reads templates as the CLI does (a definition workbook too), from one place.
+    const shared = (t: string) =>
+      t.startsWith('pipeline/templates/') || t.startsWith('pipeline/definition/');
+    expect(
+      importers(
+        (f) => f.startsWith('addin/'),
+        (t) => t.startsWith('pipeline/') && !shared(t),
+      ),
+    ).toEqual([]);
+    const reached = new Set<string>();
+    const visit = (f: string): void => {
+      if (reached.has(f) || !graph.has(f)) return;
+      reached.add(f);
+      graph.get(f)!.local.forEach(visit);
+    };
+    files.filter((f) => f.startsWith('addin/scripts/')).forEach(visit);
+    expect(
+      [...reached].filter((f) => /^pipeline\/(cli|store|ingest|report|export)\//.test(f)),
+    ).toEqual([]);
+  });
+
   it('keeps the recording fake of Excel out of production code', () => {
     // The speed bench measures the writer against the fake; it is a tool, not the product.
     const bench = (f: string) => f.startsWith('pipeline/bench/') || f === 'addin/src/measure.ts';
