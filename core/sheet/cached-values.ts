@@ -39,8 +39,11 @@ export function cachedValue(
     switch (key.k) {
       case 'score':
         return blankIfNull(scores.get(key.id));
-      case 'group':
-        return blankIfNull(groups.get(key.id));
+      case 'group': {
+        // Shown on 100, as the scoring sheet's formula computes it.
+        const g = groups.get(key.id);
+        return g === null || g === undefined ? '' : 100 * g;
+      }
       case 'dim': {
         const d = dims.get(key.id)!;
         const weighted =
@@ -52,6 +55,10 @@ export function cachedValue(
             return d.sum;
           case 'score':
             return blankIfNull(d.score);
+          case 'points': {
+            const s = byScore ? d.score : d.mean;
+            return s === null ? '' : 100 * s;
+          }
           case 'norm':
             return den === 0 ? '' : part(d) / den;
           case 'share':

@@ -69,6 +69,13 @@ export function wrappedLines(text: string, width: number): number {
 export const LINE_POINTS = { cjk: 15, latin: 13.5 } as const;
 export const ROW_PADDING_POINTS = 3;
 
+/**
+ * Lines a row with a cell to fill in (an unlocked cell) takes at least: printed blank for a site
+ * visit, an answer and a note are written there by hand, and one line of 10.5 pt type at the
+ * fit-to-width scale is too low for a pen (docs/printing.md).
+ */
+export const INPUT_ROW_MIN_LINES = 2;
+
 /** Excel's tallest row. */
 export const ROW_HEIGHT_MAX_POINTS = 409;
 
@@ -90,7 +97,8 @@ function cellText(c: CellSpec): string {
 
 /**
  * Each row's height in points (undefined: the default height), from its cells with a wrapping
- * style, in the width of their column. Merged cells are left out: the layout merges only titles,
+ * style, in the width of their column; a row with a cell to fill in is INPUT_ROW_MIN_LINES tall
+ * at least. Merged cells are left out: the layout merges only titles,
  * which do not wrap.
  */
 export function rowHeights(
@@ -105,6 +113,7 @@ export function rowHeights(
     const cells = sheet.rows[r];
     let lines = 1;
     cells?.forEach((c, col) => {
+      if (c?.style && !styles[c.style].locked) lines = Math.max(lines, INPUT_ROW_MIN_LINES);
       if (!c?.style || !styles[c.style].wrap || merged(r, col)) return;
       const width = sheet.columns[col]?.width;
       if (width === undefined) return;

@@ -36,7 +36,9 @@ export function layoutRules(plan: ScoringPlan, ctx: LayoutContext): RulesLayout 
   const gradeRows = gradeBands(plan, ctx, rules, rr);
   const sheet: SheetSpec = {
     name: L.rulesSheet,
-    state: 'visible',
+    // Hidden, not veryHidden: nobody needs the constants on paper, and anyone may show the
+    // sheet again from the tabs to read or print them (docs/printing.md).
+    state: 'hidden',
     rows: rules.rows,
     columns: [
       { width: 10 },

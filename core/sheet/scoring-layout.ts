@@ -11,7 +11,7 @@ import { describeRule } from '../rules/describe-rule.ts';
 import { text } from '../text.ts';
 import { inputCellStyle, inputValidation } from './input-cells.ts';
 import { Grid, type LayoutContext } from './layout-context.ts';
-import { COL, NINE, SCORING_HEADER_ROW } from './scoring-columns.ts';
+import { COL, SCORING_HEADER_ROW } from './scoring-columns.ts';
 import { displayWidth } from './row-heights.ts';
 import type { RulesBlockAt } from '../rules/kinds/index.ts';
 import { perOf } from '../rules/kinds/per-figure.ts';
@@ -72,7 +72,8 @@ export function layoutScoring(
         groupRow,
         COL.score,
         f(
-          `IF(COUNT(${range})=0,"",SUM(${range})/COUNT(${range}))`,
+          // On 100, as the first-level score and the total are read (docs/workbook-contract.md).
+          `IF(COUNT(${range})=0,"",100*SUM(${range})/COUNT(${range}))`,
           { k: 'group', id: g.id },
           'groupScore',
         ),
@@ -246,19 +247,22 @@ function scoringSheet(
     name: L.scoringSheet,
     state: 'visible',
     rows: scoring.rows,
+    // Widths for A4 landscape at fit-to-width (docs/printing.md): about 140 characters in all
+    // keep 10.5 pt type at 9 pt or more on paper; the indicator, rule, answer and note columns
+    // get the room, the cached score and the unit stay narrow, and text wraps rather than widen.
     columns: [
-      { width: 8 },
-      { width: 42 },
+      { width: 7 },
+      { width: hasDescriptions ? 26 : 32 },
       // When no indicator has a description or note (GB/T 40143), as wide as the header.
-      { width: hasDescriptions ? 42 : displayWidth(L.description) + 2 },
-      { width: lang === 'zh-CN' ? 7 : 12 },
-      { width: 30 },
-      { width: 14 },
-      { width: NINE },
-      { width: NINE },
-      // "Evaluation mode" and "Document review" in one line.
-      { width: lang === 'zh-CN' ? 12 : 16 },
-      { width: 32 },
+      { width: hasDescriptions ? 24 : displayWidth(L.description) + 2 },
+      { width: lang === 'zh-CN' ? 6 : 8 },
+      { width: 24 },
+      { width: 12 },
+      { width: lang === 'zh-CN' ? 7 : 6 },
+      { width: 7 },
+      // "Evaluation mode" and "Document review" on two lines, as tall as an input row is.
+      { width: 10 },
+      { width: hasDescriptions ? 20 : 24 },
     ],
     merges: [
       { row: 0, col: 0, rows: 1, cols: 10 },
@@ -270,6 +274,7 @@ function scoringSheet(
     print: {
       titleRows: { from: SCORING_HEADER_ROW, to: SCORING_HEADER_ROW },
       landscape: true,
+      columns: COL.evidence + 1,
       header: ctx.header,
       footer: ctx.footer,
     },

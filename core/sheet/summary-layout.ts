@@ -28,6 +28,11 @@ import { withinValidationLimits } from './validation-texts.ts';
  * `share` (hidden) is the weight over all chosen first-level indicators, which the formulas use.
  * `unanswered` (hidden) counts its applicable third-level indicators left blank; UNANSWERED
  * adds them up (a formula per first-level row keeps each within Excel's length limit).
+ * `score` (hidden, named DIM_) is the first-level score as the method defines it (0..1 for mean
+ * and levels, weight × Σ scores for sum), which the formulas use; `points` (shown) is the same
+ * indicator on the total's scale, 0–100: 100 × its score for mean and levels, 100 × the mean of
+ * its third-level scores for sum. Under every method points × share as it stands is its
+ * contribution, and the contributions add up to the total, so a reader meets one scale.
  */
 export const SUM_COL = {
   code: 0,
@@ -37,12 +42,13 @@ export const SUM_COL = {
   count: 4,
   sum: 5,
   score: 6,
-  contribution: 7,
-  applicable: 8,
-  weighted: 9,
-  weightedCount: 10,
-  share: 11,
-  unanswered: 12,
+  points: 7,
+  contribution: 8,
+  applicable: 9,
+  weighted: 10,
+  weightedCount: 11,
+  share: 12,
+  unanswered: 13,
 } as const;
 
 /** The first-level table's rows, a column of it as a range, and the total's denominator. */
@@ -75,6 +81,7 @@ export function layoutSummary(
     L.count,
     L.sum,
     L.dimScore,
+    L.dimPoints,
     L.contribution,
     L.applicable,
     L.weighted,
@@ -122,25 +129,32 @@ export function layoutSummary(
     state: 'visible',
     rows: summary.rows,
     columns: [
+      // Portrait A4 at fit-to-width: about 100 characters keep the type at 9 pt or more.
       { width: 16 },
-      { width: 30 },
-      { width: 10 },
-      { width: 12 },
+      { width: 26 },
+      { width: 8.5 },
+      { width: 11 },
+      { width: 8.5 },
+      { width: 8.5 },
+      { width: 12, hidden: true },
       { width: 11 },
       { width: 11 },
-      { width: 13 },
-      { width: 14 },
       { width: 12, hidden: true },
       { width: 12, hidden: true },
       { width: 12, hidden: true },
       { width: 12, hidden: true },
       { width: 12, hidden: true },
     ],
-    merges: [{ row: 0, col: 0, rows: 1, cols: 8 }],
+    merges: [{ row: 0, col: 0, rows: 1, cols: SUM_COL.contribution + 1 }],
     validations: summaryValidations.map(withinValidationLimits),
     freeze: undefined,
     protect: true,
-    print: { landscape: false, header: ctx.header, footer: ctx.footer },
+    print: {
+      landscape: false,
+      columns: SUM_COL.contribution + 1,
+      header: ctx.header,
+      footer: ctx.footer,
+    },
   };
 }
 
@@ -226,9 +240,14 @@ function dimensionRow(
   const dimFormula = {
     mean: `IF(${cell(SUM_COL.count)}=0,"",${cell(SUM_COL.sum)}/${cell(SUM_COL.count)})`,
     sum: `IF(${cell(SUM_COL.count)}=0,"",${cell(SUM_COL.share)}*${cell(SUM_COL.sum)})`,
-    levels: `IF(${cell(SUM_COL.count)}=0,"",SUM(${groupCells})/COUNT(${groupCells}))`,
+    // The scoring sheet shows second-level scores on 100; the method's score is 0..1.
+    levels: `IF(${cell(SUM_COL.count)}=0,"",SUM(${groupCells})/COUNT(${groupCells})/100)`,
   }[plan.method];
   summary.set(r, SUM_COL.score, f(dimFormula, dim('score'), 'score'));
+  const pointsFormula = weighsFirstLevelScores(plan.method)
+    ? `IF(${cell(SUM_COL.score)}="","",100*${cell(SUM_COL.score)})`
+    : `IF(${cell(SUM_COL.count)}=0,"",100*${cell(SUM_COL.sum)}/${cell(SUM_COL.count)})`;
+  summary.set(r, SUM_COL.points, f(pointsFormula, dim('points'), 'points'));
   summary.set(
     r,
     SUM_COL.applicable,
@@ -250,7 +269,7 @@ function dimensionRow(
   summary.set(
     r,
     SUM_COL.contribution,
-    f(`IF(${den}=0,"",100*${cell(SUM_COL.weighted)}/${den})`, dim('contribution'), 'score'),
+    f(`IF(${den}=0,"",100*${cell(SUM_COL.weighted)}/${den})`, dim('contribution'), 'points'),
   );
   // Blank as the engine reads it: nothing but spaces (a full-width one too) in the input cell,
   // and no N/A mark. An N/A word typed in the input cell is an answer, not a blank.
@@ -263,11 +282,11 @@ function dimensionRow(
   summary.set(r, SUM_COL.unanswered, f(unanswered, dim('unanswered'), 'number'));
   name(idToName('DIM', d.id), M, r, SUM_COL.score);
   name(idToName('WT', d.id), M, r, SUM_COL.weight);
-  // Mirror the first-level score on its header row of the scoring sheet.
+  // Mirror the first-level score, on 100, on its header row of the scoring sheet.
   scoring.grid.set(
     scoring.dimHeaderRows.get(d.id)!,
     COL.score,
-    f(`${sheetRef(M, r, SUM_COL.score)}`, dim('score'), 'dimensionScore'),
+    f(`${sheetRef(M, r, SUM_COL.points)}`, dim('points'), 'dimensionScore'),
   );
 }
 
@@ -330,7 +349,7 @@ function groupScores(
   gr++;
   summary.set(gr, 0, { value: L.code, style: 'header' });
   summary.set(gr, 1, { value: L.group, style: 'header' });
-  summary.set(gr, 2, { value: L.score, style: 'header' });
+  summary.set(gr, 2, { value: L.points, style: 'header' });
   gr++;
   for (const d of plan.dimensions) {
     for (const g of d.groups) {
@@ -342,7 +361,7 @@ function groupScores(
         f(
           sheetRef(L.scoringSheet, scoring.groupScoreRows.get(g.id)!, COL.score),
           { k: 'group', id: g.id },
-          'score',
+          'points',
         ),
       );
       gr++;
