@@ -48,7 +48,8 @@ export function layoutRules(plan: ScoringPlan, ctx: LayoutContext): RulesLayout 
       { width: 12 },
       { width: 10 },
     ],
-    merges: [],
+    // The title wraps within the table's width rather than run on across the sheet.
+    merges: [{ row: 0, col: 0, rows: 1, cols: 6 }],
     validations: [],
     protect: true,
     print: { landscape: false, header: ctx.header, footer: ctx.footer },

@@ -7,8 +7,9 @@ const DIM_FILL = 'FFD9E2F3';
 const GROUP_FILL = 'FFF2F2F2';
 
 export const SHEET_STYLES: Record<StyleName, StyleSpec> = {
-  title: { bold: true, size: 14, locked: true },
-  subtitle: { color: 'FF595959', locked: true },
+  // Titles wrap: a long one would otherwise run past the printed page and shrink it.
+  title: { bold: true, size: 14, wrap: true, locked: true },
+  subtitle: { color: 'FF595959', wrap: true, locked: true },
   header: {
     bold: true,
     color: 'FFFFFFFF',

@@ -129,7 +129,7 @@ export function layoutSummary(
     state: 'visible',
     rows: summary.rows,
     columns: [
-      // Portrait A4 at fit-to-width: about 100 characters keep the type at 9 pt or more.
+      // Landscape A4 like the scoring sheet: 100 characters print at full size.
       { width: 16 },
       { width: 26 },
       { width: 8.5 },
@@ -145,12 +145,22 @@ export function layoutSummary(
       { width: 12, hidden: true },
       { width: 12, hidden: true },
     ],
-    merges: [{ row: 0, col: 0, rows: 1, cols: SUM_COL.contribution + 1 }],
+    // The details' values wrap across the table's width: a long template title or method would
+    // otherwise run past the printed page, and LibreOffice shrinks the page to take it in.
+    merges: [
+      { row: 0, col: 0, rows: 1, cols: SUM_COL.contribution + 1 },
+      ...Array.from({ length: head - 3 }, (_, i) => ({
+        row: 2 + i,
+        col: 1,
+        rows: 1,
+        cols: SUM_COL.contribution,
+      })),
+    ],
     validations: summaryValidations.map(withinValidationLimits),
     freeze: undefined,
     protect: true,
     print: {
-      landscape: false,
+      landscape: true,
       columns: SUM_COL.contribution + 1,
       header: ctx.header,
       footer: ctx.footer,
@@ -182,7 +192,7 @@ function details(
   ];
   details.forEach(([k, v], i) => {
     summary.set(2 + i, 0, { value: k, style: 'label' });
-    summary.set(2 + i, 1, { value: v, style: 'text' });
+    summary.set(2 + i, 1, { value: v, style: 'textWrap' });
   });
   return 2 + details.length + 1;
 }

@@ -76,8 +76,9 @@ describe('writing GB/T 40143 (95 indicators) through Office.js', () => {
     // Was 206 KB before ranges were shared, formats layered and formulas shortened; 135 KB before
     // text went into cells formatted as text (the codes' and units' columns formatted twice);
     // 140 KB before GB/T 40143's 31 figures and degrees were scored by default (their formulas,
-    // validations and the Rules sheet's constants).
-    expect(figures.largestRequestBytes).toBeLessThan(195_000);
+    // validations and the Rules sheet's constants); about 195 KB before the printed layout (a
+    // height for every input row, the summary's details merged, its score on 100).
+    expect(figures.largestRequestBytes).toBeLessThan(205_000);
     expect(figures.largestRequestBytes).toBeLessThan(FIVE_MB / 25);
     expect(figures.payloadBytes).toBeGreaterThan(50_000); // it did carry the sheet
   });
@@ -93,8 +94,8 @@ describe('writing GB/T 40143 (95 indicators) through Office.js', () => {
       // Text in text cells: about 10 KB (the codes' and units' columns formatted twice).
       // GB/T 40143's default rules (scored figures, constants on the Rules sheet): about 60 KB more.
       // Input rows two lines tall at least, for handwriting on paper: more runs of row heights,
-      // about 40 KB more.
-      expect(figures.largestRequestBytes).toBeLessThan(1_450_000);
+      // about 60 KB more.
+      expect(figures.largestRequestBytes).toBeLessThan(1_500_000);
     }
   });
 

@@ -78,6 +78,8 @@ describe('row heights', () => {
         const line = lang === 'zh-CN' ? LINE_POINTS.cjk : LINE_POINTS.latin;
         let tall = 0;
         spec.rows.forEach((cells, r) => {
+          // The title and subtitle wrap over their merged width (core/row-heights.test.ts).
+          if (r < 2) return;
           const input = (cells ?? []).some((c) => c?.style && !m.styles[c.style].locked);
           const needed = Math.max(
             input ? INPUT_ROW_MIN_LINES : 1,
@@ -222,7 +224,7 @@ describe('column widths', () => {
       const gbt = (await written(model('gbt-40143-2021', lang))).worksheets[0]!;
       expect(gbt.getColumn(COL.description + 1).width).toBeLessThanOrEqual(20);
       const tssof = (await written(model('tssof-0001-2024-basic', lang))).worksheets[0]!;
-      expect(tssof.getColumn(COL.description + 1).width).toBe(24);
+      expect(tssof.getColumn(COL.description + 1).width).toBe(19);
     }
   });
 });
