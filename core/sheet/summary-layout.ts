@@ -241,7 +241,8 @@ function dimensionRow(
   const effective = byScore ? cell(SUM_COL.applicable) : cell(SUM_COL.weightedCount);
   summary.set(r, SUM_COL.norm, f(`IF(${den}=0,"",${effective}/${den})`, dim('norm'), 'percent'));
   summary.set(r, SUM_COL.count, f(`COUNT(${ranges})`, dim('count'), 'number'));
-  summary.set(r, SUM_COL.sum, f(`SUM(${ranges})`, dim('sum'), 'number'));
+  // Two decimals, as the third-level scores it adds up: not 3.8980013.
+  summary.set(r, SUM_COL.sum, f(`SUM(${ranges})`, dim('sum'), 'score'));
   // levels: the mean of the second-level scores the scoring sheet shows ("" where nothing
   // applies, which COUNT and SUM skip, as the engine leaves such a second-level indicator out).
   const groupCells = d.groups
