@@ -35,6 +35,8 @@ export * from './sheet/input-cells.ts';
 export * from './sheet/validation-texts.ts';
 export * from './sheet/row-heights.ts';
 export * from './sheet/header-footer.ts';
+export * from './sheet/page-setup.ts';
+export * from './sheet/score-points.ts';
 export * from './sheet/validation-ranges.ts';
 export * from './records/records-model.ts';
 export * from './records/record-values.ts';

@@ -10,6 +10,7 @@
  */
 import {
   FakeExcelError,
+  PAGE_MARGINS,
   emptySheet,
   key,
   parseAddress,
@@ -17,6 +18,7 @@ import {
   sheetByName,
   sheetByUid,
   type BorderState,
+  type PageMargin,
   type CellFormat,
   type CellState,
   type Scalar,
@@ -388,6 +390,12 @@ export class FakeExcelEngine {
           (s.pageLayout ??= {})[p] = v as never;
           return;
         }
+        if (PAGE_MARGINS.includes(p)) {
+          if (typeof v !== 'number' || !(v >= 0))
+            throw new FakeExcelError('InvalidArgument', `${p}: a margin in points, 0 or more`);
+          ((s.pageLayout ??= {}).margins ??= {})[p as PageMargin] = v;
+          return;
+        }
         break;
       }
       case 'headerFooter': {
@@ -504,6 +512,8 @@ export class FakeExcelEngine {
       case 'pageLayout':
         if (m === 'setPrintTitleRows')
           return void ((this.sheet(t.uid).pageLayout ??= {}).printTitleRows = String(a[0]));
+        if (m === 'setPrintArea')
+          return void ((this.sheet(t.uid).pageLayout ??= {}).printArea = String(a[0]));
         break;
       case 'dataValidation':
         if (m === 'clear') {

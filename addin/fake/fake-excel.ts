@@ -448,8 +448,29 @@ class FakePageLayout extends FakeObject {
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this.setProp('zoom', v);
   }
+  set leftMargin(v: number) {
+    this.setProp('leftMargin', v);
+  }
+  set rightMargin(v: number) {
+    this.setProp('rightMargin', v);
+  }
+  set topMargin(v: number) {
+    this.setProp('topMargin', v);
+  }
+  set bottomMargin(v: number) {
+    this.setProp('bottomMargin', v);
+  }
+  set headerMargin(v: number) {
+    this.setProp('headerMargin', v);
+  }
+  set footerMargin(v: number) {
+    this.setProp('footerMargin', v);
+  }
   setPrintTitleRows(rows: string): void {
     this.invoke('setPrintTitleRows', [rows]);
+  }
+  setPrintArea(area: string): void {
+    this.invoke('setPrintArea', [area]);
   }
   get headersFooters() {
     return this.child(FakeHeaderFooterGroup, 'headersFooters', [], true);

@@ -63,10 +63,24 @@ export interface SheetState {
     orientation?: string;
     paperSize?: string;
     printTitleRows?: string;
+    printArea?: string;
+    /** Worksheet.pageLayout's margins, in points. */
+    margins?: Partial<Record<PageMargin, number>>;
     zoom?: Excel.PageLayoutZoomOptions;
     headersFooters?: HeaderFooterState;
   };
 }
+
+export const PAGE_MARGINS: readonly string[] = [
+  'leftMargin',
+  'rightMargin',
+  'topMargin',
+  'bottomMargin',
+  'headerMargin',
+  'footerMargin',
+];
+export type PageMargin =
+  'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin';
 
 /** pageLayout.headersFooters.defaultForAllPages: the codes of each section (Excel's &P, &N …). */
 export type HeaderFooterState = Partial<

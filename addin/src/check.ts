@@ -4,6 +4,7 @@
  * edited formula or a sheet Excel has not recalculated shows up.
  */
 import {
+  firstLevelPoints,
   readSubmission,
   text,
   type Issue,
@@ -17,7 +18,16 @@ import type { SpreadsheetHost } from './spreadsheet-host.ts';
 export interface CheckReport {
   total: number | null;
   grade: string;
-  dimensions: { id: string; name: string; weight: number; score: number | null; count: number }[];
+  dimensions: {
+    id: string;
+    name: string;
+    weight: number;
+    /** As the method defines it (DIM_). */
+    score: number | null;
+    /** On the total's scale, 0–100, as the pane shows it (core/sheet/score-points.ts). */
+    points: number | null;
+    count: number;
+  }[];
   unanswered: { id: string; name: string }[];
   /** Where the workbook's formulas give another result than the engine. */
   mismatches: Mismatch[];
@@ -46,6 +56,7 @@ export async function checkWorkbook(
         name: text(plan.dimensions.find((x) => x.id === d.id)!.name, lang),
         weight: d.weight,
         score: d.score,
+        points: firstLevelPoints(plan.method, d),
         count: d.count,
       })),
       unanswered: evaluation.unanswered.map((id) => ({ id, name: names.get(id) ?? id })),

@@ -8,6 +8,8 @@
  */
 import {
   columnLetter,
+  pageSetup,
+  inchesToPoints,
   sectionCode,
   sheetRef,
   type SheetSpec,
@@ -67,7 +69,10 @@ export async function writeWorkbookModel(
     s.delete();
   }
   for (const { spec, ws } of added)
-    if (spec.state === 'veryHidden') ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+    if (spec.state !== 'visible')
+      ws.visibility = (
+        spec.state === 'veryHidden' ? 'VeryHidden' : 'Hidden'
+      ) as Excel.SheetVisibility;
   added.find(({ spec }) => spec.state === 'visible')?.ws.activate();
   // Protection last: every write above would be refused on a protected sheet.
   for (const { spec, ws } of added) {
@@ -127,12 +132,23 @@ function writeSheet(
     ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, spec.freeze.rows, spec.freeze.cols));
   else if (spec.freeze && spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
   if (spec.print && opts.pageLayout) {
+    // The exceljs writer's page setup (core/sheet/page-setup.ts); Office.js takes points.
+    const setup = pageSetup(spec)!;
     const p = ws.pageLayout;
-    p.orientation = (spec.print.landscape ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
-    p.paperSize = 'A4' as Excel.PaperType;
-    p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (spec.print.titleRows)
-      p.setPrintTitleRows(`$${spec.print.titleRows.from + 1}:$${spec.print.titleRows.to + 1}`);
+    p.orientation = (
+      setup.orientation === 'landscape' ? 'Landscape' : 'Portrait'
+    ) as Excel.PageOrientation;
+    p.paperSize = setup.paper as Excel.PaperType;
+    p.zoom = { horizontalFitToPages: setup.fitToWidth, verticalFitToPages: setup.fitToHeight };
+    const m = setup.margins;
+    p.leftMargin = inchesToPoints(m.left);
+    p.rightMargin = inchesToPoints(m.right);
+    p.topMargin = inchesToPoints(m.top);
+    p.bottomMargin = inchesToPoints(m.bottom);
+    p.headerMargin = inchesToPoints(m.header);
+    p.footerMargin = inchesToPoints(m.footer);
+    if (setup.titleRows) p.setPrintTitleRows(setup.titleRows);
+    if (setup.printArea) p.setPrintArea(setup.printArea);
     // The same codes as the file's header and footer (core/sheet/header-footer.ts).
     const hf = p.headersFooters.defaultForAllPages;
     const { header, footer } = spec.print;

@@ -3,7 +3,14 @@
  * results. Everything a template or a workbook says goes in through textContent, never as
  * HTML: names come from strangers' workbooks too.
  */
-import { formatIssue, text, type Lang, type Template } from '../../core/index.ts';
+import {
+  formatIssue,
+  formatNumber,
+  formatPoints,
+  text,
+  type Lang,
+  type Template,
+} from '../../core/index.ts';
 import type { CheckReport } from './check.ts';
 import { allIds, weightShares, type PaneChoice } from './pane-choice.ts';
 import type { PaneText } from './pane-text.ts';
@@ -28,7 +35,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 export function fmt(n: number | null | undefined, digits = 2): string {
-  return n === null || n === undefined ? '—' : n.toFixed(digits);
+  return formatNumber(n, digits);
 }
 
 /** The indicator tree: one collapsible block per first-level indicator, ticks per indicator. */
@@ -191,7 +198,7 @@ export function checkResults(
             'tr',
             { 'data-dimension': d.id },
             h('td', {}, `${d.id} ${d.name}`),
-            h('td', { class: 'num' }, fmt(d.score, r.method === 'sum' ? 4 : 3)),
+            h('td', { class: 'num' }, formatPoints(d.points)),
             h('td', { class: 'num' }, `${(d.weight * 100).toFixed(1)}%`),
             h('td', { class: 'num' }, String(d.count)),
           ),

@@ -8,6 +8,7 @@ import type { ScoringPlan } from '../profile/resolve-profile.ts';
 import { weighsFirstLevelScores } from '../template/methods.ts';
 import { text, type Lang } from '../text.ts';
 import type { CellValue } from '../workbook/contract-cells.ts';
+import { firstLevelPoints, toPoints } from './score-points.ts';
 import type { FormulaKey } from './sheet-model.ts';
 
 /** The engine's number for each formula key: the cached values a fresh workbook carries. */
@@ -40,7 +41,8 @@ export function cachedValue(
       case 'score':
         return blankIfNull(scores.get(key.id));
       case 'group':
-        return blankIfNull(groups.get(key.id));
+        // Shown on 100, as the scoring sheet's formula computes it.
+        return blankIfNull(toPoints(groups.get(key.id)));
       case 'dim': {
         const d = dims.get(key.id)!;
         const weighted =
@@ -52,6 +54,8 @@ export function cachedValue(
             return d.sum;
           case 'score':
             return blankIfNull(d.score);
+          case 'points':
+            return blankIfNull(firstLevelPoints(plan.method, d));
           case 'norm':
             return den === 0 ? '' : part(d) / den;
           case 'share':

@@ -69,6 +69,13 @@ export function wrappedLines(text: string, width: number): number {
 export const LINE_POINTS = { cjk: 15, latin: 13.5 } as const;
 export const ROW_PADDING_POINTS = 3;
 
+/**
+ * Lines a row with a cell to fill in (an unlocked cell) takes at least: printed blank for a site
+ * visit, an answer and a note are written there by hand, and one line of 10.5 pt type at the
+ * fit-to-width scale is too low for a pen (docs/printing.md).
+ */
+export const INPUT_ROW_MIN_LINES = 2;
+
 /** Excel's tallest row. */
 export const ROW_HEIGHT_MAX_POINTS = 409;
 
@@ -88,29 +95,44 @@ function cellText(c: CellSpec): string {
   return c.value === null || c.value === undefined ? '' : String(c.value);
 }
 
+/** The font size the line heights are for; a cell in a larger size (the title) takes taller lines. */
+const BASE_SIZE = 10.5;
+
 /**
  * Each row's height in points (undefined: the default height), from its cells with a wrapping
- * style, in the width of their column. Merged cells are left out: the layout merges only titles,
- * which do not wrap.
+ * style, in the width of their column (of their merged columns, for a merged cell: the titles,
+ * which wrap so that a long one never runs past the printed page); a row with a cell to fill in
+ * is INPUT_ROW_MIN_LINES tall at least.
  */
 export function rowHeights(
   sheet: Pick<SheetSpec, 'rows' | 'columns' | 'merges'>,
   styles: Record<StyleName, StyleSpec>,
   linePoints: number = LINE_POINTS.cjk,
 ): (number | undefined)[] {
-  const merged = (r: number, c: number) =>
-    sheet.merges.some((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
+  const mergeAt = (r: number, c: number) =>
+    sheet.merges.find((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
   const heights: (number | undefined)[] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r];
+    let points = 0;
     let lines = 1;
     cells?.forEach((c, col) => {
-      if (!c?.style || !styles[c.style].wrap || merged(r, col)) return;
-      const width = sheet.columns[col]?.width;
+      if (c?.style && !styles[c.style].locked) lines = Math.max(lines, INPUT_ROW_MIN_LINES);
+      if (!c?.style || !styles[c.style].wrap) return;
+      const m = mergeAt(r, col);
+      // A merged cell's text is its first cell's; a merge over rows is left to the default.
+      if (m && (m.row !== r || m.col !== col || m.rows > 1)) return;
+      const width = m
+        ? sheet.columns.slice(col, col + m.cols).reduce((a, x) => a + x.width, 0)
+        : sheet.columns[col]?.width;
       if (width === undefined) return;
-      lines = Math.max(lines, wrappedLines(cellText(c), width));
+      const scale = (styles[c.style].size ?? BASE_SIZE) / BASE_SIZE;
+      const n = wrappedLines(cellText(c), width / scale);
+      if (scale === 1) lines = Math.max(lines, n);
+      else if (n > 1) points = Math.max(points, heightForLines(n, linePoints * scale) ?? 0);
     });
-    heights.push(heightForLines(lines, linePoints));
+    const h = heightForLines(lines, linePoints);
+    heights.push(points > (h ?? 0) ? points : h);
   }
   while (heights.length && heights[heights.length - 1] === undefined) heights.pop();
   return heights;

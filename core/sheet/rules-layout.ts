@@ -36,7 +36,9 @@ export function layoutRules(plan: ScoringPlan, ctx: LayoutContext): RulesLayout 
   const gradeRows = gradeBands(plan, ctx, rules, rr);
   const sheet: SheetSpec = {
     name: L.rulesSheet,
-    state: 'visible',
+    // Hidden, not veryHidden: nobody needs the constants on paper, and anyone may show the
+    // sheet again from the tabs to read or print them (docs/printing.md).
+    state: 'hidden',
     rows: rules.rows,
     columns: [
       { width: 10 },
@@ -46,7 +48,8 @@ export function layoutRules(plan: ScoringPlan, ctx: LayoutContext): RulesLayout 
       { width: 12 },
       { width: 10 },
     ],
-    merges: [],
+    // The title wraps within the table's width rather than run on across the sheet.
+    merges: [{ row: 0, col: 0, rows: 1, cols: 6 }],
     validations: [],
     protect: true,
     print: { landscape: false, header: ctx.header, footer: ctx.footer },

@@ -11,8 +11,7 @@ import { describeRule } from '../rules/describe-rule.ts';
 import { text } from '../text.ts';
 import { inputCellStyle, inputValidation } from './input-cells.ts';
 import { Grid, type LayoutContext } from './layout-context.ts';
-import { COL, NINE, SCORING_HEADER_ROW } from './scoring-columns.ts';
-import { displayWidth } from './row-heights.ts';
+import { COL, SCORING_HEADER_ROW } from './scoring-columns.ts';
 import type { RulesBlockAt } from '../rules/kinds/index.ts';
 import { perOf } from '../rules/kinds/per-figure.ts';
 import { numericDomain } from '../rules/read-input.ts';
@@ -79,7 +78,8 @@ export function layoutScoring(
         groupRow,
         COL.score,
         f(
-          `IF(COUNT(${range})=0,"",SUM(${range})/COUNT(${range}))`,
+          // On 100, as the first-level score and the total are read (docs/workbook-contract.md).
+          `IF(COUNT(${range})=0,"",100*SUM(${range})/COUNT(${range}))`,
           { k: 'group', id: g.id },
           'groupScore',
         ),
@@ -197,7 +197,8 @@ function indicatorRow(
     value: desc ? text(desc, lang) : null,
     style: 'textWrap',
   });
-  scoring.set(row, COL.unit, { value: unitLabel(ind.unit, lang) ?? null, style: 'text' });
+  // Wrapped: "h per person" in the narrow printed column.
+  scoring.set(row, COL.unit, { value: unitLabel(ind.unit, lang) ?? null, style: 'textWrap' });
   scoring.set(row, COL.rule, {
     value: describeRule(ind.rule, unitLabel(ind.unit, lang), lang),
     style: 'textWrap',
@@ -263,19 +264,22 @@ function scoringSheet(
     name: L.scoringSheet,
     state: 'visible',
     rows: scoring.rows,
+    // Widths for A4 landscape at fit-to-width (docs/printing.md): about 124 characters in all
+    // keep 10.5 pt type at 9 pt or more on paper even where the fonts are wide (LibreOffice with
+    // DejaVu Sans); the indicator, rule, answer and note columns get the room, the cached score,
+    // the unit and the N/A mark stay narrow, and text wraps rather than widen a column.
     columns: [
-      { width: 8 },
-      { width: 42 },
-      // When no indicator has a description or note (GB/T 40143), as wide as the header.
-      { width: hasDescriptions ? 42 : displayWidth(L.description) + 2 },
-      { width: lang === 'zh-CN' ? 7 : 12 },
-      { width: 30 },
-      { width: 14 },
-      { width: NINE },
-      { width: NINE },
-      // "Evaluation mode" and "Document review" in one line.
-      { width: lang === 'zh-CN' ? 12 : 16 },
-      { width: 32 },
+      { width: 7 },
+      { width: hasDescriptions ? 22 : 28 },
+      // When no indicator has a description or note (GB/T 40143), narrow: its header wraps.
+      { width: hasDescriptions ? 19 : 8 },
+      { width: lang === 'zh-CN' ? 6 : 7 },
+      { width: 22 },
+      { width: 11 },
+      { width: 6 },
+      { width: 6 },
+      { width: lang === 'zh-CN' ? 9.5 : 10 },
+      { width: hasDescriptions ? 16 : 20 },
     ],
     merges: [
       { row: 0, col: 0, rows: 1, cols: 10 },
@@ -287,6 +291,7 @@ function scoringSheet(
     print: {
       titleRows: { from: SCORING_HEADER_ROW, to: SCORING_HEADER_ROW },
       landscape: true,
+      columns: COL.evidence + 1,
       header: ctx.header,
       footer: ctx.footer,
     },

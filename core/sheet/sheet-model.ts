@@ -17,6 +17,7 @@ export type FormulaKey =
         | 'count'
         | 'sum'
         | 'score'
+        | 'points'
         | 'norm'
         | 'share'
         | 'applicable'
@@ -58,6 +59,7 @@ export type StyleName =
   | 'inputPercent'
   | 'inputText'
   | 'score'
+  | 'points'
   | 'number'
   | 'weight'
   | 'weightIssued'
@@ -93,7 +95,11 @@ export interface ValidationSpec {
 
 export interface SheetSpec {
   name: string;
-  state: 'visible' | 'veryHidden';
+  /**
+   * A hidden sheet (the rules) is not printed by Excel, WPS or LibreOffice, and can be shown
+   * again from the sheet tabs; a veryHidden one (the metadata) only by code.
+   */
+  state: 'visible' | 'hidden' | 'veryHidden';
   /** rows × columns, 0-based; undefined = empty cell. */
   rows: (CellSpec | undefined)[][];
   columns: { width: number; hidden?: boolean }[];
@@ -109,6 +115,8 @@ export interface SheetSpec {
   print?: {
     titleRows?: { from: number; to: number };
     landscape: boolean;
+    /** The print area's width in columns from A (every row is in it); the whole sheet when absent. */
+    columns?: number;
     header?: HeaderFooter;
     footer?: HeaderFooter;
   };

@@ -7,8 +7,9 @@ const DIM_FILL = 'FFD9E2F3';
 const GROUP_FILL = 'FFF2F2F2';
 
 export const SHEET_STYLES: Record<StyleName, StyleSpec> = {
-  title: { bold: true, size: 14, locked: true },
-  subtitle: { color: 'FF595959', locked: true },
+  // Titles wrap: a long one would otherwise run past the printed page and shrink it.
+  title: { bold: true, size: 14, wrap: true, locked: true },
+  subtitle: { color: 'FF595959', wrap: true, locked: true },
   header: {
     bold: true,
     color: 'FFFFFFFF',
@@ -23,7 +24,7 @@ export const SHEET_STYLES: Record<StyleName, StyleSpec> = {
     bold: true,
     fill: DIM_FILL,
     border: true,
-    numFmt: '0.00',
+    numFmt: '0.0',
     horizontal: 'right',
     locked: true,
   },
@@ -32,7 +33,7 @@ export const SHEET_STYLES: Record<StyleName, StyleSpec> = {
     bold: true,
     fill: GROUP_FILL,
     border: true,
-    numFmt: '0.00',
+    numFmt: '0.0',
     horizontal: 'right',
     locked: true,
   },
@@ -44,6 +45,8 @@ export const SHEET_STYLES: Record<StyleName, StyleSpec> = {
   inputPercent: { fill: INPUT_FILL, border: true, numFmt: '0.0%', locked: false },
   inputText: { fill: INPUT_FILL, border: true, wrap: true, locked: false },
   score: { border: true, numFmt: '0.00', horizontal: 'right', locked: true },
+  // First- and second-level scores and contributions, on the total's scale (0–100).
+  points: { border: true, numFmt: '0.0', horizontal: 'right', locked: true },
   number: { border: true, numFmt: 'General', locked: true },
   weight: { fill: INPUT_FILL, border: true, numFmt: '0.00', locked: false },
   // The issued weights of a workbook made for a roster: shown, not to be changed.

@@ -29,6 +29,11 @@ import { withinValidationLimits } from './validation-texts.ts';
  * `share` (hidden) is the weight over all chosen first-level indicators, which the formulas use.
  * `unanswered` (hidden) counts its applicable third-level indicators left blank; UNANSWERED
  * adds them up (a formula per first-level row keeps each within Excel's length limit).
+ * `score` (hidden, named DIM_) is the first-level score as the method defines it (0..1 for mean
+ * and levels, weight × Σ scores for sum), which the formulas use; `points` (shown) is the same
+ * indicator on the total's scale, 0–100: 100 × its score for mean and levels, 100 × the mean of
+ * its third-level scores for sum. Under every method points × share as it stands is its
+ * contribution, and the contributions add up to the total, so a reader meets one scale.
  */
 export const SUM_COL = {
   code: 0,
@@ -38,12 +43,13 @@ export const SUM_COL = {
   count: 4,
   sum: 5,
   score: 6,
-  contribution: 7,
-  applicable: 8,
-  weighted: 9,
-  weightedCount: 10,
-  share: 11,
-  unanswered: 12,
+  points: 7,
+  contribution: 8,
+  applicable: 9,
+  weighted: 10,
+  weightedCount: 11,
+  share: 12,
+  unanswered: 13,
 } as const;
 
 /** The first-level table's rows, a column of it as a range, and the total's denominator. */
@@ -76,6 +82,7 @@ export function layoutSummary(
     L.count,
     L.sum,
     L.dimScore,
+    L.dimPoints,
     L.contribution,
     L.applicable,
     L.weighted,
@@ -123,25 +130,42 @@ export function layoutSummary(
     state: 'visible',
     rows: summary.rows,
     columns: [
+      // Landscape A4 like the scoring sheet: 100 characters print at full size.
       { width: 16 },
-      { width: 30 },
-      { width: 10 },
-      { width: 12 },
+      { width: 26 },
+      { width: 8.5 },
+      { width: 11 },
+      { width: 8.5 },
+      { width: 8.5 },
+      { width: 12, hidden: true },
       { width: 11 },
       { width: 11 },
-      { width: 13 },
-      { width: 14 },
       { width: 12, hidden: true },
       { width: 12, hidden: true },
       { width: 12, hidden: true },
       { width: 12, hidden: true },
       { width: 12, hidden: true },
     ],
-    merges: [{ row: 0, col: 0, rows: 1, cols: 8 }],
+    // The details' values wrap across the table's width: a long template title or method would
+    // otherwise run past the printed page, and LibreOffice shrinks the page to take it in.
+    merges: [
+      { row: 0, col: 0, rows: 1, cols: SUM_COL.contribution + 1 },
+      ...Array.from({ length: head - 3 }, (_, i) => ({
+        row: 2 + i,
+        col: 1,
+        rows: 1,
+        cols: SUM_COL.contribution,
+      })),
+    ],
     validations: summaryValidations.map(withinValidationLimits),
     freeze: undefined,
     protect: true,
-    print: { landscape: false, header: ctx.header, footer: ctx.footer },
+    print: {
+      landscape: true,
+      columns: SUM_COL.contribution + 1,
+      header: ctx.header,
+      footer: ctx.footer,
+    },
   };
 }
 
@@ -169,7 +193,7 @@ function details(
   ];
   details.forEach(([k, v], i) => {
     summary.set(2 + i, 0, { value: k, style: 'label' });
-    summary.set(2 + i, 1, { value: v, style: 'text' });
+    summary.set(2 + i, 1, { value: v, style: 'textWrap' });
   });
   return 2 + details.length + 1;
 }
@@ -218,7 +242,8 @@ function dimensionRow(
   const effective = byScore ? cell(SUM_COL.applicable) : cell(SUM_COL.weightedCount);
   summary.set(r, SUM_COL.norm, f(`IF(${den}=0,"",${effective}/${den})`, dim('norm'), 'percent'));
   summary.set(r, SUM_COL.count, f(`COUNT(${ranges})`, dim('count'), 'number'));
-  summary.set(r, SUM_COL.sum, f(`SUM(${ranges})`, dim('sum'), 'number'));
+  // Two decimals, as the third-level scores it adds up: not 3.8980013.
+  summary.set(r, SUM_COL.sum, f(`SUM(${ranges})`, dim('sum'), 'score'));
   // levels: the mean of the second-level scores the scoring sheet shows ("" where nothing
   // applies, which COUNT and SUM skip, as the engine leaves such a second-level indicator out).
   const groupCells = d.groups
@@ -227,9 +252,14 @@ function dimensionRow(
   const dimFormula = {
     mean: `IF(${cell(SUM_COL.count)}=0,"",${cell(SUM_COL.sum)}/${cell(SUM_COL.count)})`,
     sum: `IF(${cell(SUM_COL.count)}=0,"",${cell(SUM_COL.share)}*${cell(SUM_COL.sum)})`,
-    levels: `IF(${cell(SUM_COL.count)}=0,"",SUM(${groupCells})/COUNT(${groupCells}))`,
+    // The scoring sheet shows second-level scores on 100; the method's score is 0..1.
+    levels: `IF(${cell(SUM_COL.count)}=0,"",SUM(${groupCells})/COUNT(${groupCells})/100)`,
   }[plan.method];
   summary.set(r, SUM_COL.score, f(dimFormula, dim('score'), 'score'));
+  const pointsFormula = weighsFirstLevelScores(plan.method)
+    ? `IF(${cell(SUM_COL.score)}="","",100*${cell(SUM_COL.score)})`
+    : `IF(${cell(SUM_COL.count)}=0,"",100*${cell(SUM_COL.sum)}/${cell(SUM_COL.count)})`;
+  summary.set(r, SUM_COL.points, f(pointsFormula, dim('points'), 'points'));
   summary.set(
     r,
     SUM_COL.applicable,
@@ -251,7 +281,7 @@ function dimensionRow(
   summary.set(
     r,
     SUM_COL.contribution,
-    f(`IF(${den}=0,"",100*${cell(SUM_COL.weighted)}/${den})`, dim('contribution'), 'score'),
+    f(`IF(${den}=0,"",100*${cell(SUM_COL.weighted)}/${den})`, dim('contribution'), 'points'),
   );
   // Blank as the engine reads it: nothing but spaces (a full-width one too) in the input cell,
   // and no N/A mark. An N/A word typed in the input cell is an answer, not a blank.
@@ -275,11 +305,11 @@ function dimensionRow(
   summary.set(r, SUM_COL.unanswered, f(unanswered, dim('unanswered'), 'number'));
   name(idToName('DIM', d.id), M, r, SUM_COL.score);
   name(idToName('WT', d.id), M, r, SUM_COL.weight);
-  // Mirror the first-level score on its header row of the scoring sheet.
+  // Mirror the first-level score, on 100, on its header row of the scoring sheet.
   scoring.grid.set(
     scoring.dimHeaderRows.get(d.id)!,
     COL.score,
-    f(`${sheetRef(M, r, SUM_COL.score)}`, dim('score'), 'dimensionScore'),
+    f(`${sheetRef(M, r, SUM_COL.points)}`, dim('points'), 'dimensionScore'),
   );
 }
 
@@ -342,7 +372,7 @@ function groupScores(
   gr++;
   summary.set(gr, 0, { value: L.code, style: 'header' });
   summary.set(gr, 1, { value: L.group, style: 'header' });
-  summary.set(gr, 2, { value: L.score, style: 'header' });
+  summary.set(gr, 2, { value: L.points, style: 'header' });
   gr++;
   for (const d of plan.dimensions) {
     for (const g of d.groups) {
@@ -354,7 +384,7 @@ function groupScores(
         f(
           sheetRef(L.scoringSheet, scoring.groupScoreRows.get(g.id)!, COL.score),
           { k: 'group', id: g.id },
-          'score',
+          'points',
         ),
       );
       gr++;

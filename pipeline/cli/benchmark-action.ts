@@ -1,6 +1,14 @@
 /** What `scorebook benchmark` does: peer groups, distributions and percentile ranks, as a table, CSV or JSON. */
 import Papa from 'papaparse';
-import { EVALUATION_MODE_LABELS, text, type EvaluationMode, type Lang } from '../../core/index.ts';
+import {
+  EVALUATION_MODE_LABELS,
+  formatNumber,
+  formatPoints,
+  text,
+  toPoints,
+  type EvaluationMode,
+  type Lang,
+} from '../../core/index.ts';
 import { benchmarkWords } from '../benchmark/benchmark-words.ts';
 import { checkConsolidate } from '../benchmark/consolidate.ts';
 import {
@@ -112,7 +120,8 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
     const i = dims.findIndex((d) => d.id === id);
     return i < 0 ? dims.length : i;
   };
-  const signed = (x: number) => `${x >= 0 ? '+' : ''}${fmt2(x)}`;
+  // A change rounds like any figure: never "+-0.00" or "-0.00" (core/format-number.ts).
+  const signed = (x: number) => formatNumber(x, 2, { signed: true });
   const label = selectionName(
     {
       template_id: result.template,
@@ -124,6 +133,7 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
     },
     opts.lang,
   );
+  const points = (x: number | null) => formatPoints(toPoints(x));
   const fallback = result.groupings.slice(1);
   w(
     `${label}  ${t.period} ${result.period || '—'}  ${t.by} ${cols.join(', ')}${fallback.length ? `  ${t.fallback} ${fallback.map((g) => (g === 'all' ? t.all : g)).join('; ')}` : ''}${result.include_partial ? `  ${t.partialIncluded}` : ''}${opts.mode ? `  ${EVALUATION_MODE_LABELS[opts.mode][opts.lang]}` : ''}`,
@@ -148,7 +158,8 @@ export async function runBenchmarkCommand(opts: BenchmarkCliOptions): Promise<vo
       w(
         d.median === null
           ? `  ${label}${t.colon}${few}`
-          : `  ${label}${t.colon}median ${fmt2(d.median)}  q1 ${fmt2(d.q1)}  q3 ${fmt2(d.q3)}`,
+          : // First-level scores on 100, as the total (core/sheet/score-points.ts).
+            `  ${label}${t.colon}median ${points(d.median)}  q1 ${points(d.q1)}  q3 ${points(d.q3)}`,
       );
     }
   }

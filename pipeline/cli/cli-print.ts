@@ -2,7 +2,7 @@
  * How the commands put words on the screen: issues and the catalogue's lines (pipeline/messages/)
  * in the reader's language, and the numbers of scores. Loaded by the verbs' actions, not at start.
  */
-import { formatIssue, type Issue, type Lang } from '../../core/index.ts';
+import { formatIssue, formatNumber, type Issue, type Lang } from '../../core/index.ts';
 import { say as catalogue } from '../messages/index.ts';
 import { terminalIssue, terminalParams, terminalText } from '../terminal/escape.ts';
 
@@ -49,6 +49,7 @@ export function round9(x: number | null): number | null {
   return x === null ? null : Math.round(x * 1e9) / 1e9;
 }
 
+/** Two decimals, "—" for none, never "-0.00" (core/format-number.ts). */
 export function fmt2(x: number | null): string {
-  return x === null ? '—' : x.toFixed(2);
+  return formatNumber(x, 2);
 }

@@ -5,7 +5,9 @@ import {
   resolvePlan,
   text,
   evaluate,
-  weighsFirstLevelScores,
+  firstLevelPoints,
+  formatPoints,
+  toPoints,
   type Evaluation,
   type Issue,
   type Lang,
@@ -89,7 +91,6 @@ export function printEvaluation(plan: ScoringPlan, ev: Evaluation, lang: Lang): 
   const groups = new Map(ev.groups.map((g) => [g.id, g]));
   w(`${plan.template.id} ${plan.template.version}  ${text(plan.template.title, lang)}`);
   w(say(lang, 'cli.score.profile-line', { profile: plan.profile?.id, method: ev.method }));
-  const per100 = weighsFirstLevelScores(ev.method);
   plan.dimensions.forEach((d, k) => {
     const dr = ev.dimensions[k]!;
     w('');
@@ -98,13 +99,14 @@ export function printEvaluation(plan: ScoringPlan, ev: Evaluation, lang: Lang): 
         id: d.id,
         name: text(d.name, lang),
         weight: d.weight.toFixed(4),
-        score: fmt2(dr.score === null ? null : per100 ? dr.score * 100 : dr.score),
-        per100,
+        // On 100 under every method (core/sheet/score-points.ts), as the total is.
+        score: formatPoints(firstLevelPoints(ev.method, dr)),
+        per100: true,
       }),
     );
     for (const g of d.groups) {
       const gr = groups.get(g.id)!;
-      w(`  ${g.id} ${text(g.name, lang)}   ${fmt2(gr.score === null ? null : gr.score * 100)}`);
+      w(`  ${g.id} ${text(g.name, lang)}   ${formatPoints(toPoints(gr.score))}`);
       for (const i of g.indicators) {
         const r = results.get(i.id)!;
         const shown =

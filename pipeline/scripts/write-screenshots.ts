@@ -81,7 +81,28 @@ try {
     /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0,
   );
   need(pages >= 2, `LibreOffice printed ${pages} pages of ${sample}`);
-  // The scoring sheet is printed first; the summary follows it, before the rules sheet.
+  // The scoring sheet is printed first; the summary follows it (the rules sheet is hidden and
+  // not printed). The summary's first page is the one with its title.
+  const pageText = (n: number) =>
+    spawnSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' })
+      .stdout;
+  const summaryAt = Array.from({ length: pages }, (_, i) => i + 1).find((n) =>
+    pageText(n).includes('评价汇总'),
+  );
+  need(summaryAt !== undefined, `no summary page in the print of ${sample}`);
+  // A whole printed page, as it comes out of the printer (docs/printing.md).
+  run('pdftoppm', [
+    '-png',
+    '-singlefile',
+    '-r',
+    '60',
+    '-f',
+    '2',
+    '-l',
+    '2',
+    pdf,
+    join(IMAGES, 'sheet-printed-zh'),
+  ]);
   run('pdftoppm', [
     '-png',
     '-singlefile',
@@ -91,18 +112,19 @@ try {
     '1',
     '-l',
     '1',
+    // Inside the margins (0.3 in at the sides, 0.6 in at the top: core/sheet/page-setup.ts).
     '-x',
-    '90',
+    '36',
     '-y',
-    '90',
+    '62',
     '-W',
-    '1330',
+    '1450',
     '-H',
-    '560',
+    '600',
     pdf,
     join(IMAGES, 'sheet-zh'),
   ]);
-  const summaryPage = String(pages - 1);
+  const summaryPage = String(summaryAt);
   run('pdftoppm', [
     '-png',
     '-singlefile',
@@ -113,18 +135,18 @@ try {
     '-l',
     summaryPage,
     '-x',
-    '80',
+    '36',
     '-y',
-    '90',
+    '62',
     '-W',
-    '960',
+    '1320',
     '-H',
-    '640',
+    '720',
     pdf,
     join(IMAGES, 'sheet-summary-zh'),
   ]);
   process.stdout.write(
-    `workbook ${sample} printed by LibreOffice → docs/images/sheet-zh.png, sheet-summary-zh.png\n`,
+    `workbook ${sample} printed by LibreOffice → docs/images/sheet-zh.png, sheet-printed-zh.png, sheet-summary-zh.png\n`,
   );
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -7,7 +7,14 @@ import type {
   ValidationSpec,
   WorkbookModel,
 } from '../../core/index.ts';
-import { a1, headerFooterCode, sheetRef, validationRanges } from '../../core/index.ts';
+import {
+  a1,
+  headerFooterCode,
+  pageSetup,
+  sheetRef,
+  validationRanges,
+  type PageSetup,
+} from '../../core/index.ts';
 import { writeWholeSync } from '../files/write-whole.ts';
 
 type Style = Partial<ExcelJS.Style>;
@@ -50,26 +57,28 @@ function cellValue(c: CellSpec): ExcelJS.CellValue {
   return c.value ?? null;
 }
 
+/** The page setup (core/sheet/page-setup.ts) as exceljs writes it; A4 is paper size 9. */
+function excelPageSetup(p: PageSetup | undefined): Partial<ExcelJS.PageSetup> | undefined {
+  if (!p) return undefined;
+  return {
+    paperSize: 9,
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    margins: { ...p.margins },
+    ...(p.titleRows ? { printTitlesRow: p.titleRows.replace(/\$/g, '') } : {}),
+    ...(p.printArea ? { printArea: p.printArea } : {}),
+  };
+}
+
 function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, styles: Record<string, Style>): void {
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.state,
     views: sheet.freeze
       ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }]
       : [],
-    pageSetup: sheet.print
-      ? {
-          paperSize: 9, // A4
-          orientation: sheet.print.landscape ? 'landscape' : 'portrait',
-          fitToPage: true,
-          fitToWidth: 1,
-          fitToHeight: 0,
-          ...(sheet.print.titleRows
-            ? {
-                printTitlesRow: `${sheet.print.titleRows.from + 1}:${sheet.print.titleRows.to + 1}`,
-              }
-            : {}),
-        }
-      : undefined,
+    pageSetup: excelPageSetup(pageSetup(sheet)),
   });
   ws.columns = sheet.columns.map((c) => ({ width: c.width, hidden: c.hidden ?? false }));
   if (sheet.print?.header || sheet.print?.footer) {

@@ -47,12 +47,12 @@ describe('wrappedLines', () => {
 
 describe('rowHeights', () => {
   const cell = (value: string, style: 'textWrap' | 'text') => ({ value, style });
-  it('sizes a row by its tallest wrapped cell, leaves one-line rows, unwrapped and merged cells alone', () => {
+  it('sizes a row by its tallest wrapped cell, a merged one in its merged width; leaves one-line rows and unwrapped cells alone', () => {
     const long = '很长的说明文字'.repeat(10); // 140 wide: 4 lines of a 42-wide column
     const rows = [
       [cell(long, 'text')], // not wrapped: spills over, as a title does
       [cell('short', 'textWrap'), cell(long, 'textWrap')],
-      [cell(long, 'textWrap')], // merged below
+      [cell(long, 'textWrap')], // merged over both columns below: 84 wide, 2 lines
       [cell('short', 'textWrap')],
     ];
     const heights = rowHeights(
@@ -63,7 +63,11 @@ describe('rowHeights', () => {
       },
       SHEET_STYLES,
     );
-    expect(heights).toEqual([undefined, 4 * LINE_POINTS.cjk + ROW_PADDING_POINTS]);
+    expect(heights).toEqual([
+      undefined,
+      4 * LINE_POINTS.cjk + ROW_PADDING_POINTS,
+      2 * LINE_POINTS.cjk + ROW_PADDING_POINTS,
+    ]);
   });
 
   it('never asks for more than Excel’s tallest row', () => {

@@ -223,16 +223,16 @@ describe('first-level indicators in the table', () => {
         .map((r) => evaluate(plan, r.inputs).dimensions.find((d) => d.id === '1')!.score!);
       return mine.reduce((a, b) => a + b, 0) / mine.length;
     });
+    // On 100, one decimal, as the total (core/sheet/score-points.ts).
+    const on100 = (q: number) => (100 * quantile(scores1, q)).toFixed(1);
     expect(table).toContain(
-      `  dimension 1 ${dim('1', 'en')}: median ${quantile(scores1, 0.5).toFixed(2)}  q1 ${quantile(scores1, 0.25).toFixed(2)}  q3 ${quantile(scores1, 0.75).toFixed(2)}\n`,
+      `  dimension 1 ${dim('1', 'en')}: median ${on100(0.5)}  q1 ${on100(0.25)}  q3 ${on100(0.75)}\n`,
     );
     const zh = zhTable;
     expect(zh).toContain(
       `  一级指标 6 ${dim('6', 'zh-CN')}\uff1a少于 5 个同类机构\uff0c不显示统计\n`,
     );
-    expect(zh).toContain(
-      `  一级指标 1 ${dim('1', 'zh-CN')}\uff1amedian ${quantile(scores1, 0.5).toFixed(2)}`,
-    );
+    expect(zh).toContain(`  一级指标 1 ${dim('1', 'zh-CN')}\uff1amedian ${on100(0.5)}`);
   });
 });
 

@@ -505,7 +505,11 @@ describe('trends and several evaluators', () => {
       9,
     );
     const text = runCli(['benchmark', '--db', db2, '--min-group', '1']).stdout;
-    expect(text).toContain('T1 2024 → 2025: +');
+    // Signed, and zero bare: never "+0.00" or "-0.00" (core/format-number.ts).
+    const change = total(4) - total(1);
+    expect(text).toContain(
+      `T1 2024 → 2025: ${Math.abs(change) < 0.005 ? '0.00' : `+${change.toFixed(2)}`}\n`,
+    );
     expect(text).toContain(
       `T2: 2 evaluators, total ${((total(2) + total(3)) / 2).toFixed(2)} (range ${Math.abs(total(2) - total(3)).toFixed(2)}); least agreement: ${atWidest.length} indicators with opposite scores (range 1.00), the first 5 of them: ${atWidest.slice(0, 5).join(', ')}\n`,
     );

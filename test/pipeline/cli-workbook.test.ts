@@ -210,7 +210,8 @@ describe('generate, fill, score FILE.xlsx', () => {
       ).exec(parts.get(part)!)?.[1];
       return v === undefined || v === '' ? undefined : Number(v);
     };
-    const [NORM, SCORE, CONTRIBUTION] = [3, 6, 7];
+    // SCORE (DIM_, the method's, hidden) and POINTS (the same on 100, shown).
+    const [NORM, SCORE, POINTS, CONTRIBUTION] = [3, 6, 7, 8];
     expect(wb.names.get('DIM_1')!.col).toBe(SCORE);
     expect(at('2', NORM)).toBe(0);
     for (const id of ['1', '3', '4', '5', '6']) expect(at(id, NORM) as number).toBeCloseTo(0.2, 12);
@@ -219,7 +220,12 @@ describe('generate, fill, score FILE.xlsx', () => {
       const share = at(id, NORM) as number;
       const score = at(id, SCORE);
       const contribution = at(id, CONTRIBUTION) as number;
-      if (typeof score === 'number') expect(contribution).toBeCloseTo(100 * share * score, 9);
+      if (typeof score === 'number') {
+        expect(contribution).toBeCloseTo(100 * share * score, 9);
+        // What a person reads: the score on 100, which × the share is the contribution.
+        expect(at(id, POINTS) as number).toBeCloseTo(100 * score, 9);
+        expect(contribution).toBeCloseTo(share * (at(id, POINTS) as number), 9);
+      }
       total += contribution;
     }
     expect(total).toBeCloseTo(scoreJson(lo).json.total, 9);
@@ -272,9 +278,10 @@ describe('generate, fill, score FILE.xlsx', () => {
       new RegExp(`<c r="H${row}"([^>]*)><f>[^<]*</f><v>[^<]*</v></c>`),
       `<c r="H${row}"$1><v>1</v></c>`,
     );
+    // The total's formula on the summary: its denominator adds up the applicable weights (column J, hidden).
     let sheet2 = strFromU8(files['xl/worksheets/sheet2.xml']!);
     sheet2 = sheet2.replace(
-      /(<f>IF\(SUM\(\$I\$\d+:\$I\$\d+\)=0,&quot;&quot;,100\*SUM[^<]*<\/f><v>)[^<]*(<\/v>)/,
+      /(<f>IF\(SUM\(\$J\$\d+:\$J\$\d+\)=0,&quot;&quot;,100\*SUM[^<]*<\/f><v>)[^<]*(<\/v>)/,
       '$199$2',
     );
     files['xl/worksheets/sheet1.xml'] = strToU8(sheet1);

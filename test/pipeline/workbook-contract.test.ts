@@ -56,7 +56,8 @@ describe('generated workbook contract', () => {
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ['评分表', 'visible'],
       ['汇总', 'visible'],
-      ['规则', 'visible'],
+      // Hidden, not veryHidden: not printed, and shown again from the sheet tabs (docs/printing.md).
+      ['规则', 'hidden'],
       ['_scorebook', 'veryHidden'],
     ]);
     const meta = wb.getWorksheet('_scorebook')!;
@@ -242,12 +243,15 @@ describe('generated workbook contract', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3, xSplit: 2 });
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
     expect(ws.pageSetup.printTitlesRow).toBe('3:3');
-    expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(30);
+    expect(ws.pageSetup.printArea).toMatch(/^A1:J\d+$/);
+    // Narrow enough for 9 pt type on paper (test/pipeline/printed-sheet.test.ts), wide enough to read.
+    expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(26);
     expect(ws.getCell('B4').font?.name).toBe('等线');
   });
 
-  it('writes every column’s width into the file, the nine-character N/A and score columns too', () => {
-    // exceljs leaves out a width of exactly 9 (its default): Excel would show 8.43 while the add-in sets 9.
+  it('writes every column’s width into the file, the narrow N/A and score columns too', () => {
+    // exceljs leaves out a width of exactly 9 (its default): Excel would show 8.43 while the add-in
+    // sets 9. The mode column is 9.5 for that reason.
     const xml = readZipEntry(file, 'xl/worksheets/sheet1.xml');
     const cols = [...xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].flatMap(
       (m) => {
@@ -257,8 +261,9 @@ describe('generated workbook contract', () => {
       },
     );
     expect(cols.map(([c]) => c)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(Object.fromEntries(cols)[7]).toBe(9.01);
-    expect(Object.fromEntries(cols)[8]).toBe(9.01);
+    expect(Object.fromEntries(cols)[7]).toBe(6);
+    expect(Object.fromEntries(cols)[8]).toBe(6);
+    expect(Object.fromEntries(cols)[9]).toBe(9.5);
   });
 });
 

@@ -4,13 +4,27 @@
  * cell (number format, bold, size, colours, alignment, wrap, borders, locked), merges, frozen
  * panes, column widths and hidden columns, row heights, data validations, sheet protection, the
  * defined names, and (asked for: the add-in writes them only with ExcelApi 1.9) the printed
- * header and footer. Returns the differences in words; an empty list means the same workbook.
+ * header and footer and the page setup. Returns the differences in words; an empty list means the same workbook.
  */
 import ExcelJS from 'exceljs';
 import type { WorkbookModel } from '../../../core/index.ts';
 import { readWorkbookBytes } from '../../../pipeline/xlsx/read-workbook.ts';
 
 type Plain = string | number | boolean | null;
+
+/** What a sheet's page setup says about paper: size, orientation, fit, margins, titles, area. */
+function pageSetupOf(w: ExcelJS.Worksheet): string {
+  const p = w.pageSetup;
+  const m = p.margins;
+  return JSON.stringify({
+    paper: p.paperSize ?? null,
+    orientation: p.orientation ?? null,
+    fit: p.fitToPage ? [p.fitToWidth ?? 1, p.fitToHeight ?? 1] : null,
+    margins: m ? [m.left, m.right, m.top, m.bottom, m.header, m.footer] : null,
+    titles: p.printTitlesRow ?? null,
+    area: p.printArea ?? null,
+  });
+}
 
 function cellContent(v: ExcelJS.CellValue): { formula?: string; value?: Plain } {
   if (v === null || v === undefined || v === '') return { value: null };
@@ -127,6 +141,8 @@ export async function compareWorkbooks(
       JSON.stringify({ h: w.headerFooter?.oddHeader ?? '', f: w.headerFooter?.oddFooter ?? '' });
     if (opts.headerFooter && hf(wa) !== hf(wbs))
       diffs.push(`${spec.name} header/footer: ${hf(wa)} ≠ ${hf(wbs)}`);
+    if (opts.headerFooter && pageSetupOf(wa) !== pageSetupOf(wbs))
+      diffs.push(`${spec.name} page setup: ${pageSetupOf(wa)} ≠ ${pageSetupOf(wbs)}`);
     spec.columns.forEach((col, i) => {
       const [ka, kb] = [wa.getColumn(i + 1), wbs.getColumn(i + 1)];
       if (Math.abs((ka.width ?? 0) - (kb.width ?? 0)) > (opts.widthTolerance ?? 0.15))

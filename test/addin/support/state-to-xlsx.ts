@@ -126,12 +126,49 @@ function writeValidations(
   }
 }
 
+const PAPER = { A4: 9, Letter: 1 } as Record<string, number>;
+
+/** Worksheet.pageLayout as the file stores it: paper by number, margins in inches, titles without "$". */
+function pageSetup(p: NonNullable<SheetState['pageLayout']>): Partial<ExcelJS.PageSetup> {
+  const inch = (v: number | undefined) =>
+    v === undefined ? undefined : Math.round((v / 72) * 1e6) / 1e6;
+  const m = p.margins;
+  return {
+    ...(p.paperSize ? { paperSize: PAPER[p.paperSize] } : {}),
+    ...(p.orientation
+      ? { orientation: p.orientation.toLowerCase() as 'landscape' | 'portrait' }
+      : {}),
+    ...(p.zoom?.horizontalFitToPages !== undefined
+      ? {
+          fitToPage: true,
+          fitToWidth: p.zoom.horizontalFitToPages,
+          fitToHeight: p.zoom.verticalFitToPages ?? 0,
+        }
+      : {}),
+    ...(m
+      ? {
+          margins: {
+            left: inch(m.leftMargin)!,
+            right: inch(m.rightMargin)!,
+            top: inch(m.topMargin)!,
+            bottom: inch(m.bottomMargin)!,
+            header: inch(m.headerMargin)!,
+            footer: inch(m.footerMargin)!,
+          },
+        }
+      : {}),
+    ...(p.printTitleRows ? { printTitlesRow: p.printTitleRows.replace(/\$/g, '') } : {}),
+    ...(p.printArea ? { printArea: p.printArea } : {}),
+  };
+}
+
 function writeSheet(wb: ExcelJS.Workbook, sheet: SheetState): void {
   const ws = wb.addWorksheet(sheet.name, {
     state: STATE[sheet.visibility],
     views: sheet.freeze
       ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }]
       : [],
+    ...(sheet.pageLayout ? { pageSetup: pageSetup(sheet.pageLayout) } : {}),
   });
   const cols = Object.keys(sheet.columns).map(Number);
   if (cols.length) {
