@@ -66,9 +66,19 @@ export function childText(body: string, name: string): string | undefined {
   return inner === undefined ? undefined : decodeXml(inner);
 }
 
+const PHONETIC = new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g');
+
 /** Concatenated text runs of a shared or inline string, without phonetic (rPh) runs. */
 export function stringItemText(body: string): string {
-  const withoutPhonetic = body.replace(new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g'), '');
+  // Nearly every item is one unprefixed run, <t>…</t> or <t xml:space="preserve">…</t>, with no
+  // markup inside: its text is read directly, as the general path below would read it.
+  if (body.startsWith('<t') && body.endsWith('</t>')) {
+    const c = body.charCodeAt(2);
+    const gt = c === 62 ? 2 : c === 32 ? body.indexOf('>', 3) : -1;
+    if (gt > 0 && body.charCodeAt(gt - 1) !== 47 && body.indexOf('<', gt) === body.length - 4)
+      return decodeXml(body.slice(gt + 1, -4));
+  }
+  const withoutPhonetic = body.replace(PHONETIC, '');
   let out = '';
   for (const t of elements(withoutPhonetic, 't')) out += decodeXml(t.body ?? '');
   return out;
