@@ -1,15 +1,14 @@
 /**
  * Ingest alone, for work on its speed: `npx tsx bench/bench-ingest.ts [files] [workers,…] [runs]`
- * writes the bench's returned workbooks once into a temporary folder, then ingests them into a
- * new database with each number of workers in turn (1, 2, 1, 2 … so that a machine's drift hits
- * both alike) and prints each rate's median and their ratio. BENCH_INGEST_DIR reuses a folder
- * of returns (written there if it is empty) across runs.
+ * (default 2000 1,2 3) writes the bench's returned workbooks into a temporary folder, ingests
+ * them with each number of workers in turn, and prints each rate's median, the median of the
+ * pairs' ratios and the load average. BENCH_INGEST_DIR keeps the returns in that folder between
+ * runs (written there when it has too few).
  */
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingestFiles } from '../pipeline/ingest/run-ingest.ts';
+import { median, timeIngest } from './ingest-runs.ts';
 
 const files = Number(process.argv[2] ?? 2000);
 const counts = (process.argv[3] ?? '1,2').split(',').map(Number);
@@ -19,37 +18,27 @@ const keep = process.env.BENCH_INGEST_DIR;
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'scorebook-bench-ingest-'));
 mkdirSync(dir, { recursive: true });
 const have = readdirSync(dir).filter((f) => /^R\d+\.xlsx$/.test(f)).length;
+// Imported only when needed: generating loads exceljs, which a profile of ingest need not show.
 const paths =
   have >= files
     ? Array.from({ length: files }, (_, i) => join(dir, `R${i}.xlsx`))
     : (await (await import('./returned-workbooks.ts')).writeReturnedWorkbooks(dir, files)).paths;
 
-const rates = new Map<number, number[]>(counts.map((w) => [w, []]));
-for (let run = 0; run < runs; run++) {
-  for (const workers of counts) {
-    const db = join(tmpdir(), `scorebook-bench-ingest-${randomUUID()}.duckdb`);
-    const t0 = performance.now();
-    const summary = await ingestFiles(paths, { db, workers, maxBytes: 50 * 1048576, lang: 'en' });
-    const rate = files / ((performance.now() - t0) / 1000);
-    rmSync(db, { force: true });
-    rmSync(`${db}.wal`, { force: true });
-    if (summary.ingested !== files)
-      throw new Error(`bench ingest: ${JSON.stringify(summary).slice(0, 300)}`);
-    rates.get(workers)!.push(rate);
-  }
-}
+const times = await timeIngest(paths, counts, runs);
 if (!keep) rmSync(dir, { recursive: true, force: true });
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const load = loadavg()
-  .map((l) => l.toFixed(2))
-  .join(' ');
-for (const [w, xs] of rates)
+for (const [w, ts] of times)
   process.stdout.write(
-    `${w} worker(s): ${median(xs).toFixed(0)} workbooks/s (runs ${xs.map((x) => x.toFixed(0)).join(' ')})\n`,
+    `${w} worker(s): ${(files / median(ts)).toFixed(0)} workbooks/s (runs ${ts.map((t) => (files / t).toFixed(0)).join(' ')})\n`,
   );
-if (counts.length === 2)
+if (counts.length === 2) {
+  const [a, b] = counts.map((w) => times.get(w)!);
   process.stdout.write(
-    `ratio ${counts[1]}/${counts[0]}: ${(median(rates.get(counts[1]!)!) / median(rates.get(counts[0]!)!)).toFixed(2)}×\n`,
+    `${counts[1]} ÷ ${counts[0]} workers: ${median(a!.map((t, k) => t / b![k]!)).toFixed(2)}× (median of the pairs)\n`,
   );
-process.stdout.write(`load average ${load}\n`);
+}
+process.stdout.write(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n`,
+);
