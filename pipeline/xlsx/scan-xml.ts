@@ -229,7 +229,14 @@ export function* scanCells(
       pos = close < 0 ? n : close + 1;
       continue;
     }
-    if (c0 === 47 || c0 === 63) {
+    if (c0 === 47) {
+      // The cells end with their container: what follows (data validations, conditional formats,
+      // about a fifth of a generated sheet) holds no cell and is not scanned.
+      if (localIs(xml, lt + 2, nameEnd(xml, lt + 2), 'sheetData')) break;
+      pos = lt + 2;
+      continue;
+    }
+    if (c0 === 63) {
       pos = lt + 2;
       continue;
     }
@@ -422,12 +429,21 @@ export function* scanCells(
     let inline: string | undefined;
     if (bodyTo > bodyFrom) {
       const body = xml.slice(bodyFrom, bodyTo);
-      const vm = V.exec(body);
-      if (vm) v = decodeXml(text(vm[1] ?? ''));
-      const fm = F.exec(body);
-      // Formula text is long and entity-laden; decoding it cost more than the rest of the read.
-      if (fm) f = formulas ? decodeXml(text(fm[1] ?? '')) : '';
-      if (t === 'inlineStr') inline = stringItemText(text(childBody(body, 'is') ?? ''));
+      // Most wanted cells hold just <v>…</v>: read directly, as the patterns below would read it.
+      if (
+        body.startsWith('<v>') &&
+        body.indexOf('<', 3) === body.length - 4 &&
+        body.endsWith('</v>')
+      )
+        v = decodeXml(text(body.slice(3, -4)));
+      else {
+        const vm = V.exec(body);
+        if (vm) v = decodeXml(text(vm[1] ?? ''));
+        const fm = F.exec(body);
+        // Formula text is long and entity-laden; decoding it cost more than the rest of the read.
+        if (fm) f = formulas ? decodeXml(text(fm[1] ?? '')) : '';
+        if (t === 'inlineStr') inline = stringItemText(text(childBody(body, 'is') ?? ''));
+      }
     }
     yield { row, col, t, v, f, inline, s: style };
   }
