@@ -29,7 +29,8 @@ const CHUNK = 8;
 const PER_WORKER = 4 * CHUNK;
 
 export type WorkerRequest = { from: number; to: number } | null;
-export type WorkerReply = { index: number; outcomes: FileOutcome[] } | { error: string };
+/** The outcomes of the files from `from` on, in order: one message per request. */
+export type WorkerReply = { from: number; files: FileOutcome[][] } | { error: string };
 
 export async function readReturns(
   files: readonly string[],
@@ -41,7 +42,13 @@ export async function readReturns(
       ? 1
       : Math.max(1, Math.min(opts.workers, Math.floor(files.length / MIN_FILES_PER_WORKER)));
   if (n === 1) {
-    for (let i = 0; i < files.length; i++) await onOutcome(readReturnedFile(files[i]!, opts), i);
+    for (let i = 0; i < files.length; i++) {
+      await onOutcome(readReturnedFile(files[i]!, opts), i);
+      // Reading is synchronous: without a turn of the event loop between files, a batch's
+      // DuckDB calls (each a round trip to its thread pool) would wait for the next flush and
+      // its commit would not overlap the reading at all.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     return;
   }
   // The bundled worker starts in milliseconds; the tsx one (the fallback) in about a second.
@@ -109,8 +116,8 @@ export async function readReturns(
       workers.push(slot);
       worker.on('message', (m: WorkerReply) => {
         if ('error' in m) return fail(new Error(m.error));
-        slot.held--;
-        ready.set(m.index, m.outcomes);
+        slot.held -= m.files.length;
+        m.files.forEach((o, k) => ready.set(m.from + k, o));
         topUp();
         deliver().catch(fail);
       });

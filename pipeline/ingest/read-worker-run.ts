@@ -1,4 +1,4 @@
-/** Inside a worker: read the files the main thread asks for, one message per file. */
+/** Inside a worker: read the files the main thread asks for, one message per request. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang, Template } from '../../core/index.ts';
 import { readReturnedFile } from './read-returned-file.ts';
@@ -15,11 +15,11 @@ const port = parentPort!;
 port.on('message', (m: WorkerRequest) => {
   if (m === null) return port.close();
   try {
+    const outcomes = [];
     for (let i = m.from; i < m.to; i++)
-      port.postMessage({
-        index: i,
-        outcomes: readReturnedFile(files[i]!, { maxBytes, lang, templates }),
-      } satisfies WorkerReply);
+      outcomes.push(readReturnedFile(files[i]!, { maxBytes, lang, templates }));
+    // One message per request, not per file: each message costs a turn of both event loops.
+    port.postMessage({ from: m.from, files: outcomes } satisfies WorkerReply);
   } catch (e) {
     port.postMessage({ error: (e as Error).stack ?? String(e) } satisfies WorkerReply);
   }

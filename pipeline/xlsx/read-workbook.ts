@@ -228,6 +228,12 @@ function xmlText(part: string, bytes: Uint8Array, encoding: 'utf8' | 'latin1' = 
   return xml;
 }
 
+function latin1(bytes: Uint8Array | undefined): string {
+  return bytes
+    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+    : '';
+}
+
 function utf8(bytes: Uint8Array | undefined): string {
   return bytes
     ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
@@ -297,7 +303,9 @@ function wantedCells(
 
 /**
  * Shared strings, decoded only when a wanted cell refers to them: a roster's workbooks carry
- * several hundred (the template's texts), while a read needs a few dozen.
+ * several hundred (the template's texts), while a read needs a few dozen. The part is scanned as
+ * latin1 (one byte a character, as the sheets are) and only the items asked for are decoded
+ * from UTF-8: decoding the whole part cost more than finding the few items in it.
  */
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 
@@ -360,7 +368,7 @@ class SharedStrings {
       else this.items.push(item);
     }
     if (!(i < this.items.length) || !Number.isInteger(i) || i < 0) return undefined;
-    return (this.decoded[i] ??= stringItemText(this.items[i]!));
+    return (this.decoded[i] ??= stringItemText(latin1ToUtf8(this.items[i]!)));
   }
 }
 
@@ -368,7 +376,7 @@ function readParts(zip: ZipParts, book: BookPart, opts: ReadOptions): RawWorkboo
   const { names, targets, sheets } = book;
   let shared: SharedStrings | undefined;
   const sharedString = (i: number) => {
-    const text = (shared ??= new SharedStrings(utf8(zip.get(SHARED_STRINGS)))).get(i);
+    const text = (shared ??= new SharedStrings(latin1(zip.get(SHARED_STRINGS)))).get(i);
     // A cell that refers to a string the table does not have: the table was cut or replaced.
     if (text === undefined) throw new DamagedPart(SHARED_STRINGS, 'shared-string', i);
     return text;

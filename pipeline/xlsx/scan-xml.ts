@@ -66,9 +66,19 @@ export function childText(body: string, name: string): string | undefined {
   return inner === undefined ? undefined : decodeXml(inner);
 }
 
+const PHONETIC = new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g');
+
 /** Concatenated text runs of a shared or inline string, without phonetic (rPh) runs. */
 export function stringItemText(body: string): string {
-  const withoutPhonetic = body.replace(new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g'), '');
+  // Nearly every item is one unprefixed run, <t>…</t> or <t xml:space="preserve">…</t>, with no
+  // markup inside: its text is read directly, as the general path below would read it.
+  if (body.startsWith('<t') && body.endsWith('</t>')) {
+    const c = body.charCodeAt(2);
+    const gt = c === 62 ? 2 : c === 32 ? body.indexOf('>', 3) : -1;
+    if (gt > 0 && body.charCodeAt(gt - 1) !== 47 && body.indexOf('<', gt) === body.length - 4)
+      return decodeXml(body.slice(gt + 1, -4));
+  }
+  const withoutPhonetic = body.replace(PHONETIC, '');
   let out = '';
   for (const t of elements(withoutPhonetic, 't')) out += decodeXml(t.body ?? '');
   return out;
@@ -219,7 +229,14 @@ export function* scanCells(
       pos = close < 0 ? n : close + 1;
       continue;
     }
-    if (c0 === 47 || c0 === 63) {
+    if (c0 === 47) {
+      // The cells end with their container: what follows (data validations, conditional formats,
+      // about a fifth of a generated sheet) holds no cell and is not scanned.
+      if (localIs(xml, lt + 2, nameEnd(xml, lt + 2), 'sheetData')) break;
+      pos = lt + 2;
+      continue;
+    }
+    if (c0 === 63) {
       pos = lt + 2;
       continue;
     }
@@ -412,12 +429,21 @@ export function* scanCells(
     let inline: string | undefined;
     if (bodyTo > bodyFrom) {
       const body = xml.slice(bodyFrom, bodyTo);
-      const vm = V.exec(body);
-      if (vm) v = decodeXml(text(vm[1] ?? ''));
-      const fm = F.exec(body);
-      // Formula text is long and entity-laden; decoding it cost more than the rest of the read.
-      if (fm) f = formulas ? decodeXml(text(fm[1] ?? '')) : '';
-      if (t === 'inlineStr') inline = stringItemText(text(childBody(body, 'is') ?? ''));
+      // Most wanted cells hold just <v>…</v>: read directly, as the patterns below would read it.
+      if (
+        body.startsWith('<v>') &&
+        body.indexOf('<', 3) === body.length - 4 &&
+        body.endsWith('</v>')
+      )
+        v = decodeXml(text(body.slice(3, -4)));
+      else {
+        const vm = V.exec(body);
+        if (vm) v = decodeXml(text(vm[1] ?? ''));
+        const fm = F.exec(body);
+        // Formula text is long and entity-laden; decoding it cost more than the rest of the read.
+        if (fm) f = formulas ? decodeXml(text(fm[1] ?? '')) : '';
+        if (t === 'inlineStr') inline = stringItemText(text(childBody(body, 'is') ?? ''));
+      }
     }
     yield { row, col, t, v, f, inline, s: style };
   }

@@ -180,7 +180,8 @@ describe('ingest on a full disk', () => {
     let r: CliRun;
     const db = join(disk.dir, 'db.duckdb');
     try {
-      if (disk.real) r = runCli(['ingest', returns, '--db', db]);
+      // Batches of 200: the disk fills after the first is committed, inside the second.
+      if (disk.real) r = runCli(['ingest', returns, '--db', db, '--batch-size', '200']);
       else {
         // No small disk to mount: DuckDB's writes meet a file size limit instead (EFBIG).
         const s = spawnSync(
@@ -194,6 +195,8 @@ describe('ingest on a full disk', () => {
             returns,
             '--db',
             db,
+            '--batch-size',
+            '200',
           ],
           { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', SCOREBOOK_LANG: '' } },
         );

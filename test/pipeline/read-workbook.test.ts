@@ -385,6 +385,35 @@ describe('the zip layer and the tag scanner', () => {
     expect(prefixedStrings.cells).toEqual(plain.cells);
   });
 
+  it('reads the common shapes directly as the general patterns read them, and no cell after sheetData', () => {
+    const plain = readWorkbookBytes(fixtures.types!, { extraSheets: ['类型 Types'] }).value!;
+    const edited = (part: string, f: (xml: string) => string) =>
+      readWorkbookBytes(
+        editParts(fixtures.types!, (name, xml) => {
+          if (name !== part) return xml;
+          const out = f(xml);
+          expect(out, `${part} edited`).not.toBe(xml);
+          return out;
+        }),
+        { extraSheets: ['类型 Types'] },
+      ).value!;
+    const sheet = 'xl/worksheets/sheet1.xml';
+    // <v > and a rich-text run are not the shapes read directly: the patterns read them.
+    expect(edited(sheet, (xml) => xml.replace(/<v>/g, '<v >')).cells).toEqual(plain.cells);
+    const runs = edited('xl/sharedStrings.xml', (xml) =>
+      xml.replace(/<si>(<t\b[^>]*>[^<]*<\/t>)<\/si>/g, '<si><r>$1</r></si>'),
+    );
+    expect(runs.cells).toEqual(plain.cells);
+    // What follows the cells' container (here a cell-shaped element in an extension) is no cell.
+    const after = edited(sheet, (xml) =>
+      xml.replace(
+        '</sheetData>',
+        '</sheetData><extLst><ext><c r="A1" t="inlineStr"><is><t>not a cell</t></is></c></ext></extLst>',
+      ),
+    );
+    expect(after.cells).toEqual(plain.cells);
+  });
+
   it('reads the same cells from a workbook whose workbook.xml it has seen before (the parsed parts are reused)', () => {
     const once = readWorkbookBytes(fixtures.ours!, { extraSheets: ['_scorebook'] }).value!;
     const again = readWorkbookBytes(fixtures.ours!, { extraSheets: ['_scorebook'] }).value!;
