@@ -169,7 +169,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   const late = members.length * 2 - new Set(jobs.filter((j) => j.evaluator === '秘书处').map((j) => `${j.member.org_id}/${j.period}`)).size;
   // An edited formula (the total overwritten), a duplicate under another name, a broken file.
   const edited = jobs[3]!.file;
-  writeFileSync(edited, editParts(readFileSync(edited), (name, xml) => (name === 'xl/worksheets/sheet2.xml' ? xml.replace(/(<f>IF\(SUM\(\$I\$\d+:\$I\$\d+\)=0,&quot;&quot;,100\*SUM\(\$J[^<]*<\/f><v>)[^<]*(<\/v>)/, '$199$2') : xml)));
+  writeFileSync(edited, editParts(readFileSync(edited), (name, xml) => (name === 'xl/worksheets/sheet2.xml' ? xml.replace(/(<f>IF\([^<]*=0,&quot;&quot;,100\*SUM\([^<]*<\/f><v>)[^<]*(<\/v>)/, '$199$2') : xml)));
   copyFileSync(jobs[5]!.file, join(returns, `${jobs[5]!.member.org_id}-2024-resent-copy.xlsx`));
   writeFileSync(join(returns, 'M9999-2025-damaged.xlsx'), 'this file was damaged in transit');
   log(`   ${jobs.length} returns (${jobs.filter((j) => j.evaluator !== '秘书处').length} by a second evaluator; ${late} organizations late for 2025), plus one edited, one duplicate, one broken`);

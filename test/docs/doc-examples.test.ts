@@ -331,6 +331,14 @@ const SCENARIOS: Scenario[] = [
     check: (_out, dir) => expect(readdirSync(join(dir, 'lake'))).toContain('indicator_scores'),
   },
   {
+    // Printing the sheet as docs/printing.md measures it: LibreOffice and poppler, as CI has them.
+    first: 'npx scorebook generate gbt-40143-2021 --org-name 示例协会 --period 2024',
+    check: (_out, dir) => {
+      expect(existsSync(join(dir, 'sheet.pdf'))).toBe(true);
+      expect(readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).length).toBeGreaterThan(5);
+    },
+  },
+  {
     first: 'npx scorebook templates check my-template.yaml',
     prepare: (dir) => writeFileSync(join(dir, 'my-template.yaml'), readmeTemplate()),
   },

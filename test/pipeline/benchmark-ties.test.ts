@@ -174,7 +174,7 @@ describe('ties to 1e-9', () => {
     );
     store.close();
     expect(version).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(6);
+    expect(SCHEMA_VERSION).toBe(7);
     const after = await query(v3, PERCENTILES);
     for (const r of after)
       expect(Number(r.percentile_in_group)).toBeCloseTo(percentileRank(peers(), 455 / 9), 9);
