@@ -524,6 +524,19 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) =>
       `"${s(p.value)}" is not an evaluation mode. Write one of ${s(p.allowed)}, or leave it empty.`,
   },
+  'return.credit-code': {
+    'zh-CN': (p) => `第 ${s(p.row)} 行的${creditCodeWords(p, 'zh-CN')}`,
+    en: (p) => {
+      const w = creditCodeWords(p, 'en');
+      return `Row ${s(p.row)}: ${w[0]!.toUpperCase()}${w.slice(1)}`;
+    },
+  },
+  'return.evaluation-mode': {
+    'zh-CN': (p) =>
+      `评价形式 "${s(p.value)}"（第 ${s(p.row)} 行）无效。请填 ${s(p.allowed)} 之一，或留空。`,
+    en: (p) =>
+      `"${s(p.value)}" (row ${s(p.row)}) is not an evaluation mode of GB/T 40143 8.1.3. Write one of ${s(p.allowed)}, or leave it empty.`,
+  },
   'input.unknown-id': {
     'zh-CN': (p) =>
       `未知的指标编号 "${s(p.id)}"。请使用模板中的三级指标编号（scorebook templates show ${s(p.template)}）。`,

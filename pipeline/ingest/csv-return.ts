@@ -1,6 +1,7 @@
 /**
  * CSV returns, for members who cannot use Excel: long format, one row per answer,
- *   template_id, period, org_id, indicator_id, value [, org_name, region, org_type, evaluator, profile, mode, evidence]
+ *   template_id, period, org_id, indicator_id, value [, org_name, region, org_type, evaluator, profile, mode, evidence,
+ *   credit_code, evaluation_mode]
  * Each (template, profile, organization, period, evaluator) in the file is one submission,
  * scored by the engine exactly as a workbook would be.
  */
@@ -10,6 +11,10 @@ import {
   answersToInputs,
   buildMetadata,
   collectInputs,
+  creditCodeIssue,
+  EVALUATION_MODE_CHOICES,
+  normalizeCreditCode,
+  parseEvaluationMode,
   evaluate,
   issue,
   message,
@@ -53,6 +58,8 @@ const OPTIONAL = [
   'profile',
   'mode',
   'evidence',
+  'credit_code',
+  'evaluation_mode',
 ] as const;
 /** A submission is filed under these: none may be empty (org_name and the rest may). */
 const KEY_REQUIRED = ['template_id', 'org_id', 'period'] as const;
@@ -150,6 +157,30 @@ export function readReturnedCsv(
       );
       continue;
     }
+    // Who is evaluated and how, as a workbook's metadata says it: the first row's, checked alike.
+    const head = g.rows[0]!;
+    const creditProblem = creditCodeIssue(head.row.credit_code);
+    const modeText = plainText(head.row.evaluation_mode ?? '');
+    const evaluationMode = modeText ? parseEvaluationMode(modeText) : undefined;
+    const identityProblems: Issue[] = [
+      // Said as a CSV row's problem: a CSV return has no hidden metadata to regenerate.
+      ...(creditProblem
+        ? [issue('return.credit-code', [], { ...creditProblem.params, row: head.line })]
+        : []),
+      ...(modeText && !evaluationMode
+        ? [
+            issue('return.evaluation-mode', [], {
+              value: modeText,
+              allowed: EVALUATION_MODE_CHOICES,
+              row: head.line,
+            }),
+          ]
+        : []),
+    ];
+    if (identityProblems.length) {
+      outcomes.push(rejection(where, hash, identityProblems, opts.lang, about));
+      continue;
+    }
     const template = (opts.templates ?? shippedTemplates()).get(g.key.template_id!);
     if (!template) {
       outcomes.push(
@@ -237,6 +268,10 @@ export function readReturnedCsv(
         org_type: textKey(first.org_type ?? ''),
         period: g.key.period!,
         evaluator: g.key.evaluator!,
+        ...(head.row.credit_code?.trim()
+          ? { credit_code: normalizeCreditCode(head.row.credit_code) }
+          : {}),
+        ...(evaluationMode ? { evaluation_mode: evaluationMode } : {}),
       },
       {
         workbook_id: `csv:${g.key.template_id}:${g.key.profile}:${g.key.org_id}:${g.key.period}:${g.key.evaluator}`,

@@ -156,6 +156,8 @@ const REASONS: Record<string, RejectionReason> = {
   'workbook.metadata': 'bad-metadata',
   'workbook.profile-hash': 'bad-metadata',
   'return.empty-field': 'bad-metadata',
+  'return.evaluation-mode': 'bad-metadata',
+  'return.credit-code': 'bad-metadata',
   'workbook.unknown-template': 'unknown-template',
   'workbook.template-version': 'unknown-template',
   // A profile the template (as this scorebook has it) does not define.

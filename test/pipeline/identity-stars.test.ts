@@ -309,3 +309,37 @@ describe('ingest, reports and --mode', () => {
     );
   });
 });
+
+describe('the credit code and evaluation mode in CSV returns', () => {
+  it('are stored from the first row, and a wrong one rejects its submission naming the row', async () => {
+    const dir = scratchDir();
+    const db = join(dir, 'db.duckdb');
+    const head = 'template_id,period,org_id,indicator_id,value,credit_code,evaluation_mode';
+    const rows = (org: string, code: string, mode: string) => [
+      `tnssq-2022-standard-quality,2025,${org},1.1.1,2,${code},${mode}`,
+      `tnssq-2022-standard-quality,2025,${org},1.1.2,3,,`,
+    ];
+    write(
+      join(dir, 'good.csv'),
+      [head, ...rows('C1', GOOD.toLowerCase(), '第三方评价')].join('\n'),
+    );
+    write(join(dir, 'typo.csv'), [head, ...rows('C2', TYPO, '')].join('\n'));
+    write(join(dir, 'mode.csv'), [head, ...rows('C3', '', '互评')].join('\n'));
+    const r = runCli(['ingest', dir, '--db', db, '--json']);
+    expect(r.code).toBe(3);
+    const run = JSON.parse(r.stdout) as IngestSummary;
+    const why = Object.fromEntries(
+      run.rejected.map((x) => [
+        x.file.split('/').pop()!.split(' ')[0],
+        `${x.reason}: ${x.message}`,
+      ]),
+    );
+    expect(why['typo.csv']).toMatch(
+      /^bad-metadata: Row 2: The unified social credit code "91350200777049653A" is invalid: its check character/,
+    );
+    expect(why['mode.csv']).toContain('bad-metadata: "互评" (row 2) is not an evaluation mode');
+    expect(
+      await queryDb(db, 'SELECT org_id, credit_code, evaluation_mode FROM submissions'),
+    ).toEqual([{ org_id: 'C1', credit_code: GOOD, evaluation_mode: 'third-party' }]);
+  });
+});
