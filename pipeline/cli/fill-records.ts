@@ -4,7 +4,7 @@
  * member whose rows give nothing, or a workbook of another template, is listed, not an error.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   issue,
   message,
@@ -19,6 +19,7 @@ import {
 import { checkRecordsFile, recordsOf, type CheckedFile } from '../records/load-records.ts';
 import { recordsFill, withRecordAnswers } from '../records/fill-from-records.ts';
 import { UserError } from '../user-error.ts';
+import { terminalText } from '../terminal/escape.ts';
 import { openSubmissionFile } from '../xlsx/open-submission.ts';
 import { CliExit } from './cli-context.ts';
 import { printIssues, say } from './cli-print.ts';
@@ -37,13 +38,15 @@ export function readRecordsOnce(file: string, lang: Lang): CheckedFile {
 /**
  * One workbook's answers with the records' figures and notes: the organization's rows (by the
  * workbook's org_id where the file names organizations), counted over --period or the
- * workbook's own period. Skipped indicators are said on stderr.
+ * workbook's own period. Skipped indicators are said (on stderr unless `tell` says otherwise).
  */
 export function recordAnswers(
   file: CheckedFile,
   sub: Submission,
   workbook: string,
   opts: FillOptions & { records: string },
+  /** Where the indicators left unfilled are said; stderr, naming the workbook, unless told. */
+  tell: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Result<{ answers: Map<string, RowAnswer>; count: number; metadata: WorkbookMetadata }> {
   const period = opts.period ?? sub.metadata.period;
   if (!parseRecordPeriod(period).value) {
@@ -58,7 +61,12 @@ export function recordAnswers(
   const fill = recordsFill(loaded.value, sub.plan, sub.metadata.lang);
   for (const sk of fill.skipped) {
     const reason = message(issue(`fill.skip.${sk.reason}`, []), opts.lang);
-    process.stderr.write(`${say(opts.lang, 'fill.records-skipped', { id: sk.id, reason })}\n`);
+    // Over a roster folder the same words come for many members: each line names its workbook.
+    tell(
+      terminalText(
+        `${basename(workbook)}  ${say(opts.lang, 'fill.records-skipped', { id: sk.id, reason })}`,
+      ),
+    );
   }
   const { answers, errors } = withRecordAnswers(sub.answers, sub.plan, fill, sub.metadata.lang);
   if (errors.length)

@@ -116,6 +116,25 @@ describe('fill --records', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Filled 2 workbook\(s\).*skipped 1/);
     expect(r.stderr).toMatch(/Skipped V003-星空社\.xlsx \(V003\): the records file has no rows/);
+    // Without training rows, 3.2.2 has no figure: said for each member, naming its workbook.
+    const service = join(dir, 'service-only.csv');
+    writeFileSync(
+      service,
+      [`机构编号,${head}`, ...byOrg.filter((row) => !row.includes('培训'))].join('\n'),
+    );
+    const untrained = runCli([
+      'fill',
+      join(dir, 'out'),
+      '--records',
+      service,
+      '--out',
+      join(dir, 'filled-service'),
+    ]);
+    expect(untrained.code, untrained.stderr).toBe(0);
+    expect(untrained.stderr).toContain(
+      'V001-阳光志愿者协会.xlsx  Not filled 3.2.2: the records give no value for it',
+    );
+    expect(untrained.stderr).toContain('V002-明月服务队.xlsx  Not filled 3.2.2');
     for (const org of ['V001', 'V002']) {
       const file = join(
         dir,
