@@ -3,11 +3,12 @@
  * its manifest written anew), into the new version of its template, saying for each what was
  * carried, dropped and is new.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Issue, Lang, Template } from '../../core/index.ts';
 import { defuseCsvCell } from '../inputs/defuse-csv.ts';
+import { ensureFolder, writeWholeSync } from '../files/write-whole.ts';
 import { migrateWorkbook, type MigrationReport } from '../migrate/migrate-workbook.ts';
 import { readTemplateRef } from '../templates/template-ref.ts';
 import { UserError } from '../user-error.ts';
@@ -19,6 +20,8 @@ export interface MigrateOptions {
   out: string;
   period?: string;
   force?: boolean;
+  /** Leave the weight cells editable (self-assessment), as generate --editable-weights does. */
+  editableWeights?: boolean;
   lang: Lang;
 }
 
@@ -48,15 +51,14 @@ async function migrateOne(
   target: Template,
   opts: MigrateOptions,
 ): Promise<Outcome> {
-  const r = await migrateWorkbook(
-    file,
-    target,
-    opts.period !== undefined ? { period: opts.period } : {},
-  );
+  const r = await migrateWorkbook(file, target, {
+    ...(opts.period !== undefined ? { period: opts.period } : {}),
+    ...(opts.editableWeights ? { editableWeights: true } : {}),
+  });
   if (r.skip) return { skipped: r.skip };
   if (!r.value) return { failed: r.errors };
-  mkdirSync(dirname(resolve(out)), { recursive: true });
-  writeFileSync(out, r.value.bytes);
+  ensureFolder(dirname(resolve(out)));
+  writeWholeSync(out, r.value.bytes);
   return { report: r.value.report, out };
 }
 
@@ -123,7 +125,7 @@ export async function runMigrate(source: string, opts: MigrateOptions): Promise<
       fields: ['file', 'workbook_id', 'migrated_from', 'template_id', 'template_version'],
       data: manifest.map((row) => row.map(defuseCsvCell)),
     });
-    writeFileSync(join(opts.out, 'migrated.csv'), `\uFEFF${csv}\r\n`);
+    writeWholeSync(join(opts.out, 'migrated.csv'), `\uFEFF${csv}\r\n`);
   }
   process.stdout.write(
     `${say(opts.lang, 'cli.migrate.summary', { total: files.length, written: manifest.length, skipped, failed })}\n`,

@@ -16,17 +16,29 @@ export function registerMigrateCommand(program: Command): void {
     )
     .requiredOption('--out <path>', 'NEW.xlsx, or a folder when <source> is a folder')
     .option('--period <period>', "the new workbook's evaluation period (default: the old one's)")
+    .option(
+      '--editable-weights',
+      'leave the first-level weights editable (self-assessment); by default they are locked as issued',
+    )
     .option('--force', 'replace existing files')
     .addOption(langOption())
     .action(
       async (
         source: string,
-        o: { to: string; out: string; period?: string; force?: boolean; lang?: string },
+        o: {
+          to: string;
+          out: string;
+          period?: string;
+          force?: boolean;
+          editableWeights?: boolean;
+          lang?: string;
+        },
       ) =>
         (await import('./migrate-action.ts')).runMigrate(source, {
           to: o.to,
           out: o.out,
           force: o.force,
+          ...(o.editableWeights ? { editableWeights: true } : {}),
           lang: parseLang(o.lang),
           ...(o.period !== undefined ? { period: o.period } : {}),
         }),

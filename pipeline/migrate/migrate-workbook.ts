@@ -48,7 +48,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 export async function migrateWorkbook(
   file: string,
   target: Template,
-  opts: { period?: string } = {},
+  opts: { period?: string; editableWeights?: boolean } = {},
 ): Promise<Result<Migration> & { skip?: Issue }> {
   const { value: sub, errors } = openSubmissionFile(file);
   if (!sub) return { value: undefined, errors };
@@ -125,6 +125,7 @@ export async function migrateWorkbook(
   const { bytes, workbookId } = await workbookBytes(plan, org, meta.lang, {
     answers: carried.answers,
     migratedFrom: meta.workbook_id,
+    ...(opts.editableWeights ? { editableWeights: true } : {}),
   });
   return {
     value: {

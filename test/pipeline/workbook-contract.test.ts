@@ -174,6 +174,32 @@ describe('generated workbook contract', () => {
       expect(cell.protection?.locked, name).toBe(false);
       expect(cell.dataValidation?.type, name).toBe('decimal');
     }
+    // Migrated to the next version, a self-assessment stays one when asked.
+    const dir = scratchDir('scorebook-contract-');
+    const old = join(dir, 'self-1.0.0.xlsx');
+    expect(
+      runCli(['generate', 'gbt-40143-2021@1.0.0', '--editable-weights', '--out', old]).code,
+    ).toBe(0);
+    const next = join(dir, 'self-next.xlsx');
+    const m = runCli([
+      'migrate',
+      old,
+      '--to',
+      'gbt-40143-2021',
+      '--editable-weights',
+      '--out',
+      next,
+    ]);
+    expect(m.code, m.stderr).toBe(0);
+    const migrated = new ExcelJS.Workbook();
+    await migrated.xlsx.readFile(next);
+    for (const [name, ref] of nameTargets(migrated))
+      if (name.startsWith('WT_'))
+        expect(
+          migrated.getWorksheet('汇总')!.getCell(ref.split('!')[1]!.replace(/\$/g, '')).protection
+            ?.locked,
+          name,
+        ).toBe(false);
     const issued = wb.getWorksheet('汇总')!;
     for (const [name, ref] of nameTargets(wb))
       if (name.startsWith('WT_')) {
