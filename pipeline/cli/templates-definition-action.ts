@@ -1,5 +1,6 @@
 /** What `scorebook templates export|import|new` do: a template to its definition workbook and back. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { ensureFolder, writeWholeSync } from '../files/write-whole.ts';
 import { basename, dirname, resolve } from 'node:path';
 import { layDefinition, type Lang, type Template } from '../../core/index.ts';
 import { definitionBytes } from '../definition/write-definition-xlsx.ts';
@@ -28,8 +29,8 @@ function readOrExit(ref: string, lang: Lang): Template {
 
 function writeOut(out: string, bytes: Uint8Array | string, force: boolean | undefined): void {
   if (existsSync(out) && !force) throw UserError.of('cli.definition.exists', { out });
-  mkdirSync(dirname(resolve(out)), { recursive: true });
-  writeFileSync(out, bytes);
+  ensureFolder(dirname(resolve(out)));
+  writeWholeSync(out, bytes);
 }
 
 /** `templates export ID|FILE --xlsx OUT.xlsx`: the template's definition workbook. */
