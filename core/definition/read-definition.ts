@@ -461,43 +461,36 @@ function readGrades(
     }
     const list = ((owner.grades as Obj[] | undefined) ?? []) as Obj[];
     owner.grades = list;
-    const path = [...base, 'grades', list.length];
-    const node: Obj = {};
-    row.locate(path, 'id');
-    row.locate([...path, 'id'], 'id');
-    row.locate([...path, 'min'], 'min');
-    row.locate([...path, 'label'], 'label_zh');
-    row.locate([...path, 'label', 'zh-CN'], 'label_zh');
-    row.locate([...path, 'label', 'en'], 'label_en');
-    const id = row.code('id');
-    if (id !== undefined) node.id = id;
-    const min = row.number('min');
-    if (min !== undefined) node.min = min;
-    const label = row.localized('label_zh', 'label_en');
-    if (label) node.label = label;
-    list.push(node);
+    list.push(labelledBound(row, [...base, 'grades', list.length], 'min'));
   }
+}
+
+/**
+ * A grade or a size band: an id, the bound its column names (a grade's `min`, a band's
+ * `below`) and a label in both languages, each located at its cell.
+ */
+function labelledBound(row: RowReader, path: PathSegment[], bound: 'min' | 'below'): Obj {
+  const node: Obj = {};
+  row.locate(path, 'id');
+  row.locate([...path, 'id'], 'id');
+  row.locate([...path, bound], bound);
+  row.locate([...path, 'label'], 'label_zh');
+  row.locate([...path, 'label', 'zh-CN'], 'label_zh');
+  row.locate([...path, 'label', 'en'], 'label_en');
+  const id = row.code('id');
+  if (id !== undefined) node.id = id;
+  const value = row.number(bound);
+  if (value !== undefined) node[bound] = value;
+  const label = row.localized('label_zh', 'label_en');
+  if (label) node.label = label;
+  return node;
 }
 
 function readSizeBands(sheet: SheetReader | undefined, raw: Obj): void {
   if (!sheet) return;
   const bands: Obj[] = [];
   for (const row of sheet.dataRows()) {
-    const path: PathSegment[] = ['size', 'bands', bands.length];
-    const node: Obj = {};
-    row.locate(path, 'id');
-    row.locate([...path, 'id'], 'id');
-    row.locate([...path, 'below'], 'below');
-    row.locate([...path, 'label'], 'label_zh');
-    row.locate([...path, 'label', 'zh-CN'], 'label_zh');
-    row.locate([...path, 'label', 'en'], 'label_en');
-    const id = row.code('id');
-    if (id !== undefined) node.id = id;
-    const below = row.number('below');
-    if (below !== undefined) node.below = below;
-    const label = row.localized('label_zh', 'label_en');
-    if (label) node.label = label;
-    bands.push(node);
+    bands.push(labelledBound(row, ['size', 'bands', bands.length], 'below'));
   }
   if (bands.length) {
     const size = ((raw.size as Obj | undefined) ?? {}) as Obj;
