@@ -13,11 +13,11 @@ import {
   type OrgDetails,
   type ScoringPlan,
 } from '../../core/index.ts';
-import { readTemplateRef } from '../templates/template-ref.ts';
 import { workbookBytes } from '../workbooks/make-workbook.ts';
 import { UserError } from '../user-error.ts';
 import { CliExit } from './cli-context.ts';
 import { printIssues, say } from './cli-print.ts';
+import { templateOrExit } from './template-arg.ts';
 
 export interface GenerateOptions {
   profile?: string;
@@ -49,12 +49,7 @@ export function planFor(
   opts: { profile?: string; method?: Method; workbookLang?: Lang },
   lang: Lang,
 ): { plan: ScoringPlan; workbookLang: Lang } {
-  const { value: template, errors, notes } = readTemplateRef(ref);
-  printIssues(notes, lang);
-  if (!template) {
-    printIssues(errors, lang);
-    throw new CliExit(1);
-  }
+  const template = templateOrExit(ref, lang);
   const choice = {
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.method ? { method: opts.method } : {}),

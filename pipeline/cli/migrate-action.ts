@@ -10,10 +10,10 @@ import type { Issue, Lang, Template } from '../../core/index.ts';
 import { defuseCsvCell } from '../inputs/defuse-csv.ts';
 import { ensureFolder, writeWholeSync } from '../files/write-whole.ts';
 import { migrateWorkbook, type MigrationReport } from '../migrate/migrate-workbook.ts';
-import { readTemplateRef } from '../templates/template-ref.ts';
 import { UserError } from '../user-error.ts';
 import { CliExit } from './cli-context.ts';
 import { printIssues, say } from './cli-print.ts';
+import { templateOrExit } from './template-arg.ts';
 
 export interface MigrateOptions {
   to: string;
@@ -63,12 +63,7 @@ async function migrateOne(
 }
 
 export async function runMigrate(source: string, opts: MigrateOptions): Promise<void> {
-  const { value: target, errors, notes } = readTemplateRef(opts.to);
-  printIssues(notes, opts.lang);
-  if (!target) {
-    printIssues(errors, opts.lang);
-    throw new CliExit(1);
-  }
+  const target = templateOrExit(opts.to, opts.lang);
   const folder = existsSync(source) && statSync(source).isDirectory();
   if (!folder) {
     if (!/\.xlsx$/i.test(opts.out)) throw UserError.of('cli.out-not-xlsx', { out: opts.out });

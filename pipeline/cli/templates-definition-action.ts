@@ -2,29 +2,18 @@
 import { existsSync } from 'node:fs';
 import { ensureFolder, writeWholeSync } from '../files/write-whole.ts';
 import { basename, dirname, resolve } from 'node:path';
-import { layDefinition, type Lang, type Template } from '../../core/index.ts';
+import { layDefinition, type Lang } from '../../core/index.ts';
 import { definitionBytes } from '../definition/write-definition-xlsx.ts';
 import { isDefinitionFile } from '../definition/read-definition-xlsx.ts';
 import { templateToYaml } from '../definition/template-yaml.ts';
-import { readTemplateRef } from '../templates/template-ref.ts';
 import { UserError } from '../user-error.ts';
-import { CliExit } from './cli-context.ts';
-import { printIssues, say } from './cli-print.ts';
+import { say } from './cli-print.ts';
+import { templateOrExit } from './template-arg.ts';
 import { templateCounts } from './templates-action.ts';
 
 interface WriteOptions {
   lang: Lang;
   force?: boolean;
-}
-
-function readOrExit(ref: string, lang: Lang): Template {
-  const { value, errors, notes } = readTemplateRef(ref);
-  printIssues(notes, lang);
-  if (!value) {
-    printIssues(errors, lang);
-    throw new CliExit(1);
-  }
-  return value;
 }
 
 function writeOut(out: string, bytes: Uint8Array | string, force: boolean | undefined): void {
@@ -39,7 +28,7 @@ export async function exportDefinition(
   opts: WriteOptions & { xlsx: string },
 ): Promise<void> {
   if (!/\.xlsx$/i.test(opts.xlsx)) throw UserError.of('cli.out-not-xlsx', { out: opts.xlsx });
-  const t = readOrExit(ref, opts.lang);
+  const t = templateOrExit(ref, opts.lang);
   writeOut(opts.xlsx, await definitionBytes(layDefinition(t, opts.lang)), opts.force);
   process.stdout.write(
     `${say(opts.lang, 'cli.definition.exported', { out: opts.xlsx, id: t.id, version: t.version, count: templateCounts(t).level3 })}\n`,
@@ -58,7 +47,7 @@ export function importDefinition(file: string, opts: WriteOptions & { out?: stri
   if (!isDefinitionFile(file)) throw UserError.of('cli.definition.not-xlsx', { file });
   if (opts.out !== undefined && !/\.ya?ml$/i.test(opts.out))
     throw UserError.of('cli.definition.out-not-yaml', { out: opts.out });
-  const t = readOrExit(file, opts.lang);
+  const t = templateOrExit(file, opts.lang);
   const yaml = templateToYaml(t, basename(file));
   if (opts.out === undefined) {
     process.stdout.write(yaml);

@@ -1,28 +1,17 @@
 /** What `scorebook templates diff OLD NEW` does: the indicators added, removed, renamed, moved and re-ruled. */
 import { diffTemplates, text, type Lang, type TemplateDiff } from '../../core/index.ts';
 import { templateVersions } from '../templates/registry.ts';
-import { readTemplateRef } from '../templates/template-ref.ts';
 import { UserError } from '../user-error.ts';
-import { CliExit } from './cli-context.ts';
-import { printIssues, say } from './cli-print.ts';
-
-function load(ref: string, lang: Lang) {
-  const { value, errors, notes } = readTemplateRef(ref);
-  printIssues(notes, lang);
-  if (!value) {
-    printIssues(errors, lang);
-    throw new CliExit(1);
-  }
-  return value;
-}
+import { say } from './cli-print.ts';
+import { templateOrExit } from './template-arg.ts';
 
 export function diffCommand(
   oldRef: string,
   newRef: string,
   opts: { json?: boolean; lang: Lang },
 ): void {
-  const from = load(oldRef, opts.lang);
-  const to = load(newRef, opts.lang);
+  const from = templateOrExit(oldRef, opts.lang);
+  const to = templateOrExit(newRef, opts.lang);
   const versions = templateVersions();
   const d = diffTemplates(from, to, (id, v) => versions.get(`${id}@${v}`));
   const label = (t: { id: string; version: string }) => `${t.id} ${t.version}`;
