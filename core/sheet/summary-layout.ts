@@ -285,23 +285,18 @@ function dimensionRow(
   );
   // Blank as the engine reads it: nothing but spaces (a full-width one too) in the input cell,
   // and no N/A mark. An N/A word typed in the input cell is an answer, not a blank.
-  const blankCell = (range: string) =>
-    `(LEN(TRIM(SUBSTITUTE(${quoteSheet(S)}!${range},"\u3000"," ")))=0)`;
   const ref = (c: string) => `${quoteSheet(S)}!${c}`;
-  const unanswered = [
-    ...scoring.dimInputRanges
-      .get(d.id)!
-      .map((x) => `SUMPRODUCT(${blankCell(x.input)}*${blankCell(x.na)})`),
-    // A blank `per` indicator whose divisor is N/A is N/A itself (score-formulas.ts), not unanswered.
-    ...scoring.dimPerRows
-      .get(d.id)!
-      .map(
-        (x) =>
-          `-${blankCell(x.input)}*${blankCell(x.na)}*${naTest(ref(x.per.input), ref(x.per.na))}`,
-      ),
-  ]
-    .join('+')
-    .replace(/\+-/g, '-');
+  const blankCell = (range: string) => `(LEN(TRIM(SUBSTITUTE(${ref(range)},"\u3000"," ")))=0)`;
+  const blanks = scoring.dimInputRanges
+    .get(d.id)!
+    .map((x) => `SUMPRODUCT(${blankCell(x.input)}*${blankCell(x.na)})`);
+  // A blank `per` indicator whose divisor is N/A is N/A itself (score-formulas.ts), not unanswered.
+  const perNa = scoring.dimPerRows
+    .get(d.id)!
+    .map(
+      (x) => `-${blankCell(x.input)}*${blankCell(x.na)}*${naTest(ref(x.per.input), ref(x.per.na))}`,
+    );
+  const unanswered = blanks.join('+') + perNa.join('');
   summary.set(r, SUM_COL.unanswered, f(unanswered, dim('unanswered'), 'number'));
   name(idToName('DIM', d.id), M, r, SUM_COL.score);
   name(idToName('WT', d.id), M, r, SUM_COL.weight);
