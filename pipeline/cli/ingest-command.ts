@@ -15,7 +15,7 @@ export function registerIngestCommand(program: Command): void {
     .addOption(dbOption())
     .option(
       '--workers <n>',
-      'worker threads reading files (default: the number of cores)',
+      'threads reading files, the main one included (default: the number of cores)',
       wholeNumber(1),
     )
     .option(

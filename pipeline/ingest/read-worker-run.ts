@@ -1,16 +1,10 @@
-/** Inside a worker: read the files the main thread asks for, one message per request. */
+/** A helper reader (read-returns.ts): reads the files the main thread asks for, one message per request. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Lang, Template } from '../../core/index.ts';
 import { readReturnedFile } from './read-returned-file.ts';
-import type { WorkerReply, WorkerRequest } from './read-returns.ts';
+import type { ReaderSetup, WorkerReply, WorkerRequest } from './read-returns.ts';
 
 // The templates come from the main thread, compiled once there, not once per worker.
-const { files, maxBytes, lang, templates } = workerData as {
-  files: string[];
-  maxBytes: number;
-  lang: Lang;
-  templates: Map<string, Template>;
-};
+const { files, maxBytes, lang, templates } = workerData as ReaderSetup;
 const port = parentPort!;
 port.on('message', (m: WorkerRequest) => {
   if (m === null) return port.close();

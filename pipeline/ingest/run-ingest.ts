@@ -2,7 +2,7 @@
 import type { Lang } from '../../core/index.ts';
 import { openStore, storeWriteFailed } from '../store/open-store.ts';
 import { IngestWriter, type IngestSummary } from './ingest-writer.ts';
-import { readReturns } from './read-returns.ts';
+import { startReaders, type Readers } from './read-returns.ts';
 
 export interface IngestOptions {
   db: string;
@@ -26,20 +26,28 @@ export async function ingestFiles(
   files: readonly string[],
   opts: IngestOptions,
 ): Promise<IngestSummary> {
-  const store = await openStore(opts.db);
+  // Started first: the helpers start and read while the store opens.
+  const readers: Readers = startReaders(files, {
+    maxBytes: opts.maxBytes,
+    lang: opts.lang,
+    workers: opts.workers,
+  });
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore(opts.db);
+  } catch (e) {
+    readers.close();
+    throw e;
+  }
   let writer: IngestWriter | undefined;
   try {
     writer = await IngestWriter.open(store.con);
     const batch = opts.batchSize ?? BATCH_FILES;
-    await readReturns(
-      files,
-      { maxBytes: opts.maxBytes, lang: opts.lang, workers: opts.workers },
-      async (outcomes) => {
-        for (const o of outcomes) writer!.accept(o, opts.lang);
-        opts.onFile?.();
-        if (writer!.pendingCount >= batch) await writer!.flushBehind();
-      },
-    );
+    await readers.read(async (outcomes) => {
+      for (const o of outcomes) writer!.accept(o, opts.lang);
+      opts.onFile?.();
+      if (writer!.pendingCount >= batch) await writer!.flushBehind();
+    });
     await writer.flush();
     return writer.summary;
   } catch (e) {
@@ -47,6 +55,7 @@ export async function ingestFiles(
     throw storeWriteFailed(e, opts.db);
   } finally {
     // A batch may still be committing when reading failed: the connection closes after it.
+    readers.close();
     await writer?.settled();
     store.close();
   }

@@ -13,7 +13,7 @@ import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { prepareStamp, stampWorkbook } from '../../pipeline/workbooks/stamp-workbook.ts';
 import { compoundFile, filledWorkbook, org, write } from '../support/returned-workbooks.ts';
 import { randomAnswers, rng } from '../support/random-answers.ts';
-import { scratchDir } from '../support/run-cli.ts';
+import { runCli, scratchDir } from '../support/run-cli.ts';
 
 const dir = join(scratchDir('scorebook-read-returns-'), 'returns');
 const FILES = 400;
@@ -85,9 +85,19 @@ describe('readReturns', () => {
       (issued, delivered) => (ahead = Math.max(ahead, issued - delivered)),
     );
     expect(got).toHaveLength(FILES);
-    // Two workers hold at most 32 files each and the window is 128: far below the 400 files
+    // The helper holds at most 32 files, the main thread reads one at a time, and the window is
+    // 128: far below the 400 files
     // that a reader without back-pressure would have pushed at a writer this slow.
     expect(ahead).toBeGreaterThanOrEqual(64); // the readers did run ahead: the writer was the slower
     expect(ahead).toBeLessThanOrEqual(128);
   }, 120_000);
+
+  it('lets its helper go when the store cannot be opened after the helpers started', () => {
+    // The helpers start before the store opens: one left waiting would keep the command from
+    // ever ending (runCli's time limit would then fail this test).
+    const notADatabase = scratchDir('scorebook-read-returns-db-');
+    const r = runCli(['ingest', dir, '--db', notADatabase, '--workers', '2']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(notADatabase);
+  }, 150_000);
 });
