@@ -40,7 +40,7 @@ export function registerReportCommand(program: Command): void {
     .requiredOption('--out <dir>', 'folder for the reports')
     .option(
       '--force',
-      'write into a folder that holds the reports of another template, selection or period (its pages, as its report-manifest.json lists them, are removed)',
+      'write into a folder that holds the reports of another template, selection or period, or compared another way (its pages, as its report-manifest.json lists them, are removed)',
     )
     .option(
       '--pdf',

@@ -1,15 +1,18 @@
 /**
  * `report-manifest.json` in a folder of reports: which template, selection and period its pages
- * are of, when they were written, and which files they are. A later run into the folder for
- * another template, selection or period is refused (a member would open another year's page,
- * or the index would list pages of two selections side by side) unless `force`, which removes
- * the pages the manifest lists and writes a new one. A run for the same comparison replaces its
+ * are of, how they compare (peer groups, partial returns, k, evaluators consolidated), when they
+ * were written, and which files they are. A later run into the folder for another template,
+ * selection, period or way of comparing is refused (a member would open another year's page, or
+ * the index would list pages whose medians were taken over other peers side by side) unless
+ * `force`, which removes the pages the manifest lists and writes a new one. A run for the same comparison replaces its
  * own pages and removes those it no longer writes (an organization gone from the comparison).
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { writeWholeSync } from '../files/write-whole.ts';
 import { basename, join } from 'node:path';
 import { UserError } from '../user-error.ts';
+import type { ConsolidateMethod } from '../benchmark/consolidate.ts';
+import { peerGroupings, type PeerGroupings } from '../benchmark/peer-groupings.ts';
 
 export const MANIFEST_FILE = 'report-manifest.json';
 
@@ -23,6 +26,11 @@ export interface ReportManifest {
   period: string;
   /** the evaluation mode the comparison was limited to (--mode); absent for every mode */
   evaluation_mode?: string;
+  /**
+   * how the pages compare, as the flags that say it with the defaults left out (comparisonFlags);
+   * absent for the defaults, and in a manifest written before it was recorded
+   */
+  comparison?: string;
   generated_at: string;
   /** every file the run wrote in the folder, the manifest aside */
   files: string[];
@@ -30,7 +38,7 @@ export interface ReportManifest {
 
 type Scope = Pick<
   ReportManifest,
-  'template' | 'template_version' | 'profile_hash' | 'period' | 'evaluation_mode'
+  'template' | 'template_version' | 'profile_hash' | 'period' | 'evaluation_mode' | 'comparison'
 >;
 
 const same = (a: Scope, b: Scope) =>
@@ -38,7 +46,38 @@ const same = (a: Scope, b: Scope) =>
   a.template_version === b.template_version &&
   a.profile_hash === b.profile_hash &&
   a.period === b.period &&
-  (a.evaluation_mode ?? null) === (b.evaluation_mode ?? null);
+  (a.evaluation_mode ?? null) === (b.evaluation_mode ?? null) &&
+  (a.comparison ?? '') === (b.comparison ?? '');
+
+/**
+ * How a run compares, as the command-line flags that would say it, each default left out: ''
+ * for --by region,org_type with its default fallback, partial returns unranked, k = 5 and the
+ * evaluators' mean.
+ */
+export function comparisonFlags(c: {
+  peers: PeerGroupings;
+  includePartial: boolean;
+  k: number;
+  consolidate: ConsolidateMethod;
+}): string {
+  const flags: string[] = [];
+  const by = c.peers.by.join(',');
+  if (by !== peerGroupings().by.join(',')) flags.push(`--by ${by}`);
+  const named = (g: readonly string[]) => (g.length ? g.join(',') : 'all');
+  const fallback = c.peers.groupings.slice(1).map(named).join(';');
+  const usual = peerGroupings(c.peers.by).groupings.slice(1).map(named).join(';');
+  if (fallback !== usual) flags.push(`--fallback ${fallback || 'none'}`);
+  if (c.includePartial) flags.push('--include-partial');
+  if (c.k !== 5) flags.push(`--min-group ${c.k}`);
+  if (c.consolidate !== 'mean') flags.push(`--consolidate ${c.consolidate}`);
+  return flags.join(' ');
+}
+
+/** The selection as the refusal names it: the label, then --mode and the comparison's flags. */
+const described = (m: Pick<ReportManifest, 'selection' | 'evaluation_mode' | 'comparison'>) =>
+  [m.selection, m.evaluation_mode ? `--mode ${m.evaluation_mode}` : '', m.comparison ?? '']
+    .filter(Boolean)
+    .join(' ');
 
 function readManifest(dir: string): ReportManifest | null {
   const file = join(dir, MANIFEST_FILE);
@@ -67,7 +106,7 @@ function removeListed(dir: string, files: readonly string[], keep: ReadonlySet<s
  */
 export function claimFolder(
   dir: string,
-  scope: Scope & { selection: string },
+  scope: Scope & Pick<ReportManifest, 'selection'>,
   force: boolean,
 ): string[] {
   const old = readManifest(dir);
@@ -78,9 +117,9 @@ export function claimFolder(
       out: dir,
       template: old.template,
       version: old.template_version,
-      selection: `${old.selection}${old.evaluation_mode ? ` --mode ${old.evaluation_mode}` : ''}`,
+      selection: described(old),
       period: old.period,
-      ours: `${scope.template} ${scope.template_version} ${scope.selection}${scope.evaluation_mode ? ` --mode ${scope.evaluation_mode}` : ''}`,
+      ours: `${scope.template} ${scope.template_version} ${described(scope)}`,
       our_period: scope.period,
     });
   removeListed(dir, old.files, new Set());

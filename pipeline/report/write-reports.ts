@@ -18,7 +18,7 @@ import { checkConsolidate, type ConsolidateMethod } from '../benchmark/consolida
 import { peerGroupings } from '../benchmark/peer-groupings.ts';
 import { checkSized } from '../benchmark/run-benchmark.ts';
 import { selectionLabel } from '../benchmark/selection-label.ts';
-import { claimFolder, MANIFEST_FILE, writeManifest } from './report-manifest.ts';
+import { claimFolder, comparisonFlags, MANIFEST_FILE, writeManifest } from './report-manifest.ts';
 import { readRosterFile } from '../roster/read-roster.ts';
 import { safeFileName, uniqueFileName } from '../roster/safe-file-name.ts';
 import { openStore } from '../store/open-store.ts';
@@ -109,6 +109,12 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
   if (!opts.all && opts.org === undefined) throw UserError.of('reports.org-or-all');
   const k = opts.minGroup ?? 5;
   const peers = peerGroupings(opts.by, opts.fallback);
+  const comparison = comparisonFlags({
+    peers,
+    includePartial: opts.includePartial ?? false,
+    k,
+    consolidate: opts.consolidate ?? 'mean',
+  });
   const out = resolve(opts.out);
   const w = reportWords(opts.lang);
   const generatedAt = opts.generatedAt ?? now();
@@ -155,6 +161,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
         period: scope.period,
         selection: selectionLabel(scope.selection, 'en'),
         ...(scope.mode ? { evaluation_mode: scope.mode } : {}),
+        ...(comparison ? { comparison } : {}),
       },
       opts.force ?? false,
     );
@@ -312,6 +319,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<WriteRepo
       selection: selectionLabel(sel, 'en'),
       period: sel.period,
       ...(data.scope.mode ? { evaluation_mode: data.scope.mode } : {}),
+      ...(comparison ? { comparison } : {}),
       generated_at: generatedAt,
       files: [
         ...written.map((r) => r.file),

@@ -504,6 +504,37 @@ describe('a hub association of 30 members, every region × type group under k', 
     );
   });
 
+  it('refuses pages compared another way (--by, --min-group) in the same folder, naming both, until --force', () => {
+    const out = join(dir, 'compared');
+    const args = ['report', '--db', db, '--template', TEMPLATE, '--out', out];
+    const first = member(RANKED[0]!).id;
+    const second = member(RANKED[1]!).id;
+    expect(runCli([...args, '--org', first]).code).toBe(0);
+    // Another organization compared the same way joins the folder.
+    expect(runCli([...args, '--org', second]).code).toBe(0);
+    const other = runCli([...args, '--org', second, '--by', 'org_type', '--min-group', '3']);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('holds the reports of another comparison');
+    expect(other.stderr).toContain('--by org_type --min-group 3');
+    expect(readdirSync(out).sort()).toEqual(
+      [`${first}-2025.html`, `${second}-2025.html`, 'report-manifest.json'].sort(),
+    );
+    const forced = runCli([
+      ...args,
+      '--org',
+      second,
+      '--by',
+      'org_type',
+      '--min-group',
+      '3',
+      '--force',
+    ]);
+    expect(forced.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([`${second}-2025.html`, 'report-manifest.json'].sort());
+    const manifest = JSON.parse(readFileSync(join(out, 'report-manifest.json'), 'utf8'));
+    expect(manifest.comparison).toBe('--by org_type --min-group 3');
+  });
+
   it('never averages the Annex B and the full return of one organization, and asks which selection', async () => {
     const rows = await queryDb(
       db,
