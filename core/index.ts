@@ -43,4 +43,6 @@ export * from './records/record-values.ts';
 export * from './records/record-period.ts';
 export * from './records/check-records.ts';
 export * from './records/derive-indicators.ts';
+export * from './records/records-measures.ts';
+export * from './records/records-indicators.ts';
 export * from './definition/index.ts';

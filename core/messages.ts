@@ -233,6 +233,12 @@ const CATALOGUE: Record<string, Entry> = {
     en: (p) =>
       `The size is taken from the indicator "${s(p.id)}", which is not a third-level indicator of the template. Name the third-level indicator that records the figure (such as registered volunteers).`,
   },
+  'records.measure-twice': {
+    'zh-CN': (p) =>
+      `指标 "${s(p.id)}" 与指标 "${s(p.first)}" 都取志愿服务记录中的同一数值（${s(p.measure)}）：一个数值只能填入一个指标。请删去其中一个的 records。`,
+    en: (p) =>
+      `The indicators "${s(p.id)}" and "${s(p.first)}" both take the same figure from volunteer records (${s(p.measure)}): a figure fills one indicator only. Remove records from one of them.`,
+  },
   'size.band-order': {
     'zh-CN': (p) =>
       `规模分档 "${s(p.id)}" 的上限 ${s(p.below)} 不大于前一档的上限 ${s(p.previous)}。请从小到大排列各档，每档的上限大于前一档。`,

@@ -7,6 +7,7 @@
 import { RULE_KINDS, RULE_KINDS_MODULES } from '../rules/kinds/index.ts';
 import type { RuleColumn } from '../rules/kinds/rule-columns.ts';
 import { METHODS } from '../template/methods.ts';
+import { RECORDS_MEASURE_IDS } from '../records/records-measures.ts';
 import type { PathSegment } from '../issues.ts';
 import { LANGS, type Lang, type LocalizedText } from '../text.ts';
 
@@ -187,6 +188,17 @@ export const INDICATORS: DefinitionSheetSpec = {
       ),
       'id',
       8,
+    ),
+    col(
+      'records',
+      L('记录数值', 'Records figure'),
+      L(
+        `三级指标取志愿服务记录中的哪一个数值（可选，fill --records 填入）：${RECORDS_MEASURE_IDS.join('、')}；每个数值最多一个指标。`,
+        `The figure of a volunteer service records export this third-level indicator takes (optional; fill --records writes it): ${RECORDS_MEASURE_IDS.join(', ')}; each figure one indicator at most.`,
+      ),
+      'choice',
+      14,
+      RECORDS_MEASURE_IDS.map((m) => ({ value: m, label: L(m, m) })),
     ),
   ],
 };

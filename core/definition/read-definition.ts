@@ -163,6 +163,7 @@ const LEVEL_ONLY: Record<string, readonly number[]> = {
   rule: [3],
   clause: [3],
   was: [3],
+  records: [3],
   ...Object.fromEntries(RULE_COLUMNS.map((c) => [c.key, [3]])),
 };
 
@@ -301,6 +302,9 @@ function readIndicators(
       row.locate([...path, 'was'], 'was');
       const was = row.text('was');
       if (was !== undefined) node.was = /^(新增|new)$/i.test(was.trim()) ? 'new' : row.code('was');
+      row.locate([...path, 'records'], 'records');
+      const records = row.choice('records');
+      if (records !== undefined) node.records = records;
     }
     for (const pc of profileCols) {
       const v = row.rawAt(pc.col);

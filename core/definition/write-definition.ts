@@ -139,6 +139,7 @@ function indicatorsSheet(t: Template | undefined, lang: Lang): LaidSheet {
           ...ruleKind(i.rule).toColumns(i.rule, i.unit),
           clause: i.clause,
           was: i.was === 'new' ? (lang === 'zh-CN' ? '新增' : 'new') : i.was,
+          records: i.records,
         });
         profileCells.push(
           profiles.map((p) =>

@@ -1,7 +1,8 @@
 /**
- * Checked records + a period → the GB/T 40143-2021 indicators they support, each with how it
- * was counted (a coded issue, said in words by the catalogue), every volunteer's cumulative
- * service hours and star level (clause 6.6.2), and the count per star level.
+ * Checked records + a period → the figures they give (records-measures.ts; a template says which
+ * of its indicators takes each), each with how it was counted (a coded issue, said in words by
+ * the catalogue), every volunteer's cumulative service hours and star level (GB/T 40143-2021
+ * clause 6.6.2), and the count per star level.
  *
  * The counting rules (docs/records.md says them to users):
  * - a volunteer is registered from the registration date, or from the first session when that
@@ -15,26 +16,10 @@ import { VOLUNTEER_STAR_LEVELS, volunteerStarLevel } from '../grades/volunteer-s
 import { parseRecordPeriod } from './record-period.ts';
 import { toMicro } from './record-values.ts';
 import type { Day, RecordPeriod, RecordRow } from './records-model.ts';
+import { RECORDS_MEASURES, type RecordsMeasure } from './records-measures.ts';
 
-/** The indicators of GB/T 40143-2021 table A.1 a records export supports, in the table's order. */
-export const RECORDS_INDICATORS = [
-  { id: '2.1.3', unit: '名' },
-  { id: '2.1.4', unit: '%' },
-  { id: '3.1.2', unit: '次' },
-  { id: '3.1.4', unit: '人次' },
-  { id: '3.1.5', unit: 'h' },
-  { id: '3.1.6', unit: 'h/人' },
-  { id: '3.2.1', unit: '人次' },
-  { id: '3.2.2', unit: 'h/人' },
-  { id: '5.1.4', unit: '名' },
-] as const;
-export type RecordsIndicatorId = (typeof RECORDS_INDICATORS)[number]['id'];
-
-/** The template whose indicator ids these are. */
-export const RECORDS_TEMPLATE_ID = 'gbt-40143-2021';
-
-export interface DerivedIndicator {
-  id: RecordsIndicatorId;
+export interface DerivedFigure {
+  id: RecordsMeasure;
   unit: string;
   /** null when it cannot be computed (an average over nobody); a % is a fraction 0..1. */
   value: number | null;
@@ -73,7 +58,7 @@ export interface RecordRowCounts {
 
 export interface DerivedRecords {
   period: RecordPeriod;
-  indicators: DerivedIndicator[];
+  figures: DerivedFigure[];
   /** Volunteers registered by the period's end, by id. */
   volunteers: VolunteerStanding[];
   /** Levels 1 to 5, each with the volunteers at exactly that level. */
@@ -202,13 +187,13 @@ export function deriveIndicators(
     issue(`records.how.${code}`, [], { ...span, ...params });
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
-  const values: Record<RecordsIndicatorId, { value: number | null; how: Issue }> = {
-    '2.1.3': { value: registered, how: how('registered', { count: registered, undated }) },
-    '2.1.4': {
+  const values: Record<RecordsMeasure, { value: number | null; how: Issue }> = {
+    registered: { value: registered, how: how('registered', { count: registered, undated }) },
+    'active-share': {
       value: ratio(active, registered),
       how: how('active-share', { active, registered }),
     },
-    '3.1.2': {
+    activities: {
       value: activityCount,
       how: how('activities', {
         count: activityCount,
@@ -217,34 +202,34 @@ export function deriveIndicators(
         byDate: activities.dated.size,
       }),
     },
-    '3.1.4': {
+    'service-person-times': {
       value: servicePersonTimes,
       how: how('service-person-times', { count: servicePersonTimes }),
     },
-    '3.1.5': {
+    'service-hours': {
       value: serviceHours,
       how: how('service-hours', { hours: serviceHours, rows: servicePersonTimes }),
     },
-    '3.1.6': {
+    'service-average': {
       value: ratio(serviceHours, served),
       how: how('service-average', { hours: serviceHours, volunteers: served }),
     },
-    '3.2.1': {
+    'training-person-times': {
       value: trainingPersonTimes,
       how: how('training-person-times', { count: trainingPersonTimes }),
     },
-    '3.2.2': {
+    'training-average': {
       value: ratio(trainingHours, trained),
       how: how('training-average', { hours: trainingHours, volunteers: trained }),
     },
-    '5.1.4': { value: served, how: how('mobilized', { count: served }) },
+    mobilized: { value: served, how: how('mobilized', { count: served }) },
   };
-  const indicators = RECORDS_INDICATORS.map(({ id, unit }) => ({ id, unit, ...values[id] }));
+  const figures = RECORDS_MEASURES.map(({ id, unit }) => ({ id, unit, ...values[id] }));
 
   const stars = [...VOLUNTEER_STAR_LEVELS]
     .map((band) => ({ level: Number(band.id[0]), minHours: band.min }))
     .sort((a, b) => a.level - b.level)
     .map((s) => ({ ...s, volunteers: volunteers.filter((v) => v.star === s.level).length }));
 
-  return { value: { period, indicators, volunteers, stars, counts }, errors: [] };
+  return { value: { period, figures, volunteers, stars, counts }, errors: [] };
 }

@@ -14,6 +14,8 @@ export function checkTemplate(t: Template): Issue[] {
   const errors: Issue[] = [];
   const seen = new Map<string, PathSegment[]>();
   const indicators = new Map<string, { ind: Indicator; dim: string; path: PathSegment[] }>();
+  /** each records figure → the indicator that takes it */
+  const recordsTaken = new Map<string, string>();
 
   const claim = (id: string, path: PathSegment[]) => {
     const first = seen.get(id);
@@ -36,6 +38,18 @@ export function checkTemplate(t: Template): Issue[] {
         claim(ind.id, iPath);
         expectId(errors, ind.id, `${i + 1}.${j + 1}.${k + 1}`, iPath);
         if (!indicators.has(ind.id)) indicators.set(ind.id, { ind, dim: d.id, path: iPath });
+        if (ind.records) {
+          const first = recordsTaken.get(ind.records);
+          if (first)
+            errors.push(
+              issue('records.measure-twice', [...iPath, 'records'], {
+                measure: ind.records,
+                id: ind.id,
+                first,
+              }),
+            );
+          else recordsTaken.set(ind.records, ind.id);
+        }
         errors.push(...checkRule(ind.rule, ind.unit, [...iPath, 'rule']));
       });
     });

@@ -14,6 +14,7 @@ export type { Band, BandsRule, Rule, RuleKind } from '../rules/kinds/index.ts';
 export { localizedText };
 
 import { METHODS } from './methods.ts';
+import { RECORDS_MEASURE_IDS } from '../records/records-measures.ts';
 import { LANGS, type Lang } from '../text.ts';
 export { METHODS, weighsFirstLevelScores, type Method } from './methods.ts';
 
@@ -36,6 +37,12 @@ export const indicator = z
       .optional()
       .describe(
         'in a new version: the code this indicator had in the previous version, or "new"; absent: the same code',
+      ),
+    records: z
+      .enum(RECORDS_MEASURE_IDS)
+      .optional()
+      .describe(
+        'the figure a volunteer service records export fills this indicator with (scorebook records, fill --records)',
       ),
   })
   .strict();

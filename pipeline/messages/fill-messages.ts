@@ -38,9 +38,9 @@ registerMessages({
     'zh-CN': (p) => `未填写 ${s(p.id)}：${s(p.reason)}`,
     en: (p) => `Not filled ${s(p.id)}: ${s(p.reason)}`,
   },
-  'fill.skip.other-template': {
-    'zh-CN': () => '工作簿不是 GB/T 40143-2021 模板',
-    en: () => 'the workbook is not of GB/T 40143-2021',
+  'fill.skip.not-in-template': {
+    'zh-CN': () => '工作簿的模板中没有取此数值的指标',
+    en: () => "no indicator of the workbook's template takes this figure",
   },
   'fill.skip.not-in-workbook': {
     'zh-CN': () => '工作簿未选用此指标',

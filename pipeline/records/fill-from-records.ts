@@ -3,9 +3,11 @@
  * give, and for each a note of its source for the indicator's evidence cell (which records
  * file, which period, how it was counted, how many rows were left out).
  *
- * Only indicators the workbook has are filled: a workbook of another template, or of a profile
- * that leaves an indicator out, gets the rest listed as skipped, never an error. An indicator
- * with no value (an average over nobody) is skipped too, so a blank never overwrites an answer.
+ * Each figure fills the indicator of the workbook's template that names it (`records` in the
+ * template), and only where the workbook has that indicator: a figure no indicator of the
+ * template takes, or one whose indicator the profile leaves out, is listed as skipped, never an
+ * error. A figure with no value (an average over nobody) is skipped too, so a blank never
+ * overwrites an answer.
  *
  * `fill --records` (wired by the CLI): `const fill = recordsFill(loaded, sub.plan, sub.metadata.lang)`,
  * then either pass `fill.rows` through the same collectInputs → toCellAnswer path as `--inputs`
@@ -17,7 +19,7 @@ import { basename } from 'node:path';
 import {
   issue,
   message,
-  RECORDS_TEMPLATE_ID,
+  recordsIndicators,
   toCellAnswer,
   type InputRow,
   type Issue,
@@ -29,14 +31,16 @@ import {
 } from '../../core/index.ts';
 import '../messages/index.ts';
 import type { LoadedRecords } from './load-records.ts';
+import { templateAt } from '../templates/registry.ts';
 
-export type SkipReason = 'other-template' | 'not-in-workbook' | 'no-value';
+export type SkipReason = 'not-in-template' | 'not-in-workbook' | 'no-value';
 
 export interface RecordsFill {
   /** As an inputs CSV gives them (no row numbers: they come from no CSV). */
   rows: InputRow[];
   /** indicator id → the note of its source, in the workbook's language */
   notes: Map<string, string>;
+  /** by the indicator's id, or by the figure's where the template has no indicator for it */
   skipped: { id: string; reason: SkipReason }[];
   /**
    * The volunteers by star level at the period's end (0: no star yet), as the metadata's
@@ -53,21 +57,24 @@ export function recordsFill(loaded: LoadedRecords, plan: ScoringPlan, lang: Lang
     stars: volunteerStarsText(starLevels(loaded)),
   };
   const inWorkbook = new Set(plan.indicators.map((i) => i.id));
-  const sameTemplate = plan.template.id === RECORDS_TEMPLATE_ID;
+  // The template at the workbook's version: its indicators say which figure each takes.
+  const template = templateAt(plan.template.id, plan.template.version);
+  const takes = template ? recordsIndicators(template) : new Map<string, { id: string }>();
   const { derived } = loaded;
-  for (const ind of derived.indicators) {
-    if (!sameTemplate) fill.skipped.push({ id: ind.id, reason: 'other-template' });
-    else if (!inWorkbook.has(ind.id)) fill.skipped.push({ id: ind.id, reason: 'not-in-workbook' });
-    else if (ind.value === null) fill.skipped.push({ id: ind.id, reason: 'no-value' });
+  for (const figure of derived.figures) {
+    const id = takes.get(figure.id)?.id;
+    if (id === undefined) fill.skipped.push({ id: figure.id, reason: 'not-in-template' });
+    else if (!inWorkbook.has(id)) fill.skipped.push({ id, reason: 'not-in-workbook' });
+    else if (figure.value === null) fill.skipped.push({ id, reason: 'no-value' });
     else {
-      fill.rows.push({ id: ind.id, value: ind.value });
+      fill.rows.push({ id, value: figure.value });
       const note = issue('records.note', [], {
         file: basename(loaded.file),
         period: derived.period.text,
         rejected: loaded.rejected.length,
-        how: message(ind.how, lang),
+        how: message(figure.how, lang),
       });
-      fill.notes.set(ind.id, message(note, lang));
+      fill.notes.set(id, message(note, lang));
     }
   }
   return fill;

@@ -14,15 +14,17 @@ import {
   rejectReason,
   text,
   VOLUNTEER_STAR_LEVELS,
-  RECORDS_TEMPLATE_ID,
-  type DerivedIndicator,
+  recordsIndicators,
+  type DerivedFigure,
+  type Indicator,
+  type RecordsMeasure,
   type Issue,
   type Lang,
 } from '../../core/index.ts';
 import { CliExit } from '../cli/cli-context.ts';
 import { printIssues } from '../cli/cli-print.ts';
 import { terminalLines, terminalText } from '../terminal/escape.ts';
-import { findTemplate } from '../templates/registry.ts';
+import { shippedTemplates } from '../templates/registry.ts';
 import '../messages/index.ts';
 import { loadRecords, type LoadedRecords } from './load-records.ts';
 
@@ -58,17 +60,31 @@ export function runRecords(file: string, opts: RecordsCommandOptions): void {
   if (loaded.value.rejected.length) throw new CliExit(3);
 }
 
-/** `{ period, indicators: [ { id, value, how } ], stars, rejected_rows: [ { row, reason } ] … }` */
+/**
+ * The indicators the figures are shown as: those of the template that takes figures from
+ * records (the first by id, should several), which the templates themselves say (`records`).
+ */
+function recordsTakers(): Map<RecordsMeasure, Indicator> {
+  for (const t of [...shippedTemplates().values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const takes = recordsIndicators(t);
+    if (takes.size) return takes;
+  }
+  return new Map();
+}
+
+/** `{ period, indicators: [ { id, figure, value, how } ], stars, rejected_rows: [ { row, reason } ] … }` */
 export function recordsJson(r: LoadedRecords, lang: Lang) {
-  const { period, indicators, volunteers, stars, counts } = r.derived;
+  const { period, figures, volunteers, stars, counts } = r.derived;
+  const takes = recordsTakers();
   return {
     file: r.file,
     org: r.org || null,
     period: period.text,
     start: period.start,
     end: period.end,
-    indicators: indicators.map((i) => ({
-      id: i.id,
+    indicators: figures.map((i) => ({
+      id: takes.get(i.id)?.id ?? null,
+      figure: i.id,
       unit: i.unit,
       value: i.value,
       how: message(i.how, lang),
@@ -102,7 +118,7 @@ export function recordsJson(r: LoadedRecords, lang: Lang) {
 }
 
 /** A figure as the indicator's unit shows it: a % from its fraction, hours to 2 decimals. */
-function shownValue(i: DerivedIndicator): string {
+function shownValue(i: DerivedFigure): string {
   if (i.value === null) return '—';
   if (i.unit === '%') return `${(Math.round(i.value * 10000) / 100).toFixed(2)}%`;
   if (i.unit.startsWith('h')) return (Math.round(i.value * 100) / 100).toFixed(2);
@@ -125,7 +141,7 @@ function table(cells: string[][], rightAligned: ReadonlySet<number>): string[] {
 }
 
 export function recordsText(r: LoadedRecords, lang: Lang): string {
-  const { period, indicators, volunteers, stars, counts } = r.derived;
+  const { period, figures, volunteers, stars, counts } = r.derived;
   const lines: string[] = [];
   lines.push(
     say('records.out.title', lang, {
@@ -147,21 +163,19 @@ export function recordsText(r: LoadedRecords, lang: Lang): string {
     '',
   );
 
-  const template = findTemplate(RECORDS_TEMPLATE_ID).value;
-  const names = new Map(
-    template?.dimensions.flatMap((d) =>
-      d.groups.flatMap((g) => g.indicators.map((i) => [i.id, text(i.name, lang)] as const)),
-    ),
-  );
+  const takes = recordsTakers();
   const head = say('records.out.head', lang).split('|');
   const rows = [
     head,
-    ...indicators.map((i) => [i.id, names.get(i.id) ?? '', shownValue(i), i.unit]),
+    ...figures.map((f) => {
+      const ind = takes.get(f.id);
+      return [ind?.id ?? '—', ind ? text(ind.name, lang) : f.id, shownValue(f), f.unit];
+    }),
   ];
   const [headLine, ...bodyLines] = table(rows, new Set([2]));
   lines.push(headLine!);
   // "how" under each indicator, in line with its name (ids are 5 wide, then the gap).
-  bodyLines.forEach((line, k) => lines.push(line, `       ${message(indicators[k]!.how, lang)}`));
+  bodyLines.forEach((line, k) => lines.push(line, `       ${message(figures[k]!.how, lang)}`));
 
   lines.push('', say('records.out.stars', lang, { end: period.end }));
   const starRows = [...stars].reverse().map((s) => {

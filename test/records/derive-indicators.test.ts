@@ -10,6 +10,7 @@ import {
 } from '../../core/index.ts';
 import '../../pipeline/messages/index.ts';
 import { fromTable } from '../../pipeline/records/read-records.ts';
+import { figureOf } from './support/gbt-figures.ts';
 
 const TODAY = '2026-01-15';
 const HEAD = ['志愿者编号', '注册日期', '日期', '时长', '活动', '活动编号', '类型'];
@@ -22,9 +23,9 @@ function count(rows: RecordCell[][], period = '2025') {
   return {
     derived: derived.value!,
     rejected: checked.rejected.map((e) => [e.row, rejectReason(e)]),
-    value: (id: string) => derived.value!.indicators.find((i) => i.id === id)!.value,
+    value: (id: string) => derived.value!.figures.find((i) => i.id === figureOf(id))!.value,
     how: (id: string, lang: 'en' | 'zh-CN' = 'en') =>
-      message(derived.value!.indicators.find((i) => i.id === id)!.how, lang),
+      message(derived.value!.figures.find((i) => i.id === figureOf(id))!.how, lang),
   };
 }
 const star = (d: DerivedRecords, id: string) => d.volunteers.find((v) => v.id === id);

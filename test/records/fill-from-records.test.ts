@@ -6,7 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { layoutWorkbook, type OrgDetails, type RowAnswer } from '../../core/index.ts';
+import {
+  layoutWorkbook,
+  RECORDS_MEASURES,
+  type OrgDetails,
+  type RowAnswer,
+} from '../../core/index.ts';
 import { loadRecords } from '../../pipeline/records/load-records.ts';
 import { recordsFill, withRecordAnswers } from '../../pipeline/records/fill-from-records.ts';
 import { GENERATOR, workbookBytes } from '../../pipeline/workbooks/make-workbook.ts';
@@ -82,7 +87,7 @@ describe('fill from records', () => {
     expect(back.mismatches).toEqual([]);
   });
 
-  it('skips what a workbook does not take: a profile without them, another template', async () => {
+  it('skips what a workbook does not take: a profile without them, a template that takes none', async () => {
     const annexB = await workbook('annex-b.xlsx', 'gbt-40143-2021', { profile: 'annex-b-example' });
     const a = recordsFill(loaded, annexB.plan, 'zh-CN');
     expect(a.rows).toEqual([]);
@@ -92,7 +97,9 @@ describe('fill from records', () => {
     const tssof = await workbook('tssof.xlsx', 'tssof-0001-2024-basic');
     const t = recordsFill(loaded, tssof.plan, 'zh-CN');
     expect(t.rows).toEqual([]);
-    expect(t.skipped.every((s) => s.reason === 'other-template')).toBe(true);
+    expect(t.skipped.every((s) => s.reason === 'not-in-template')).toBe(true);
+    // Named by the figures, since the template has no indicator for them.
+    expect(t.skipped.map((s) => s.id)).toEqual(RECORDS_MEASURES.map((m) => m.id));
   });
 
   it('leaves an indicator with no value alone rather than blank an answer', async () => {

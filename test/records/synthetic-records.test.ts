@@ -7,6 +7,7 @@ import { loadRecords } from '../../pipeline/records/load-records.ts';
 import { syntheticRecords } from '../../pipeline/records/synthetic-records.ts';
 import { rng } from '../../pipeline/synthetic/random-answers.ts';
 import { scratchDir } from '../support/run-cli.ts';
+import { figureOf } from './support/gbt-figures.ts';
 
 const dir = scratchDir('scorebook-records-synthetic-');
 
@@ -31,7 +32,7 @@ describe('synthetic records', () => {
     let planted = 0;
     for (let seed = 1; seed <= 12; seed++) {
       const r = counted(syntheticRecords(org, rng(seed), { year: 2025 }), `s${seed}.csv`);
-      expect(r.derived.indicators.find((i) => i.id === '2.1.3')?.value).toBe(120);
+      expect(r.derived.figures.find((i) => i.id === figureOf('2.1.3'))?.value).toBe(120);
       expect(r.rejected.length).toBeLessThanOrEqual(2);
       for (const e of r.rejected)
         expect(['duplicate', 'negative-hours', 'no-volunteer']).toContain(rejectReason(e));
@@ -44,7 +45,7 @@ describe('synthetic records', () => {
 
   it('look like an organization at work: most volunteers active, a few with stars', () => {
     const r = counted(syntheticRecords(org, rng(5), { year: 2025 }), 'plausible.csv');
-    const value = (id: string) => r.derived.indicators.find((i) => i.id === id)!.value!;
+    const value = (id: string) => r.derived.figures.find((i) => i.id === figureOf(id))!.value!;
     expect(value('2.1.4')).toBeGreaterThan(0.3);
     expect(value('2.1.4')).toBeLessThanOrEqual(1);
     expect(value('3.1.2')).toBeGreaterThan(5);
