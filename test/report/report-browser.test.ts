@@ -46,7 +46,7 @@ interface Opened {
 }
 
 /** Opens a page of `out`, refusing (and recording) every request that is not file://. */
-async function open(file: string, screenshot: string): Promise<Opened> {
+async function open(file: string, screenshot: string, folder = out): Promise<Opened> {
   const page = await browser.context.newPage();
   const requests: string[] = [];
   const outside: string[] = [];
@@ -64,7 +64,7 @@ async function open(file: string, screenshot: string): Promise<Opened> {
   });
   try {
     await page.setViewportSize({ width: 1000, height: 900 });
-    await page.goto(pathToFileURL(join(out, file)).href, { waitUntil: 'load' });
+    await page.goto(pathToFileURL(join(folder, file)).href, { waitUntil: 'load' });
     const charts = await page.$$eval('figure[data-chart]', (figs) =>
       figs.map((f) => {
         const svg = f.querySelector('svg');
@@ -134,20 +134,22 @@ describe('reports in chromium', () => {
 
   it('draws only the organization where its group is under k (no fallback), and keeps a hostile name as text', async () => {
     // With the default fallback Z1 is compared with all members; without one, with nobody.
+    // Compared another way, its page goes into a folder of its own (report-manifest.ts).
+    const none = join(dir, 'reports-no-fallback');
     const r = runReport([
       '--db',
       db,
       '--org',
       'Z1',
       '--out',
-      out,
+      none,
       '--lang',
       'zh-CN',
       '--fallback',
       'none',
     ]);
     expect(r.code).toBe(0);
-    const o = await open('Z1-2025.html', 'report-Z1-hostile-name.png');
+    const o = await open('Z1-2025.html', 'report-Z1-hostile-name.png', none);
     expect(o.outside).toEqual([]);
     expect(o.dialogs).toEqual([]);
     expect(o.h1).toBe(HOSTILE);
