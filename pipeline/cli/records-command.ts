@@ -16,7 +16,7 @@ export function registerRecordsCommand(program: Command): void {
   program
     .command('records')
     .description(
-      'count GB/T 40143-2021 indicators and volunteer star levels (6.6.2) from a volunteer service records export; bad rows are listed with their row numbers',
+      "count the figures a template's indicators take (GB/T 40143-2021's nine by default) and volunteer star levels (6.6.2) from a volunteer service records export; bad rows are listed with their row numbers",
     )
     .argument('<file>', 'the records export: CSV (UTF-8 or GBK) or .xlsx, one row per session')
     .requiredOption(
@@ -24,6 +24,10 @@ export function registerRecordsCommand(program: Command): void {
       'a year (2025) or a range of days (2025-07-01..2026-06-30), both ends included',
     )
     .option('--org <id>', 'the organization whose rows to count, when the file holds several')
+    .option(
+      '--template <id|file>',
+      'the template whose indicators the figures are shown as (default: the shipped one whose indicators take figures from records)',
+    )
     .option(
       '--json',
       'print { period, indicators: [ { id, value, how } ], stars: [ { level, min_hours, volunteers } ], volunteers, rows, rejected_rows: [ { row, reason, message } ] }',
@@ -37,11 +41,19 @@ export function registerRecordsCommand(program: Command): void {
     .action(
       async (
         f: string,
-        o: { period: string; org?: string; json?: boolean; today?: string; lang?: string },
+        o: {
+          period: string;
+          org?: string;
+          template?: string;
+          json?: boolean;
+          today?: string;
+          lang?: string;
+        },
       ) =>
         (await import('../records/records-action.ts')).runRecords(f, {
           period: o.period,
           ...(o.org !== undefined ? { org: o.org } : {}),
+          ...(o.template !== undefined ? { template: o.template } : {}),
           ...(o.json ? { json: true } : {}),
           ...(o.today !== undefined ? { today: o.today } : {}),
           lang: parseLang(o.lang),

@@ -240,6 +240,12 @@ const entries: Record<string, MessageEntry> = {
     en: (p) =>
       `${s(p.read)} rows: ${s(p.kept)} kept (${s(p.inPeriod)} in the period, ${s(p.before)} before it counting toward cumulative hours only, ${s(p.after)} after it not counted, ${s(p.registration)} registration only), ${s(p.rejected)} rejected.`,
   },
+  'records.template-takes-none': {
+    'zh-CN': (p) =>
+      `模板 ${s(p.template)} 没有指标取志愿服务记录中的数值（指标的 records），无法按它显示。取这些数值的模板：${s(p.takers)}。请换一个 --template，或在模板中为相应指标写明 records。`,
+    en: (p) =>
+      `No indicator of the template ${s(p.template)} takes a figure from volunteer records (an indicator's records), so the figures cannot be shown as its indicators. Templates that take them: ${s(p.takers)}. Choose another --template, or give the indicators their records in the template.`,
+  },
   'records.out.head': {
     'zh-CN': () => '编号|指标|数值|单位',
     en: () => 'id|indicator|value|unit',

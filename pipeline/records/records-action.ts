@@ -25,12 +25,15 @@ import { CliExit } from '../cli/cli-context.ts';
 import { printIssues } from '../cli/cli-print.ts';
 import { terminalLines, terminalText } from '../terminal/escape.ts';
 import { shippedTemplates } from '../templates/registry.ts';
+import { templateOrExit } from '../cli/template-arg.ts';
 import '../messages/index.ts';
 import { loadRecords, type LoadedRecords } from './load-records.ts';
 
 export interface RecordsCommandOptions {
   period: string;
   org?: string;
+  /** the template whose indicators the figures are shown as (an id or a file) */
+  template?: string;
   json?: boolean;
   /** The day "in the future" is measured against (default: today, local time). */
   today?: string;
@@ -44,6 +47,7 @@ const say = (code: string, lang: Lang, params: Issue['params'] = {}) =>
   message(issue(code, [], params), lang);
 
 export function runRecords(file: string, opts: RecordsCommandOptions): void {
+  const takes = opts.template ? takersOf(opts.template, opts.lang) : recordsTakers();
   const loaded = loadRecords(file, {
     period: opts.period,
     ...(opts.org !== undefined ? { org: opts.org } : {}),
@@ -54,28 +58,52 @@ export function runRecords(file: string, opts: RecordsCommandOptions): void {
     throw new CliExit(1);
   }
   const out = opts.json
-    ? `${JSON.stringify(recordsJson(loaded.value, opts.lang), null, 2)}\n`
-    : terminalLines(recordsText(loaded.value, opts.lang));
+    ? `${JSON.stringify(recordsJson(loaded.value, opts.lang, takes), null, 2)}\n`
+    : terminalLines(recordsText(loaded.value, opts.lang, takes));
   process.stdout.write(out);
   if (loaded.value.rejected.length) throw new CliExit(3);
 }
 
+type Takers = Map<RecordsMeasure, Indicator>;
+
+/** The shipped templates whose indicators take figures from records, by id. */
+function takingTemplates() {
+  return [...shippedTemplates().values()]
+    .filter((t) => recordsIndicators(t).size)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
 /**
- * The indicators the figures are shown as: those of the template that takes figures from
- * records (the first by id, should several), which the templates themselves say (`records`).
+ * By default the figures are shown as the indicators of the shipped template that takes them
+ * (the first by id, should several), as the templates themselves say (`records`).
  */
-function recordsTakers(): Map<RecordsMeasure, Indicator> {
-  for (const t of [...shippedTemplates().values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const takes = recordsIndicators(t);
-    if (takes.size) return takes;
-  }
-  return new Map();
+function recordsTakers(): Takers {
+  const first = takingTemplates()[0];
+  return first ? recordsIndicators(first) : new Map();
+}
+
+/** --template: its indicators, or a refusal naming those that take figures when it takes none. */
+function takersOf(ref: string, lang: Lang): Takers {
+  const template = templateOrExit(ref, lang);
+  const takes = recordsIndicators(template);
+  if (takes.size) return takes;
+  printIssues(
+    [
+      issue('records.template-takes-none', [], {
+        template: template.id,
+        takers: takingTemplates()
+          .map((t) => t.id)
+          .join(', '),
+      }),
+    ],
+    lang,
+  );
+  throw new CliExit(1);
 }
 
 /** `{ period, indicators: [ { id, figure, value, how } ], stars, rejected_rows: [ { row, reason } ] … }` */
-export function recordsJson(r: LoadedRecords, lang: Lang) {
+export function recordsJson(r: LoadedRecords, lang: Lang, takes: Takers = recordsTakers()) {
   const { period, figures, volunteers, stars, counts } = r.derived;
-  const takes = recordsTakers();
   return {
     file: r.file,
     org: r.org || null,
@@ -140,7 +168,7 @@ function table(cells: string[][], rightAligned: ReadonlySet<number>): string[] {
   );
 }
 
-export function recordsText(r: LoadedRecords, lang: Lang): string {
+export function recordsText(r: LoadedRecords, lang: Lang, takes: Takers = recordsTakers()): string {
   const { period, figures, volunteers, stars, counts } = r.derived;
   const lines: string[] = [];
   lines.push(
@@ -163,7 +191,6 @@ export function recordsText(r: LoadedRecords, lang: Lang): string {
     '',
   );
 
-  const takes = recordsTakers();
   const head = say('records.out.head', lang).split('|');
   const rows = [
     head,

@@ -51,6 +51,30 @@ describe('records figures where the template says', () => {
     expect(sub.answers.get('2.1.3')?.input ?? null).toBeNull();
   }, 120_000);
 
+  it('shows the figures as the indicators of the template asked for, and refuses one that takes none', () => {
+    writeFileSync(join(mine, 'my-volunteer-standard.yaml'), own);
+    const args = ['records', EXAMPLE, '--period', '2025', '--today', '2026-06-01'];
+    const json = runCli([...args, '--template', 'my-volunteer-standard', '--json'], { env });
+    expect(json.code).toBe(3); // the example plants rejected rows
+    const shown = JSON.parse(json.stdout).indicators as { id: string | null; figure: string }[];
+    expect(shown.find((i) => i.figure === 'registered')?.id).toBe('5.1.4');
+    expect(shown.filter((i) => i.id !== null)).toHaveLength(1);
+    const text = runCli([...args, '--template', 'my-volunteer-standard'], { env });
+    expect(text.stdout).toMatch(/^5\.1\.4\s+Number of volunteers mobilized\s+9\s+名$/m);
+    // By default, as GB/T 40143's indicators.
+    const byDefault = JSON.parse(runCli([...args, '--json'], { env }).stdout);
+    expect(byDefault.indicators[0]).toMatchObject({ id: '2.1.3', figure: 'registered' });
+
+    const none = runCli([...args, '--template', 'tssof-0001-2024-basic'], { env });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain(
+      'No indicator of the template tssof-0001-2024-basic takes a figure from volunteer records',
+    );
+    expect(none.stderr).toContain(
+      'Templates that take them: gbt-40143-2021, my-volunteer-standard.',
+    );
+  }, 120_000);
+
   it('refuses one figure declared on two indicators, at the second', () => {
     const twice = own.replace(
       /(- id: "2\.1\.3"\n[\s\S]*?\n(\s*)unit: .*\n)/,
