@@ -8,7 +8,8 @@
  * group under 5, so that reports fall back to coarser peer groups). All ingested into
  * demo/scorebook.duckdb, benchmarked, and reported.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeWholeSync } from '../files/write-whole.ts';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { resolvePlan, withCheckCharacter, type EvaluationMode, type RowAnswer, type ScoringPlan } from '../../core/index.ts';
@@ -95,7 +96,7 @@ async function fillFromRecords(j: { file: string; member: { org_id: string; org:
   const folder = join(out, 'records');
   mkdirSync(folder, { recursive: true });
   const records = join(folder, `${j.member.org_id}.csv`);
-  writeFileSync(records, `\uFEFF${syntheticRecords(j.member.org, rng(seed * 1000 + Number(j.member.org_id.slice(1))), { year: 2025 })}`);
+  writeWholeSync(records, `\uFEFF${syntheticRecords(j.member.org, rng(seed * 1000 + Number(j.member.org_id.slice(1))), { year: 2025 })}`);
   const sub = openSubmissionFile(j.file).value!;
   const opts = { records, out: j.file, lang: 'zh-CN' as const };
   // What the records cannot give stays blank, as fill says; the demo's log says only the totals.
@@ -127,7 +128,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
     org: syntheticOrg(random),
   })).map((m, i) => ({ ...m, credit_code: creditCode(m.org_type, i % REGIONS.length, 1000 + i) }));
   const rosterFile = join(out, 'roster.csv');
-  writeFileSync(rosterFile, `\uFEFF${Papa.unparse(members.map(({ org_id, org_name, region, org_type, credit_code }) => ({ org_id, org_name, region, org_type, credit_code, mode: 'secretariat' })))}\r\n`);
+  writeWholeSync(rosterFile, `\uFEFF${Papa.unparse(members.map(({ org_id, org_name, region, org_type, credit_code }) => ({ org_id, org_name, region, org_type, credit_code, mode: 'secretariat' })))}\r\n`);
   log(`1/5 Roster of ${members.length} organizations in ${REGIONS.length} regions → ${rosterFile}`);
 
   // 2. Their returns: two periods, some with a second evaluator; some late, edited, duplicated or broken.
@@ -160,7 +161,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
     const raw = j.special === 'reweighted' ? EDITED_WEIGHTS(j.plan) : undefined;
     const edited = raw ? resolvePlan(template, { weights: raw }).value! : j.plan;
     const { bytes } = await workbookBytes(edited, who, 'zh-CN', { answers, ...(raw ? { rawWeights: raw, issued: j.plan } : {}) });
-    writeFileSync(j.file, j.special === 'not-calculated' ? withoutCachedValues(bytes) : bytes);
+    writeWholeSync(j.file, j.special === 'not-calculated' ? withoutCachedValues(bytes) : bytes);
     if (j.period === '2025' && j.evaluator === '秘书处' && j.plan === plan && FROM_RECORDS(members.indexOf(j.member))) await fillFromRecords(j, out, opts.seed);
     progress.tick();
   }
@@ -170,9 +171,9 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   const late = members.length * 2 - new Set(jobs.filter((j) => j.evaluator === '秘书处').map((j) => `${j.member.org_id}/${j.period}`)).size;
   // An edited formula (the total overwritten), a duplicate under another name, a broken file.
   const edited = jobs[3]!.file;
-  writeFileSync(edited, editParts(readFileSync(edited), (name, xml) => (name === 'xl/worksheets/sheet2.xml' ? xml.replace(/(<f>IF\([^<]*=0,&quot;&quot;,100\*SUM\([^<]*<\/f><v>)[^<]*(<\/v>)/, '$199$2') : xml)));
+  writeWholeSync(edited, editParts(readFileSync(edited), (name, xml) => (name === 'xl/worksheets/sheet2.xml' ? xml.replace(/(<f>IF\([^<]*=0,&quot;&quot;,100\*SUM\([^<]*<\/f><v>)[^<]*(<\/v>)/, '$199$2') : xml)));
   copyFileSync(jobs[5]!.file, join(returns, `${jobs[5]!.member.org_id}-2024-resent-copy.xlsx`));
-  writeFileSync(join(returns, 'M9999-2025-damaged.xlsx'), 'this file was damaged in transit');
+  writeWholeSync(join(returns, 'M9999-2025-damaged.xlsx'), 'this file was damaged in transit');
   log(`   ${jobs.length} returns (${jobs.filter((j) => j.evaluator !== '秘书处').length} by a second evaluator; ${late} organizations late for 2025), plus one edited, one duplicate, one broken`);
   const specials = (s: Job['special']) => jobs.filter((j) => j.special === s).length;
   log(`   of them ${specials('partial')} partial (blanks left), ${specials('reweighted')} with the weights changed, ${specials('not-calculated')} saved without calculation, ${jobs.filter((j) => j.plan !== plan).length} on a second selection (Annex B), ${fromRecords} filled from volunteer service records (${join(out, 'records')})`);
@@ -189,14 +190,14 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
     org: syntheticOrg(random),
   }));
   const hubRoster = join(out, 'hub-roster.csv');
-  writeFileSync(hubRoster, `\uFEFF${Papa.unparse(hub.map(({ org_id, org_name, region, org_type }) => ({ org_id, org_name, region, org_type, period: '2025' })))}\r\n`);
+  writeWholeSync(hubRoster, `\uFEFF${Papa.unparse(hub.map(({ org_id, org_name, region, org_type }) => ({ org_id, org_name, region, org_type, period: '2025' })))}\r\n`);
   const hubFiles: string[] = [];
   for (const m of hub) {
     const answers = plausibleAnswers(hubPlan, m.org, 'zh-CN', random);
     const { bytes } = await workbookBytes(hubPlan, { org_id: m.org_id, org_name: m.org_name, region: m.region, org_type: m.org_type, period: '2025', evaluator: '枢纽秘书处', evaluation_mode: 'secretariat' }, 'zh-CN', { answers });
     const file = join(returns, 'hub', safeFileName([m.org_id, '2025'], '.xlsx'));
     mkdirSync(join(returns, 'hub'), { recursive: true });
-    writeFileSync(file, bytes);
+    writeWholeSync(file, bytes);
     hubFiles.push(file);
   }
   log(`   and a hub association of ${hub.length} members on ${HUB_TEMPLATE} (${HUB_REGIONS.length} regions × ${TYPES.length} types, every group under 5) → ${hubRoster}`);
@@ -216,7 +217,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   try {
     const result = await runBenchmark(store.con, { template: opts.template, profile: 'none', period: '2025' });
     groups = result.groups.length;
-    writeFileSync(join(out, 'benchmark-2025.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeWholeSync(join(out, 'benchmark-2025.json'), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     store.close();
   }
