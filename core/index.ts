@@ -21,6 +21,7 @@ export * from './grades/volunteer-stars.ts';
 export * from './rules/describe-rule.ts';
 export * from './sheet/sheet-model.ts';
 export * from './sheet/sheet-labels.ts';
+export * from './sheet/identity-segments.ts';
 export * from './sheet/score-formulas.ts';
 export * from './sheet/layout-workbook.ts';
 export * from './sheet/scoring-columns.ts';

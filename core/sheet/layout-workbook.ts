@@ -12,7 +12,7 @@ import { answersToInputs, type RowAnswer } from '../workbook/row-answers.ts';
 import { cachedValue } from './cached-values.ts';
 import type { FormulaCell, LayoutContext } from './layout-context.ts';
 import { layoutMetadata } from './metadata-layout.ts';
-import { LINE_POINTS, rowHeights } from './row-heights.ts';
+import { linePointsFor, rowHeights } from './row-heights.ts';
 import { layoutRules } from './rules-layout.ts';
 import { layoutScoring } from './scoring-layout.ts';
 import { sheetLabels } from './sheet-labels.ts';
@@ -77,11 +77,7 @@ export function layoutWorkbook(
   const visible = [scoring.sheet, summary, rules.sheet];
   // Each row as tall as its wrapped text (the metadata sheet wraps nothing).
   for (const sheet of visible) {
-    const heights = rowHeights(
-      sheet,
-      SHEET_STYLES,
-      lang === 'zh-CN' ? LINE_POINTS.cjk : LINE_POINTS.latin,
-    );
+    const heights = rowHeights(sheet, SHEET_STYLES, linePointsFor(lang));
     if (heights.length) sheet.rowHeights = heights;
   }
   return {

@@ -9,6 +9,7 @@
  * the estimate errs on the side of a little white space rather than cut text.
  */
 import type { CellSpec, SheetSpec, StyleName, StyleSpec } from './sheet-model.ts';
+import type { Lang } from '../text.ts';
 
 /** A wide character: CJK ideographs and punctuation, kana, hangul, fullwidth forms. */
 const WIDE_RANGES =
@@ -67,6 +68,10 @@ export function wrappedLines(text: string, width: number): number {
 
 /** Points per line of wrapped text, by the workbook's font, and what a taller row adds for its margins. */
 export const LINE_POINTS = { cjk: 15, latin: 13.5 } as const;
+
+/** The line height of a workbook's language: its Chinese font's lines are taller. */
+export const linePointsFor = (lang: Lang): number =>
+  lang === 'zh-CN' ? LINE_POINTS.cjk : LINE_POINTS.latin;
 export const ROW_PADDING_POINTS = 3;
 
 /**
@@ -109,31 +114,39 @@ export function rowHeights(
   styles: Record<StyleName, StyleSpec>,
   linePoints: number = LINE_POINTS.cjk,
 ): (number | undefined)[] {
-  const mergeAt = (r: number, c: number) =>
-    sheet.merges.find((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
   const heights: (number | undefined)[] = [];
-  for (let r = 0; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r];
-    let points = 0;
-    let lines = 1;
-    cells?.forEach((c, col) => {
-      if (c?.style && !styles[c.style].locked) lines = Math.max(lines, INPUT_ROW_MIN_LINES);
-      if (!c?.style || !styles[c.style].wrap) return;
-      const m = mergeAt(r, col);
-      // A merged cell's text is its first cell's; a merge over rows is left to the default.
-      if (m && (m.row !== r || m.col !== col || m.rows > 1)) return;
-      const width = m
-        ? sheet.columns.slice(col, col + m.cols).reduce((a, x) => a + x.width, 0)
-        : sheet.columns[col]?.width;
-      if (width === undefined) return;
-      const scale = (styles[c.style].size ?? BASE_SIZE) / BASE_SIZE;
-      const n = wrappedLines(cellText(c), width / scale);
-      if (scale === 1) lines = Math.max(lines, n);
-      else if (n > 1) points = Math.max(points, heightForLines(n, linePoints * scale) ?? 0);
-    });
-    const h = heightForLines(lines, linePoints);
-    heights.push(points > (h ?? 0) ? points : h);
-  }
+  for (let r = 0; r < sheet.rows.length; r++) heights.push(rowHeight(sheet, r, styles, linePoints));
   while (heights.length && heights[heights.length - 1] === undefined) heights.pop();
   return heights;
+}
+
+/** Row `r`'s height in points as rowHeights gives it (undefined: the default height). */
+export function rowHeight(
+  sheet: Pick<SheetSpec, 'rows' | 'columns' | 'merges'>,
+  r: number,
+  styles: Record<StyleName, StyleSpec>,
+  linePoints: number = LINE_POINTS.cjk,
+): number | undefined {
+  const mergeAt = (c: number) =>
+    sheet.merges.find((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
+  const cells = sheet.rows[r];
+  let points = 0;
+  let lines = 1;
+  cells?.forEach((c, col) => {
+    if (c?.style && !styles[c.style].locked) lines = Math.max(lines, INPUT_ROW_MIN_LINES);
+    if (!c?.style || !styles[c.style].wrap) return;
+    const m = mergeAt(col);
+    // A merged cell's text is its first cell's; a merge over rows is left to the default.
+    if (m && (m.row !== r || m.col !== col || m.rows > 1)) return;
+    const width = m
+      ? sheet.columns.slice(col, col + m.cols).reduce((a, x) => a + x.width, 0)
+      : sheet.columns[col]?.width;
+    if (width === undefined) return;
+    const scale = (styles[c.style].size ?? BASE_SIZE) / BASE_SIZE;
+    const n = wrappedLines(cellText(c), width / scale);
+    if (scale === 1) lines = Math.max(lines, n);
+    else if (n > 1) points = Math.max(points, heightForLines(n, linePoints * scale) ?? 0);
+  });
+  const h = heightForLines(lines, linePoints);
+  return points > (h ?? 0) ? points : h;
 }

@@ -17,6 +17,7 @@ import { perOf } from '../rules/kinds/per-figure.ts';
 import { numericDomain } from '../rules/read-input.ts';
 import { scoreFormula, type PerCells } from './score-formulas.ts';
 import { unitLabel } from './sheet-labels.ts';
+import { identitySegment, SUBTITLE_GAP } from './identity-segments.ts';
 import { a1, type SheetSpec, type ValidationSpec } from './sheet-model.ts';
 import { withinValidationLimits } from './validation-texts.ts';
 
@@ -157,10 +158,14 @@ function heading(
   scoring.set(1, 0, {
     value: [
       `${L.org}${L.colon}${meta.org_name}${meta.org_id ? (lang === 'zh-CN' ? `（${meta.org_id}）` : ` (${meta.org_id})`) : ''}`,
+      ...(meta.credit_code ? [identitySegment('credit_code', meta.credit_code, lang)] : []),
       `${L.period}${L.colon}${meta.period}`,
+      ...(meta.evaluation_mode
+        ? [identitySegment('evaluation_mode', meta.evaluation_mode, lang)]
+        : []),
       `${L.evaluator}${L.colon}${meta.evaluator}`,
       `${L.profile}${L.colon}${plan.profile ? text(plan.profile.name, lang) : '—'}`,
-    ].join('    '),
+    ].join(SUBTITLE_GAP),
     style: 'subtitle',
   });
   const headers = [

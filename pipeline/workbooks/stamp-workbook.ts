@@ -4,17 +4,26 @@
  * shared strings replaced (XML-escaped) and the zip rebuilt. Only strings differ between
  * members, so the copies are the exceljs output cell for cell (a test compares them). The
  * printed header (organization and period) is in the sheets' own XML, not the shared strings:
- * its placeholders are replaced there, escaped as header text too ("&" doubled).
+ * its placeholders are replaced there, escaped as header text too ("&" doubled). The subtitle
+ * wraps to as many lines as the member's own details take, so its row gets the member's height.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import {
   headerFooterText,
+  identitySegment,
+  linePointsFor,
+  rowHeight,
+  SUBTITLE_GAP,
+  type CellSpec,
+  type IdentityField,
   type Lang,
+  type SheetSpec,
   type OrgDetails,
   type RowAnswer,
   type ScoringPlan,
 } from '../../core/index.ts';
 import { workbookModel } from './make-workbook.ts';
+import type { WorkbookModel } from '../../core/index.ts';
 import { writeWorkbookBuffer } from '../xlsx/write-workbook.ts';
 
 const FIELDS = [
@@ -49,7 +58,19 @@ export interface Stamp {
   sharedStrings: string;
   /** The worksheet parts that hold placeholders (in their printed header), as text. */
   sheetParts: Record<string, string>;
+  /** the workbook's language: the subtitle's identity segments are in its words */
+  lang: Lang;
+  /** the scoring sheet's subtitle (row 2), with placeholders, to give each copy its height */
+  subtitle?: {
+    part: string;
+    cell: CellSpec;
+    sheet: Pick<SheetSpec, 'columns' | 'merges'>;
+    styles: WorkbookModel['styles'];
+  };
 }
+
+/** The scoring sheet's row of the subtitle (0-based), under the title. */
+const SUBTITLE_ROW = 1;
 
 /** `answers` pre-fill every copy alike (the benchmark's returns); members get blank sheets. */
 export async function prepareStamp(
@@ -78,7 +99,16 @@ export async function prepareStamp(
     const xml = strFromU8(bytes);
     if (xml.includes('⟦')) sheetParts[name] = xml;
   }
-  return { entries, sharedStrings, sheetParts };
+  // The scoring sheet is the model's first, which the writer names sheet1.xml.
+  const scoring = model.sheets[0]!;
+  const cell = scoring.rows[SUBTITLE_ROW]?.[0];
+  const subtitle = cell && {
+    part: 'xl/worksheets/sheet1.xml',
+    cell,
+    sheet: { columns: scoring.columns, merges: scoring.merges },
+    styles: model.styles,
+  };
+  return { entries, sharedStrings, sheetParts, lang, ...(subtitle ? { subtitle } : {}) };
 }
 
 function xmlEscape(s: string): string {
@@ -95,24 +125,60 @@ function xmlSafe(s: string): string {
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
-export function stampWorkbook(stamp: Stamp, values: StampValues): Uint8Array {
-  const shared = stamp.sharedStrings.replace(/⟦([a-z_]+)⟧/g, (m, f: string) => {
+/**
+ * `text` with the member's details in place of the placeholders, each escaped by `esc`: the
+ * subtitle's credit code and evaluation mode (core/sheet/identity-segments.ts) as the layout
+ * makes them for this member, the segment with its value or no segment at all without one;
+ * then every other placeholder.
+ */
+function fillIn(text: string, values: StampValues, lang: Lang, esc: (s: string) => string) {
+  let out = text;
+  for (const f of ['credit_code', 'evaluation_mode'] as const satisfies IdentityField[]) {
+    const placeholder = esc(SUBTITLE_GAP + identitySegment(f, token(f), lang));
+    const v = xmlSafe(stampText(values, f) ?? '');
+    out = out.split(placeholder).join(v ? esc(SUBTITLE_GAP + identitySegment(f, v, lang)) : '');
+  }
+  return out.replace(/⟦([a-z_]+)⟧/g, (m, f: string) => {
     const v = stampText(values, f);
-    return v === undefined ? m : xmlEscape(xmlSafe(v));
+    return v === undefined ? m : esc(xmlSafe(v));
   });
-  const sheets = Object.fromEntries(
+}
+
+/** Row `r`'s start tag with the height given (none: the default height), as the writer puts it. */
+function withRowHeight(xml: string, r: number, points: number | undefined): string {
+  return xml.replace(new RegExp(`<row r="${r}"([^>]*)>`), (_, attrs: string) => {
+    const rest = attrs.replace(/ ht="[^"]*"/, '').replace(/ customHeight="1"/, '');
+    return `<row r="${r}"${points === undefined ? '' : ` ht="${points}" customHeight="1"`}${rest}>`;
+  });
+}
+
+export function stampWorkbook(stamp: Stamp, values: StampValues): Uint8Array {
+  const shared = fillIn(stamp.sharedStrings, values, stamp.lang, xmlEscape);
+  const sheets: Record<string, string> = Object.fromEntries(
     Object.entries(stamp.sheetParts).map(([name, xml]) => [
       name,
-      strToU8(
-        xml.replace(/⟦([a-z_]+)⟧/g, (m, f: string) => {
-          const v = stampText(values, f);
-          return v === undefined ? m : xmlEscape(headerFooterText(xmlSafe(v)));
-        }),
-      ),
+      fillIn(xml, values, stamp.lang, (s) => xmlEscape(headerFooterText(s))),
     ]),
   );
+  const sub = stamp.subtitle;
+  if (sub) {
+    const text = fillIn(String(sub.cell.value ?? ''), values, stamp.lang, (s) => s);
+    const rows = [[], [{ ...sub.cell, value: text }]];
+    const points = rowHeight(
+      { ...sub.sheet, rows },
+      SUBTITLE_ROW,
+      sub.styles,
+      linePointsFor(stamp.lang),
+    );
+    const xml = sheets[sub.part] ?? strFromU8(stamp.entries[sub.part]!);
+    sheets[sub.part] = withRowHeight(xml, SUBTITLE_ROW + 1, points);
+  }
   return zipSync(
-    { ...stamp.entries, ...sheets, 'xl/sharedStrings.xml': strToU8(shared) },
+    {
+      ...stamp.entries,
+      ...Object.fromEntries(Object.entries(sheets).map(([n, xml]) => [n, strToU8(xml)])),
+      'xl/sharedStrings.xml': strToU8(shared),
+    },
     { level: 6 },
   );
 }
