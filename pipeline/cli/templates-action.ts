@@ -18,6 +18,7 @@ import { templateDirs, templateVersions } from '../templates/registry.ts';
 import { readTemplateRef } from '../templates/template-ref.ts';
 import { CliExit } from './cli-context.ts';
 import { lineWriter, printIssues, say } from './cli-print.ts';
+import { templateOrExit } from './template-arg.ts';
 
 export function templateCounts(t: Template): { level1: number; level2: number; level3: number } {
   const level2 = t.dimensions.reduce((a, d) => a + d.groups.length, 0);
@@ -73,12 +74,7 @@ export function showTemplate(
   ref: string,
   opts: { json?: boolean; lang: Lang; profile?: string },
 ): void {
-  const { value: t, errors, notes } = readTemplateRef(ref);
-  if (!t) {
-    printIssues(errors, opts.lang);
-    throw new CliExit(1);
-  }
-  printIssues(notes, opts.lang);
+  const t = templateOrExit(ref, opts.lang);
   // The rules as they apply: the template's, or the profile's choice and overrides.
   const resolved = resolvePlan(t, opts.profile ? { profile: opts.profile } : {});
   if (!resolved.value) {
