@@ -45,10 +45,9 @@ export const EXPORTED = [
 export type ExportFormat = 'csv' | 'parquet' | 'xlsx';
 const XLSX_MAX_ROWS = 1_048_575;
 
-async function columns(
-  con: DuckDBConnection,
-  table: string,
-): Promise<{ name: string; type: string }[]> {
+type Column = { name: string; type: string };
+
+async function columns(con: DuckDBConnection, table: string): Promise<Column[]> {
   const r = await con.runAndReadAll(
     `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`,
     [table],
@@ -57,8 +56,7 @@ async function columns(
 }
 
 /** SELECT list that prefixes an apostrophe to text starting with = + - @ (or tab/CR). */
-async function defusedSelect(con: DuckDBConnection, table: string): Promise<string> {
-  const cols = await columns(con, table);
+function defusedSelect(cols: readonly Column[]): string {
   return cols
     .map(({ name, type }) => {
       const q = quotedIdentifier(name);
@@ -86,8 +84,7 @@ const WHOLE_NUMBERS = new Set([
  * every timestamp as ISO 8601 text in UTC (2025-06-01T08:30:00.000Z), one form in every sheet
  * and unambiguous without a time zone column; a sheet has no time zones.
  */
-async function sheetSelect(con: DuckDBConnection, table: string): Promise<string> {
-  const cols = await columns(con, table);
+function sheetSelect(cols: readonly Column[]): string {
   return cols
     .map(({ name, type }) => {
       const q = quotedIdentifier(name);
@@ -113,15 +110,16 @@ const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"
 async function writeCsv(
   con: DuckDBConnection,
   table: string,
+  cols: readonly Column[],
   file: string,
   opts: { lang: Lang; bom: boolean; from?: string },
 ): Promise<void> {
   const rows = `${file}.rows`;
   try {
     await con.run(
-      `COPY (SELECT ${await defusedSelect(con, table)} FROM ${opts.from ?? table}) TO ${quotedString(rows)} (FORMAT csv, HEADER false)`,
+      `COPY (SELECT ${defusedSelect(cols)} FROM ${opts.from ?? table}) TO ${quotedString(rows)} (FORMAT csv, HEADER false)`,
     );
-    const header = (await columns(con, table)).map((c) => csvCell(columnHeader(c.name, opts.lang)));
+    const header = cols.map((c) => csvCell(columnHeader(c.name, opts.lang)));
     writeFileSync(file, `${opts.bom ? '\uFEFF' : ''}${header.join(',')}\n`);
     await pipeline(createReadStream(rows), createWriteStream(file, { flags: 'a' }));
   } finally {
@@ -171,11 +169,18 @@ export async function exportDatabase(
   await con.run(`SET VARIABLE min_group = ${Math.max(1, Math.floor(minGroup))}`);
   await setConsolidate(con, opts.consolidate ?? DEFAULT_CONSOLIDATE);
   const written: string[] = [];
+  // Each table's columns, asked of DuckDB once per run: the filter, the SELECT and the header use them.
+  const known = new Map<string, Promise<Column[]>>();
+  const columnsOf = (t: string) => {
+    let c = known.get(t);
+    if (!c) known.set(t, (c = columns(con, t)));
+    return c;
+  };
   const from = async (t: string) =>
     opts.only
       ? onlyRows(
           t,
-          (await columns(con, t)).map((c) => c.name),
+          (await columnsOf(t)).map((c) => c.name),
           opts.only,
         )
       : t;
@@ -210,11 +215,11 @@ export async function exportDatabase(
         try {
           for (const t of EXPORTED) {
             if (stop) return;
-            const cols = await columns(con, t);
+            const cols = await columnsOf(t);
             const ws = wb.addWorksheet(t);
             ws.columns = cols.map((c) => ({ header: columnHeader(c.name, lang), key: c.name }));
             const reader = await con.streamAndReadUntil(
-              `SELECT ${await sheetSelect(con, t)} FROM ${await from(t)}`,
+              `SELECT ${sheetSelect(cols)} FROM ${await from(t)}`,
               maxRows,
             );
             for (const row of reader.getRowsJson())
@@ -262,7 +267,8 @@ export async function exportDatabase(
       const source = await from(t);
       // Each file written whole: a full disk leaves the tables exported before, none cut short.
       await writeWholeWith(file, async (partial) => {
-        if (format === 'csv') await writeCsv(con, t, partial, { lang, bom, from: source });
+        if (format === 'csv')
+          await writeCsv(con, t, await columnsOf(t), partial, { lang, bom, from: source });
         else
           await con.run(
             `COPY (SELECT * FROM ${source}) TO ${quotedString(partial)} (FORMAT parquet)`,
