@@ -104,6 +104,9 @@ ws.merge_cells(start_row=r, start_column=c['名称'], end_row=r, end_column=c['�
 # Read as meant, not mistakes: full-width digits, a stray space, a rule kind in capitals.
 ws.cell(row_of(ws, '编号', '1.4.2'), c['编号']).value = '１．４．２ '
 ws.cell(row_of(ws, '编号', '1.4.3'), c['规则']).value = ' BINARY'
+# A records figure another indicator (2.1.3) already takes, and one that does not exist.
+ws.cell(row_of(ws, '编号', '3.1.2'), c['记录数值']).value = 'registered'
+ws.cell(row_of(ws, '编号', '3.1.4'), c['记录数值']).value = 'visitors'
 pr = wb['方案规则']
 pc = cols(pr)
 pr.cell(row_of(pr, '编号', '5.2.2'), pc['分档']).value = 'between 1 and 2: 1'
@@ -149,6 +152,8 @@ describe('mistakes planted by another tool', () => {
       ['指标', ind('1.3.1'), '分档', 'definition.column-not-for-kind'],
       ['指标', ind('1.3.2'), '方案：annex-b-example', 'definition.yes-no'],
       ['指标', ind('1.4.1'), '名称', 'definition.merged-across'],
+      ['指标', ind('3.1.2'), '记录数值', 'records.measure-twice'],
+      ['指标', ind('3.1.4'), '记录数值', 'definition.choice'],
       ['方案规则', rowOf('方案规则', 1, '5.2.2'), '分档', 'definition.band-text'],
       ['等级', 2, '下限', 'grades.range'],
       ['规模分档', rowOf('规模分档', 0, '200-999'), '上限（不含）', 'size.band-order'],
