@@ -4,6 +4,7 @@ import { chooseExportPart } from '../benchmark/choose-selection.ts';
 import { checkConsolidate } from '../benchmark/consolidate.ts';
 import { exportDatabase, type ExportFormat } from '../export/export-database.ts';
 import { openStore } from '../store/open-store.ts';
+import { DEFAULT_MIN_GROUP } from '../store/statistics.ts';
 import { say } from './cli-print.ts';
 import { requireDatabase } from './require-database.ts';
 
@@ -35,7 +36,7 @@ export async function runExport(opts: ExportCliOptions): Promise<void> {
     });
     const files = await exportDatabase(store.con, opts.format, opts.out, {
       only,
-      minGroup: opts.minGroup ?? 5,
+      minGroup: opts.minGroup ?? DEFAULT_MIN_GROUP,
       partition: opts.partition ?? false,
       consolidate: checkConsolidate(opts.consolidate),
       lang: opts.headers,

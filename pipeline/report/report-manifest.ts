@@ -11,8 +11,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { writeWholeSync } from '../files/write-whole.ts';
 import { basename, join } from 'node:path';
 import { UserError } from '../user-error.ts';
-import type { ConsolidateMethod } from '../benchmark/consolidate.ts';
-import { peerGroupings, type PeerGroupings } from '../benchmark/peer-groupings.ts';
+import { DEFAULT_CONSOLIDATE, type ConsolidateMethod } from '../benchmark/consolidate.ts';
+import { DEFAULT_BY, peerGroupings, type PeerGroupings } from '../benchmark/peer-groupings.ts';
+import { DEFAULT_MIN_GROUP } from '../store/statistics.ts';
 
 export const MANIFEST_FILE = 'report-manifest.json';
 
@@ -62,14 +63,14 @@ export function comparisonFlags(c: {
 }): string {
   const flags: string[] = [];
   const by = c.peers.by.join(',');
-  if (by !== peerGroupings().by.join(',')) flags.push(`--by ${by}`);
+  if (by !== DEFAULT_BY.join(',')) flags.push(`--by ${by}`);
   const named = (g: readonly string[]) => (g.length ? g.join(',') : 'all');
   const fallback = c.peers.groupings.slice(1).map(named).join(';');
   const usual = peerGroupings(c.peers.by).groupings.slice(1).map(named).join(';');
   if (fallback !== usual) flags.push(`--fallback ${fallback || 'none'}`);
   if (c.includePartial) flags.push('--include-partial');
-  if (c.k !== 5) flags.push(`--min-group ${c.k}`);
-  if (c.consolidate !== 'mean') flags.push(`--consolidate ${c.consolidate}`);
+  if (c.k !== DEFAULT_MIN_GROUP) flags.push(`--min-group ${c.k}`);
+  if (c.consolidate !== DEFAULT_CONSOLIDATE) flags.push(`--consolidate ${c.consolidate}`);
   return flags.join(' ');
 }
 

@@ -14,7 +14,12 @@ import {
   type Template,
 } from '../../core/index.ts';
 import type { Progress } from '../cli/progress.ts';
-import { checkConsolidate, type ConsolidateMethod } from '../benchmark/consolidate.ts';
+import {
+  checkConsolidate,
+  DEFAULT_CONSOLIDATE,
+  type ConsolidateMethod,
+} from '../benchmark/consolidate.ts';
+import { DEFAULT_MIN_GROUP } from '../store/statistics.ts';
 import { peerGroupings } from '../benchmark/peer-groupings.ts';
 import { checkSized } from '../benchmark/run-benchmark.ts';
 import { selectionLabel } from '../benchmark/selection-label.ts';
@@ -107,13 +112,13 @@ function now(): string {
 export async function writeReports(opts: WriteReportsOptions): Promise<WriteReportsResult> {
   const started = performance.now();
   if (!opts.all && opts.org === undefined) throw UserError.of('reports.org-or-all');
-  const k = opts.minGroup ?? 5;
+  const k = opts.minGroup ?? DEFAULT_MIN_GROUP;
   const peers = peerGroupings(opts.by, opts.fallback);
   const comparison = comparisonFlags({
     peers,
     includePartial: opts.includePartial ?? false,
     k,
-    consolidate: opts.consolidate ?? 'mean',
+    consolidate: opts.consolidate ?? DEFAULT_CONSOLIDATE,
   });
   const out = resolve(opts.out);
   const w = reportWords(opts.lang);
