@@ -13,6 +13,8 @@ export const COL = {
   evidence: 9,
 } as const;
 export const SCORING_HEADER_ROW = 2;
+/** The row (0-based) under the title that names who and what is evaluated. */
+export const SCORING_SUBTITLE_ROW = 1;
 /**
  * Nine characters. Not 9 itself: exceljs takes a width of exactly 9 for its default and leaves
  * the column out of the file, so Excel would show its own default (8.43) while the add-in sets

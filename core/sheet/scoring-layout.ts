@@ -11,7 +11,7 @@ import { describeRule } from '../rules/describe-rule.ts';
 import { text } from '../text.ts';
 import { inputCellStyle, inputValidation } from './input-cells.ts';
 import { Grid, type LayoutContext } from './layout-context.ts';
-import { COL, SCORING_HEADER_ROW } from './scoring-columns.ts';
+import { COL, SCORING_HEADER_ROW, SCORING_SUBTITLE_ROW } from './scoring-columns.ts';
 import type { RulesBlockAt } from '../rules/kinds/index.ts';
 import { perOf } from '../rules/kinds/per-figure.ts';
 import { numericDomain } from '../rules/read-input.ts';
@@ -155,7 +155,7 @@ function heading(
 ): void {
   const { L, lang } = ctx;
   scoring.set(0, 0, { value: text(plan.template.title, lang), style: 'title' });
-  scoring.set(1, 0, {
+  scoring.set(SCORING_SUBTITLE_ROW, 0, {
     value: [
       `${L.org}${L.colon}${meta.org_name}${meta.org_id ? (lang === 'zh-CN' ? `（${meta.org_id}）` : ` (${meta.org_id})`) : ''}`,
       ...(meta.credit_code ? [identitySegment('credit_code', meta.credit_code, lang)] : []),

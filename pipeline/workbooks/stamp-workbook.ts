@@ -12,6 +12,7 @@ import {
   headerFooterText,
   identitySegment,
   linePointsFor,
+  SCORING_SUBTITLE_ROW,
   rowHeight,
   SUBTITLE_GAP,
   type CellSpec,
@@ -69,9 +70,6 @@ export interface Stamp {
   };
 }
 
-/** The scoring sheet's row of the subtitle (0-based), under the title. */
-const SUBTITLE_ROW = 1;
-
 /** `answers` pre-fill every copy alike (the benchmark's returns); members get blank sheets. */
 export async function prepareStamp(
   plan: ScoringPlan,
@@ -101,7 +99,7 @@ export async function prepareStamp(
   }
   // The scoring sheet is the model's first, which the writer names sheet1.xml.
   const scoring = model.sheets[0]!;
-  const cell = scoring.rows[SUBTITLE_ROW]?.[0];
+  const cell = scoring.rows[SCORING_SUBTITLE_ROW]?.[0];
   const subtitle = cell && {
     part: 'xl/worksheets/sheet1.xml',
     cell,
@@ -166,12 +164,12 @@ export function stampWorkbook(stamp: Stamp, values: StampValues): Uint8Array {
     const rows = [[], [{ ...sub.cell, value: text }]];
     const points = rowHeight(
       { ...sub.sheet, rows },
-      SUBTITLE_ROW,
+      SCORING_SUBTITLE_ROW,
       sub.styles,
       linePointsFor(stamp.lang),
     );
     const xml = sheets[sub.part] ?? strFromU8(stamp.entries[sub.part]!);
-    sheets[sub.part] = withRowHeight(xml, SUBTITLE_ROW + 1, points);
+    sheets[sub.part] = withRowHeight(xml, SCORING_SUBTITLE_ROW + 1, points);
   }
   return zipSync(
     {
