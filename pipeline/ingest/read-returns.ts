@@ -43,8 +43,14 @@ export interface ReaderSetup {
   templates: Map<string, Template>;
 }
 export type WorkerRequest = { from: number; to: number } | null;
-/** The outcomes of the files from `from` on, in order: one message per request. */
-export type WorkerReply = { from: number; files: FileOutcome[][] } | { error: string };
+/**
+ * `ready` once the helper has loaded its modules; then the outcomes of the files from `from` on,
+ * in order, one message per request.
+ */
+export type WorkerReply =
+  | { ready: true }
+  | { from: number; files: FileOutcome[][] }
+  | { error: string };
 
 /** Readers started ahead of the writer: helpers start and read while the store opens. */
 export interface Readers {
@@ -95,7 +101,10 @@ export function startReaders(files: readonly string[], opts: ReadOptions): Reade
     };
 
   const window = n * PER_WORKER * 2;
-  const helpers: { worker: Worker; held: number }[] = [];
+  // A helper gets files only once it is ready: handed the first files while it still loads
+  // (a tenth of a second or more, while the store opens beside it), it held back the delivery
+  // of every file the main thread had read after them.
+  const helpers: { worker: Worker; held: number; ready: boolean }[] = [];
   const ready = new Map<number, FileOutcome[]>();
   let issued = 0; // files handed to a reader so far (always a prefix of `files`)
   let next = 0; // the next file to deliver
@@ -128,6 +137,7 @@ export function startReaders(files: readonly string[], opts: ReadOptions): Reade
   const topUp = () => {
     for (const h of helpers) {
       while (
+        h.ready &&
         !error &&
         issued < files.length &&
         h.held + CHUNK <= PER_WORKER &&
@@ -188,10 +198,14 @@ export function startReaders(files: readonly string[], opts: ReadOptions): Reade
         const worker = new Worker(entry, {
           workerData: { files, maxBytes: opts.maxBytes, lang: opts.lang, templates },
         });
-        const slot = { worker, held: 0 };
+        const slot = { worker, held: 0, ready: false };
         helpers.push(slot);
         worker.on('message', (m: WorkerReply) => {
           if ('error' in m) return fail(new Error(m.error));
+          if ('ready' in m) {
+            slot.ready = true;
+            return topUp();
+          }
           slot.held -= m.files.length;
           m.files.forEach((o, k) => ready.set(m.from + k, o));
           topUp();

@@ -18,3 +18,4 @@ port.on('message', (m: WorkerRequest) => {
     port.postMessage({ error: (e as Error).stack ?? String(e) } satisfies WorkerReply);
   }
 });
+port.postMessage({ ready: true } satisfies WorkerReply);
