@@ -48,9 +48,7 @@ export type WorkerRequest = { from: number; to: number } | null;
  * in order, one message per request.
  */
 export type WorkerReply =
-  | { ready: true }
-  | { from: number; files: FileOutcome[][] }
-  | { error: string };
+  { ready: true } | { from: number; files: FileOutcome[][] } | { error: string };
 
 /** Readers started ahead of the writer: helpers start and read while the store opens. */
 export interface Readers {
