@@ -66,10 +66,11 @@ export function runRecords(file: string, opts: RecordsCommandOptions): void {
 
 type Takers = Map<RecordsMeasure, Indicator>;
 
-/** The shipped templates whose indicators take figures from records, by id. */
-function takingTemplates() {
+/** The shipped templates whose indicators take figures from records, by id, with what each takes. */
+function takingTemplates(): { id: string; takes: Takers }[] {
   return [...shippedTemplates().values()]
-    .filter((t) => recordsIndicators(t).size)
+    .map((t) => ({ id: t.id, takes: recordsIndicators(t) }))
+    .filter((t) => t.takes.size)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
@@ -78,8 +79,7 @@ function takingTemplates() {
  * (the first by id, should several), as the templates themselves say (`records`).
  */
 function recordsTakers(): Takers {
-  const first = takingTemplates()[0];
-  return first ? recordsIndicators(first) : new Map();
+  return takingTemplates()[0]?.takes ?? new Map();
 }
 
 /** --template: its indicators, or a refusal naming those that take figures when it takes none. */
