@@ -333,6 +333,37 @@ describe('the task pane in chromium (zh-CN)', () => {
     await p.context().close();
   });
 
+  it('puts the credit code and the evaluation mode, in words, into the printed subtitle', async () => {
+    for (const [lang, sheet, segments] of [
+      ['zh-CN', '评分表', ['统一社会信用代码：91350200777049653G', '评价形式：第三方评价']],
+      [
+        'en',
+        'Scoring',
+        [
+          'Unified social credit code: 91350200777049653G',
+          'Evaluation mode: third-party evaluation',
+        ],
+      ],
+    ] as const) {
+      const { page: p } = await openPane({ displayLanguage: lang });
+      await p.fill('#org-org_name', '深圳市阳光志愿者协会');
+      await p.fill('#org-org_id', 'M003');
+      // Typed as people type it: lower case, with spaces; the pane writes it normalized.
+      await p.fill('#org-credit_code', '9135 0200 7770 4965 3g');
+      await p.selectOption('#org-evaluation_mode', 'third-party');
+      await p.click('#generate');
+      await p.waitForSelector('#status.ok');
+      const scoring = (await state(p)).sheets.find((s) => s.name === sheet);
+      // The subtitle: the one cell of the sheet that names the organization.
+      const subtitle = Object.values(scoring?.cells ?? {})
+        .map((c) => String(c.value ?? ''))
+        .filter((t) => t.includes('M003'));
+      expect(subtitle).toHaveLength(1);
+      for (const segment of segments) expect(subtitle[0]).toContain(`    ${segment}    `);
+      await p.context().close();
+    }
+  });
+
   it('says in words when the workbook is in the way', async () => {
     const blocked: WorkbookState = {
       sheets: [
