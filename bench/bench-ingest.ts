@@ -24,12 +24,12 @@ const paths =
     ? Array.from({ length: files }, (_, i) => join(dir, `R${i}.xlsx`))
     : (await (await import('./returned-workbooks.ts')).writeReturnedWorkbooks(dir, files)).paths;
 
-const times = await timeIngest(paths, counts, runs);
+const { wall: times, cpu } = await timeIngest(paths, counts, runs);
 if (!keep) rmSync(dir, { recursive: true, force: true });
 
 for (const [w, ts] of times)
   process.stdout.write(
-    `${w} worker(s): ${(files / median(ts)).toFixed(0)} workbooks/s (runs ${ts.map((t) => (files / t).toFixed(0)).join(' ')})\n`,
+    `${w} worker(s): ${(files / median(ts)).toFixed(0)} workbooks/s (runs ${ts.map((t) => (files / t).toFixed(0)).join(' ')}), ${((median(cpu.get(w)!) / files) * 1000).toFixed(2)} ms of CPU a workbook\n`,
   );
 if (counts.length === 2) {
   const [a, b] = counts.map((w) => times.get(w)!);

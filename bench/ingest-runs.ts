@@ -5,6 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestFiles } from '../pipeline/ingest/run-ingest.ts';
 
+/** For each number of workers, each run's seconds: on the clock, and of CPU (every thread). */
+export interface IngestTimes {
+  wall: Map<number, number[]>;
+  /** the whole process's user + system time: the helpers', DuckDB's and the main thread's */
+  cpu: Map<number, number[]>;
+}
+
 /**
  * Seconds per run for each number of workers, run 1, 2, 1, 2 …: a machine that slows down or
  * speeds up meets every count alike, and the k-th runs of two counts make a fair pair.
@@ -13,12 +20,14 @@ export async function timeIngest(
   paths: readonly string[],
   counts: readonly number[],
   runs: number,
-): Promise<Map<number, number[]>> {
+): Promise<IngestTimes> {
   const times = new Map<number, number[]>(counts.map((w) => [w, []]));
+  const cpu = new Map<number, number[]>(counts.map((w) => [w, []]));
   for (let run = 0; run < runs; run++) {
     for (const workers of counts) {
       const db = join(tmpdir(), `scorebook-bench-ingest-${randomUUID()}.duckdb`);
       try {
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         const summary = await ingestFiles(paths, {
           db,
@@ -27,6 +36,8 @@ export async function timeIngest(
           lang: 'en',
         });
         times.get(workers)!.push((performance.now() - t0) / 1000);
+        const c = process.cpuUsage(c0);
+        cpu.get(workers)!.push((c.user + c.system) / 1e6);
         if (summary.ingested !== paths.length)
           throw new Error(`bench ingest: ${JSON.stringify(summary).slice(0, 300)}`);
       } finally {
@@ -35,7 +46,7 @@ export async function timeIngest(
       }
     }
   }
-  return times;
+  return { wall: times, cpu };
 }
 
 export function median(xs: readonly number[]): number {
