@@ -7,12 +7,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolvePlan } from '../../core/index.ts';
-import { shippedTemplates } from '../../pipeline/templates/registry.ts';
-import { prepareStamp, stampWorkbook } from '../../pipeline/workbooks/stamp-workbook.ts';
-import { compoundFile, filledWorkbook, org, write } from '../support/returned-workbooks.ts';
+import {
+  compoundFile,
+  filledWorkbook,
+  org,
+  stampedReturns,
+  write,
+} from '../support/returned-workbooks.ts';
 import { ROOT, runCli, scratchDir } from '../support/run-cli.ts';
-import { randomAnswers, rng } from '../support/random-answers.ts';
+import { rng } from '../support/random-answers.ts';
 
 const dir = scratchDir('scorebook-crash-');
 const returns = join(dir, 'returns');
@@ -90,23 +93,7 @@ function killedRun(db: string, atFiles: number): Promise<string> {
 
 beforeAll(async () => {
   mkdirSync(returns, { recursive: true });
-  const plan = resolvePlan(shippedTemplates().get('gbt-40143-2021')!, {
-    profile: 'annex-b-example',
-  }).value!;
-  // Filled alike: a blank return would be rejected empty.
-  const stamp = await prepareStamp(plan, 'zh-CN', randomAnswers(plan, 'zh-CN', rng(1)));
-  for (let i = 0; i < FILES - 20; i++) {
-    const o = org(i);
-    write(
-      join(returns, `S${String(i).padStart(4, '0')}.xlsx`),
-      stampWorkbook(stamp, {
-        ...o,
-        contact: '',
-        workbook_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        generated_at: '2025-01-01T00:00:00Z',
-      }),
-    );
-  }
+  await stampedReturns(returns, FILES - 20);
   for (let i = 0; i < 16; i++)
     write(
       join(returns, `F${i}.xlsx`),

@@ -4,15 +4,10 @@
  * whole, keep every batch committed before it, and a re-run must store the rest exactly once.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolvePlan } from '../../core/index.ts';
 import { ingestFiles } from '../../pipeline/ingest/run-ingest.ts';
-import { shippedTemplates } from '../../pipeline/templates/registry.ts';
-import { prepareStamp, stampWorkbook } from '../../pipeline/workbooks/stamp-workbook.ts';
-import { org, write } from '../support/returned-workbooks.ts';
-import { randomAnswers, rng } from '../support/random-answers.ts';
+import { stampedReturns } from '../support/returned-workbooks.ts';
 import { scratchDir } from '../support/run-cli.ts';
 
 const dir = scratchDir('scorebook-open-batch-');
@@ -21,24 +16,7 @@ const BATCH = 20;
 let files: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(join(dir, 'returns'));
-  const plan = resolvePlan(shippedTemplates().get('gbt-40143-2021')!, {
-    profile: 'annex-b-example',
-  }).value!;
-  const stamp = await prepareStamp(plan, 'zh-CN', randomAnswers(plan, 'zh-CN', rng(7)));
-  files = Array.from({ length: FILES }, (_, i) => {
-    const file = join(dir, 'returns', `R${String(i).padStart(3, '0')}.xlsx`);
-    write(
-      file,
-      stampWorkbook(stamp, {
-        ...org(i),
-        contact: '',
-        workbook_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        generated_at: '2025-01-01T00:00:00Z',
-      }),
-    );
-    return file;
-  });
+  files = await stampedReturns(dir, FILES);
 }, 120_000);
 
 async function counts(db: string): Promise<Record<string, number>> {

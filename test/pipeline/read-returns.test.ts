@@ -6,13 +6,15 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolvePlan } from '../../core/index.ts';
 import type { FileOutcome } from '../../pipeline/ingest/file-outcome.ts';
 import { readReturns } from '../../pipeline/ingest/read-returns.ts';
-import { shippedTemplates } from '../../pipeline/templates/registry.ts';
-import { prepareStamp, stampWorkbook } from '../../pipeline/workbooks/stamp-workbook.ts';
-import { compoundFile, filledWorkbook, org, write } from '../support/returned-workbooks.ts';
-import { randomAnswers, rng } from '../support/random-answers.ts';
+import {
+  compoundFile,
+  filledWorkbook,
+  org,
+  stampedReturns,
+  write,
+} from '../support/returned-workbooks.ts';
 import { runCli, scratchDir } from '../support/run-cli.ts';
 
 const dir = join(scratchDir('scorebook-read-returns-'), 'returns');
@@ -21,22 +23,7 @@ let files: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
-  const plan = resolvePlan(shippedTemplates().get('gbt-40143-2021')!, {
-    profile: 'annex-b-example',
-  }).value!;
-  // Filled alike: a blank return would be rejected empty.
-  const stamp = await prepareStamp(plan, 'zh-CN', randomAnswers(plan, 'zh-CN', rng(1)));
-  for (let i = 0; i < FILES - 12; i++) {
-    write(
-      join(dir, `S${String(i).padStart(4, '0')}.xlsx`),
-      stampWorkbook(stamp, {
-        ...org(i),
-        contact: '',
-        workbook_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        generated_at: '2025-01-01T00:00:00Z',
-      }),
-    );
-  }
+  await stampedReturns(dir, FILES - 12);
   for (let i = 0; i < 10; i++)
     write(
       join(dir, `F${i}.xlsx`),

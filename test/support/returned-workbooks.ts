@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   METADATA_KEYS,
   resolvePlan,
@@ -16,6 +17,7 @@ import {
 } from '../../core/index.ts';
 import { shippedTemplates } from '../../pipeline/templates/registry.ts';
 import { workbookBytes } from '../../pipeline/workbooks/make-workbook.ts';
+import { prepareStamp, stampWorkbook } from '../../pipeline/workbooks/stamp-workbook.ts';
 import { randomAnswers, rng } from './random-answers.ts';
 
 export { editParts } from '../../pipeline/xlsx/edit-parts.ts';
@@ -153,6 +155,29 @@ export function typeNumbers(bytes: Uint8Array, values: Record<string, number>): 
     );
   }
   return Buffer.from(zipSync(files));
+}
+
+/**
+ * `count` returns of one GB/T 40143 Annex B workbook filled alike (a blank return would be
+ * rejected empty), stamped for members 0 … count − 1 as a roster's copies are, written into `dir`
+ * as S0000.xlsx …: their paths, in order. Many real returns made in milliseconds each.
+ */
+export async function stampedReturns(dir: string, count: number, seed = 1): Promise<string[]> {
+  const plan = resolvePlan(shippedTemplates().get('gbt-40143-2021')!, {
+    profile: 'annex-b-example',
+  }).value!;
+  const stamp = await prepareStamp(plan, 'zh-CN', randomAnswers(plan, 'zh-CN', rng(seed)));
+  return Array.from({ length: count }, (_, i) =>
+    write(
+      join(dir, `S${String(i).padStart(4, '0')}.xlsx`),
+      stampWorkbook(stamp, {
+        ...org(i),
+        contact: '',
+        workbook_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        generated_at: '2025-01-01T00:00:00Z',
+      }),
+    ),
+  );
 }
 
 export function write(file: string, bytes: Uint8Array | string): string {
