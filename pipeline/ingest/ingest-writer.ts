@@ -5,7 +5,12 @@
  * exactly once.
  */
 import { basename } from 'node:path';
-import { DuckDBTimestampTZValue, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  DuckDBTimestampTZValue,
+  listValue,
+  type DuckDBAppender,
+  type DuckDBConnection,
+} from '@duckdb/node-api';
 import { issue, message, type Issue, type Lang, type Template } from '../../core/index.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { syncSizeBands } from '../store/size-bands.ts';
@@ -148,6 +153,17 @@ const emptyPending = (): Pending => ({
 
 /** Records appended between two turns of the event loop: the readers' replies are seen between. */
 const APPEND_SLICE = 16;
+
+/**
+ * The tables that hold a record's rows besides its submission: appended with it, and deleted
+ * with it when a workbook-id conflict takes it back.
+ */
+const RECORD_TABLES: readonly Table<SubmissionRecord>[] = [
+  INDICATOR_SCORES,
+  DIMENSION_SCORES,
+  GROUP_SCORES,
+  VOLUNTEER_STARS,
+];
 
 export class IngestWriter {
   readonly summary: IngestSummary = {
@@ -472,43 +488,27 @@ export class IngestWriter {
     const con = this.con;
     const newOrgs = await inTransaction(con, async () => {
       const stamp = this.stamp;
-      const appenders = {
-        submissions: await con.createAppender(SUBMISSIONS.name),
-        indicators: await con.createAppender(INDICATOR_SCORES.name),
-        dimensions: await con.createAppender(DIMENSION_SCORES.name),
-        groups: await con.createAppender(GROUP_SCORES.name),
-        stars: await con.createAppender(VOLUNTEER_STARS.name),
-      };
-      for (let n = 1; ; n++) {
+      const submissions = await con.createAppender(SUBMISSIONS.name);
+      const rows: DuckDBAppender[] = [];
+      for (const t of RECORD_TABLES) rows.push(await con.createAppender(t.name));
+      for (;;) {
         if (p.abandoned) throw new Error('ingest: reading failed; the open batch is rolled back');
         const r = p.records.shift();
         if (r) {
-          appendRows(appenders.submissions, SUBMISSIONS, {
-            records: [r],
-            versions: p.versions,
-            stamp,
-          });
-          appendRows(appenders.indicators, INDICATOR_SCORES, r);
-          appendRows(appenders.dimensions, DIMENSION_SCORES, r);
-          appendRows(appenders.groups, GROUP_SCORES, r);
-          appendRows(appenders.stars, VOLUNTEER_STARS, r);
+          appendRows(submissions, SUBMISSIONS, { records: [r], versions: p.versions, stamp });
+          RECORD_TABLES.forEach((t, k) => appendRows(rows[k]!, t, r));
           p.appended.push({ hash: r.hash, org: r.org });
-          if (n % APPEND_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+          if (p.appended.length % APPEND_SLICE === 0)
+            await new Promise<void>((resolve) => setImmediate(resolve));
         } else if (p.closed) break;
         else {
           await new Promise<void>((resolve) => (p.wake = resolve));
           p.wake = undefined;
         }
       }
-      for (const a of Object.values(appenders)) a.closeSync();
+      for (const a of [submissions, ...rows]) a.closeSync();
       for (const hash of p.withdraw) {
-        for (const t of [
-          INDICATOR_SCORES,
-          DIMENSION_SCORES,
-          GROUP_SCORES,
-          VOLUNTEER_STARS,
-          SUBMISSIONS,
-        ])
+        for (const t of [...RECORD_TABLES, SUBMISSIONS])
           await con.run(`DELETE FROM ${t.name} WHERE content_hash = $1`, [hash]);
       }
       const added = await this.upsertOrganizations(p.appended.map((a) => a.org));
