@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, timeIngest } from './ingest-runs.ts';
+import { cpuMsPerWorkbook, median, timeIngest } from './ingest-runs.ts';
 
 const files = Number(process.argv[2] ?? 2000);
 const counts = (process.argv[3] ?? '1,2').split(',').map(Number);
@@ -24,12 +24,13 @@ const paths =
     ? Array.from({ length: files }, (_, i) => join(dir, `R${i}.xlsx`))
     : (await (await import('./returned-workbooks.ts')).writeReturnedWorkbooks(dir, files)).paths;
 
-const { wall: times, cpu } = await timeIngest(paths, counts, runs);
+const measured = await timeIngest(paths, counts, runs);
+const times = measured.wall;
 if (!keep) rmSync(dir, { recursive: true, force: true });
 
 for (const [w, ts] of times)
   process.stdout.write(
-    `${w} worker(s): ${(files / median(ts)).toFixed(0)} workbooks/s (runs ${ts.map((t) => (files / t).toFixed(0)).join(' ')}), ${((median(cpu.get(w)!) / files) * 1000).toFixed(2)} ms of CPU a workbook\n`,
+    `${w} worker(s): ${(files / median(ts)).toFixed(0)} workbooks/s (runs ${ts.map((t) => (files / t).toFixed(0)).join(' ')}), ${cpuMsPerWorkbook(measured, w, files).toFixed(2)} ms of CPU a workbook\n`,
   );
 if (counts.length === 2) {
   const [a, b] = counts.map((w) => times.get(w)!);

@@ -20,7 +20,7 @@ import { addinBenchPlans, measureAddinGeneration } from './measure-addin.ts';
 import { benchReports } from './bench-reports.ts';
 import { benchStartup } from './bench-startup.ts';
 import { writeReturnedWorkbooks } from './returned-workbooks.ts';
-import { median, timeIngest } from './ingest-runs.ts';
+import { cpuMsPerWorkbook, median, timeIngest } from './ingest-runs.ts';
 import { readCeiling } from './read-ceiling.ts';
 
 interface Row {
@@ -96,7 +96,8 @@ async function benchIngest(files: number, runs: number): Promise<void> {
   // At least five pairs: the shared host's speed drifts by a quarter within minutes, and a ratio
   // of three pairs moved by a tenth from one run of the bench to the next.
   const pairs = Math.max(runs, 5);
-  const { wall: times, cpu } = await timeIngest(paths, counts, pairs);
+  const measured = await timeIngest(paths, counts, pairs);
+  const { wall: times, cpu } = measured;
   const rates: Record<number, number> = {};
   for (const workers of counts) {
     const t = median(times.get(workers)!);
@@ -108,7 +109,7 @@ async function benchIngest(files: number, runs: number): Promise<void> {
     });
     rows.push({
       figure: `CPU per workbook, ${workers} worker(s)`,
-      value: `${((median(cpu.get(workers)!) / files) * 1000).toFixed(2)} ms`,
+      value: `${cpuMsPerWorkbook(measured, workers, files).toFixed(2)} ms`,
       note: `the whole process (every thread, DuckDB’s too), ${median(cpu.get(workers)!.map((c, k) => c / times.get(workers)![k]!)).toFixed(2)} cores busy; steadier than the rate when the host drifts`,
     });
     rows.push({

@@ -53,3 +53,8 @@ export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
+
+/** Milliseconds of CPU a workbook with `workers` readers, the median of the runs. */
+export function cpuMsPerWorkbook(t: IngestTimes, workers: number, files: number): number {
+  return (median(t.cpu.get(workers)!) / files) * 1000;
+}
