@@ -74,7 +74,7 @@ export async function readReturns(
 /**
  * Starts the helpers at once, so that their start (about a tenth of a second each, a thread
  * loading its modules) overlaps whatever the caller does before reading, such as opening the
- * store; they begin on their first chunks straight away.
+ * store; each gets its first chunks as soon as it says it has loaded.
  */
 export function startReaders(files: readonly string[], opts: ReadOptions): Readers {
   const n =
@@ -102,7 +102,7 @@ export function startReaders(files: readonly string[], opts: ReadOptions): Reade
   // A helper gets files only once it is ready: handed the first files while it still loads
   // (a tenth of a second or more, while the store opens beside it), it held back the delivery
   // of every file the main thread had read after them.
-  const helpers: { worker: Worker; held: number; ready: boolean }[] = [];
+  const helpers: { worker: Worker; held: number; loaded: boolean }[] = [];
   const ready = new Map<number, FileOutcome[]>();
   let issued = 0; // files handed to a reader so far (always a prefix of `files`)
   let next = 0; // the next file to deliver
@@ -135,7 +135,7 @@ export function startReaders(files: readonly string[], opts: ReadOptions): Reade
   const topUp = () => {
     for (const h of helpers) {
       while (
-        h.ready &&
+        h.loaded &&
         !error &&
         issued < files.length &&
         h.held + CHUNK <= PER_WORKER &&
@@ -196,12 +196,12 @@ export function startReaders(files: readonly string[], opts: ReadOptions): Reade
         const worker = new Worker(entry, {
           workerData: { files, maxBytes: opts.maxBytes, lang: opts.lang, templates },
         });
-        const slot = { worker, held: 0, ready: false };
+        const slot = { worker, held: 0, loaded: false };
         helpers.push(slot);
         worker.on('message', (m: WorkerReply) => {
           if ('error' in m) return fail(new Error(m.error));
           if ('ready' in m) {
-            slot.ready = true;
+            slot.loaded = true;
             return topUp();
           }
           slot.held -= m.files.length;
