@@ -2,8 +2,11 @@
  * What two cores can give the reading at most on this machine: one process reading alone
  * against two reading side by side, each its own half of the files, nothing else running, no
  * writer and nothing sent between them. The ratio of the two rates is the ceiling of any
- * division of ingest's reading across the cores: the cores share caches and memory, and
- * reading is mostly moving bytes (inflating, scanning), so two readers slow each other down.
+ * division of ingest's reading across the cores. It is below 2 because a reader alone is not
+ * on one core: V8's own threads (the garbage collector's parallel and concurrent work, the
+ * optimizing compiler) run on the idle one. Side by side they take turns from the readers.
+ * With `flags` ['--single-threaded'] V8 does that work on the reading thread itself, which
+ * shows it: alone and side by side then read at the same speed.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -12,11 +15,16 @@ import { median } from './ingest-runs.ts';
 
 const SCRIPT = new URL('./read-alone.ts', import.meta.url).pathname;
 
-function readAlone(list: string, from: number, to: number): Promise<number> {
+function readAlone(
+  list: string,
+  from: number,
+  to: number,
+  flags: readonly string[],
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', SCRIPT, list, String(from), String(to)],
+      [...flags, '--import', 'tsx', SCRIPT, list, String(from), String(to)],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -40,6 +48,7 @@ export async function readCeiling(
   paths: readonly string[],
   dir: string,
   runs: number,
+  flags: readonly string[] = [],
 ): Promise<{ alone: number; together: number; ratio: number }> {
   const list = join(dir, 'read-ceiling.txt');
   writeFileSync(list, paths.join('\n'));
@@ -48,8 +57,11 @@ export async function readCeiling(
   const together: number[] = [];
   const ratios: number[] = [];
   for (let r = 0; r < runs; r++) {
-    const one = await readAlone(list, 0, half);
-    const two = await Promise.all([readAlone(list, 0, half), readAlone(list, half, 2 * half)]);
+    const one = await readAlone(list, 0, half, flags);
+    const two = await Promise.all([
+      readAlone(list, 0, half, flags),
+      readAlone(list, half, 2 * half, flags),
+    ]);
     const both = (two[0]! + two[1]!) / 2;
     alone.push(one);
     together.push(both);
